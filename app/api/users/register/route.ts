@@ -1,0 +1,23 @@
+import { getDb } from "@/lib/db/client";
+import { readBody } from "@/lib/http/body";
+import { json, jsonRoute } from "@/lib/http/route";
+import { registerUser } from "@/lib/users/register";
+
+export const dynamic = "force-dynamic";
+
+// The old platform's contract, byte for byte: see DOMAIN.md "Registration contract".
+export const POST = jsonRoute(
+  {
+    errorKey: "error",
+    faultMessage: "An unexpected error occurred during registration.",
+    faultEvent: "registration.failed",
+  },
+  async (req, { log }) => {
+    const body = await readBody(req).catch((err) => {
+      log.info({ event: "registration.rejected", reason: err.code ?? "invalid" }, "registration rejected");
+      throw err;
+    });
+    await registerUser(body, getDb(), log);
+    return json(201, { message: "User registered successfully." });
+  },
+);

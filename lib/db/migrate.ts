@@ -1,0 +1,122 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+// Applies prisma/migrations/*/migration.sql in name order and records each in
+// Prisma's own bookkeeping table, so `prisma migrate status/deploy` agree with us on a
+// machine that has Prisma's schema engine. One transaction per migration; the whole
+// run holds an advisory lock so several starting workers never race.
+
+export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+const LOCK_KEY = 72_707_369; // arbitrary, fixed: "one migrator at a time" for this app
+
+const BOOKKEEPING_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+  return readdirSync(dir)
+    .filter((name) => statSync(path.join(dir, name)).isDirectory())
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
+      return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+    });
+}
+
+export interface MigrateResult {
+  applied: string[];
+  alreadyApplied: number;
+  /** Applied in the database but absent here: normal right after a code rollback. */
+  unknown: string[];
+}
+
+export class MigrationError extends Error {}
+
+export async function migrate(
+  databaseUrl: string,
+  opts: { dir?: string; log?: (msg: string) => void } = {},
+): Promise<MigrateResult> {
+  const log = opts.log ?? (() => {});
+  const files = readMigrations(opts.dir);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+    await client.query(BOOKKEEPING_TABLE);
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`);
+    const recorded = new Map(rows.map((r) => [r.migration_name, r]));
+
+    const result: MigrateResult = { applied: [], alreadyApplied: 0, unknown: [] };
+    const known = new Set(files.map((f) => f.name));
+    result.unknown = rows.map((r) => r.migration_name).filter((n) => !known.has(n));
+
+    for (const file of files) {
+      const row = recorded.get(file.name);
+      if (row) {
+        if (!row.finished_at) {
+          throw new MigrationError(
+            `Migration ${file.name} started but never finished. Inspect the database, then mark it rolled back in "_prisma_migrations" before retrying.`,
+          );
+        }
+        if (row.checksum !== file.checksum) {
+          throw new MigrationError(
+            `Migration ${file.name} was changed after it was applied (checksum mismatch). Never edit an applied migration: add a new one.`,
+          );
+        }
+        result.alreadyApplied++;
+        continue;
+      }
+      await client.query("BEGIN");
+      try {
+        await client.query(file.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+           VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
+          [randomUUID(), file.checksum, file.name],
+        );
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(err as Error).message}`);
+      }
+      log(`applied ${file.name}`);
+      result.applied.push(file.name);
+    }
+    return result;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}
+
+/** Names of migration files not yet applied (for the readiness check). */
+export async function pendingMigrations(client: pg.ClientBase, dir?: string): Promise<string[]> {
+  const files = readMigrations(dir);
+  const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
+  if (!exists.rows[0].t) return files.map((f) => f.name);
+  const { rows } = await client.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const done = new Set(rows.map((r) => r.migration_name));
+  return files.filter((f) => !done.has(f.name)).map((f) => f.name);
+}

