@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
@@ -20,7 +20,10 @@ export async function ensureDatabase(opts: { temporary: boolean; log?: (m: strin
   if (process.env.DATABASE_URL) {
     db = { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   } else {
+    if (!opts.temporary) mkdirSync(".data", { recursive: true });
     const dir = opts.temporary ? mkdtempSync(path.join(os.tmpdir(), "zporta-pg-")) : path.resolve(".data");
+    // When run as root, PostgreSQL runs as its own user and must reach its folder.
+    chmodSync(dir, 0o755);
     const pg = await startEmbeddedPostgres({ dir, persistent: !opts.temporary, log });
     db = {
       url: pg.url,

@@ -1,11 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-export function spawnNext(opts: { port: number; hostname?: string; env: NodeJS.ProcessEnv; quiet?: boolean }): ChildProcess {
+export function spawnNext(opts: {
+  port: number;
+  hostname?: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the server's stdout (its JSON log lines) goes: inherited, or a file descriptor. */
+  stdout?: "inherit" | number;
+}): ChildProcess {
   const args = [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)];
   if (opts.hostname) args.push("-H", opts.hostname);
   return spawn(process.execPath, args, {
-    stdio: ["ignore", opts.quiet ? "ignore" : "inherit", "inherit"],
+    stdio: ["ignore", opts.stdout ?? "inherit", opts.stdout ?? "inherit"],
     env: { ...opts.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
 }

@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+
+const uniq = (p: string) => `${p}_${randomBytes(4).toString("hex")}`;
+
+async function fillSignup(page: Page, u: { username: string; email: string; password: string; bio?: string }) {
+  await page.getByLabel("Username").fill(u.username);
+  await page.getByLabel("Email").fill(u.email);
+  await page.getByLabel("Password").fill(u.password);
+  if (u.bio) await page.getByLabel("Bio").fill(u.bio);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`sign-up with JavaScript ${javaScriptEnabled ? "enabled" : "disabled"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("a person signs up from the home page and sees a confirmation", async ({ page }) => {
+      const username = uniq("e2e");
+      await page.goto("/");
+      await page.getByRole("link", { name: "Create your account" }).click();
+      await expect(page).toHaveURL(/\/signup$/);
+      await fillSignup(page, { username, email: `${username}@example.com`, password: "SecurePass123!", bio: "Hello!" });
+      await page.getByLabel("Guide (teach)").check();
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByRole("heading", { name: `Welcome, ${username}!` })).toBeVisible();
+      await expect(page.getByRole("status")).toContainText("Your account has been created");
+    });
+
+    test("a duplicate shows the message next to the form and keeps what was typed", async ({ page, request }) => {
+      const taken = uniq("dup");
+      const created = await request.post("/api/users/register/", {
+        data: { username: taken, email: `${taken}@example.com`, password: "SecurePass123!" },
+      });
+      expect(created.status()).toBe(201);
+
+      await page.goto("/signup");
+      const other = uniq("other");
+      await fillSignup(page, { username: other, email: `${taken.toUpperCase()}@EXAMPLE.com`, password: "SecurePass123!", bio: "kept" });
+      await page.getByLabel("Both").check();
+      await page.getByRole("button", { name: "Create account" }).click();
+
+      await expect(page.locator("#form-error[role=alert]")).toHaveText("Email already registered.");
+      const email = page.getByLabel("Email");
+      await expect(email).toHaveAttribute("aria-invalid", "true");
+      await expect(page.locator("#email-error")).toHaveText("Email already registered.");
+      await expect(page.getByLabel("Username")).toHaveValue(other);
+      await expect(email).toHaveValue(`${taken.toUpperCase()}@EXAMPLE.com`);
+      await expect(page.getByLabel("Bio")).toHaveValue("kept");
+      await expect(page.getByLabel("Both")).toBeChecked();
+      await expect(page.getByLabel("Password")).toHaveValue("");
+    });
+  });
+}
+
+test("shows the required-fields message when the form is sent empty", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#form-error[role=alert]")).toHaveText("Username, email, and password are required.");
+});
+
+test("the button shows a pending state and cannot be pressed twice", async ({ page }) => {
+  const username = uniq("pending");
+  await page.goto("/signup");
+  await fillSignup(page, { username, email: `${username}@example.com`, password: "SecurePass123!" });
+  // Hold the server action's response so the pending state is observable.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/signup", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Create account" }).click();
+  const pendingButton = page.getByRole("button", { name: "Creating your account…" });
+  await expect(pendingButton).toBeDisabled();
+  release();
+  await expect(page.getByRole("heading", { name: `Welcome, ${username}!` })).toBeVisible();
+});
+
+test("is usable at phone width: no horizontal scrolling, labelled fields", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/signup");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  for (const label of ["Username", "Email", "Password", "Bio"]) await expect(page.getByLabel(label)).toBeVisible();
+  await page.screenshot({ path: "test-results/signup-phone.png", fullPage: true });
+});

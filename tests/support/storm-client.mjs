@@ -1,0 +1,20 @@
+// One OS process of a sign-up storm: waits for the agreed start time, fires its
+// share of requests at once, prints [{status, body}] as JSON. Plain Node, no deps.
+const { baseUrl, startAt, requests } = JSON.parse(process.argv[2]);
+const wait = startAt - Date.now();
+if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+const results = await Promise.all(
+  requests.map(async ({ path, body, headers }) => {
+    try {
+      const res = await fetch(baseUrl + path, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.text() };
+    } catch (err) {
+      return { status: 0, body: String(err) };
+    }
+  }),
+);
+process.stdout.write(JSON.stringify(results));
