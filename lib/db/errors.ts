@@ -42,3 +42,86 @@ export function isRetryableTransactionError(err: unknown): boolean {
     field(err, "meta", "driverAdapterError", "cause", "originalCode") ?? field(err, "code");
   return typeof sqlState === "string" && RETRYABLE_SQLSTATES.has(sqlState);
 }
+
+// The database is down, restarting, unreachable, out of connections or too slow to
+// answer within the configured timeouts (lib/db/client.ts). None of these says anything
+// about the request: the client should retry later (503), and the app recovers by itself
+// because the pool reconnects on the next query.
+const UNAVAILABLE_PRISMA_CODES = new Set([
+  "P1001", // can't reach database server
+  "P1002", // database server timed out
+  "P1008", // operations timed out
+  "P1017", // server closed the connection
+  "P2024", // timed out fetching a connection from the pool
+]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_SQLSTATES = new Set([
+  "57P01", // admin_shutdown: the server is stopping
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or shutting down
+  "57014", // query_canceled: statement_timeout fired
+  "55P03", // lock_not_available: lock_timeout fired
+]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNABORTED",
+]);
+// What `pg` and `pg-pool` throw as plain Errors (no code) when a connection fails.
+const PG_CONNECTION_MESSAGES =
+  /^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Query read timeout|Cannot use a pool after calling end on the pool)$/;
+
+function isUnavailableSqlState(code: unknown): boolean {
+  return (
+    typeof code === "string" &&
+    (code.startsWith("08") || // connection_exception class
+      code.startsWith("53") || // insufficient_resources: too many connections, out of memory, disk full
+      UNAVAILABLE_SQLSTATES.has(code))
+  );
+}
+
+/** True when `err` (or anything it wraps) says the database cannot serve us right now. */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (err === null || typeof err !== "object" || depth > 5) return false;
+  const code = field(err, "code");
+  if (typeof code === "string" && (UNAVAILABLE_PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || isUnavailableSqlState(code))) {
+    return true;
+  }
+  const message = field(err, "message");
+  if (typeof message === "string" && PG_CONNECTION_MESSAGES.test(message)) return true;
+
+  const adapterCause = field(err, "meta", "driverAdapterError", "cause") ?? field(err, "cause");
+  const kind = field(adapterCause, "kind");
+  if (typeof kind === "string") {
+    if (UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+    if (isUnavailableSqlState(field(adapterCause, "originalCode"))) return true;
+  }
+  const nested = [field(err, "cause"), field(err, "meta", "driverAdapterError", "cause")];
+  const errors = field(err, "errors");
+  if (Array.isArray(errors)) nested.push(...errors);
+  return nested.some((e) => e !== err && isDatabaseUnavailable(e, depth + 1));
+}
+
+/** A one-line, secret-free description of a database error for logs. */
+export function describeDbError(err: unknown): { code?: string; kind?: string; sqlState?: string; message: string } {
+  const cause = field(err, "meta", "driverAdapterError", "cause") ?? field(err, "cause");
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  // Prisma's messages start with the calling source line; the reason is the last line.
+  const message = String(field(err, "message") ?? err)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .at(-1);
+  return {
+    code: str(field(err, "code")),
+    kind: str(field(cause, "kind")),
+    sqlState: str(field(cause, "originalCode")) ?? str(field(cause, "code")),
+    message: (message ?? "").slice(0, 300),
+  };
+}

@@ -29,12 +29,14 @@ export interface MigrationFile {
   checksum: string;
 }
 
+// The readiness check runs this inside Next's bundle: the folder is read at run time from
+// the release on disk, so the bundler must not try to trace (and copy) the whole project.
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  return readdirSync(dir)
-    .filter((name) => statSync(path.join(dir, name)).isDirectory())
+  return readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((name) => statSync(path.join(/*turbopackIgnore: true*/ dir, name)).isDirectory())
     .sort()
     .map((name) => {
-      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
+      const bytes = readFileSync(path.join(/*turbopackIgnore: true*/ dir, name, "migration.sql"));
       return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
     });
 }
@@ -109,14 +111,19 @@ export async function migrate(
   }
 }
 
+/** Anything that runs one SQL text and returns rows: a `pg` client, or an adapter over Prisma. */
+export interface SqlRunner {
+  query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
 /** Names of migration files not yet applied (for the readiness check). */
-export async function pendingMigrations(client: pg.ClientBase, dir?: string): Promise<string[]> {
+export async function pendingMigrations(client: SqlRunner, dir?: string): Promise<string[]> {
   const files = readMigrations(dir);
-  const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
+  const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!exists.rows[0].t) return files.map((f) => f.name);
-  const { rows } = await client.query<{ migration_name: string }>(
+  const { rows } = await client.query(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
-  const done = new Set(rows.map((r) => r.migration_name));
+  const done = new Set(rows.map((r) => r.migration_name as string));
   return files.filter((f) => !done.has(f.name)).map((f) => f.name);
 }

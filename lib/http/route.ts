@@ -1,6 +1,12 @@
+import { describeDbError, isDatabaseUnavailable } from "../db/errors";
 import { isDomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../log/request-id";
+import { clientIp } from "./client-ip";
+
+export const UNAVAILABLE_MESSAGE = "Service temporarily unavailable. Please try again.";
+/** Seconds a client should wait before retrying after a 503 (a database restart takes a few). */
+export const RETRY_AFTER_SECONDS = 5;
 
 export interface RouteContext {
   requestId: string;
@@ -22,7 +28,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /**
  * Wraps a JSON route handler: request id, child logger, designed errors as 4xx with
- * one sentence, and unexpected faults logged with the id and answered generically.
+ * one sentence, an unavailable database as 503 with Retry-After, and unexpected
+ * faults logged with the id and answered generically.
  */
 export function jsonRoute<P = unknown>(
   opts: RouteOptions,
@@ -30,7 +37,7 @@ export function jsonRoute<P = unknown>(
 ) {
   return async (req: Request, routeArgs: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdFrom(req.headers);
-    const log = logger.child({ requestId });
+    const log = logger.child({ requestId, clientIp: clientIp(req.headers) });
     let res: Response;
     try {
       res = await handler(req, { requestId, log }, await routeArgs?.params);
@@ -41,6 +48,11 @@ export function jsonRoute<P = unknown>(
         // the fixed rows (required, taken, …) stay byte for byte as the old API sent them.
         if (err.code === "invalid" && err.fields) body.fields = err.fields;
         res = json(err.status, body);
+      } else if (isDatabaseUnavailable(err)) {
+        // Not a fault of this request or of the code: the client retries, the pool
+        // reconnects by itself when the database is back.
+        log.warn({ event: "db.unavailable", db: describeDbError(err) }, "database unavailable");
+        res = json(503, { [opts.errorKey]: UNAVAILABLE_MESSAGE }, { "retry-after": String(RETRY_AFTER_SECONDS) });
       } else {
         log.error({ event: opts.faultEvent, err }, "unexpected fault");
         res = json(500, { [opts.errorKey]: opts.faultMessage });

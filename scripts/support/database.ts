@@ -14,7 +14,12 @@ export interface Database {
  * DATABASE_URL when set (nothing embedded); otherwise an embedded PostgreSQL, kept in
  * `.data/` for the app or in a throw-away folder for tests. Migrations are applied.
  */
-export async function ensureDatabase(opts: { temporary: boolean; log?: (m: string) => void }): Promise<Database> {
+export async function ensureDatabase(opts: {
+  temporary: boolean;
+  log?: (m: string) => void;
+  /** See startEmbeddedPostgres: the server handles SIGTERM/SIGINT/SIGHUP itself. */
+  callerHandlesSignals?: boolean;
+}): Promise<Database> {
   const log = opts.log ?? console.log;
   let db: Database;
   if (process.env.DATABASE_URL) {
@@ -24,7 +29,7 @@ export async function ensureDatabase(opts: { temporary: boolean; log?: (m: strin
     const dir = opts.temporary ? mkdtempSync(path.join(os.tmpdir(), "zporta-pg-")) : path.resolve(".data");
     // When run as root, PostgreSQL runs as its own user and must reach its folder.
     chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dir, persistent: !opts.temporary, log });
+    const pg = await startEmbeddedPostgres({ dir, persistent: !opts.temporary, log, callerHandlesSignals: opts.callerHandlesSignals });
     db = {
       url: pg.url,
       embedded: true,

@@ -1,19 +1,55 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-export function spawnNext(opts: {
+export interface RunningServer {
+  child: ChildProcess;
+  /** Resolves with the worker pids once every worker listens; rejects if the server exits first. */
+  ready: Promise<{ url: string; workers: number[] }>;
+  /** The current worker pids, updated after restarts and reloads. */
+  workers: () => number[];
+}
+
+/**
+ * Starts the app's own server (scripts/server.ts: a cluster of `workers` processes
+ * running Next's production handler), exactly as `npm run start:prod` does. The IPC
+ * channel tells us when it is ready and which pids its workers have; if this process
+ * dies, the server notices the channel close and stops itself.
+ */
+export function spawnServer(opts: {
   port: number;
   hostname?: string;
+  workers?: number;
   env: NodeJS.ProcessEnv;
   /** Where the server's stdout (its JSON log lines) goes: inherited, or a file descriptor. */
   stdout?: "inherit" | number;
-}): ChildProcess {
-  const args = [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(opts.port)];
-  if (opts.hostname) args.push("-H", opts.hostname);
-  return spawn(process.execPath, args, {
-    stdio: ["ignore", opts.stdout ?? "inherit", opts.stdout ?? "inherit"],
-    env: { ...opts.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+}): RunningServer {
+  const out = opts.stdout ?? "inherit";
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/server.ts"), "--prod"], {
+    stdio: ["ignore", out, out, "ipc"],
+    env: {
+      ...opts.env,
+      PORT: String(opts.port),
+      WORKERS: String(opts.workers ?? 1),
+      ...(opts.hostname ? { HOST: opts.hostname } : {}),
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
   });
+  let workers: number[] = [];
+  const ready = new Promise<{ url: string; workers: number[] }>((resolve, reject) => {
+    child.on("message", (msg: { type?: string; url?: string; workers?: number[] }) => {
+      if (msg.workers) workers = msg.workers;
+      if (msg.type === "ready") resolve({ url: msg.url!, workers });
+    });
+    child.once("exit", (code, signal) => reject(new Error(`the server exited before it was ready (${signal ?? code})`)));
+  });
+  ready.catch(() => {});
+  return { child, ready, workers: () => workers };
+}
+
+/** @deprecated Use spawnServer; kept so older callers get the same server with one worker. */
+export function spawnNext(opts: { port: number; hostname?: string; env: NodeJS.ProcessEnv; stdout?: "inherit" | number }): ChildProcess {
+  return spawnServer({ ...opts, workers: 1 }).child;
 }
 
 export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
@@ -32,7 +68,7 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`. Resolves when the process has exited. */
-export function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+export function stopProcess(child: ChildProcess, graceMs = 30_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);

@@ -1,13 +1,14 @@
-import { mkdirSync, openSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../lib/db/embedded";
 import { ensureBuild } from "../../scripts/support/build";
 import { ensureDatabase } from "../../scripts/support/database";
-import { spawnNext, stopProcess, waitForHttp } from "../../scripts/support/next-server";
+import { spawnServer, stopProcess, type RunningServer } from "../../scripts/support/next-server";
 
 // The whole app as tests see it: a throw-away embedded PostgreSQL (or DATABASE_URL),
-// migrations, a production build and one `next start` on a free loopback port, its
-// JSON logs written to a file that the log-hygiene test reads.
+// migrations, a production build and the production server (scripts/server.ts, the
+// same as `npm run start:prod`) with TEST_WORKERS (default 2) worker processes on a
+// free loopback port, its JSON logs written to a file that the log-hygiene test reads.
 
 export interface TestStack {
   baseUrl: string;
@@ -24,32 +25,59 @@ export const TEST_SERVER_ENV: Record<string, string> = {
 export async function startTestStack(log: (m: string) => void = () => {}): Promise<TestStack> {
   const db = await ensureDatabase({ temporary: true, log });
   ensureBuild(log);
-  const port = await freePort();
-  mkdirSync("test-results", { recursive: true });
-  const serverLog = path.resolve("test-results", `server-${port}.log`);
-  const server = spawnNext({
-    port,
-    hostname: "127.0.0.1",
-    env: { ...process.env, ...TEST_SERVER_ENV, DATABASE_URL: db.url },
-    stdout: openSync(serverLog, "a"),
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let server: AppServer;
   try {
-    await waitForHttp(`${baseUrl}/`);
+    server = await startAppServer({ databaseUrl: db.url, workers: Number(process.env.TEST_WORKERS ?? 2) });
   } catch (err) {
-    await stopProcess(server);
     await db.stop();
     throw err;
   }
   return {
-    baseUrl,
+    baseUrl: server.baseUrl,
     databaseUrl: db.url,
-    serverLog,
+    serverLog: server.logFile,
     stop: async () => {
-      await stopProcess(server);
+      await server.stop();
       await db.stop();
     },
   };
+}
+
+export interface AppServer extends RunningServer {
+  baseUrl: string;
+  port: number;
+  logFile: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * One production server (a primary and its workers) on a free loopback port, for tests
+ * that need their own: restarts, outages, other settings. The build must be current.
+ */
+export async function startAppServer(opts: {
+  databaseUrl: string;
+  workers: number;
+  env?: Record<string, string>;
+}): Promise<AppServer> {
+  const port = await freePort();
+  mkdirSync("test-results", { recursive: true });
+  const logFile = path.resolve("test-results", `server-${port}.log`);
+  const fd = openSync(logFile, "a");
+  const server = spawnServer({
+    port,
+    hostname: "127.0.0.1",
+    workers: opts.workers,
+    env: { ...process.env, ...TEST_SERVER_ENV, ...opts.env, DATABASE_URL: opts.databaseUrl },
+    stdout: fd,
+  });
+  closeSync(fd);
+  try {
+    await server.ready;
+  } catch (err) {
+    await stopProcess(server.child);
+    throw new Error(`${(err as Error).message}; see ${logFile}`);
+  }
+  return { ...server, baseUrl: `http://127.0.0.1:${port}`, port, logFile, stop: () => stopProcess(server.child) };
 }
 
 export function stackFromEnv(): Omit<TestStack, "stop"> | null {

@@ -1,0 +1,51 @@
+// The app's HTTP server, for every way it runs:
+//   npm start             one worker process (WORKERS to change), embedded PostgreSQL unless DATABASE_URL
+//   npm run start:prod    WORKERS worker processes (default: one per CPU)
+//   npm run dev           Next's development server, one process, no build
+// Run directly as `node --import tsx scripts/server.ts [--prod|--dev]` (systemd does).
+// Cluster workers run this same file and take the worker branch.
+import cluster from "node:cluster";
+import { logger } from "../lib/log/logger";
+import { TrustProxyError } from "../lib/http/trust-proxy";
+import { OptionsError, readOptions } from "./server/options";
+
+async function main(): Promise<void> {
+  const opts = readOptions();
+  if (cluster.isWorker) {
+    const { runWorker } = await import("./server/worker");
+    await runWorker(opts, true);
+  } else if (opts.dev) {
+    await runDev(opts);
+  } else {
+    const { runPrimary } = await import("./server/primary");
+    await runPrimary(opts);
+  }
+}
+
+async function runDev(opts: ReturnType<typeof readOptions>): Promise<void> {
+  const { ensureDatabase } = await import("./support/database");
+  const { runWorker } = await import("./server/worker");
+  const db = await ensureDatabase({
+    temporary: false,
+    log: (m) => logger.info({ event: "start.progress" }, m),
+    callerHandlesSignals: true,
+  });
+  process.env.DATABASE_URL = db.url;
+  const stop = await runWorker(opts, false);
+  const shutdown = async () => {
+    await stop("signal");
+    await db.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof OptionsError || err instanceof TrustProxyError) {
+    logger.fatal({ event: "server.bad_config" }, (err as Error).message);
+  } else {
+    logger.fatal({ event: "server.start_failed", err }, "could not start");
+  }
+  process.exit(1);
+});

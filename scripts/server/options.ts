@@ -1,0 +1,39 @@
+import os from "node:os";
+import { parseTrustProxy } from "../../lib/http/trust-proxy";
+
+// Everything the server reads from its command line and environment, checked once in
+// the primary so that a typo fails the start with a sentence instead of a crash loop.
+
+export interface ServerOptions {
+  port: number;
+  /** Interface to bind; unset = every interface. Behind nginx on one machine: 127.0.0.1. */
+  host: string | undefined;
+  workers: number;
+  dev: boolean;
+  /** How long a stopping worker waits for in-flight requests before cutting them. */
+  graceMs: number;
+}
+
+export class OptionsError extends Error {}
+
+function positiveInt(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new OptionsError(`${name} must be a positive integer, not "${raw}".`);
+  return n;
+}
+
+export function readOptions(argv = process.argv.slice(2), env = process.env): ServerOptions {
+  const prod = argv.includes("--prod");
+  const dev = argv.includes("--dev");
+  const cpus = os.availableParallelism();
+  const workersRaw = env.WORKERS?.trim();
+  const workers = !workersRaw ? (prod ? cpus : 1) : workersRaw === "auto" ? cpus : positiveInt("WORKERS", workersRaw);
+  parseTrustProxy(env.TRUST_PROXY); // throws TrustProxyError with a clear message
+  return {
+    port: env.PORT ? positiveInt("PORT", env.PORT) : 3000,
+    host: env.HOST?.trim() || undefined,
+    workers: dev ? 1 : workers,
+    dev,
+    graceMs: env.SHUTDOWN_GRACE_MS ? positiveInt("SHUTDOWN_GRACE_MS", env.SHUTDOWN_GRACE_MS) : 10_000,
+  };
+}

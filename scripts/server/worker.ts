@@ -1,0 +1,81 @@
+import cluster from "node:cluster";
+import http from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
+import next from "next";
+import { sharedDb } from "../../lib/db/shared";
+import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
+import { parseTrustProxy, resolveClientIp } from "../../lib/http/trust-proxy";
+import { logger } from "../../lib/log/logger";
+import { markDraining, runShutdownHooks } from "../../lib/server/lifecycle";
+import { Drainer } from "./drain";
+import type { ServerOptions } from "./options";
+
+// One HTTP server process: Next's request handler behind a plain Node server that
+// stamps the client address on every request and stops gracefully.
+
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  const giveUp = new AbortController();
+  const late = delay(ms, undefined, { signal: giveUp.signal }).catch(() => undefined);
+  return Promise.race([promise, late]).finally(() => giveUp.abort());
+}
+
+/**
+ * Starts the server; resolves once it listens, with the function that stops it. A
+ * cluster worker owns its process: signals and the primary's "shutdown" message stop
+ * it, and it exits when done.
+ */
+export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Promise<(reason: string) => Promise<void>> {
+  const workerId = cluster.isWorker ? cluster.worker!.id : 0;
+  const log = logger.child({ role: "worker", workerId });
+  const trust = parseTrustProxy(process.env.TRUST_PROXY);
+
+  const app = next({ dev: opts.dev, dir: process.cwd(), hostname: opts.host ?? "localhost", port: opts.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  let stopping: Promise<void> | undefined;
+  const server = http.createServer((req, res) => {
+    drainer.track(res);
+    // The one place the client address is decided (lib/http/client-ip.ts): whatever a
+    // client sent under this name is replaced.
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
+    handle(req, res).catch((err: unknown) => {
+      log.error({ event: "http.handler_failed", err }, "request handler failed");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      }
+    });
+  });
+  const drainer = new Drainer(server);
+
+  const stop = (reason: string): Promise<void> => (stopping ??= drainAndClose(reason));
+
+  async function drainAndClose(reason: string): Promise<void> {
+    const started = Date.now();
+    markDraining();
+    log.info({ event: "worker.draining", reason, inFlight: drainer.inFlight }, "draining");
+    const { timedOut, cut } = await drainer.drain(opts.graceMs);
+    if (timedOut) log.warn({ event: "worker.drain_timeout", cut, graceMs: opts.graceMs }, "grace period over; cut the rest");
+    await runShutdownHooks((err) => log.error({ event: "worker.shutdown_hook_failed", err }, "shutdown hook failed"));
+    await bounded(sharedDb.disconnect().catch((err) => log.warn({ event: "worker.db_close_failed", err }, "closing the pool failed")), 5_000);
+    await bounded(app.close().catch(() => {}), 2_000);
+    log.info({ event: "worker.stopped", reason, ms: Date.now() - started }, "stopped");
+    if (ownsProcess) process.exit(0);
+  }
+
+  if (ownsProcess) {
+    process.on("SIGTERM", () => void stop("SIGTERM"));
+    process.on("SIGINT", () => void stop("SIGINT"));
+    process.on("message", (msg: unknown) => {
+      if ((msg as { type?: string } | null)?.type === "shutdown") void stop("primary");
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  log.info({ event: "worker.listening", port: opts.port, host: opts.host ?? "*" }, "listening");
+  return stop;
+}
