@@ -31,6 +31,11 @@ export function buildIsCurrent(): boolean {
 export function ensureBuild(log: (msg: string) => void = console.log): void {
   if (buildIsCurrent()) return;
   log("building the app (next build), once per source change…");
+  build();
+}
+
+/** `next build`, then the stamp that tells later starts the build is current. */
+export function build(): void {
   const hash = sourceHash();
   const result = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     stdio: "inherit",

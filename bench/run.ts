@@ -1,0 +1,243 @@
+// `npm run bench`: the production setup under load, figures printed as Markdown tables.
+//   (a) the incident at scale, through nginx in front of >= 2 workers: 200 simultaneous
+//       sign-ups from 5 processes sharing 20 emails -> exactly 20 x 201, 180 x 400, no 5xx,
+//       no user without a profile (the run fails otherwise);
+//   (b) throughput of distinct sign-ups at concurrency 1, 4, 16, 64 with p50/p99 latency,
+//       against the ceiling password hashing sets (cores / time of one hash, measured here);
+//   (c) p99 of GET /api/health/live, idle and while 64 sign-ups are in flight;
+//   (d) memory (RSS) of each process.
+// Settings: BENCH_WORKERS (default 2), BENCH_SECONDS per measurement (default 10),
+// DATABASE_URL (default: a throw-away embedded PostgreSQL), NGINX (path to the binary).
+// Figures only: nothing here asserts a timing.
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { freePort } from "../lib/db/embedded";
+import { hashPassword } from "../lib/users/password-hash";
+import { ensureBuild } from "../scripts/support/build";
+import { ensureDatabase } from "../scripts/support/database";
+import { spawnServer, stopProcess } from "../scripts/support/next-server";
+import { TEST_SERVER_ENV } from "../tests/support/stack";
+import { countBy, storm } from "../tests/support/storm";
+import { closedLoop, fmt, percentile, sampler, table } from "./load";
+import { locateNginx, startNginx } from "./nginx";
+
+/**
+ * Registration rate limits (issue 3) must not throttle a benchmark that signs up
+ * thousands of people from one address. TEST_SERVER_ENV already raises whatever limits
+ * the test suite raises; put benchmark-specific overrides here.
+ */
+const BENCH_RATE_LIMIT_ENV: Record<string, string> = {};
+
+const STRONG_PASSWORD = "SecurePass123!";
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = [1, 4, 16, 64];
+const progress = (m: string) => console.error(`[bench] ${m}`);
+
+let n = 0;
+const runId = Date.now().toString(36);
+const nextUser = () => {
+  const username = `b${runId}_${(n++).toString(36)}`;
+  return { username, email: `${username}@example.com`, password: STRONG_PASSWORD };
+};
+
+async function main(): Promise<number> {
+  const cores = os.availableParallelism();
+  const loadBefore = os.loadavg();
+  const nginxBinary = locateNginx(progress);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "zporta-bench-"));
+  const db = await ensureDatabase({ temporary: true, log: progress });
+  const cleanups: (() => Promise<void>)[] = [async () => db.stop(), async () => rmSync(scratch, { recursive: true, force: true })];
+  try {
+    ensureBuild(progress);
+    const appPort = await freePort();
+    const logFile = path.join(scratch, "server.log");
+    const fd = openSync(logFile, "a");
+    const server = spawnServer({
+      port: appPort,
+      hostname: "127.0.0.1",
+      workers: WORKERS,
+      env: { ...process.env, ...TEST_SERVER_ENV, ...BENCH_RATE_LIMIT_ENV, LOG_LEVEL: "info", TRUST_PROXY: "1", DATABASE_URL: db.url },
+      stdout: fd,
+    });
+    closeSync(fd);
+    cleanups.unshift(() => stopProcess(server.child));
+    const { workers } = await server.ready;
+    progress(`app: ${workers.length} workers on 127.0.0.1:${appPort} (log: ${logFile})`);
+    const nginx = await startNginx({ binary: nginxBinary, listenPort: await freePort(), appPort, dir: path.join(scratch, "nginx") });
+    cleanups.unshift(nginx.stop);
+    progress(`nginx ${nginx.version} on ${nginx.url}`);
+
+    const register = async (body = nextUser()) => {
+      const res = await fetch(`${nginx.url}/api/users/register/`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const live = async () => {
+      const res = await fetch(`${nginx.url}/api/health/live`);
+      await res.arrayBuffer();
+      return res.status;
+    };
+
+    // The hashing ceiling, measured in this run on this machine.
+    progress("measuring one password hash…");
+    for (let i = 0; i < 3; i++) await hashPassword(STRONG_PASSWORD);
+    const hashTimes: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await hashPassword(STRONG_PASSWORD);
+      hashTimes.push(performance.now() - t0);
+    }
+    const hashMs = hashTimes.reduce((a, b) => a + b, 0) / hashTimes.length;
+    const ceiling = cores / (hashMs / 1000);
+
+    // (a) the storm.
+    progress("(a) 200 simultaneous sign-ups, 20 shared emails, 5 processes, through nginx…");
+    const emails = Array.from({ length: 20 }, (_, i) => `shared${i}_${runId}@example.com`);
+    const stormRequests = Array.from({ length: 200 }, (_, i) => {
+      const u = nextUser();
+      const email = i % 3 === 0 ? emails[i % 20].toUpperCase() : emails[i % 20];
+      return { path: "/api/users/register/", body: { ...u, email } };
+    });
+    const { results } = await storm(nginx.url, stormRequests, 5);
+    const counts = countBy(results);
+    const created = counts['201 {"message":"User registered successfully."}'] ?? 0;
+    const taken = counts['400 {"error":"Email already registered."}'] ?? 0;
+    const serverErrors = results.filter((r) => r.status >= 500 || r.status === 0).length;
+    const dbCheck = await (async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        const perEmail = await c.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "User" WHERE lower(email) = ANY($1) GROUP BY lower(email)`,
+          [emails.map((e) => e.toLowerCase())],
+        );
+        const orphans = await c.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u.id WHERE p.id IS NULL`,
+        );
+        return { emailsWithOneUser: perEmail.rows.filter((r) => r.n === 1).length, emailsWithMore: perEmail.rows.filter((r) => r.n > 1).length, orphans: orphans.rows[0].n };
+      } finally {
+        await c.end();
+      }
+    })();
+    const stormOk =
+      created === 20 && taken === 180 && serverErrors === 0 && dbCheck.emailsWithOneUser === 20 && dbCheck.emailsWithMore === 0 && dbCheck.orphans === 0;
+
+    // (b) throughput by concurrency.
+    progress("warming up…");
+    await closedLoop({ concurrency: 4, durationMs: 2000, fire: () => register() });
+    const levels = [];
+    for (const concurrency of CONCURRENCY) {
+      progress(`(b) concurrency ${concurrency} for ${SECONDS} s…`);
+      levels.push(await closedLoop({ concurrency, durationMs: SECONDS * 1000, fire: () => register() }));
+    }
+
+    // (c) liveness latency, idle and under 64 sign-ups in flight.
+    progress(`(c) health latency idle, then under 64 sign-ups in flight, ${SECONDS} s each…`);
+    const idle = sampler(live);
+    await new Promise((r) => setTimeout(r, SECONDS * 1000));
+    const idleResult = await idle.stop();
+    const busy = sampler(live);
+    const underLoad = await closedLoop({ concurrency: 64, durationMs: SECONDS * 1000, fire: () => register() });
+    const busyResult = await busy.stop();
+
+    // (d) memory.
+    const mem = (pid: number) => {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+      return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+    };
+    const memRows = [
+      ["primary (supervisor)", server.child.pid!, mem(server.child.pid!)] as const,
+      ...server.workers().map((pid, i) => [`worker ${i + 1}`, pid, mem(pid)] as const),
+    ];
+    const loadAfter = os.loadavg();
+
+    // The report.
+    const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    const out: string[] = [];
+    out.push(`### Benchmark ${when}`);
+    out.push("");
+    out.push(
+      `Node ${process.version}, ${cores} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}), load average ${loadBefore.map((l) => fmt(l, 2)).join("/")} before and ${loadAfter.map((l) => fmt(l, 2)).join("/")} after; ` +
+        `${workers.length} app workers behind nginx ${nginx.version}; PostgreSQL ${process.env.DATABASE_URL ? "from DATABASE_URL" : "embedded (same machine)"}; ` +
+        `${SECONDS} s per measurement; load generated from this same machine.`,
+    );
+    out.push("");
+    out.push(
+      `Password hash (argon2id, 19 MiB, t=2, p=1): **${fmt(hashMs)} ms** each (mean of 20, sequential) → ceiling ${cores} cores ÷ ${fmt(hashMs)} ms = **${fmt(ceiling)} sign-ups/s**.`,
+    );
+    out.push("");
+    out.push(`**(a) 200 simultaneous sign-ups, 20 shared emails, 5 client processes, through nginx** — ${stormOk ? "PASS" : "FAIL"}`);
+    out.push("");
+    out.push(
+      table(
+        ["outcome", "count", "expected"],
+        [
+          ["201 User registered successfully.", created, 20],
+          ["400 Email already registered.", taken, 180],
+          ["5xx or no answer", serverErrors, 0],
+          ["other", results.length - created - taken - serverErrors, 0],
+          ["shared emails with exactly one user (database)", dbCheck.emailsWithOneUser, 20],
+          ["users without a profile (database, whole table)", dbCheck.orphans, 0],
+        ],
+      ),
+    );
+    out.push("");
+    out.push("**(b) distinct sign-ups through nginx, closed loop**");
+    out.push("");
+    out.push(
+      table(
+        ["concurrency", "requests", "sign-ups/s", "p50 ms", "p99 ms", "share of hashing ceiling", "non-201"],
+        levels.map((l) => {
+          const total = l.latenciesMs.length;
+          const ok = l.statuses["201"] ?? 0;
+          const rate = ok / (l.elapsedMs / 1000);
+          return [l.concurrency, total, fmt(rate), fmt(percentile(l.latenciesMs, 50)), fmt(percentile(l.latenciesMs, 99)), `${fmt((rate / ceiling) * 100, 0)} %`, total - ok];
+        }),
+      ),
+    );
+    out.push("");
+    out.push("**(c) GET /api/health/live through nginx, one request after another**");
+    out.push("");
+    const healthRow = (label: string, r: { latenciesMs: number[]; statuses: Record<string, number> }) => [
+      label,
+      r.latenciesMs.length,
+      fmt(percentile(r.latenciesMs, 50)),
+      fmt(percentile(r.latenciesMs, 99)),
+      fmt(Math.max(...r.latenciesMs)),
+      r.latenciesMs.length - (r.statuses["200"] ?? 0),
+    ];
+    out.push(
+      table(
+        ["condition", "samples", "p50 ms", "p99 ms", "max ms", "non-200"],
+        [healthRow("idle", idleResult), healthRow(`64 sign-ups in flight (${fmt((underLoad.statuses["201"] ?? 0) / (underLoad.elapsedMs / 1000))} sign-ups/s meanwhile)`, busyResult)],
+      ),
+    );
+    out.push("");
+    out.push("**(d) memory after the run**");
+    out.push("");
+    out.push(table(["process", "pid", "RSS MiB", "peak RSS MiB"], memRows.map(([label, pid, m]) => [label, pid, fmt(m.rss), fmt(m.peak)])));
+    out.push("");
+    out.push(`Command: \`npm run bench\`${process.env.BENCH_WORKERS ? ` with BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}.`);
+    console.log(out.join("\n"));
+    return stormOk ? 0 : 1;
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((err) => progress(`cleanup failed: ${String(err)}`));
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`[bench] failed: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);
