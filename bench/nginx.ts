@@ -50,6 +50,7 @@ export function renderSite(opts: { listenPort: number; appPort: number; dir: str
 
 export interface RunningNginx {
   url: string;
+  pid: number;
   version: string;
   stop: () => Promise<void>;
 }
@@ -98,6 +99,7 @@ http {
   }
   return {
     url,
+    pid: child.pid!,
     version,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -21,6 +21,7 @@ import { ensureDatabase } from "../scripts/support/database";
 import { spawnServer, stopProcess } from "../scripts/support/next-server";
 import { TEST_SERVER_ENV } from "../tests/support/stack";
 import { countBy, storm } from "../tests/support/storm";
+import { childrenOf, commandOf, cpuSeconds, descendantsOf, machineBusySeconds } from "./cpu";
 import { closedLoop, fmt, percentile, sampler, table } from "./load";
 import { locateNginx, startNginx } from "./nginx";
 
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     const { workers } = await server.ready;
     progress(`app: ${workers.length} workers on 127.0.0.1:${appPort} (log: ${logFile})`);
     const nginx = await startNginx({ binary: nginxBinary, listenPort: await freePort(), appPort, dir: path.join(scratch, "nginx") });
+    const nginxPids = [nginx.pid, ...childrenOf(nginx.pid)];
     cleanups.unshift(nginx.stop);
     progress(`nginx ${nginx.version} on ${nginx.url}`);
 
@@ -133,6 +135,20 @@ async function main(): Promise<number> {
     // (b) throughput by concurrency.
     progress("warming up…");
     await closedLoop({ concurrency: 4, durationMs: 2000, fire: () => register() });
+    // CPU accounting over (b) and (c).
+    // The embedded PostgreSQL is a child of this process; its backends are its children.
+    const postmaster = childrenOf(process.pid).find((pid) => commandOf(pid) === "postgres");
+    const pgSeconds = () => (postmaster ? [postmaster, ...descendantsOf(postmaster)].reduce((a, pid) => a + cpuSeconds(pid), 0) : 0);
+    const cpuParts = () => ({
+      postgres: pgSeconds(),
+      workers: server.workers().reduce((a, pid) => a + cpuSeconds(pid), 0),
+      primary: cpuSeconds(server.child.pid!),
+      nginx: nginxPids.reduce((a, pid) => a + cpuSeconds(pid), 0),
+      client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+      machine: machineBusySeconds(),
+    });
+    const cpuBefore = cpuParts();
+    const wallBefore = performance.now();
     const levels = [];
     for (const concurrency of CONCURRENCY) {
       progress(`(b) concurrency ${concurrency} for ${SECONDS} s…`);
@@ -147,6 +163,10 @@ async function main(): Promise<number> {
     const busy = sampler(live);
     const underLoad = await closedLoop({ concurrency: 64, durationMs: SECONDS * 1000, fire: () => register() });
     const busyResult = await busy.stop();
+
+    const cpuAfter = cpuParts();
+    const wallSeconds = (performance.now() - wallBefore) / 1000;
+    const signupsMeasured = [...levels, underLoad].reduce((a, l) => a + (l.statuses["201"] ?? 0), 0);
 
     // (d) memory.
     const mem = (pid: number) => {
@@ -225,6 +245,26 @@ async function main(): Promise<number> {
     out.push("**(d) memory after the run**");
     out.push("");
     out.push(table(["process", "pid", "RSS MiB", "peak RSS MiB"], memRows.map(([label, pid, m]) => [label, pid, fmt(m.rss), fmt(m.peak)])));
+    out.push("");
+    out.push(`**(e) CPU during (b) and (c): ${fmt(wallSeconds, 0)} s, ${signupsMeasured} sign-ups**`);
+    out.push("");
+    const spent = (k: keyof typeof cpuBefore) => cpuAfter[k] - cpuBefore[k];
+    const listed = spent("workers") + spent("primary") + spent("nginx") + spent("client") + spent("postgres");
+    const cpuRow = (label: string, seconds: number) => [label, fmt(seconds), `${fmt((seconds / (wallSeconds * cores)) * 100, 0)} %`, fmt((seconds * 1000) / signupsMeasured)];
+    out.push(
+      table(
+        ["process", "CPU s", `share of ${cores} cores`, "CPU ms per sign-up"],
+        [
+          cpuRow(`app workers (${workers.length})`, spent("workers")),
+          cpuRow("supervisor (hands connections to workers)", spent("primary")),
+          cpuRow("nginx", spent("nginx")),
+          cpuRow("load generator (this process)", spent("client")),
+          ...(postmaster ? [cpuRow("PostgreSQL (embedded; backends that lived through the run)", spent("postgres"))] : []),
+          cpuRow(`everything else (${postmaster ? "" : "PostgreSQL, "}other users of the machine)`, spent("machine") - listed),
+          cpuRow("whole machine", spent("machine")),
+        ],
+      ),
+    );
     out.push("");
     out.push(`Command: \`npm run bench\`${process.env.BENCH_WORKERS ? ` with BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}.`);
     console.log(out.join("\n"));

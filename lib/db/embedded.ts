@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -93,6 +94,15 @@ export async function startEmbeddedPostgres(opts: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // The library waits for an "exit" event that never comes when PostgreSQL has
+      // already stopped (Ctrl-C in a terminal signals the whole process group, postgres
+      // included): then there is nothing left to stop.
+      const internals = server as unknown as { process?: ChildProcess };
+      const child = internals.process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) {
+        internals.process = undefined;
+        return;
+      }
       await server.stop().catch(() => {});
     },
   };
