@@ -14,13 +14,15 @@ export async function closedLoop(opts: {
   concurrency: number;
   durationMs: number;
   fire: () => Promise<number>;
+  /** Stop early once this returns true. */
+  until?: () => boolean;
 }): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   const statuses: Record<string, number> = {};
   const started = performance.now();
   const end = started + opts.durationMs;
   const loop = async () => {
-    while (performance.now() < end) {
+    while (performance.now() < end && !opts.until?.()) {
       const t0 = performance.now();
       let status: string;
       try {

@@ -5,7 +5,8 @@
 //   (b) throughput of distinct sign-ups at concurrency 1, 4, 16, 64 with p50/p99 latency,
 //       against the ceiling password hashing sets (cores / time of one hash, measured here);
 //   (c) p99 of GET /api/health/live, idle and while 64 sign-ups are in flight;
-//   (d) memory (RSS) of each process.
+//   (d) memory (RSS) of each process; (e) CPU per process and per sign-up;
+//   (f) requests lost during a rolling restart (SIGHUP) under load.
 // Settings: BENCH_WORKERS (default 2), BENCH_SECONDS per measurement (default 10),
 // DATABASE_URL (default: a throw-away embedded PostgreSQL), NGINX (path to the binary).
 // Figures only: nothing here asserts a timing.
@@ -61,7 +62,15 @@ async function main(): Promise<number> {
       port: appPort,
       hostname: "127.0.0.1",
       workers: WORKERS,
-      env: { ...process.env, ...TEST_SERVER_ENV, ...BENCH_RATE_LIMIT_ENV, LOG_LEVEL: "info", TRUST_PROXY: "1", DATABASE_URL: db.url },
+      env: {
+        ...process.env,
+        ...TEST_SERVER_ENV,
+        ...BENCH_RATE_LIMIT_ENV,
+        LOG_LEVEL: "info",
+        TRUST_PROXY: "1",
+        EVENT_LOOP_REPORT_MS: "1000",
+        DATABASE_URL: db.url,
+      },
       stdout: fd,
     });
     closeSync(fd);
@@ -157,14 +166,34 @@ async function main(): Promise<number> {
 
     // (c) liveness latency, idle and under 64 sign-ups in flight.
     progress(`(c) health latency idle, then under 64 sign-ups in flight, ${SECONDS} s each…`);
+    const idleFrom = Date.now();
     const idle = sampler(live);
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     const idleResult = await idle.stop();
+    const busyFrom = Date.now();
     const busy = sampler(live);
     const underLoad = await closedLoop({ concurrency: 64, durationMs: SECONDS * 1000, fire: () => register() });
     const busyResult = await busy.stop();
+    const busyTo = Date.now();
+    // The workers' own view of their event loop over the same windows (worker.event_loop
+    // log lines, one per second per worker).
+    const loopStats = (from: number, to: number) => {
+      const lines = readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter((l) => l.includes('"worker.event_loop"'))
+        .map((l) => JSON.parse(l) as { time: string; lagP99Ms: number; lagMaxMs: number; utilization: number })
+        .filter((l) => Date.parse(l.time) > from + 1000 && Date.parse(l.time) <= to);
+      return {
+        lagP99: Math.max(...lines.map((l) => l.lagP99Ms)),
+        lagMax: Math.max(...lines.map((l) => l.lagMaxMs)),
+        utilization: lines.reduce((a, l) => a + l.utilization, 0) / lines.length,
+      };
+    };
+    const idleLoop = loopStats(idleFrom, busyFrom);
+    const busyLoop = loopStats(busyFrom, busyTo);
 
     const cpuAfter = cpuParts();
+
     const wallSeconds = (performance.now() - wallBefore) / 1000;
     const signupsMeasured = [...levels, underLoad].reduce((a, l) => a + (l.statuses["201"] ?? 0), 0);
 
@@ -179,6 +208,22 @@ async function main(): Promise<number> {
       ...server.workers().map((pid, i) => [`worker ${i + 1}`, pid, mem(pid)] as const),
     ];
     const loadAfter = os.loadavg();
+
+    // (f) a rolling restart (what `systemctl reload` does on deploy) under load.
+    progress("(f) rolling restart (SIGHUP) under 16 sign-ups in flight…");
+    const before = server.workers();
+    let reloaded = false;
+    const reloadLoad = closedLoop({ concurrency: 16, durationMs: 60_000, fire: () => register(), until: () => reloaded });
+    await new Promise((r) => setTimeout(r, 1000));
+    const reloadStarted = performance.now();
+    process.kill(server.child.pid!, "SIGHUP");
+    while (!(server.workers().length === before.length && server.workers().every((pid) => !before.includes(pid)))) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const reloadSeconds = (performance.now() - reloadStarted) / 1000;
+    await new Promise((r) => setTimeout(r, 1000));
+    reloaded = true;
+    const reload = await reloadLoad;
 
     // The report.
     const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
@@ -227,19 +272,33 @@ async function main(): Promise<number> {
     out.push("");
     out.push("**(c) GET /api/health/live through nginx, one request after another**");
     out.push("");
-    const healthRow = (label: string, r: { latenciesMs: number[]; statuses: Record<string, number> }) => [
+    const healthRow = (
+      label: string,
+      r: { latenciesMs: number[]; statuses: Record<string, number> },
+      loop: { lagP99: number; lagMax: number; utilization: number },
+    ) => [
       label,
       r.latenciesMs.length,
       fmt(percentile(r.latenciesMs, 50)),
       fmt(percentile(r.latenciesMs, 99)),
       fmt(Math.max(...r.latenciesMs)),
       r.latenciesMs.length - (r.statuses["200"] ?? 0),
+      `${fmt(loop.lagP99)} / ${fmt(loop.lagMax)}`,
+      `${fmt(loop.utilization * 100, 0)} %`,
     ];
     out.push(
       table(
-        ["condition", "samples", "p50 ms", "p99 ms", "max ms", "non-200"],
-        [healthRow("idle", idleResult), healthRow(`64 sign-ups in flight (${fmt((underLoad.statuses["201"] ?? 0) / (underLoad.elapsedMs / 1000))} sign-ups/s meanwhile)`, busyResult)],
+        ["condition", "samples", "p50 ms", "p99 ms", "max ms", "non-200", "workers' event-loop lag p99 / max ms", "event-loop utilization"],
+        [
+          healthRow("idle", idleResult, idleLoop),
+          healthRow(`64 sign-ups in flight (${fmt((underLoad.statuses["201"] ?? 0) / (underLoad.elapsedMs / 1000))} sign-ups/s meanwhile)`, busyResult, busyLoop),
+        ],
       ),
+    );
+    out.push("");
+    out.push(
+      "Lag: how late a 10 ms timer fired in the workers (worst 1 s window); high lag would mean something blocks the event loop. " +
+        "Utilization: share of time the event loop was busy (mean of 1 s windows, both workers).",
     );
     out.push("");
     out.push("**(d) memory after the run**");
@@ -263,6 +322,15 @@ async function main(): Promise<number> {
           cpuRow(`everything else (${postmaster ? "" : "PostgreSQL, "}other users of the machine)`, spent("machine") - listed),
           cpuRow("whole machine", spent("machine")),
         ],
+      ),
+    );
+    out.push("");
+    out.push(`**(f) rolling restart (SIGHUP, as \`systemctl reload\` on deploy) under 16 sign-ups in flight, through nginx**`);
+    out.push("");
+    out.push(
+      table(
+        ["workers replaced", "took s", "requests during the run", "201", "anything else"],
+        [[`${before.length} → ${server.workers().length} new`, fmt(reloadSeconds), reload.latenciesMs.length, reload.statuses["201"] ?? 0, Object.entries(reload.statuses).filter(([k]) => k !== "201").map(([k, v]) => `${v} × ${k}`).join(", ") || "0"]],
       ),
     );
     out.push("");

@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import http from "node:http";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import next from "next";
 import { sharedDb } from "../../lib/db/shared";
@@ -77,5 +78,38 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
     server.listen(opts.port, opts.host, () => resolve());
   });
   log.info({ event: "worker.listening", port: opts.port, host: opts.host ?? "*" }, "listening");
+  reportEventLoop(log, () => drainer.inFlight);
   return stop;
+}
+
+/**
+ * Every EVENT_LOOP_REPORT_MS (default a minute) a `worker.event_loop` line: how late a
+ * 10 ms timer fired (lag p50/p99/max) and how busy the event loop was. High lag means
+ * something blocks it; high utilization with low lag means it is merely busy.
+ */
+function reportEventLoop(log: typeof logger, inFlight: () => number): void {
+  const everyMs = Number(process.env.EVENT_LOOP_REPORT_MS ?? 60_000);
+  if (!(everyMs > 0)) return;
+  const RESOLUTION_MS = 10;
+  const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  delay.enable();
+  let since = performance.eventLoopUtilization();
+  // The histogram holds the interval between ticks: the lag is what exceeds the resolution.
+  const lag = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
+  setInterval(() => {
+    const elu = performance.eventLoopUtilization(since);
+    since = performance.eventLoopUtilization();
+    log.info(
+      {
+        event: "worker.event_loop",
+        lagP50Ms: lag(delay.percentile(50)),
+        lagP99Ms: lag(delay.percentile(99)),
+        lagMaxMs: lag(delay.max),
+        utilization: Math.round(elu.utilization * 1000) / 1000,
+        inFlight: inFlight(),
+      },
+      "event loop",
+    );
+    delay.reset();
+  }, everyMs).unref();
 }
