@@ -4,7 +4,7 @@ import { DomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { parseInput } from "../validation/parse";
 import { hashPassword } from "./password-hash";
-import { REQUIRED_MESSAGE, registerSchema, type Role } from "./register-schema";
+import { REQUIRED_MESSAGE, registerSchema, type RegisterData, type Role } from "./register-schema";
 
 export const USERNAME_TAKEN = "Username already taken.";
 export const EMAIL_TAKEN = "Email already registered.";
@@ -18,6 +18,7 @@ const TAKEN_BY_INDEX: Record<string, DomainError> = {
 export interface RegisteredUser {
   id: number;
   username: string;
+  email: string;
   role: Role;
 }
 
@@ -40,8 +41,20 @@ export async function registerUser(
     }
     throw err;
   }
-  const { username, email, password, role, bio } = data;
+  return createAccount(data, db, log, { isStaff: false });
+}
 
+/**
+ * Creates a validated account: the one write path for people signing up and for the
+ * operator creating staff (lib/users/create-staff.ts).
+ */
+export async function createAccount(
+  data: RegisterData,
+  db: Db,
+  log: Logger,
+  opts: { isStaff: boolean },
+): Promise<RegisteredUser> {
+  const { username, email, password, role, bio } = data;
   try {
     const taken = await findTaken(db, username, email);
     if (taken) throw taken;
@@ -50,11 +63,11 @@ export async function registerUser(
     // A nested create is one transaction: INSERT user, INSERT profile, COMMIT (where the
     // deferred trigger checks the profile exists).
     const user = await db.user.create({
-      data: { username, email, passwordHash, profile: { create: { role, bio } } },
-      select: { id: true, username: true },
+      data: { username, email, passwordHash, isStaff: opts.isStaff, profile: { create: { role, bio } } },
+      select: { id: true, username: true, email: true },
     });
-    log.info({ event: "registration.succeeded", userId: user.id, role }, "user registered");
-    return { id: user.id, username: user.username, role };
+    log.info({ event: "registration.succeeded", userId: user.id, role, ...(opts.isStaff && { isStaff: true }) }, "user registered");
+    return { id: user.id, username: user.username, email: user.email, role };
   } catch (err) {
     const index = uniqueViolation(err);
     const known = err instanceof DomainError ? err : index ? TAKEN_BY_INDEX[index] : undefined;
