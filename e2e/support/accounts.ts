@@ -28,10 +28,22 @@ export async function makeStaff(username: string) {
   await sql(`UPDATE "User" SET "isStaff" = true WHERE username = $1`, [username]);
 }
 
+/**
+ * Presses a form's submit button and waits until the server has answered and React has
+ * rendered the answer (with JavaScript, React resets the form then: typing before that
+ * would be lost).
+ */
+export async function submit(page: Page, button: string) {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST");
+  await page.getByRole("button", { name: button }).click();
+  await answered;
+  await expect(page.locator('button[aria-busy="true"]')).toHaveCount(0);
+}
+
 export async function fillLogin(page: Page, identifier: string, password: string) {
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submit(page, "Sign in");
 }
 
 /** Signs in through the /login page. */

@@ -36,9 +36,11 @@ export function authOptions(): AuthOptions {
             const user = await authenticateCredentials(credentials, { db: getDb(), ip, via: "nextauth" });
             return { ...user, id: String(user.id), name: user.username };
           } catch (err) {
-            // next-auth passes an Error's message on as ?error=…: ours are the designed sentences.
+            // next-auth passes an Error's message on in the address (?error=…): only our
+            // designed sentences go there, never a fault's details.
             if (isDomainError(err)) throw new Error(err.message);
-            throw err;
+            logger.error({ event: "login.error", via: "nextauth", err }, "unexpected fault");
+            throw new Error("An unexpected error occurred while signing in.");
           }
         },
       }),

@@ -50,7 +50,7 @@ export interface Limiters {
 }
 
 export function createLimiters(config: RateLimitConfig): Limiters {
-  const make = (name: string, limit: Limit) =>
+  const make = (name: string, limit: Limit, sweeper = false) =>
     new RateLimiterPostgres({
       storeClient: rateLimitStoreClient,
       storeType: "client",
@@ -59,9 +59,11 @@ export function createLimiters(config: RateLimitConfig): Limiters {
       keyPrefix: `${config.prefix}:${name}`,
       points: limit.points,
       duration: limit.durationSeconds,
+      // One table: one limiter per process deletes long-expired rows (every 5 minutes).
+      clearExpiredByTimeout: sweeper,
     });
   return {
-    loginPerUserAndIp: make("login_user_ip", config.loginPerUserAndIp),
+    loginPerUserAndIp: make("login_user_ip", config.loginPerUserAndIp, true),
     loginPerIp: make("login_ip", config.loginPerIp),
     registerPerIp: make("register_ip", config.registerPerIp),
   };
