@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { apiCall, apiLogin, registeredUser, sessionCookie } from "./support/auth";
 import { baseUrl, testDb, uniq, withPg } from "./support/helpers";
+import { storm } from "./support/storm";
 
 const REQUIRED = '{"error":"Username/Email and password are required."}';
 const INVALID = '{"error":"Invalid credentials"}';
@@ -165,6 +166,27 @@ describe("Authorization: Token <key>", () => {
     expect(second).not.toBe(first);
     expect((await apiCall("/api/users/profile/", { token: first })).status).toBe(401);
     expect((await apiCall("/api/users/profile/", { token: second })).status).toBe(200);
+  });
+
+  it("5 simultaneous sign-ins of one user from 5 processes: all 200, one token row, exactly one key works", async () => {
+    const user = await registeredUser();
+    // Five: at most LOGIN_MAX_FAILURES (default 5) attempts may be in flight per account
+    // and address, since every attempt is counted before its password is checked.
+    const requests = Array.from({ length: 5 }, (_, i) => ({
+      path: "/api/users/login/",
+      body: { username: i % 2 ? user.email : user.username, password: user.password },
+    }));
+    const { results } = await storm(baseUrl(), requests, 5);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const keys = results.map((r) => JSON.parse(r.body).token as string);
+    expect(new Set(keys).size).toBe(5);
+    const rows = await withPg((c) =>
+      c.query(`SELECT 1 FROM "ApiToken" t JOIN "User" u ON u.id = t."userId" WHERE u.username = $1`, [user.username]),
+    );
+    expect(rows.rowCount).toBe(1);
+    const working = [];
+    for (const key of keys) if ((await apiCall("/api/users/profile/", { token: key })).status === 200) working.push(key);
+    expect(working).toHaveLength(1);
   });
 
   it("an expired token and a deactivated user's token are refused", async () => {
