@@ -18,10 +18,10 @@ export type InvitationTokenInput = z.input<typeof invitationTokenSchema>;
 export const registerAndAcceptSchema = z.object(
   {
     token: invitationTokenSchema.shape.token,
-    username: z.unknown(),
-    password: z.unknown(),
-    role: z.unknown(),
-    bio: z.unknown(),
+    username: z.unknown().optional(),
+    password: z.unknown().optional(),
+    role: z.unknown().optional(),
+    bio: z.unknown().optional(),
   },
   { error: "The request body must be a JSON object." },
 );
