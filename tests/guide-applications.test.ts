@@ -256,7 +256,7 @@ describe("listing", () => {
     const db = testDb();
     const staff = await makeStaff(db);
     const users = await Promise.all(Array.from({ length: 4 }, () => makeUser(db)));
-    const apps = [];
+    const apps: { id: number }[] = [];
     for (const u of users) apps.push(await submitGuideApplication(application(), u, db));
     await rejectGuideApplication({ applicationId: apps[0].id }, staff, db);
 
