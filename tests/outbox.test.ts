@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitSchema, type Db } from "../lib/db/client";
+import { publicBaseUrl } from "../lib/config/public-base-url";
 import { inTransaction } from "../lib/db/transaction";
 import { enqueueEmail } from "../lib/outbox/enqueue";
 import { getOutboxMessage, listOutbox } from "../lib/outbox/list";
@@ -256,6 +257,15 @@ describe("configuration and masking", () => {
     const smtp = transportFromEnv(log, { SMTP_URL: "smtp://user:pw@127.0.0.1:2525" });
     expect(smtp.via).toBe("smtp");
     smtp.close();
+  });
+
+  it("builds links from PUBLIC_BASE_URL only", () => {
+    expect(publicBaseUrl({})).toBe("http://localhost:3000");
+    expect(publicBaseUrl({ PORT: "8080" })).toBe("http://localhost:8080");
+    expect(publicBaseUrl({ PUBLIC_BASE_URL: "https://academy.example.org/" })).toBe("https://academy.example.org");
+    expect(publicBaseUrl({ PUBLIC_BASE_URL: "https://example.org/academy/" })).toBe("https://example.org/academy");
+    expect(() => publicBaseUrl({ PUBLIC_BASE_URL: "not a url" })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => publicBaseUrl({ PUBLIC_BASE_URL: "javascript:alert(1)" })).toThrow(/http/);
   });
 
   it("masks tokens and addresses in text", () => {

@@ -2,7 +2,7 @@
 // (a forged Host would otherwise send invitees to an attacker's site).
 
 /** PUBLIC_BASE_URL without a trailing slash; defaults to the local app. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
   const raw = env.PUBLIC_BASE_URL?.trim() || `http://localhost:${env.PORT ?? 3000}`;
   let url: URL;
   try {
@@ -17,6 +17,6 @@ export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** An absolute link to `path` (which starts with "/") on the public site. */
-export function publicUrl(path: string, env: NodeJS.ProcessEnv = process.env): string {
+export function publicUrl(path: string, env: Record<string, string | undefined> = process.env): string {
   return `${publicBaseUrl(env)}${path}`;
 }

@@ -69,7 +69,7 @@ export function devMailboxTransport(log: Logger): MailTransport {
   };
 }
 
-export function transportFromEnv(log: Logger, env: NodeJS.ProcessEnv = process.env): MailTransport {
+export function transportFromEnv(log: Logger, env: Record<string, string | undefined> = process.env): MailTransport {
   const smtpUrl = env.SMTP_URL?.trim();
   return smtpUrl ? smtpTransport(smtpUrl, env.MAIL_FROM?.trim() || DEFAULT_FROM) : devMailboxTransport(log);
 }
