@@ -1,7 +1,8 @@
 // `npm run manage -- <command>`: the operator's commands. Thin adapters over the same
 // domain functions as the web (lib/users/*), with the same validation and messages.
 import { parseArgs } from "node:util";
-import { OPERATOR } from "../lib/auth/types";
+import { OPERATOR } from "../lib/actor";
+import { setCanInviteTeachers } from "../lib/invitations/grant";
 import { createDb, type Db } from "../lib/db/client";
 import { isDomainError } from "../lib/errors";
 import { logger } from "../lib/log/logger";
@@ -9,7 +10,6 @@ import { createStaffUser } from "../lib/users/create-staff";
 import { findLatestUser, type UserRecord } from "../lib/users/find-user";
 import { resolveUser } from "../lib/users/resolve-user";
 import { setUserActive } from "../lib/users/set-active";
-import { setCanInviteTeachers } from "../lib/users/set-invite-permission";
 import { openCliDatabase } from "./support/cli-database";
 
 const EXIT = { ok: 0, refused: 1, usage: 2, fault: 3 } as const;
@@ -149,16 +149,18 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>) => Promis
 
   async "set-active"(args, db) {
     const { positionals } = parse(args);
-    const [user, active] = exactly(positionals, 2, "set-active");
-    const result = await setUserActive(OPERATOR, { user, active }, await db(), log);
-    console.log(`${result.username} is now ${result.isActive ? "active" : "inactive"}.`);
+    const [ref, active] = exactly(positionals, 2, "set-active");
+    const user = await resolveUser(await db(), ref);
+    const result = await setUserActive({ userId: user.id, active }, OPERATOR, await db(), log);
+    console.log(`${user.username} is now ${result.isActive ? "active" : "inactive"}.`);
   },
 
   async "grant-invite"(args, db) {
     const { positionals } = parse(args);
-    const [user, allowed] = exactly(positionals, 2, "grant-invite");
-    const result = await setCanInviteTeachers(OPERATOR, { user, allowed }, await db(), log);
-    console.log(`${result.username} ${result.canInviteTeachers ? "can now" : "can no longer"} invite teachers.`);
+    const [ref, allowed] = exactly(positionals, 2, "grant-invite");
+    const user = await resolveUser(await db(), ref);
+    const result = await setCanInviteTeachers({ userId: user.id, canInviteTeachers: allowed }, OPERATOR, await db(), log);
+    console.log(`${user.username} ${result.canInviteTeachers ? "can now" : "can no longer"} invite teachers.`);
   },
 };
 

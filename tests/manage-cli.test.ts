@@ -129,7 +129,7 @@ describe("npm run manage", () => {
     const user = await registeredUser();
     const notBool = await manage(["grant-invite", user.username, "yes"]);
     expect(notBool.code).toBe(1);
-    expect(notBool.stderr.trim()).toBe("Invite permission must be true or false.");
+    expect(notBool.stderr.trim()).toBe("Can invite teachers must be true or false.");
     const tooFew = await manage(["set-active", user.username]);
     expect(tooFew.code).toBe(2);
     const unknownOption = await manage(["user", user.username, "--frob"]);

@@ -45,7 +45,7 @@ describe("requireStaffRequest (for every staff-only route handler)", () => {
     await expect(requireStaffRequest(request(), testDb())).rejects.toMatchObject({ status: 401, message: "Authentication credentials were not provided." });
     await expect(requireStaffRequest(request({ authorization: `Token ${memberToken}` }), testDb())).rejects.toMatchObject({
       status: 403,
-      message: "You do not have permission to perform this action.",
+      message: "Admin permission required.",
     });
     const ok = await requireStaffRequest(request({ authorization: `Token ${staffToken}` }), testDb());
     expect(ok).toMatchObject({ username: staff.username, isStaff: true });

@@ -21,7 +21,7 @@ export async function saveProfile(_prev: ProfileState, form: FormData): Promise<
   const log = logger.child({ requestId });
   try {
     const user = await requireUserAction();
-    const saved = await updateOwnProfile(user, values, getDb(), log);
+    const saved = await updateOwnProfile(values, user, getDb(), log);
     revalidatePath("/account");
     return { status: "saved", values: { displayName: saved.displayName ?? "", bio: saved.bio ?? "" } };
   } catch (err) {

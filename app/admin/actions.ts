@@ -7,8 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { setCanInviteTeachers } from "@/lib/invitations/grant";
 import { setUserActive } from "@/lib/users/set-active";
-import { setCanInviteTeachers } from "@/lib/users/set-invite-permission";
 
 export type AdminActionState = { status: "idle" } | { status: "done" | "error"; message: string };
 
@@ -30,7 +30,7 @@ async function run(describe: () => Promise<string>): Promise<AdminActionState> {
 export async function setActiveAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
   return run(async () => {
     const staff = await requireStaffAction();
-    const result = await setUserActive(staff, { user: form.get("user"), active: form.get("active") }, getDb());
+    const result = await setUserActive({ userId: form.get("userId"), active: form.get("active") }, staff, getDb());
     return `${result.username} is now ${result.isActive ? "active" : "inactive"}.`;
   });
 }
@@ -38,7 +38,12 @@ export async function setActiveAction(_prev: AdminActionState, form: FormData): 
 export async function setInviteAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
   return run(async () => {
     const staff = await requireStaffAction();
-    const result = await setCanInviteTeachers(staff, { user: form.get("user"), allowed: form.get("allowed") }, getDb());
-    return `${result.username} ${result.canInviteTeachers ? "can now" : "can no longer"} invite teachers.`;
+    const result = await setCanInviteTeachers(
+      { userId: form.get("userId"), canInviteTeachers: form.get("canInviteTeachers") },
+      staff,
+      getDb(),
+    );
+    const target = await getDb().user.findUnique({ where: { id: result.userId }, select: { username: true } });
+    return `${target?.username ?? `User ${result.userId}`} ${result.canInviteTeachers ? "can now" : "can no longer"} invite teachers.`;
   });
 }

@@ -39,7 +39,7 @@ export default async function AdminHome() {
                   {u.id !== staff.id && (
                     <UserToggle
                       action={setActiveAction}
-                      user={u.username}
+                      userId={u.id}
                       field="active"
                       value={!u.isActive}
                       label={u.isActive ? `Deactivate ${u.username}` : `Activate ${u.username}`}
@@ -50,8 +50,8 @@ export default async function AdminHome() {
                   {u.profile?.canInviteTeachers ? "Yes" : "No"}{" "}
                   <UserToggle
                     action={setInviteAction}
-                    user={u.username}
-                    field="allowed"
+                    userId={u.id}
+                    field="canInviteTeachers"
                     value={!u.profile?.canInviteTeachers}
                     label={u.profile?.canInviteTeachers ? `Stop ${u.username} inviting` : `Let ${u.username} invite`}
                   />

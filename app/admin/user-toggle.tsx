@@ -6,11 +6,11 @@ import type { AdminActionState } from "./actions";
 type Action = (prev: AdminActionState, form: FormData) => Promise<AdminActionState>;
 
 /** One button that sets one flag of one user; its outcome is announced next to it. */
-export function UserToggle(props: { action: Action; user: string; field: string; value: boolean; label: string }) {
+export function UserToggle(props: { action: Action; userId: number; field: string; value: boolean; label: string }) {
   const [state, action, pending] = useActionState(props.action, { status: "idle" } as AdminActionState);
   return (
     <form action={action}>
-      <input type="hidden" name="user" value={props.user} />
+      <input type="hidden" name="userId" value={props.userId} />
       <input type="hidden" name={props.field} value={String(props.value)} />
       <button type="submit" disabled={pending} aria-busy={pending}>
         {props.label}

@@ -1,9 +1,10 @@
+import { ADMIN_REQUIRED } from "../actor";
 import { DomainError } from "../errors";
-import type { Actor, AuthUser } from "./types";
+import type { AuthUser } from "./types";
 
-// DRF's sentences: the old API's clients already show them.
+// The old API's sentences: DRF's for "who are you?", the platform's own for staff-only.
 export const NOT_AUTHENTICATED = "Authentication credentials were not provided.";
-export const NOT_PERMITTED = "You do not have permission to perform this action.";
+export const NOT_PERMITTED = ADMIN_REQUIRED;
 
 export function notAuthenticated(): DomainError {
   return new DomainError("not_authenticated", NOT_AUTHENTICATED, 401);
@@ -23,9 +24,4 @@ export function assertUser<U extends AuthUser>(user: U | null): U {
 export function assertStaff<U extends AuthUser>(user: U | null): U {
   if (!assertUser(user).isStaff) throw notPermitted();
   return user!;
-}
-
-/** For domain functions that take an actor: staff (or the operator) only. */
-export function assertStaffActor(actor: Actor): void {
-  if (!actor.isStaff) throw notPermitted();
 }

@@ -1,6 +1,6 @@
 import type { Role } from "../users/register-schema";
 
-/** Who is asking, as every adapter (page, action, route, CLI) hands it on. */
+/** Who is asking, as every adapter (page, action, route) hands it on. An AuthUser is an Actor. */
 export interface AuthUser {
   id: number;
   username: string;
@@ -9,14 +9,5 @@ export interface AuthUser {
   role: Role;
 }
 
-/** What domain functions need to decide authorization. */
-export interface Actor {
-  id: number;
-  isStaff: boolean;
-}
-
-/**
- * The operator at the console (`npm run manage`). Not a user row: id 0 never exists
- * (ids start at 1), so it can never be mistaken for a person.
- */
-export const OPERATOR: Actor = Object.freeze({ id: 0, isStaff: true });
+// Domain functions take an Actor ({ id, isStaff }); the CLI acts as OPERATOR.
+export { OPERATOR, type Actor } from "../actor";

@@ -1,24 +1,22 @@
+import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
-import { DomainError } from "../errors";
+import { inTransaction } from "../db/transaction";
 import { logger, type Logger } from "../log/logger";
-import { parseInput } from "../validation/parse";
-import { createAccount, type RegisteredUser } from "./register";
-import { REQUIRED_MESSAGE, registerSchema } from "./register-schema";
+import { createUserWithProfile, prepareRegistration, type RegisteredUser } from "./register";
 
 /**
  * The operator creates a staff account: the sign-up rules (username, email, password
- * policy, case-insensitive uniqueness) and the same write path, with isStaff set in the
- * same transaction that creates the user and profile.
+ * policy, case-insensitive uniqueness) and the same write, with the staff flag and the
+ * audit row in the same transaction as the user and the profile.
  */
 export async function createStaffUser(input: unknown, db: Db, log: Logger = logger): Promise<RegisteredUser> {
-  let data;
-  try {
-    data = parseInput(registerSchema, input, REQUIRED_MESSAGE);
-  } catch (err) {
-    if (err instanceof DomainError) log.info({ event: "staff.create_rejected", reason: err.code }, "staff creation rejected");
-    throw err;
-  }
-  const user = await createAccount(data, db, log, { isStaff: true });
+  const registration = await prepareRegistration(input, db, log);
+  const user = await inTransaction(db, async (tx) => {
+    const created = await createUserWithProfile(tx, registration, log);
+    await tx.user.update({ where: { id: created.id }, data: { isStaff: true }, select: { id: true } });
+    await recordAudit(tx, { actorId: null, action: "user.staff_created", targetType: "User", targetId: created.id, details: { via: "cli" } });
+    return created;
+  });
   log.info({ event: "staff.created", userId: user.id }, "staff user created");
-  return user;
+  return { id: user.id, username: user.username, email: registration.email, role: registration.role };
 }

@@ -1,10 +1,9 @@
-import { assertStaffActor } from "../auth/guards";
-import type { Actor } from "../auth/types";
+import { requireStaffFlag, type Actor } from "../actor";
 import type { Db } from "../db/client";
 
 /** The most recently joined users, for the staff area. */
 export async function listRecentUsers(actor: Actor, db: Db, limit = 50) {
-  assertStaffActor(actor);
+  requireStaffFlag(actor);
   return db.user.findMany({
     orderBy: [{ dateJoined: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(1, limit), 200),

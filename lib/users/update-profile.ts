@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/types";
+import type { Actor } from "../actor";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
@@ -6,7 +6,7 @@ import { parseInput } from "../validation/parse";
 import { profileUpdateSchema } from "./profile-schema";
 
 /** A person edits their own display name and bio. */
-export async function updateOwnProfile(actor: Actor, input: unknown, db: Db, log: Logger = logger) {
+export async function updateOwnProfile(input: unknown, actor: Actor, db: Db, log: Logger = logger) {
   const data = parseInput(profileUpdateSchema, input);
   const { count } = await db.profile.updateMany({
     where: { userId: actor.id, user: { isActive: true } },
