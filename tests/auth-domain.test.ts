@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { inject, beforeAll, describe, expect, it, vi } from "vitest";
 import { authenticateCredentials } from "../lib/auth/authenticate";
 import { loginUrl, safeNextPath } from "../lib/auth/next-path";
@@ -20,7 +21,8 @@ vi.mock("../lib/users/password-hash", async (importOriginal) => {
 beforeAll(() => {
   // The rate limiter's store uses the app's client (getDb), which reads DATABASE_URL.
   process.env.DATABASE_URL = inject("databaseUrl");
-  process.env.NEXTAUTH_SECRET ??= "test-secret-for-the-in-process-auth-tests-0123456789";
+  // A throw-away key for this process's session cookies (never .data/auth-secret).
+  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 });
 
 function limiters(points = 5) {

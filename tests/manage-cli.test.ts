@@ -111,6 +111,13 @@ describe("npm run manage", () => {
     expect((await apiLogin({ username: user.username, password: user.password })).status).toBe(200);
     // The revoked token stays revoked.
     expect((await apiCall("/api/users/profile/", { token })).status).toBe(401);
+    // Audited as the system (the operator is not a user).
+    const saved = await testDb().user.findFirstOrThrow({ where: { username: user.username } });
+    const audit = await testDb().auditLog.findMany({ where: { targetType: "User", targetId: saved.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ["user.deactivated", null],
+      ["user.activated", null],
+    ]);
   });
 
   it("grant-invite sets canInviteTeachers", async () => {
