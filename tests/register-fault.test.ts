@@ -25,11 +25,11 @@ afterEach(() => {
 
 describe("registration route on an unexpected fault", () => {
   it("answers 500 with the generic message and logs registration.failed with the request id", async () => {
-    (globalThis as { __db?: unknown }).__db = {
-      $queryRaw: async () => {
-        throw new Error("disk on fire at /var/lib/postgresql");
-      },
+    // Every way into the database fails (the rate limiter's raw SQL included).
+    const fail = async () => {
+      throw new Error("disk on fire at /var/lib/postgresql");
     };
+    (globalThis as { __db?: unknown }).__db = { $queryRaw: fail, $queryRawUnsafe: fail, $executeRaw: fail, $executeRawUnsafe: fail };
     const { POST } = await import("@/app/api/users/register/route");
     const req = new Request("http://test/api/users/register/", {
       method: "POST",

@@ -35,7 +35,14 @@ const dmmf = JSON.parse(
 ).datamodel as { models: DmmfModel[]; enums: { name: string; values: { name: string }[] }[] };
 
 // Indexes the schema language cannot express; each is documented in schema.prisma.
-const SQL_ONLY_INDEXES = new Set(["User_username_ci_key", "User_email_ci_key"]);
+const SQL_ONLY_INDEXES = new Set([
+  "User_username_ci_key",
+  "User_email_ci_key",
+  "GuideApplication_one_open_per_user",
+  "TeacherInvitation_one_pending_per_email",
+  "TeacherInvitation_inviteeEmail_ci_idx",
+  "Outbox_due_idx",
+]);
 
 const schema = uniq("drift");
 let url: string;

@@ -1,11 +1,15 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { startSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
-import { registerUser } from "@/lib/users/register";
+import { isRateLimited, limitRegistration } from "@/lib/security/rate-limits";
+import { registerUser, type RegisteredUser } from "@/lib/users/register";
 import type { SignupState, SignupValues } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -20,11 +24,18 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
     role: formString(form, "role") || "explorer",
     bio: formString(form, "bio"),
   };
-  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
+  const hdrs = await headers();
+  const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
   const log = logger.child({ requestId });
+  let user: RegisteredUser;
   try {
-    const user = await registerUser({ ...values, password: formString(form, "password") }, getDb(), log);
-    return { status: "success", username: user.username };
+    try {
+      await limitRegistration(clientIp(hdrs));
+    } catch (err) {
+      if (isRateLimited(err)) log.warn({ event: "registration.rate_limited", retryAfter: err.retryAfterSeconds }, "registration refused: too many attempts");
+      throw err;
+    }
+    user = await registerUser({ ...values, password: formString(form, "password") }, getDb(), log);
   } catch (err) {
     if (isDomainError(err)) {
       return { status: "error", message: err.message, fields: err.fields ?? {}, values };
@@ -37,4 +48,13 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
       values,
     };
   }
+
+  // The form marks itself once hydrated. With JavaScript the new member is signed in and
+  // lands on their account; a form posted without it goes to /login with a notice.
+  if (formString(form, "js") === "1") {
+    await startSession({ id: user.id, username: user.username, email: user.email, isStaff: false, role: user.role });
+    log.info({ event: "login.succeeded", userId: user.id, via: "signup" }, "signed in after sign-up");
+    redirect("/account");
+  }
+  redirect(`/login?${new URLSearchParams({ created: "1", username: user.username })}`);
 }

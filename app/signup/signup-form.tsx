@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { signup } from "./actions";
 import type { SignupState } from "./state";
 
@@ -16,15 +16,9 @@ export function SignupForm() {
   // Works before hydration too: without JavaScript the form posts to the server action
   // and the page comes back rendered with the returned state.
   const [state, action, pending] = useActionState(signup, initial);
-
-  if (state.status === "success") {
-    return (
-      <div className="success" role="status">
-        <h1>Welcome, {state.username}!</h1>
-        <p>Your account has been created. You can sign in as soon as sign-in opens.</p>
-      </div>
-    );
-  }
+  // "1" once React runs in the browser: the action then signs the new member in directly.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const errors = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? state.values : { username: "", email: "", role: "explorer", bio: "" };
@@ -40,6 +34,7 @@ export function SignupForm() {
   return (
     <form action={action} noValidate aria-describedby={state.status === "error" ? "form-error" : undefined}>
       <h1>Create your account</h1>
+      <input type="hidden" name="js" value={hydrated ? "1" : "0"} />
       {state.status === "error" && (
         <div id="form-error" className="form-error" role="alert">
           {state.message}

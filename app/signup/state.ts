@@ -6,7 +6,7 @@ export interface SignupValues {
   bio: string;
 }
 
+// Success is not a state: the action redirects (to /account, or to /login without JavaScript).
 export type SignupState =
   | { status: "idle" }
-  | { status: "error"; message: string; fields: Record<string, string>; values: SignupValues }
-  | { status: "success"; username: string };
+  | { status: "error"; message: string; fields: Record<string, string>; values: SignupValues };

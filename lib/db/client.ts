@@ -37,10 +37,24 @@ export function dbTimeouts() {
   };
 }
 
+/**
+ * Prisma's `?schema=name` convention: the driver gets the URL without it plus a
+ * search_path (for raw SQL), and the adapter the schema name (for generated queries).
+ */
+export function splitSchema(url: string): { connectionString: string; schema: string | undefined } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  if (!schema) return { connectionString: url, schema: undefined };
+  parsed.searchParams.delete("schema");
+  if (!parsed.searchParams.has("options")) parsed.searchParams.set("options", `-c search_path=${schema}`);
+  return { connectionString: parsed.toString(), schema };
+}
+
 export function createDb(url = databaseUrl()): Db {
   const t = dbTimeouts();
+  const { connectionString, schema } = splitSchema(url);
   const adapter = new PrismaPg({
-    connectionString: url,
+    connectionString,
     max: Number(process.env.DB_POOL_SIZE ?? 10),
     connectionTimeoutMillis: t.connect,
     statement_timeout: t.statement,
@@ -48,7 +62,7 @@ export function createDb(url = databaseUrl()): Db {
     idle_in_transaction_session_timeout: t.idleInTransaction,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
-  });
+  }, schema ? { schema } : undefined);
   return new PrismaClient({ adapter });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalText, text } from "../validation/text";
+import { BIO_MAX, EMAIL_MAX, USERNAME_MAX } from "./field-limits";
 import { MAX_PASSWORD_LENGTH, passwordProblems } from "./password-policy";
 
 // The one schema for sign-up input, shared by the JSON route, the signup page's server
@@ -9,9 +10,7 @@ export const REQUIRED_MESSAGE = "Username, email, and password are required.";
 export const ROLES = ["explorer", "guide", "both"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const USERNAME_MAX = 150;
-export const EMAIL_MAX = 254;
-export const BIO_MAX = 5000;
+export { BIO_MAX, EMAIL_MAX, USERNAME_MAX };
 
 // Django's username rule: letters, digits and @ . + - _ (Unicode letters allowed).
 const USERNAME_PATTERN = /^[\p{L}\p{M}\p{N}@.+\-_]+$/u;

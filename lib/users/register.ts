@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { uniqueViolation } from "../db/errors";
+import type { Tx } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { parseInput } from "../validation/parse";
@@ -18,7 +19,17 @@ const TAKEN_BY_INDEX: Record<string, DomainError> = {
 export interface RegisteredUser {
   id: number;
   username: string;
+  email: string;
   role: Role;
+}
+
+/** A validated sign-up whose password is already hashed: ready to insert. */
+export interface PreparedRegistration {
+  username: string;
+  email: string;
+  passwordHash: string;
+  role: Role;
+  bio: string | undefined;
 }
 
 /**
@@ -26,11 +37,20 @@ export interface RegisteredUser {
  * creates the user and the profile together. The database's case-insensitive unique
  * indexes decide duplicates; the pre-check only spares a hash for the common case.
  */
-export async function registerUser(
-  input: unknown,
-  db: Db,
-  log: Logger = logger,
-): Promise<RegisteredUser> {
+export async function registerUser(input: unknown, db: Db, log: Logger = logger): Promise<RegisteredUser> {
+  const registration = await prepareRegistration(input, db, log);
+  // A nested create is one transaction: INSERT user, INSERT profile, COMMIT (where the
+  // deferred trigger checks the profile exists).
+  const user = await createUserWithProfile(db, registration, log);
+  log.info({ event: "registration.succeeded", userId: user.id, role: registration.role }, "user registered");
+  return { id: user.id, username: user.username, email: registration.email, role: registration.role };
+}
+
+/**
+ * Everything of a sign-up that happens before the write: validation, the duplicate
+ * pre-check and the (slow) password hash. Logs and throws refusals as registerUser does.
+ */
+export async function prepareRegistration(input: unknown, db: Db, log: Logger = logger): Promise<PreparedRegistration> {
   let data;
   try {
     data = parseInput(registerSchema, input, REQUIRED_MESSAGE);
@@ -41,32 +61,48 @@ export async function registerUser(
     throw err;
   }
   const { username, email, password, role, bio } = data;
+  const taken = await findTaken(db, username, email);
+  if (taken) {
+    logTaken(log, taken, "precheck", email);
+    throw taken;
+  }
+  const passwordHash = await hashPassword(password);
+  return { username, email, passwordHash, role, bio };
+}
 
+/**
+ * Inserts the user and its profile with `client`: the app's client (its own
+ * transaction) or a `tx` of a larger one (e.g. signing up from an invitation). A
+ * duplicate username or email, decided by the unique indexes, becomes the contract's
+ * DomainError; inside a larger transaction that also aborts it.
+ */
+export async function createUserWithProfile(
+  client: Db | Tx,
+  registration: PreparedRegistration,
+  log: Logger = logger,
+): Promise<{ id: number; username: string }> {
+  const { username, email, passwordHash, role, bio } = registration;
   try {
-    const taken = await findTaken(db, username, email);
-    if (taken) throw taken;
-
-    const passwordHash = await hashPassword(password);
-    // A nested create is one transaction: INSERT user, INSERT profile, COMMIT (where the
-    // deferred trigger checks the profile exists).
-    const user = await db.user.create({
+    return await client.user.create({
       data: { username, email, passwordHash, profile: { create: { role, bio } } },
       select: { id: true, username: true },
     });
-    log.info({ event: "registration.succeeded", userId: user.id, role }, "user registered");
-    return { id: user.id, username: user.username, role };
   } catch (err) {
     const index = uniqueViolation(err);
-    const known = err instanceof DomainError ? err : index ? TAKEN_BY_INDEX[index] : undefined;
+    const known = index ? TAKEN_BY_INDEX[index] : undefined;
     if (known) {
-      log.info(
-        { event: "registration.rejected", reason: known.code, via: index ? "constraint" : "precheck", emailMasked: maskEmail(email) },
-        "registration rejected",
-      );
+      logTaken(log, known, "constraint", email);
       throw known;
     }
     throw err;
   }
+}
+
+function logTaken(log: Logger, refusal: DomainError, via: "precheck" | "constraint", email: string) {
+  log.info(
+    { event: "registration.rejected", reason: refusal.code, via, emailMasked: maskEmail(email) },
+    "registration rejected",
+  );
 }
 
 // Same expressions as the unique indexes, so the fast path and the guard agree.

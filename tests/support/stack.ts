@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../lib/db/embedded";
@@ -20,7 +21,31 @@ export interface TestStack {
 /** Limits raised so that suites making many sign-ups from one address are not throttled. */
 export const TEST_SERVER_ENV: Record<string, string> = {
   LOG_LEVEL: "info",
+  // The registration suites make hundreds of sign-ups (the fuzz tests many more
+  // attempts), all from one address. The protection itself is tested against servers
+  // started with low limits (tests/rate-limit.test.ts).
+  REGISTER_MAX_PER_IP: "1000000",
+  // Failed sign-ins of the whole suite come from one address too. The per-account limit
+  // (LOGIN_MAX_FAILURES) keeps its default: tests use fresh accounts.
+  LOGIN_MAX_FAILURES_PER_IP: "1000000",
+  // A fresh session secret per run: nothing hard-coded, nothing written to .data/.
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
 };
+
+export interface TestServer {
+  baseUrl: string;
+  serverLog: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * One more production server on an existing test database, with its own environment
+ * (e.g. low rate limits). The build must exist (a running stack guarantees it).
+ */
+export async function startTestServer(databaseUrl: string, env: Record<string, string>, workers = 1): Promise<TestServer> {
+  const server = await startAppServer({ databaseUrl, workers, env });
+  return { baseUrl: server.baseUrl, serverLog: server.logFile, stop: server.stop };
+}
 
 export async function startTestStack(log: (m: string) => void = () => {}): Promise<TestStack> {
   const db = await ensureDatabase({ temporary: true, log });

@@ -1,0 +1,40 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { requireUserAction } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { updateOwnProfile } from "@/lib/users/update-profile";
+import type { ProfileState, ProfileValues } from "./state";
+
+function formString(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+export async function saveProfile(_prev: ProfileState, form: FormData): Promise<ProfileState> {
+  const values: ProfileValues = { displayName: formString(form, "displayName"), bio: formString(form, "bio") };
+  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
+  const log = logger.child({ requestId });
+  try {
+    const user = await requireUserAction();
+    const saved = await updateOwnProfile(values, user, getDb(), log);
+    revalidatePath("/account");
+    return { status: "saved", values: { displayName: saved.displayName ?? "", bio: saved.bio ?? "" } };
+  } catch (err) {
+    if (isDomainError(err)) {
+      const message = err.status === 401 ? "Your session has ended. Sign in again to save your profile." : err.message;
+      return { status: "error", message, fields: err.fields ?? {}, values };
+    }
+    log.error({ event: "profile.update_failed", err }, "unexpected fault");
+    return {
+      status: "error",
+      message: `An unexpected error occurred while saving. Please try again (reference ${requestId ?? "n/a"}).`,
+      fields: {},
+      values,
+    };
+  }
+}

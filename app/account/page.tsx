@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { getOwnProfile } from "@/lib/users/get-profile";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const ROLE_LABELS = { explorer: "Explorer", guide: "Guide", both: "Explorer and guide" } as const;
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  const profile = await getOwnProfile(getDb(), user.id);
+  return (
+    <section className="card">
+      <h1>Your account</h1>
+      <dl className="details" aria-label="Account details">
+        <dt>Username</dt>
+        <dd>{profile.username}</dd>
+        <dt>Email</dt>
+        <dd>{profile.email}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABELS[profile.role]}</dd>
+        <dt>Display name</dt>
+        <dd>{profile.displayName ?? "—"}</dd>
+        <dt>Bio</dt>
+        <dd>{profile.bio ?? "—"}</dd>
+        <dt>Active guide</dt>
+        <dd>{profile.activeGuide ? "Yes" : "No"}</dd>
+      </dl>
+      <ProfileForm current={{ displayName: profile.displayName ?? "", bio: profile.bio ?? "" }} />
+    </section>
+  );
+}

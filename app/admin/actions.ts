@@ -1,0 +1,49 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { requireStaffAction } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { setCanInviteTeachers } from "@/lib/invitations/grant";
+import { setUserActive } from "@/lib/users/set-active";
+
+export type AdminActionState = { status: "idle" } | { status: "done" | "error"; message: string };
+
+async function run(describe: () => Promise<string>): Promise<AdminActionState> {
+  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
+  try {
+    const message = await describe();
+    revalidatePath("/admin");
+    return { status: "done", message };
+  } catch (err) {
+    if (isDomainError(err)) return { status: "error", message: err.message };
+    logger.error({ event: "admin.action_failed", err, requestId }, "unexpected fault");
+    return { status: "error", message: `An unexpected error occurred (reference ${requestId ?? "n/a"}).` };
+  }
+}
+
+// Staff actions check the session themselves: an action is a public endpoint whatever
+// page it was rendered on.
+export async function setActiveAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+  return run(async () => {
+    const staff = await requireStaffAction();
+    const result = await setUserActive({ userId: form.get("userId"), active: form.get("active") }, staff, getDb());
+    return `${result.username} is now ${result.isActive ? "active" : "inactive"}.`;
+  });
+}
+
+export async function setInviteAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+  return run(async () => {
+    const staff = await requireStaffAction();
+    const result = await setCanInviteTeachers(
+      { userId: form.get("userId"), canInviteTeachers: form.get("canInviteTeachers") },
+      staff,
+      getDb(),
+    );
+    const target = await getDb().user.findUnique({ where: { id: result.userId }, select: { username: true } });
+    return `${target?.username ?? `User ${result.userId}`} ${result.canInviteTeachers ? "can now" : "can no longer"} invite teachers.`;
+  });
+}

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { requireStaff } from "@/lib/auth/current-user";
+
+export const metadata: Metadata = { title: "Staff area", robots: { index: false } };
+
+// The first guard of the staff area: anonymous visitors go to /login?next=…, signed-in
+// non-staff get the 403 page. It is not the only one: layouts do not re-run on every
+// client navigation, and actions and routes can be called directly, so every staff page,
+// action and route checks again (requireStaff / requireStaffAction / requireStaffRequest).
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  await requireStaff();
+  return <div className="admin">{children}</div>;
+}

@@ -1,0 +1,38 @@
+import { issueApiToken } from "@/lib/auth/api-tokens";
+import { authenticateCredentials } from "@/lib/auth/authenticate";
+import { getDb } from "@/lib/db/client";
+import { readBody } from "@/lib/http/body";
+import { clientIp } from "@/lib/http/client-ip";
+import { rateLimitedResponse } from "@/lib/http/rate-limited";
+import { json, jsonRoute } from "@/lib/http/route";
+import { isRateLimited } from "@/lib/security/rate-limits";
+import { getOwnProfile } from "@/lib/users/get-profile";
+
+export const dynamic = "force-dynamic";
+
+// The old token login: {"username": <username or email>, "password"} -> a DRF-style token.
+// Each call issues a new key and retires the previous one (see lib/auth/api-tokens.ts).
+export const POST = jsonRoute(
+  { errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "login.error" },
+  async (req, { log }) => {
+    const body = await readBody(req);
+    const db = getDb();
+    let user;
+    try {
+      user = await authenticateCredentials(body, { db, ip: clientIp(req.headers), log, via: "api" });
+    } catch (err) {
+      if (isRateLimited(err)) return rateLimitedResponse(err);
+      throw err;
+    }
+    const token = await issueApiToken(db, user.id, log);
+    const profile = await getOwnProfile(db, user.id);
+    return json(200, {
+      token,
+      id: user.id,
+      username: user.username,
+      email: user.email,
+      role: profile.role,
+      active_guide: profile.activeGuide,
+    });
+  },
+);

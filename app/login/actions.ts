@@ -1,0 +1,47 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { authenticateCredentials } from "@/lib/auth/authenticate";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { startSession } from "@/lib/auth/session";
+import type { AuthUser } from "@/lib/auth/types";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
+import { logger } from "@/lib/log/logger";
+import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { PAGE_INVALID_CREDENTIALS, type LoginState } from "./state";
+
+function formString(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
+  const username = formString(form, "username");
+  const hdrs = await headers();
+  const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
+  const log = logger.child({ requestId });
+  let user: AuthUser;
+  try {
+    user = await authenticateCredentials(
+      { username, password: formString(form, "password") },
+      { db: getDb(), ip: clientIp(hdrs), log, via: "page" },
+    );
+  } catch (err) {
+    if (isDomainError(err)) {
+      const message = err.code === "invalid_credentials" ? PAGE_INVALID_CREDENTIALS : err.message;
+      return { status: "error", message, username };
+    }
+    log.error({ event: "login.error", err }, "unexpected fault");
+    return {
+      status: "error",
+      message: `An unexpected error occurred while signing in. Please try again (reference ${requestId ?? "n/a"}).`,
+      username,
+    };
+  }
+  await startSession(user);
+  // Outside any try: redirect() works by throwing.
+  redirect(safeNextPath(formString(form, "next")));
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+import { login } from "./actions";
+import type { LoginState } from "./state";
+
+const initial: LoginState = { status: "idle" };
+
+interface Props {
+  next: string;
+  username?: string;
+  /** A notice from the previous step, e.g. "your account has been created". */
+  notice?: string;
+  /** An error from next-auth's own sign-in endpoint (?error=…), already translated. */
+  error?: string;
+}
+
+export function LoginForm({ next, username, notice, error }: Props) {
+  // Without JavaScript the form posts to the server action and the page comes back with
+  // the returned state, or a redirect on success.
+  const [state, action, pending] = useActionState(login, initial);
+  const message = state.status === "error" ? state.message : error;
+  const failed = message !== undefined;
+
+  return (
+    <form action={action} noValidate aria-describedby={failed ? "form-error" : undefined}>
+      <h1>Sign in</h1>
+      {notice && !failed && (
+        <div className="notice" role="status">
+          {notice}
+        </div>
+      )}
+      {failed && (
+        <div id="form-error" className="form-error" role="alert">
+          {message}
+        </div>
+      )}
+      <input type="hidden" name="next" value={next} />
+
+      <div className="field">
+        <label htmlFor="username">Username or email</label>
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={300}
+          defaultValue={state.status === "error" ? state.username : username}
+          aria-invalid={failed ? true : undefined}
+        />
+      </div>
+
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={failed ? true : undefined}
+        />
+      </div>
+
+      <button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

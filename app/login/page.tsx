@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { INVALID_CREDENTIALS } from "@/lib/auth/login-schema";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { LoginForm } from "./login-form";
+import { PAGE_INVALID_CREDENTIALS } from "./state";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+// next-auth's own endpoints send failures here as ?error=<message>; only our own
+// sentences are shown, never text from the address bar.
+function knownError(error: string | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error === INVALID_CREDENTIALS || error === "CredentialsSignin") return PAGE_INVALID_CREDENTIALS;
+  if (/^Too many attempts\. Try again in \d{1,6} seconds?\.$/.test(error)) return error;
+  return "Signing in did not work. Please try again.";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const next = safeNextPath(first(params.next));
+  if (await getCurrentUser()) redirect(next);
+  const created = first(params.created) === "1";
+  const error = knownError(first(params.error));
+  return (
+    <section className="card">
+      <LoginForm
+        next={next}
+        username={first(params.username)?.slice(0, 300)}
+        error={error}
+        notice={created ? "Your account has been created. Sign in to continue." : undefined}
+      />
+      <p>
+        New here? <Link href="/signup">Create your account</Link>
+      </p>
+    </section>
+  );
+}

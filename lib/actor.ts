@@ -1,0 +1,50 @@
+import type { Tx } from "./db/transaction";
+import { DomainError } from "./errors";
+
+/** Who is acting, as the adapter's session or API token says. */
+export interface Actor {
+  id: number;
+  isStaff: boolean;
+}
+
+export const ADMIN_REQUIRED = "Admin permission required.";
+
+/**
+ * The operator at the console (`npm run manage`): staff by definition, but not a user
+ * row (ids start at 1). Recognised by identity: no session or token can produce this
+ * object, and a look-alike `{ id: 0, isStaff: true }` fails the database check.
+ */
+export const OPERATOR: Actor = Object.freeze({ id: 0, isStaff: true });
+
+export function isOperator(actor: Actor): boolean {
+  return actor === OPERATOR;
+}
+
+/** The actor as the audit log records it: the operator is the system (null). */
+export function auditActorId(actor: Actor): number | null {
+  return isOperator(actor) ? null : actor.id;
+}
+
+function forbidden(): DomainError {
+  return new DomainError("forbidden", ADMIN_REQUIRED, 403);
+}
+
+/** The cheap check: the session says staff. Adapters may call it before parsing input. */
+export function requireStaffFlag(actor: Actor): void {
+  if (!actor.isStaff) throw forbidden();
+}
+
+/**
+ * The authoritative check, inside the transaction that acts: a session may be older
+ * than a revocation, so the database's flag decides.
+ */
+export async function requireActiveStaff(tx: Tx, actor: Actor): Promise<void> {
+  requireStaffFlag(actor);
+  if (isOperator(actor)) return;
+  if (!(await isActiveStaff(tx, actor.id))) throw forbidden();
+}
+
+export async function isActiveStaff(tx: Tx, userId: number): Promise<boolean> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { isStaff: true, isActive: true } });
+  return Boolean(user?.isStaff && user.isActive);
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { optionalText } from "../validation/text";
+import { idSchema, paginationFields } from "../validation/pagination";
+
+export const listAuditSchema = z.object(
+  {
+    action: optionalText("Action", 64),
+    targetType: optionalText("Target type", 64),
+    targetId: z.preprocess((v) => (v === "" || v === null ? undefined : v), idSchema("Target id").optional()),
+    actorId: z.preprocess((v) => (v === "" || v === null ? undefined : v), idSchema("Actor id").optional()),
+    ...paginationFields,
+  },
+  { error: "The query must be an object." },
+);
+export type ListAuditInput = z.input<typeof listAuditSchema>;

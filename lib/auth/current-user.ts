@@ -1,0 +1,49 @@
+import { headers, cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "../db/client";
+import { PATHNAME_HEADER } from "../http/pathname-header";
+import { assertStaff, assertUser } from "./guards";
+import { loadActiveUser } from "./load-user";
+import { loginUrl } from "./next-path";
+import { decodeSession, sessionCookie } from "./session-cookie";
+import type { AuthUser } from "./types";
+
+// Who is asking, for server components and server actions. Read once per request
+// (React cache) and always from the database, not just the cookie.
+
+export const getCurrentUser = cache(async (): Promise<AuthUser | null> => {
+  const value = (await cookies()).get(sessionCookie().name)?.value;
+  if (!value) return null;
+  const claims = await decodeSession(value);
+  if (!claims) return null;
+  return loadActiveUser(getDb(), claims.uid);
+});
+
+async function requestedPath(): Promise<string | undefined> {
+  return (await headers()).get(PATHNAME_HEADER) ?? undefined;
+}
+
+/** Pages and layouts: the user, or a redirect to /login?next=<this page>. */
+export async function requireUser(next?: string): Promise<AuthUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(loginUrl(next ?? (await requestedPath())));
+  return user;
+}
+
+/** Pages and layouts: a staff user; anonymous visitors go to /login, others get the 403 page. */
+export async function requireStaff(next?: string): Promise<AuthUser> {
+  const user = await requireUser(next);
+  if (!user.isStaff) forbidden();
+  return user;
+}
+
+/** Server actions: the user, or a 401 DomainError for the action to show. */
+export async function requireUserAction(): Promise<AuthUser> {
+  return assertUser(await getCurrentUser());
+}
+
+/** Server actions: a staff user, or a 401/403 DomainError. Every staff action calls this first. */
+export async function requireStaffAction(): Promise<AuthUser> {
+  return assertStaff(await getCurrentUser());
+}

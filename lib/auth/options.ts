@@ -1,0 +1,82 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { isDomainError } from "../errors";
+import { clientIp } from "../http/client-ip";
+import { logger } from "../log/logger";
+import type { Role } from "../users/register-schema";
+import { authenticateCredentials } from "./authenticate";
+import { safeNextPath } from "./next-path";
+import { authSecret } from "./secret";
+import { claimsFor, SESSION_MAX_AGE_SECONDS, sessionCookie, type SessionClaims } from "./session-cookie";
+import type { AuthUser } from "./types";
+
+// next-auth 4: Credentials provider, JWT sessions. Built on demand (not at import) so
+// `next build` never needs the secret. The /login page signs in through the same
+// authenticateCredentials() and writes the same cookie, so both paths are one system.
+
+export function authOptions(): AuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    cookies: { sessionToken: sessionCookie() },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Username or email",
+        credentials: {
+          username: { label: "Username or email", type: "text" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials, req) {
+          const ip = clientIp(new Headers(req.headers as Record<string, string>));
+          try {
+            const user = await authenticateCredentials(credentials, { db: getDb(), ip, via: "nextauth" });
+            return { ...user, id: String(user.id), name: user.username };
+          } catch (err) {
+            // next-auth passes an Error's message on in the address (?error=…): only our
+            // designed sentences go there, never a fault's details.
+            if (isDomainError(err)) throw new Error(err.message);
+            logger.error({ event: "login.error", via: "nextauth", err }, "unexpected fault");
+            throw new Error("An unexpected error occurred while signing in.");
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as AuthUser & { id: string | number };
+          return { ...token, ...claimsFor({ ...u, id: Number(u.id) }) };
+        }
+        return token;
+      },
+      session({ session, token }) {
+        const claims = token as unknown as SessionClaims;
+        return {
+          ...session,
+          user: { ...session.user, id: claims.uid, username: claims.username, isStaff: claims.isStaff, role: claims.role as Role },
+        };
+      },
+      // Only paths on this site. Relative, because without NEXTAUTH_URL next-auth's idea of
+      // the site's address is a guess (http://localhost:3000).
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/")) return safeNextPath(url, "/");
+        if (URL.canParse(url) && new URL(url).origin === new URL(baseUrl).origin) return safeNextPath(new URL(url).pathname, "/");
+        return "/";
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        logger.error({ event: "nextauth.error", code, err: metadata instanceof Error ? metadata : metadata?.error }, "next-auth error");
+      },
+      warn(code) {
+        // Local use needs no NEXTAUTH_URL: our redirects are relative paths.
+        if (code !== "NEXTAUTH_URL") logger.warn({ event: "nextauth.warning", code }, "next-auth warning");
+      },
+      debug() {},
+    },
+  };
+}

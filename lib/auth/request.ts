@@ -1,0 +1,83 @@
+import { getDb, type Db } from "../db/client";
+import { DomainError } from "../errors";
+import { userForApiToken } from "./api-tokens";
+import { assertStaff, assertUser } from "./guards";
+import { loadActiveUser } from "./load-user";
+import { decodeSession, sessionCookie } from "./session-cookie";
+import type { AuthUser } from "./types";
+
+// Authentication for JSON route handlers: `Authorization: Token <key>` (external
+// clients) or the browser's session cookie. The sentences are DRF's.
+
+function invalidToken(message = "Invalid token."): DomainError {
+  return new DomainError("invalid_token", message, 401);
+}
+
+/**
+ * The caller, or null when the request carries no credentials. A `Token` header that is
+ * malformed, unknown, expired or belongs to an inactive user is a 401 DomainError, as in
+ * DRF (credentials were given and are wrong). Other Authorization schemes are ignored.
+ */
+export async function authenticateRequest(req: Request, db: Db = getDb()): Promise<AuthUser | null> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const [scheme, ...parts] = authorization.trim().split(/\s+/);
+    if (scheme.toLowerCase() === "token") {
+      if (parts.length === 0) throw invalidToken("Invalid token header. No credentials provided.");
+      if (parts.length > 1) throw invalidToken("Invalid token header. Token string should not contain spaces.");
+      const user = await userForApiToken(db, parts[0]);
+      if (!user) throw invalidToken();
+      return user;
+    }
+  }
+  const value = readCookie(req.headers.get("cookie"), sessionCookie().name);
+  if (!value) return null;
+  // The session cookie rides along on any request the browser makes, so a state-changing
+  // request counts it only when it comes from this site (SameSite=Lax covers most
+  // cross-site cases; this covers sibling subdomains and old browsers).
+  if (!SAFE_METHODS.has(req.method) && !fromSameOrigin(req.headers)) return null;
+  const claims = await decodeSession(value);
+  if (!claims) return null;
+  return loadActiveUser(db, claims.uid);
+}
+
+/** The caller or a 401 DomainError (rendered by jsonRoute as {"detail": …}). */
+export async function requireUserRequest(req: Request, db?: Db): Promise<AuthUser> {
+  return assertUser(await authenticateRequest(req, db));
+}
+
+/** A staff caller or a 401/403 DomainError: every staff-only route handler calls this first. */
+export async function requireStaffRequest(req: Request, db?: Db): Promise<AuthUser> {
+  return assertStaff(await authenticateRequest(req, db));
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function fromSameOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (!origin) return headers.get("sec-fetch-site") === "same-origin";
+  let originUrl: URL;
+  try {
+    originUrl = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (originUrl.host === headers.get("host")) return true;
+  const configured = process.env.NEXTAUTH_URL;
+  return !!configured && URL.canParse(configured) && new URL(configured).origin === originUrl.origin;
+}
+
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,13 @@
+import type { Role } from "../users/register-schema";
+
+/** Who is asking, as every adapter (page, action, route) hands it on. An AuthUser is an Actor. */
+export interface AuthUser {
+  id: number;
+  username: string;
+  email: string;
+  isStaff: boolean;
+  role: Role;
+}
+
+// Domain functions take an Actor ({ id, isStaff }); the CLI acts as OPERATOR.
+export { OPERATOR, type Actor } from "../actor";

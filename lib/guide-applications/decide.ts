@@ -1,0 +1,78 @@
+import { requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { recordAudit } from "../audit/record";
+import type { Db } from "../db/client";
+import { inTransaction } from "../db/transaction";
+import type { Logger } from "../log/logger";
+import { promoteToGuide, type GuideProfile } from "../profiles/promote-to-guide";
+import { parseInput } from "../validation/parse";
+import { guideApplicationDecisionSchema } from "./decision-schema";
+import { alreadyDecided, NOT_FOUND } from "./messages";
+import { applicationViewSelect, toView, type GuideApplicationView } from "./view";
+
+export interface DecisionResult {
+  application: GuideApplicationView;
+  /** The applicant's profile after an approval; null after a rejection. */
+  profile: GuideProfile | null;
+}
+
+/**
+ * Approve or reject, only from `pending`: one conditional UPDATE whose row count
+ * decides. Two staff deciding at once both reach the row; the second waits for the
+ * first's lock, re-reads the status, matches nothing and is told who won. The profile
+ * change and the audit row commit with the decision or not at all.
+ */
+export async function decideGuideApplication(
+  decision: "approved" | "rejected",
+  input: unknown,
+  actor: Actor,
+  db: Db,
+  log: Logger,
+): Promise<DecisionResult> {
+  requireStaffFlag(actor);
+  const { applicationId, adminNotes } = parseInput(guideApplicationDecisionSchema, input);
+
+  const outcome = await inTransaction(db, async (tx) => {
+    await requireActiveStaff(tx, actor);
+    const decided = await tx.$queryRaw<{ userId: number }[]>`
+      UPDATE "GuideApplication"
+      SET "status" = ${decision}::"GuideApplicationStatus",
+          "reviewedById" = ${actor.id},
+          "reviewedAt" = now(),
+          "adminNotes" = COALESCE(${adminNotes ?? null}::text, "adminNotes"),
+          "updatedAt" = now()
+      WHERE "id" = ${applicationId} AND "status" = 'pending'
+      RETURNING "userId"`;
+    if (decided.length !== 1) {
+      const current = await tx.guideApplication.findUnique({ where: { id: applicationId }, select: { status: true } });
+      return { ok: false as const, status: current?.status ?? null };
+    }
+    const { userId } = decided[0];
+    const profile = decision === "approved" ? await promoteToGuide(tx, userId) : null;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `guide_application.${decision}`,
+      targetType: "GuideApplication",
+      targetId: applicationId,
+      notes: adminNotes ?? null,
+      details: { applicantId: userId, ...(profile ? { profile: { ...profile } } : {}) },
+    });
+    const application = await tx.guideApplication.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: applicationViewSelect,
+    });
+    return { ok: true as const, application: toView(application), profile };
+  });
+
+  if (!outcome.ok) {
+    if (outcome.status === null) throw NOT_FOUND();
+    // Only a decided application fails the `pending` condition.
+    const status = outcome.status as "approved" | "rejected";
+    log.info({ event: "guide_application.stale_decision", applicationId, attempted: decision, current: status, staffId: actor.id }, "application already decided");
+    throw alreadyDecided(status);
+  }
+  log.info(
+    { event: `guide_application.${decision}`, applicationId, staffId: actor.id, applicantId: outcome.application.applicant.id },
+    `application ${decision}`,
+  );
+  return { application: outcome.application, profile: outcome.profile };
+}

@@ -1,0 +1,48 @@
+import { Prisma } from "../db/generated/client";
+import type { Tx } from "../db/transaction";
+import type { DomainError } from "../errors";
+import { promoteToGuide, type GuideProfile } from "../profiles/promote-to-guide";
+import { invalidToken, NOT_FOUND, notUsable, otherEmail, type InvitationStatus } from "./messages";
+
+export type InvitationLocator = { tokenHash: string } | { id: number };
+
+export type AcceptOutcome =
+  | { ok: true; invitationId: number; inviterId: number; profile: GuideProfile }
+  | { ok: false; error: DomainError; /** Set when the refusal is "expired" and the row still says pending. */ overdueId?: number };
+
+/**
+ * The acceptance itself, in the caller's transaction: one conditional UPDATE from
+ * `pending` and unexpired, matching the user's email in any letter case; its row
+ * count decides. Two accepts (or an accept and a cancel) racing on one invitation
+ * serialize on the row lock; the loser re-reads a non-pending row and matches nothing.
+ * Then the profile change, in the same transaction. Refusals are returned, not
+ * thrown, so the caller chooses between committing (nothing was written) and
+ * rolling back a larger transaction.
+ */
+export async function acceptInTransaction(tx: Tx, locator: InvitationLocator, userId: number): Promise<AcceptOutcome> {
+  const match = "tokenHash" in locator ? Prisma.sql`i."tokenHash" = ${locator.tokenHash}` : Prisma.sql`i."id" = ${locator.id}`;
+  const accepted = await tx.$queryRaw<{ id: number; inviterId: number }[]>`
+    UPDATE "TeacherInvitation" i
+    SET "status" = 'accepted', "inviteeId" = u."id", "acceptedAt" = now()
+    FROM "User" u
+    WHERE ${match}
+      AND u."id" = ${userId}
+      AND i."status" = 'pending'
+      AND i."expiresAt" > now()
+      AND lower(i."inviteeEmail" COLLATE "und-x-icu") = lower(u."email" COLLATE "und-x-icu")
+    RETURNING i."id", i."inviterId"`;
+  if (accepted.length === 1) {
+    const profile = await promoteToGuide(tx, userId);
+    return { ok: true, invitationId: accepted[0].id, inviterId: accepted[0].inviterId, profile };
+  }
+
+  // Why not: read the row as it is now (after any racing transaction committed).
+  const rows = await tx.$queryRaw<{ id: number; status: InvitationStatus; overdue: boolean }[]>`
+    SELECT i."id", i."status"::text AS "status", i."expiresAt" <= now() AS "overdue"
+    FROM "TeacherInvitation" i WHERE ${match}`;
+  const row = rows[0];
+  if (!row) return { ok: false, error: "tokenHash" in locator ? invalidToken() : NOT_FOUND() };
+  if (row.status !== "pending") return { ok: false, error: notUsable(row.status) };
+  if (row.overdue) return { ok: false, error: notUsable("expired"), overdueId: row.id };
+  return { ok: false, error: otherEmail() };
+}

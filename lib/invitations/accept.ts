@@ -1,0 +1,103 @@
+import { requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { recordAudit } from "../audit/record";
+import type { Db } from "../db/client";
+import { inTransaction } from "../db/transaction";
+import { logger, type Logger } from "../log/logger";
+import type { GuideProfile } from "../profiles/promote-to-guide";
+import { parseInput } from "../validation/parse";
+import { acceptInTransaction, type AcceptOutcome } from "./accept-core";
+import { invitationIdSchema } from "./id-schema";
+import { expireOverdueInvitations } from "./expire";
+import { invalidToken, noAccountForEmail, NOT_FOUND } from "./messages";
+import { hashInvitationToken, TOKEN_PATTERN } from "./token";
+import { invitationTokenSchema } from "./token-schema";
+import { invitationViewSelect, type InvitationView } from "./view";
+
+export interface AcceptedInvitation {
+  invitation: InvitationView;
+  /** The invitee's profile after the change. */
+  profile: GuideProfile;
+}
+
+/**
+ * The signed-in user accepts the invitation from their link: their email must be the
+ * invitation's (any letter case), and only a pending, unexpired invitation is
+ * accepted, once. Invitation, profile and audit row commit together.
+ */
+export async function acceptInvitation(
+  input: unknown,
+  actor: Pick<Actor, "id">,
+  db: Db,
+  log: Logger = logger,
+): Promise<AcceptedInvitation> {
+  const { token } = parseInput(invitationTokenSchema, input);
+  if (!TOKEN_PATTERN.test(token)) throw invalidToken();
+  const tokenHash = hashInvitationToken(token);
+  const outcome = await inTransaction(db, async (tx) => {
+    const result = await acceptInTransaction(tx, { tokenHash }, actor.id);
+    if (result.ok) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "invitation.accepted",
+        targetType: "TeacherInvitation",
+        targetId: result.invitationId,
+        details: { inviteeId: actor.id, profile: { ...result.profile } },
+      });
+    }
+    return result;
+  });
+  return finish(outcome, db, log, { inviteeId: actor.id, by: actor.id });
+}
+
+/**
+ * Staff accept on behalf of the registered user whose email matches the invitation
+ * (a support case). Same rules and effect; the audit row names the staff member.
+ */
+export async function acceptInvitationOnBehalf(
+  input: unknown,
+  actor: Actor,
+  db: Db,
+  log: Logger = logger,
+): Promise<AcceptedInvitation> {
+  requireStaffFlag(actor);
+  const { invitationId } = parseInput(invitationIdSchema, input);
+  let inviteeId = 0;
+  const outcome = await inTransaction(db, async (tx): Promise<AcceptOutcome> => {
+    await requireActiveStaff(tx, actor);
+    const invitation = await tx.teacherInvitation.findUnique({ where: { id: invitationId }, select: { inviteeEmail: true } });
+    if (!invitation) throw NOT_FOUND();
+    const users = await tx.$queryRaw<{ id: number }[]>`
+      SELECT "id" FROM "User"
+      WHERE lower("email" COLLATE "und-x-icu") = lower(${invitation.inviteeEmail} COLLATE "und-x-icu")`;
+    if (!users[0]) throw noAccountForEmail();
+    inviteeId = users[0].id;
+    const result = await acceptInTransaction(tx, { id: invitationId }, inviteeId);
+    if (result.ok) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "invitation.accepted_on_behalf",
+        targetType: "TeacherInvitation",
+        targetId: invitationId,
+        details: { inviteeId, profile: { ...result.profile } },
+      });
+    }
+    return result;
+  });
+  return finish(outcome, db, log, { inviteeId, by: actor.id });
+}
+
+async function finish(
+  outcome: AcceptOutcome,
+  db: Db,
+  log: Logger,
+  who: { inviteeId: number; by: number },
+): Promise<AcceptedInvitation> {
+  if (!outcome.ok) {
+    if (outcome.overdueId) await expireOverdueInvitations(db, { invitationId: outcome.overdueId }, log);
+    log.info({ event: "invitation.accept_refused", reason: outcome.error.code, ...who }, "invitation not accepted");
+    throw outcome.error;
+  }
+  log.info({ event: "invitation.accepted", invitationId: outcome.invitationId, ...who }, "invitation accepted");
+  const invitation = await db.teacherInvitation.findUniqueOrThrow({ where: { id: outcome.invitationId }, select: invitationViewSelect });
+  return { invitation, profile: outcome.profile };
+}

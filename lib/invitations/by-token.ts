@@ -1,0 +1,62 @@
+import type { Db } from "../db/client";
+import { logger, type Logger } from "../log/logger";
+import { parseInput } from "../validation/parse";
+import { expireOverdueInvitations } from "./expire";
+import { invalidToken, type InvitationStatus } from "./messages";
+import { hashInvitationToken, TOKEN_PATTERN } from "./token";
+import { invitationTokenSchema } from "./token-schema";
+
+/** What the invitee's page shows (public: whoever holds the link). */
+export interface InvitationPublicView {
+  id: number;
+  status: InvitationStatus;
+  inviteeEmail: string;
+  personalMessage: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  inviter: { username: string; displayName: string | null };
+}
+
+/**
+ * Looks an invitation up by the token from its link. Unknown or malformed tokens are
+ * a 404 "This invitation link is not valid."; any other status is returned for the
+ * page to explain. A pending invitation past its expiry is marked `expired` here.
+ */
+export async function getInvitationByToken(input: unknown, db: Db, log: Logger = logger): Promise<InvitationPublicView> {
+  const { token } = parseInput(invitationTokenSchema, input);
+  if (!TOKEN_PATTERN.test(token)) throw invalidToken();
+  const found = await findByTokenHash(db, hashInvitationToken(token));
+  if (!found) throw invalidToken();
+  if (found.status === "pending" && found.overdue) {
+    // Nothing can move an overdue invitation anywhere but to `expired`.
+    await expireOverdueInvitations(db, { invitationId: found.id }, log);
+    return { ...found.view, status: "expired" };
+  }
+  return found.view;
+}
+
+async function findByTokenHash(db: Db, tokenHash: string) {
+  const row = await db.teacherInvitation.findUnique({
+    where: { tokenHash },
+    select: {
+      id: true,
+      status: true,
+      inviteeEmail: true,
+      personalMessage: true,
+      createdAt: true,
+      expiresAt: true,
+      acceptedAt: true,
+      inviter: { select: { username: true, profile: { select: { displayName: true } } } },
+    },
+  });
+  if (!row) return null;
+  // The database's clock decides expiry everywhere (accept and cancel compare with now()).
+  const [{ overdue }] = await db.$queryRaw<{ overdue: boolean }[]>`SELECT ${row.expiresAt}::timestamptz <= now() AS overdue`;
+  const { inviter, ...rest } = row;
+  const view: InvitationPublicView = {
+    ...rest,
+    inviter: { username: inviter.username, displayName: inviter.profile?.displayName ?? null },
+  };
+  return { id: row.id, status: row.status, overdue, view };
+}

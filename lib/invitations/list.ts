@@ -1,0 +1,67 @@
+import { requireStaffFlag, type Actor } from "../actor";
+import type { Db, Prisma } from "../db/client";
+import { logger, type Logger } from "../log/logger";
+import { parseInput } from "../validation/parse";
+import { pageOf, type Page } from "../validation/pagination";
+import { expireOverdueInvitations } from "./expire";
+import { MONTHLY_LIMIT } from "./messages";
+import { listInvitationsSchema } from "./list-schema";
+import { countThisMonth } from "./send";
+import { invitationViewSelect, type InvitationView } from "./view";
+
+export interface MyInvitations {
+  invitations: InvitationView[];
+  /** Invitations created this calendar month (UTC), whatever became of them. */
+  monthlyCount: number;
+  remainingThisMonth: number;
+  /** The profile's canInviteTeachers (the permission, not the monthly room). */
+  canInvite: boolean;
+}
+
+/** The inviter's page and GET /api/users/invitations/: newest first, with the month's count. */
+export async function listMyInvitations(actor: Pick<Actor, "id">, db: Db, log: Logger = logger): Promise<MyInvitations> {
+  await expireOverdueInvitations(db, { inviterId: actor.id }, log);
+  const [invitations, monthlyCount, profile] = await Promise.all([
+    db.teacherInvitation.findMany({
+      where: { inviterId: actor.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: invitationViewSelect,
+    }),
+    countThisMonth(db, actor.id),
+    db.profile.findUnique({ where: { userId: actor.id }, select: { canInviteTeachers: true } }),
+  ]);
+  return {
+    invitations,
+    monthlyCount,
+    remainingThisMonth: Math.max(0, MONTHLY_LIMIT - monthlyCount),
+    canInvite: profile?.canInviteTeachers ?? false,
+  };
+}
+
+/** Staff: every invitation, newest first; filter by status and inviter, search by email. */
+export async function listInvitations(input: unknown, actor: Actor, db: Db, log: Logger = logger): Promise<Page<InvitationView>> {
+  requireStaffFlag(actor);
+  const q = parseInput(listInvitationsSchema, input ?? {});
+  await expireOverdueInvitations(db, "all", log);
+  const inviter: Prisma.TeacherInvitationWhereInput = q.inviter
+    ? /^\d+$/.test(q.inviter)
+      ? { OR: [{ inviterId: Number(q.inviter) }, { inviter: { username: { equals: q.inviter, mode: "insensitive" } } }] }
+      : { inviter: { username: { equals: q.inviter, mode: "insensitive" } } }
+    : {};
+  const where: Prisma.TeacherInvitationWhereInput = {
+    ...(q.status ? { status: q.status } : {}),
+    ...inviter,
+    ...(q.email ? { inviteeEmail: { contains: q.email, mode: "insensitive" } } : {}),
+  };
+  const [items, total] = await Promise.all([
+    db.teacherInvitation.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: invitationViewSelect,
+    }),
+    db.teacherInvitation.count({ where }),
+  ]);
+  return pageOf(items, total, q.page, q.pageSize);
+}

@@ -1,0 +1,122 @@
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit/record";
+import { publicUrl } from "../config/public-base-url";
+import type { Db } from "../db/client";
+import { uniqueViolation } from "../db/errors";
+import { inTransaction, type Tx } from "../db/transaction";
+import { isDomainError } from "../errors";
+import { logger, maskEmail, type Logger } from "../log/logger";
+import { enqueueEmail } from "../outbox/enqueue";
+import { parseInput } from "../validation/parse";
+import { accountExists, alreadyInvited, MONTHLY_LIMIT, monthlyLimitReached, noPermission } from "./messages";
+import { sendInvitationSchema } from "./send-schema";
+import { hashInvitationToken, newInvitationToken } from "./token";
+import { invitationViewSelect, type InvitationView } from "./view";
+
+const ONE_PENDING_INDEX = "TeacherInvitation_one_pending_per_email";
+
+export interface SentInvitation {
+  invitation: InvitationView;
+  remainingThisMonth: number;
+}
+
+/**
+ * A trusted teacher invites someone to teach. Every rule is decided inside one
+ * transaction that first locks the inviter's profile row: concurrent sends by one
+ * inviter (from any number of processes) queue on that lock, so each counts the
+ * month's invitations after the previous one committed. The permission is read under
+ * the same lock, so a concurrent revocation is respected. The token leaves this
+ * function only inside the queued email.
+ */
+export async function sendInvitation(
+  input: unknown,
+  actor: Pick<Actor, "id">,
+  db: Db,
+  log: Logger = logger,
+): Promise<SentInvitation> {
+  const { inviteeEmail, personalMessage } = parseInput(sendInvitationSchema, input);
+  const token = newInvitationToken();
+  const fields = { inviterId: actor.id, inviteeMasked: maskEmail(inviteeEmail) };
+
+  try {
+    const sent = await inTransaction(db, async (tx) => {
+      const locked = await tx.$queryRaw<{ canInviteTeachers: boolean }[]>`
+        SELECT "canInviteTeachers" FROM "Profile" WHERE "userId" = ${actor.id} FOR UPDATE`;
+      if (!locked[0]?.canInviteTeachers) throw noPermission();
+
+      const used = await countThisMonth(tx, actor.id);
+      if (used >= MONTHLY_LIMIT) throw monthlyLimitReached();
+      if (await emailHasAccount(tx, inviteeEmail)) throw accountExists();
+      // Fast path for the message; the partial unique index is the guard.
+      const duplicate = await tx.$queryRaw<{ id: number }[]>`
+        SELECT "id" FROM "TeacherInvitation"
+        WHERE "inviterId" = ${actor.id} AND "status" = 'pending'
+          AND lower("inviteeEmail" COLLATE "und-x-icu") = lower(${inviteeEmail} COLLATE "und-x-icu")`;
+      if (duplicate.length) throw alreadyInvited();
+
+      // Both times from the database clock, so the 30-day CHECK holds exactly.
+      const [{ id }] = await tx.$queryRaw<{ id: number }[]>`
+        INSERT INTO "TeacherInvitation" ("inviterId", "inviteeEmail", "tokenHash", "personalMessage", "createdAt", "expiresAt")
+        VALUES (${actor.id}, ${inviteeEmail}, ${hashInvitationToken(token)}, ${personalMessage ?? null}, now(), now() + interval '30 days')
+        RETURNING "id"`;
+      const invitation = await tx.teacherInvitation.findUniqueOrThrow({ where: { id }, select: invitationViewSelect });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "invitation.sent",
+        targetType: "TeacherInvitation",
+        targetId: id,
+        details: { inviteeEmail },
+      });
+      await enqueueInvitationEmail(tx, invitation, token);
+      return { invitation, remainingThisMonth: MONTHLY_LIMIT - used - 1 };
+    });
+    log.info({ event: "invitation.sent", invitationId: sent.invitation.id, ...fields }, "invitation sent");
+    return sent;
+  } catch (err) {
+    const refusal = uniqueViolation(err) === ONE_PENDING_INDEX ? alreadyInvited() : err;
+    if (isDomainError(refusal)) {
+      log.info({ event: "invitation.refused", reason: refusal.code, ...fields }, "invitation refused");
+    }
+    throw refusal;
+  }
+}
+
+/** Invitations this inviter created in the current calendar month (UTC), whatever became of them. */
+export async function countThisMonth(tx: Tx | Db, inviterId: number): Promise<number> {
+  const [{ n }] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "TeacherInvitation"
+    WHERE "inviterId" = ${inviterId}
+      AND "createdAt" >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`;
+  return n;
+}
+
+async function emailHasAccount(tx: Tx, email: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "User" WHERE lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu")`;
+  return rows.length > 0;
+}
+
+async function enqueueInvitationEmail(tx: Tx, invitation: InvitationView, token: string): Promise<void> {
+  const inviter = await tx.user.findUniqueOrThrow({
+    where: { id: invitation.inviter.id },
+    select: { username: true, profile: { select: { displayName: true } } },
+  });
+  const name = inviter.profile?.displayName || inviter.username;
+  const link = publicUrl(`/accept-invitation?token=${encodeURIComponent(token)}`);
+  const message = invitation.personalMessage
+    ? `\nTheir message:\n\n${invitation.personalMessage
+        .split("\n")
+        .map((l) => `> ${l}`)
+        .join("\n")}\n`
+    : "";
+  await enqueueEmail(tx, {
+    kind: "invitation.sent",
+    to: invitation.inviteeEmail,
+    subject: `${name} invited you to teach on Zporta Academy`,
+    text:
+      `Hello,\n\n${name} has invited you to become a guide (a teacher) on Zporta Academy.\n${message}\n` +
+      `Accept the invitation: ${link}\n\n` +
+      `The invitation expires on ${invitation.expiresAt.toISOString().slice(0, 10)} (UTC). ` +
+      `If you did not expect it, you can ignore this email.\n`,
+  });
+}

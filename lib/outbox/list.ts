@@ -1,0 +1,44 @@
+import { requireStaffFlag, type Actor } from "../actor";
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import { parseInput } from "../validation/parse";
+import { pageOf, type Page } from "../validation/pagination";
+import { listOutboxSchema, outboxMessageSchema } from "./list-schema";
+
+// The dev mailbox and delivery state, for staff at /admin/outbox. Bodies may hold an
+// invitation link: staff only, by design.
+
+export interface OutboxEntry {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  deliveredAt: Date | null;
+  deliveredVia: string | null;
+  createdAt: Date;
+}
+
+/** Newest first. */
+export async function listOutbox(input: unknown, actor: Actor, db: Db): Promise<Page<OutboxEntry>> {
+  requireStaffFlag(actor);
+  const { status, page, pageSize } = parseInput(listOutboxSchema, input ?? {});
+  const where = status ? { status } : {};
+  const [items, total] = await Promise.all([
+    db.outbox.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.outbox.count({ where }),
+  ]);
+  return pageOf(items, total, page, pageSize);
+}
+
+export async function getOutboxMessage(input: unknown, actor: Actor, db: Db): Promise<OutboxEntry> {
+  requireStaffFlag(actor);
+  const { id } = parseInput(outboxMessageSchema, input);
+  const message = await db.outbox.findUnique({ where: { id } });
+  if (!message) throw new DomainError("not_found", "Not found.", 404);
+  return message;
+}

@@ -1,0 +1,156 @@
+import { getDb, type Db } from "../db/client";
+import { logger, maskEmail, type Logger } from "../log/logger";
+import { maskSecrets } from "./mask";
+import { transportFromEnv, type MailTransport, type OutgoingEmail } from "./transport";
+
+// Delivers the Outbox. Any number of worker processes may run this loop against one
+// database: a claim is one statement that locks due rows with FOR UPDATE SKIP LOCKED
+// and pushes their nextAttemptAt past a lease, so no two workers take the same row
+// (a second worker either skips the locked row or, once the claim commits, no longer
+// sees it as due). A worker that dies mid-send leaves the row to be retried when the
+// lease ends: delivery is at least once, never concurrently twice.
+
+export interface DeliveryOptions {
+  transport: MailTransport;
+  log?: Logger;
+  batchSize?: number;
+  /** How long a claimed row is reserved for the worker that claimed it. */
+  leaseSeconds?: number;
+  /** After this many failed attempts the row is marked `failed` (no more retries). */
+  maxAttempts?: number;
+}
+
+export interface DeliveryReport {
+  claimed: number;
+  delivered: number;
+  retrying: number;
+  failed: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+const DEFAULT_LEASE_SECONDS = 300;
+const DEFAULT_BATCH = 20;
+
+/** Seconds to wait after the n-th failed attempt: 30 s, 1 min, 2 min, … capped at 1 h, with ±20 % jitter. */
+export function backoffSeconds(attempt: number): number {
+  const base = Math.min(30 * 2 ** (attempt - 1), 3600);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/** One pass: claims up to a batch of due messages and tries each once. */
+export async function deliverDueEmails(db: Db, opts: DeliveryOptions): Promise<DeliveryReport> {
+  const log = opts.log ?? logger;
+  const batch = opts.batchSize ?? DEFAULT_BATCH;
+  const lease = opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+
+  const claimed = await db.$queryRaw<(OutgoingEmail & { attempts: number })[]>`
+    UPDATE "Outbox" o
+    SET "attempts" = o."attempts" + 1,
+        "nextAttemptAt" = now() + make_interval(secs => ${lease}::int)
+    WHERE o."id" IN (
+      SELECT "id" FROM "Outbox"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= now()
+      ORDER BY "nextAttemptAt", "id"
+      LIMIT ${batch}::int
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING o."id", o."kind", o."to", o."subject", o."text", o."attempts"`;
+
+  const report: DeliveryReport = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
+  for (const message of claimed) {
+    const fields = { outboxId: message.id, kind: message.kind, toMasked: maskEmail(message.to), attempt: message.attempts };
+    try {
+      await opts.transport.send(message);
+    } catch (err) {
+      const error = maskSecrets(String((err as Error)?.message ?? err)).slice(0, 1000);
+      if (message.attempts >= maxAttempts) {
+        await db.$executeRaw`
+          UPDATE "Outbox" SET "status" = 'failed', "lastError" = ${error}
+          WHERE "id" = ${message.id} AND "status" = 'pending'`;
+        report.failed++;
+        log.error({ event: "outbox.failed", ...fields, error }, "email delivery gave up");
+      } else {
+        const delay = backoffSeconds(message.attempts);
+        await db.$executeRaw`
+          UPDATE "Outbox" SET "lastError" = ${error}, "nextAttemptAt" = now() + make_interval(secs => ${delay}::int)
+          WHERE "id" = ${message.id} AND "status" = 'pending'`;
+        report.retrying++;
+        log.warn({ event: "outbox.retry", ...fields, error, retryInSeconds: delay }, "email delivery failed; will retry");
+      }
+      continue;
+    }
+    await db.$executeRaw`
+      UPDATE "Outbox" SET "status" = 'delivered', "deliveredAt" = now(), "deliveredVia" = ${opts.transport.via}, "lastError" = NULL
+      WHERE "id" = ${message.id} AND "status" = 'pending'`;
+    report.delivered++;
+    log.info({ event: "outbox.delivered", ...fields, via: opts.transport.via }, "email delivered");
+  }
+  return report;
+}
+
+export interface OutboxWorkerOptions {
+  db?: Db;
+  transport?: MailTransport;
+  log?: Logger;
+  /** Pause between passes when nothing was due (OUTBOX_POLL_MS, default 2000). */
+  intervalMs?: number;
+}
+
+interface RunningWorker {
+  timer: NodeJS.Timeout | undefined;
+  stopped: boolean;
+  inFlight: Promise<void> | undefined;
+  transport: MailTransport;
+}
+
+// On globalThis so a Next.js dev reload does not start a second loop in one process.
+const state = globalThis as unknown as { __outboxWorker?: RunningWorker };
+
+/** Starts the background delivery loop in this process (idempotent). */
+export function startOutboxWorker(opts: OutboxWorkerOptions = {}): void {
+  if (state.__outboxWorker && !state.__outboxWorker.stopped) return;
+  const log = (opts.log ?? logger).child({ component: "outbox" });
+  const db = opts.db ?? getDb();
+  const transport = opts.transport ?? transportFromEnv(log);
+  const interval = opts.intervalMs ?? Number(process.env.OUTBOX_POLL_MS ?? 2000);
+  const worker: RunningWorker = { timer: undefined, stopped: false, inFlight: undefined, transport };
+  state.__outboxWorker = worker;
+  let failures = 0;
+
+  const tick = () => {
+    worker.inFlight = (async () => {
+      let next = interval;
+      try {
+        const report = await deliverDueEmails(db, { transport, log });
+        failures = 0;
+        // A full batch means more may be due: go again at once.
+        if (report.claimed >= DEFAULT_BATCH) next = 0;
+      } catch (err) {
+        // The database may be restarting: keep the loop alive, back off.
+        failures++;
+        next = Math.min(interval * 2 ** failures, 60_000);
+        log.error({ event: "outbox.worker_error", err }, "outbox pass failed");
+      }
+      worker.inFlight = undefined;
+      if (!worker.stopped) {
+        worker.timer = setTimeout(tick, next);
+        worker.timer.unref();
+      }
+    })();
+  };
+  log.info({ event: "outbox.worker_started", via: transport.via, intervalMs: interval }, "outbox worker started");
+  worker.timer = setTimeout(tick, 0);
+  worker.timer.unref();
+}
+
+/** Stops the loop, waits for a pass in progress to finish, closes the SMTP pool. */
+export async function stopOutboxWorker(): Promise<void> {
+  const worker = state.__outboxWorker;
+  if (!worker || worker.stopped) return;
+  worker.stopped = true;
+  clearTimeout(worker.timer);
+  await worker.inFlight;
+  worker.transport.close();
+  state.__outboxWorker = undefined;
+}

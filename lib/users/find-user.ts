@@ -1,0 +1,50 @@
+import type { Db } from "../db/client";
+import type { Role } from "./register-schema";
+
+export interface UserRecord {
+  id: number;
+  username: string;
+  email: string;
+  passwordHash: string;
+  isActive: boolean;
+  isStaff: boolean;
+  dateJoined: Date;
+  lastLogin: Date | null;
+  /** null only if the database's "every user has a profile" guarantee were broken. */
+  role: Role | null;
+  bio: string | null;
+  displayName: string | null;
+  activeGuide: boolean | null;
+  canInviteTeachers: boolean | null;
+}
+
+/**
+ * The user whose username or email is `identifier`, in any letter case (the same ICU
+ * expressions as the unique indexes, so the lookup uses them). A username match wins
+ * over an email match: usernames may contain "@", so one string can name two people.
+ */
+export async function findUserByLogin(db: Db, identifier: string): Promise<UserRecord | null> {
+  const rows = await db.$queryRaw<UserRecord[]>`
+    SELECT u."id", u."username", u."email", u."passwordHash", u."isActive", u."isStaff",
+           u."dateJoined", u."lastLogin", p."role"::text AS "role", p."bio", p."displayName",
+           p."activeGuide", p."canInviteTeachers"
+    FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
+    WHERE lower(u."username" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")
+       OR lower(u."email" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")
+    ORDER BY (lower(u."username" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")) DESC
+    LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+/** The most recently joined user (the operator's `user latest`). */
+export async function findLatestUser(db: Db): Promise<UserRecord | null> {
+  const latest = await db.user.findFirst({ orderBy: [{ dateJoined: "desc" }, { id: "desc" }], select: { id: true } });
+  if (!latest) return null;
+  const rows = await db.$queryRaw<UserRecord[]>`
+    SELECT u."id", u."username", u."email", u."passwordHash", u."isActive", u."isStaff",
+           u."dateJoined", u."lastLogin", p."role"::text AS "role", p."bio", p."displayName",
+           p."activeGuide", p."canInviteTeachers"
+    FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
+    WHERE u."id" = ${latest.id}`;
+  return rows[0] ?? null;
+}

@@ -1,0 +1,38 @@
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import type { Role } from "./register-schema";
+
+export interface OwnProfile {
+  id: number;
+  username: string;
+  email: string;
+  isStaff: boolean;
+  dateJoined: Date;
+  role: Role;
+  bio: string | null;
+  displayName: string | null;
+  activeGuide: boolean;
+  canInviteTeachers: boolean;
+}
+
+/** The signed-in user's own account and profile (the /account page, GET /api/users/profile/). */
+export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, username: true, email: true, isStaff: true, dateJoined: true, profile: true },
+  });
+  if (!user?.profile) throw new DomainError("not_found", "No profile was found for this account.", 404);
+  const { profile } = user;
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    isStaff: user.isStaff,
+    dateJoined: user.dateJoined,
+    role: profile.role,
+    bio: profile.bio,
+    displayName: profile.displayName,
+    activeGuide: profile.activeGuide,
+    canInviteTeachers: profile.canInviteTeachers,
+  };
+}

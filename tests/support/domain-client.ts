@@ -1,0 +1,68 @@
+// One OS process of a domain storm: opens its own database pool, waits for the agreed
+// start time, runs its share of calls at once, prints [{ok, value} | {ok: false, …}]
+// as JSON on stdout. Run as `node --import tsx tests/support/domain-client.ts '<json>'`.
+import { createDb } from "../../lib/db/client";
+import { isDomainError } from "../../lib/errors";
+import { approveGuideApplication } from "../../lib/guide-applications/approve";
+import { rejectGuideApplication } from "../../lib/guide-applications/reject";
+import { submitGuideApplication } from "../../lib/guide-applications/submit";
+import { acceptInvitation } from "../../lib/invitations/accept";
+import { cancelInvitation } from "../../lib/invitations/cancel";
+import { registerAndAcceptInvitation } from "../../lib/invitations/register-and-accept";
+import { sendInvitation } from "../../lib/invitations/send";
+import { deliverDueEmails } from "../../lib/outbox/worker";
+import { smtpTransport } from "../../lib/outbox/transport";
+import { registerUser } from "../../lib/users/register";
+import { logger } from "../../lib/log/logger";
+
+export interface DomainCall {
+  fn: string;
+  input?: unknown;
+  actor?: { id: number; isStaff: boolean };
+}
+
+const { databaseUrl, startAt, calls } = JSON.parse(process.argv[2]) as { databaseUrl: string; startAt: number; calls: DomainCall[] };
+const db = createDb(databaseUrl);
+const log = logger.child({ pid: process.pid });
+
+const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
+  submitGuideApplication: (c) => submitGuideApplication(c.input, c.actor!, db, log),
+  approveGuideApplication: (c) => approveGuideApplication(c.input, c.actor!, db, log),
+  rejectGuideApplication: (c) => rejectGuideApplication(c.input, c.actor!, db, log),
+  sendInvitation: (c) => sendInvitation(c.input, c.actor!, db, log),
+  acceptInvitation: (c) => acceptInvitation(c.input, c.actor!, db, log),
+  cancelInvitation: (c) => cancelInvitation(c.input, c.actor!, db, log),
+  registerAndAcceptInvitation: (c) => registerAndAcceptInvitation(c.input, db, log),
+  registerUser: (c) => registerUser(c.input, db, log),
+  // Drains the outbox through SMTP until a pass claims nothing.
+  deliverOutbox: async (c) => {
+    const transport = smtpTransport((c.input as { smtpUrl: string }).smtpUrl);
+    const totals = { passes: 0, claimed: 0, delivered: 0 };
+    try {
+      for (;;) {
+        const r = await deliverDueEmails(db, { transport, log, batchSize: 5 });
+        totals.passes++;
+        totals.claimed += r.claimed;
+        totals.delivered += r.delivered;
+        if (r.claimed === 0) return totals;
+      }
+    } finally {
+      transport.close();
+    }
+  },
+};
+
+const wait = startAt - Date.now();
+if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+const results = await Promise.all(
+  calls.map(async (call) => {
+    try {
+      return { ok: true, value: await FUNCTIONS[call.fn](call) };
+    } catch (err) {
+      if (isDomainError(err)) return { ok: false, code: err.code, status: err.status, message: err.message };
+      return { ok: false, code: "fault", status: 500, message: String((err as Error)?.stack ?? err) };
+    }
+  }),
+);
+await db.$disconnect();
+process.stdout.write(JSON.stringify(results));
