@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { STRONG_PASSWORD, uniq, withPg } from "./support/helpers";
 import { holdEmails } from "./support/hold";
@@ -14,12 +18,25 @@ const CREATED = '{"message":"User registered successfully."}';
 const EMAIL_TAKEN = '{"error":"Email already registered."}';
 
 let server: AppServer;
+// As deployed: APP_DIR is a symlink to the release (here, this checkout), resolved again
+// on every rolling restart.
+let releases: string;
+const current = () => path.join(releases, "current");
 beforeAll(async () => {
-  server = await startAppServer({ databaseUrl: inject("databaseUrl"), workers: 2, env: { TRUST_PROXY: "1" } });
+  releases = mkdtempSync(path.join(os.tmpdir(), "zporta-releases-"));
+  symlinkSync(process.cwd(), current());
+  server = await startAppServer({ databaseUrl: inject("databaseUrl"), workers: 2, env: { TRUST_PROXY: "1", APP_DIR: current() } });
 });
 afterAll(async () => {
   await server?.stop();
+  rmSync(releases, { recursive: true, force: true });
 });
+
+function switchRelease(target: string) {
+  const next = path.join(releases, "current.new");
+  symlinkSync(target, next);
+  renameSync(next, current());
+}
 
 const log = () => logEntries(server.logFile);
 
@@ -112,6 +129,22 @@ describe("the production server with 2 workers", () => {
     const crash = await waitFor("the crash log line", () => log().find((l) => l.event === "worker.crashed" && l.pid === victim));
     expect(crash).toMatchObject({ level: "error", signal: "SIGKILL" });
     await waitFor("a replacement worker", () => server.workers().length === 2 && !server.workers().includes(victim));
+    expect((await register(person())).status).toBe(201);
+  });
+
+  it("SIGHUP refuses to roll onto a release that was not built, and keeps serving", async () => {
+    const before = [...server.workers()];
+    const unbuilt = path.join(releases, "unbuilt");
+    mkdirSync(unbuilt);
+    switchRelease(unbuilt);
+    try {
+      process.kill(server.child.pid!, "SIGHUP");
+      const refused = await waitFor("the refusal", () => log().find((l) => l.event === "workers.reload_refused"));
+      expect(refused).toMatchObject({ level: "error", reason: "not_built", release: await realpath(unbuilt) });
+    } finally {
+      switchRelease(process.cwd());
+    }
+    expect(server.workers()).toEqual(before);
     expect((await register(person())).status).toBe(201);
   });
 

@@ -25,6 +25,8 @@ interface Slot {
   listening: boolean;
   /** Stopped on purpose (reload, shutdown): its exit is not a crash. */
   retiring: boolean;
+  /** A reload's new worker that never listened: if it dies, the reload fails; no replacement. */
+  candidate: boolean;
 }
 
 const FAST_CRASH_MS = 10_000;
@@ -58,14 +60,15 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
 
   const pids = () => [...slots.values()].filter((s) => !s.retiring).map((s) => s.worker.process.pid);
 
-  function fork(): Slot {
+  function fork(candidate = false): Slot {
     const dir = releaseDir();
     cluster.setupPrimary({ exec: path.join(dir, "scripts/server.ts"), cwd: dir });
     const worker = cluster.fork(workerEnv);
-    const slot: Slot = { worker, startedAt: Date.now(), listening: false, retiring: false };
+    const slot: Slot = { worker, startedAt: Date.now(), listening: false, retiring: false, candidate };
     slots.set(worker.id, slot);
     worker.once("listening", () => {
       slot.listening = true;
+      slot.candidate = false;
     });
     return slot;
   }
@@ -113,6 +116,10 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
       log.info({ event: "worker.exited", workerId: worker.id, pid, code, signal }, "worker stopped");
       return;
     }
+    if (slot.candidate) {
+      log.error({ event: "worker.start_failed", workerId: worker.id, pid, code, signal }, "a new worker died before listening");
+      return;
+    }
     const uptimeMs = Date.now() - slot.startedAt;
     fastCrashes = uptimeMs < FAST_CRASH_MS ? fastCrashes + 1 : 0;
     const delayMs = fastCrashes === 0 ? 0 : Math.min(30_000, 500 * 2 ** (fastCrashes - 1));
@@ -155,11 +162,12 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
     }
     for (const old of [...slots.values()].filter((s) => !s.retiring)) {
       if (shuttingDown) return;
-      const fresh = fork();
+      const fresh = fork(true);
       try {
         await whenListening(fresh);
       } catch (err) {
         log.error({ event: "workers.reload_failed", err: String(err) }, "a new worker failed to start; keeping the others");
+        void retire(fresh);
         return;
       }
       // The new worker already takes connections; the old one finishes what it has.
