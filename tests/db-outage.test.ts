@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
@@ -21,6 +22,8 @@ const UNAVAILABLE = '{"error":"Service temporarily unavailable. Please try again
 // below are 1.5 s (connect), 3 s (statement) and 4 s (query).
 const NO_HANG_MS = 20_000;
 
+let browser: Browser;
+let signedIn: Page;
 let dir: string;
 let pgPort: number;
 let db: EmbeddedDatabase;
@@ -50,9 +53,20 @@ beforeAll(async () => {
       HEALTH_TIMEOUT_MS: "1000",
     },
   });
+  // A member signed in before the outage: their pages read the database on every request.
+  browser = await launchBrowser();
+  signedIn = await browser.newPage();
+  const member = uniq("member");
+  expect((await register(member)).status).toBe(201);
+  await signedIn.goto(`${server.baseUrl}/login`);
+  await signedIn.getByLabel("Username or email").fill(member);
+  await signedIn.getByLabel("Password").fill(STRONG_PASSWORD);
+  await signedIn.getByRole("button", { name: "Sign in" }).click();
+  await signedIn.waitForURL(/\/account$/, { timeout: NO_HANG_MS });
 });
 
 afterAll(async () => {
+  await browser?.close();
   await server?.stop();
   await proxy?.close();
   await db?.stop();
@@ -144,9 +158,8 @@ describe("when the database goes away", () => {
   });
 
   it("with PostgreSQL stopped, the sign-up page tells the person to try again", async () => {
-    const browser = await launchBrowser();
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       await page.goto(`${server.baseUrl}/signup`);
       const name = uniq("page");
       await page.getByLabel("Username").fill(name);
@@ -160,8 +173,17 @@ describe("when the database goes away", () => {
       expect(text).not.toMatch(/prisma|postgres|ECONN|stack|at \w+ \(/i);
       expect(await page.getByLabel("Username").inputValue()).toBe(name);
     } finally {
-      await browser.close();
+      await page.close();
     }
+  });
+
+  it("with PostgreSQL stopped, a signed-in member's pages show the friendly error page", async () => {
+    const res = await signedIn.goto(`${server.baseUrl}/account`, { timeout: NO_HANG_MS });
+    expect(res?.status()).toBeGreaterThanOrEqual(500);
+    await expect.poll(() => signedIn.getByRole("heading", { level: 1 }).innerText(), { timeout: NO_HANG_MS }).toMatch(/temporarily unavailable/i);
+    const text = await signedIn.locator("body").innerText();
+    expect(text).toMatch(/try again/i);
+    expect(text).not.toMatch(/prisma|postgres|ECONN|Application error|at \w+ \(/i);
   });
 
   it("recovers by itself when PostgreSQL returns; the interrupted registration left nothing behind", async () => {
@@ -179,6 +201,9 @@ describe("when the database goes away", () => {
     expect(orphans[0].n).toBe(0);
     // The name is free again: the cut registration never happened.
     expect((await register(interruptedName)).status).toBe(201);
+    // The member's session survived the outage.
+    await signedIn.goto(`${server.baseUrl}/account`, { timeout: NO_HANG_MS });
+    await expect.poll(() => signedIn.getByRole("heading", { level: 1 }).innerText(), { timeout: NO_HANG_MS }).toBe("Your account");
   });
 
   it("a database host that stops answering (black hole) gives 503 within the configured timeouts, then recovers", async () => {
