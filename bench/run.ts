@@ -6,7 +6,9 @@
 //       against the ceiling password hashing sets (cores / time of one hash, measured here);
 //   (c) p99 of GET /api/health/live, idle and while 64 sign-ups are in flight;
 //   (d) memory (RSS) of each process; (e) CPU per process and per sign-up;
-//   (f) requests lost during a rolling restart (SIGHUP) under load.
+//   (f) requests lost during a rolling restart (SIGHUP) under load;
+//   (g) the nginx site's promises: JSON 413, X-Request-Id, the client address, and the
+//       JSON / HTML answers when the app is down (the run fails otherwise).
 // Settings: BENCH_WORKERS (default 2), BENCH_SECONDS per measurement (default 10),
 // DATABASE_URL (default: a throw-away embedded PostgreSQL), NGINX (path to the binary).
 // Figures only: nothing here asserts a timing.
@@ -229,6 +231,51 @@ async function main(): Promise<number> {
     reloaded = true;
     const reload = await reloadLoad;
 
+    // (g) what the nginx site promises, checked through it.
+    progress("(g) checking the nginx site's behaviour…");
+    const checks: [string, string, string][] = [];
+    {
+      const big = await fetch(`${nginx.url}/api/users/register/`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...nextUser(), bio: "x".repeat(70 * 1024) }),
+      });
+      checks.push(["body over 64 KiB", '413 {"error":"The request body must be at most 64 KiB."}', `${big.status} ${await big.text()}`]);
+      const requestId = `bench-ip-${runId}`;
+      const spoofed = await fetch(`${nginx.url}/api/users/register/`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "6.6.6.6", "x-client-ip": "6.6.6.6", "x-request-id": requestId },
+        body: JSON.stringify(nextUser()),
+      });
+      await spoofed.arrayBuffer();
+      checks.push(["X-Request-Id kept through nginx", requestId, spoofed.headers.get("x-request-id") ?? "(none)"]);
+      await new Promise((r) => setTimeout(r, 300));
+      const line = readFileSync(logFile, "utf8")
+        .split("\n")
+        .find((l) => l.includes(requestId) && l.includes("registration.succeeded"));
+      const seenIp = line ? (JSON.parse(line) as { clientIp?: string }).clientIp : "(no log line)";
+      checks.push(["client address behind nginx, X-Forwarded-For and X-Client-IP spoofed", "127.0.0.1 (what nginx saw)", String(seenIp)]);
+      await stopProcess(server.child);
+      const healthDown = await fetch(`${nginx.url}/api/health/live`);
+      checks.push(["app stopped: liveness probe", "503", String(healthDown.status)]);
+      await healthDown.arrayBuffer();
+      const apiDown = await fetch(`${nginx.url}/api/users/register/`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(nextUser()),
+      });
+      checks.push([
+        "app stopped: API",
+        '503 {"error":"Service temporarily unavailable. Please try again."} + Retry-After: 5',
+        `${apiDown.status} ${await apiDown.text()} + Retry-After: ${apiDown.headers.get("retry-after")}`,
+      ]);
+      const pageDown = await fetch(`${nginx.url}/signup`);
+      const html = await pageDown.text();
+      checks.push(["app stopped: page", "503 + the friendly page", `${pageDown.status} ${/temporarily unavailable/.test(html) ? "+ the friendly page" : "(other page)"}`]);
+    }
+    const normalize = (v: string) => v.replace(" (what nginx saw)", "");
+    const checksOk = checks.every(([, expected, got]) => normalize(expected) === normalize(got));
+
     // The report.
     const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
     const out: string[] = [];
@@ -338,9 +385,13 @@ async function main(): Promise<number> {
       ),
     );
     out.push("");
+    out.push(`**(g) the nginx site's promises** — ${checksOk ? "PASS" : "FAIL"}`);
+    out.push("");
+    out.push(table(["check", "expected", "got"], checks.map(([what, expected, got]) => [what, `\`${expected}\``, `\`${got}\``])));
+    out.push("");
     out.push(`Command: \`npm run bench\`${process.env.BENCH_WORKERS ? ` with BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}.`);
     console.log(out.join("\n"));
-    return stormOk ? 0 : 1;
+    return stormOk && checksOk ? 0 : 1;
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((err) => progress(`cleanup failed: ${String(err)}`));
   }
