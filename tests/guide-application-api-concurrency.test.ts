@@ -59,7 +59,7 @@ describe("guide applications through the API, from several processes at once", (
         return { applicant, applicationId: ((await res.json()) as { id: number }).id };
       }),
     );
-    const requests: StormRequest[] = rounds.flatMap(({ applicationId }) => [
+    const requests = rounds.flatMap(({ applicationId }): StormRequest[] => [
       { path: `/api/users/guide-applications/${applicationId}/approve/`, headers: { cookie: cookieA, origin: baseUrl() }, body: {} },
       { path: `/api/users/guide-applications/${applicationId}/reject`, headers: { authorization: `Token ${staffB.token}` }, body: { admin_notes: "no" } },
     ]);

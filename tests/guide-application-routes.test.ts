@@ -306,6 +306,15 @@ describe("GET /api/users/guide-applications/?status= (staff)", () => {
     expect((page2.json as unknown as { id: number }[])[0].id).not.toBe((page1.json as unknown as { id: number }[])[0].id);
   });
 
+  it("?applicant= finds one person's applications", async () => {
+    const staff = await staffMember();
+    const { user, application } = await applied();
+    const res = await call(`/api/users/guide-applications/?applicant=${user.username.toUpperCase()}`, { token: staff.token });
+    expect(res.status).toBe(200);
+    expect((res.json as unknown as { id: number }[]).map((i) => i.id)).toEqual([application.id]);
+    expect(res.headers.get("x-total-count")).toBe("1");
+  });
+
   it("400 with a sentence for a bad status or page size; a staff session works too", async () => {
     const staff = await staffMember();
     const bad = await call("/api/users/guide-applications/?status=maybe", { token: staff.token });

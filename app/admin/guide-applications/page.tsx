@@ -6,7 +6,7 @@ import { isDomainError } from "@/lib/errors";
 import { listGuideApplications } from "@/lib/guide-applications/list";
 import { APPLICATION_STATUSES } from "@/lib/guide-applications/list-schema";
 import { DateTime } from "../../components/date-time";
-import { FormMessage } from "../../components/field";
+import { Field, FormMessage } from "../../components/field";
 import { Pagination } from "../../components/pagination";
 import { StatusFilter } from "../../components/status-filter";
 
@@ -21,8 +21,9 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
   const params = await searchParams;
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
+  const applicant = first(params.applicant)?.trim() || undefined;
   // A hand-edited address (?status=maybe, ?page=0) gets the domain's sentence, not a 500.
-  const result = await listGuideApplications({ status, page }, staff, getDb()).catch((err) => {
+  const result = await listGuideApplications({ status, applicant, page }, staff, getDb()).catch((err) => {
     if (isDomainError(err) && err.status === 400) return err;
     throw err;
   });
@@ -31,12 +32,21 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
     <section className="card">
       <h1>Guide applications</h1>
       <StatusFilter path={PATH} label="Filter by status" statuses={APPLICATION_STATUSES} current={status} />
+      {/* A plain GET form: works without JavaScript and keeps the search in the address. */}
+      <form method="get" action={PATH} role="search" aria-label="Applications">
+        {status && <input type="hidden" name="status" value={status} />}
+        <Field name="applicant" label="Applicant" hint="Part of a username, any letter case." defaultValue={applicant ?? ""} maxLength={150} />
+        <button type="submit">Search</button>
+      </form>
       {isDomainError(result) ? (
         <FormMessage kind="error">
           {result.message} <Link href={PATH}>Show all applications</Link>
         </FormMessage>
       ) : result.items.length === 0 ? (
-        <p>No applications{status ? ` with status ${status}` : ""}.</p>
+        <p>
+          No applications{status ? ` with status ${status}` : ""}
+          {applicant ? ` from an applicant matching “${applicant}”` : ""}.
+        </p>
       ) : (
         <>
           <p className="hint">
@@ -72,7 +82,7 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
               </tbody>
             </table>
           </div>
-          <Pagination path={PATH} query={{ status }} page={result.page} pageCount={result.pageCount} label="Pages of applications" />
+          <Pagination path={PATH} query={{ status, applicant }} page={result.page} pageCount={result.pageCount} label="Pages of applications" />
         </>
       )}
     </section>

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Staff: applications as a JSON array (the old API's shape), pending first, then oldest
- * first; `?status=pending|approved|rejected`, `?page=`, `?page_size=` (default and
+ * first; `?status=pending|approved|rejected`, `?applicant=` (part of a username), `?page=`, `?page_size=` (default and
  * maximum 100). X-Total-Count and a Link header (rel="next"/"prev") tell clients there
  * is more. Non-staff get 403 {"detail": "Admin permission required."}.
  */
@@ -20,7 +20,7 @@ export const GET = jsonRoute(
     const url = new URL(req.url);
     const query = url.searchParams;
     const page = await listGuideApplications(
-      { status: query.get("status"), page: query.get("page"), pageSize: query.get("page_size") ?? MAX_PAGE_SIZE },
+      { status: query.get("status"), applicant: query.get("applicant"), page: query.get("page"), pageSize: query.get("page_size") ?? MAX_PAGE_SIZE },
       staff,
       getDb(),
     );
