@@ -5,5 +5,9 @@ export function formatUtc(date: Date): string {
 
 export function DateTime({ value }: { value: Date | null | undefined }) {
   if (!value) return <>—</>;
-  return <time dateTime={value.toISOString()}>{formatUtc(value)}</time>;
+  return (
+    <time dateTime={value.toISOString()} style={{ whiteSpace: "nowrap" }}>
+      {formatUtc(value)}
+    </time>
+  );
 }

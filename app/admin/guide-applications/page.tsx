@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Form from "next/form";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -32,12 +33,12 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
     <section className="card">
       <h1>Guide applications</h1>
       <StatusFilter path={PATH} label="Filter by status" statuses={APPLICATION_STATUSES} current={status} />
-      {/* A plain GET form: works without JavaScript and keeps the search in the address. */}
-      <form method="get" action={PATH} role="search" aria-label="Applications">
+      {/* A GET form (next/form: client-side navigation, plain GET without JavaScript): the search stays in the address. */}
+      <Form action={PATH} role="search" aria-label="Search applications">
         {status && <input type="hidden" name="status" value={status} />}
         <Field name="applicant" label="Applicant" hint="Part of a username, any letter case." defaultValue={applicant ?? ""} maxLength={150} />
         <button type="submit">Search</button>
-      </form>
+      </Form>
       {isDomainError(result) ? (
         <FormMessage kind="error">
           {result.message} <Link href={PATH}>Show all applications</Link>
