@@ -218,6 +218,36 @@ test("staff read the new-application email in the dev mailbox (/admin/outbox)", 
   }
 });
 
+test("without JavaScript: a member applies and staff reject with notes", async ({ browser }) => {
+  const contexts = await Promise.all([browser.newContext({ javaScriptEnabled: false }), browser.newContext({ javaScriptEnabled: false })]);
+  try {
+    const [page, admin] = await Promise.all(contexts.map((c) => c.newPage()));
+    const member = await apiUser(page.request);
+    const staff = await apiUser(admin.request);
+    await makeStaff(staff.username);
+    await signIn(page, member.username, member.password);
+    await signIn(admin, staff.username, staff.password);
+
+    await page.goto("/guide-application");
+    await fillApplication(page, { motivation: "No scripts needed.", subjects: "Latin" });
+    await page.getByRole("button", { name: "Send application" }).click();
+    await expect(page).toHaveURL(/\/guide-application\?submitted=1$/);
+    await expect(page.getByText("Your application is waiting for review.")).toBeVisible();
+
+    await admin.goto(`/admin/guide-applications?${new URLSearchParams({ applicant: member.username })}`);
+    await admin.getByRole("link", { name: `Review the application of ${member.username}` }).click();
+    await admin.getByLabel("Notes for the applicant").fill("Latin is not offered yet.");
+    await admin.getByRole("button", { name: "Reject" }).click();
+    await expect(admin.getByRole("status")).toHaveText(`Rejected: ${member.username} can read your notes and may apply again.`);
+    await expect(detail(admin, "Status")).toHaveText("rejected");
+
+    await page.goto("/guide-application");
+    await expect(page.getByRole("blockquote", { name: "Notes from the reviewer" })).toHaveText("Latin is not offered yet.");
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+});
+
 test("non-staff get 403 on the staff pages and the staff API", async ({ browser }) => {
   const member = await signedIn(browser);
   try {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { USERNAME_MAX } from "@/lib/users/field-limits";
 import { Field, FormMessage } from "../components/field";
 import { apply } from "./actions";
 import type { ApplicationLimits, ApplicationState } from "./state";
@@ -51,7 +52,7 @@ export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits
         optional
         hint="Their username on Zporta Academy."
         autoComplete="off"
-        maxLength={150}
+        maxLength={USERNAME_MAX}
         defaultValue={values.referredBy}
         error={errors.referredBy}
       />

@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listGuideApplications } from "@/lib/guide-applications/list";
+import { USERNAME_MAX } from "@/lib/users/field-limits";
 import { APPLICATION_STATUSES } from "@/lib/guide-applications/list-schema";
 import { DateTime } from "../../components/date-time";
 import { Field, FormMessage } from "../../components/field";
@@ -36,7 +37,7 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
       {/* A GET form (next/form: client-side navigation, plain GET without JavaScript): the search stays in the address. */}
       <Form action={PATH} role="search" aria-label="Search applications">
         {status && <input type="hidden" name="status" value={status} />}
-        <Field name="applicant" label="Applicant" hint="Part of a username, any letter case." defaultValue={applicant ?? ""} maxLength={150} />
+        <Field name="applicant" label="Applicant" hint="Part of a username, any letter case." defaultValue={applicant ?? ""} maxLength={USERNAME_MAX} />
         <button type="submit">Search</button>
       </Form>
       {isDomainError(result) ? (
