@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-user";
+import styles from "./admin.module.css";
 
 export const metadata: Metadata = { title: "Staff area", robots: { index: false } };
 
@@ -9,5 +11,14 @@ export const metadata: Metadata = { title: "Staff area", robots: { index: false 
 // action and route checks again (requireStaff / requireStaffAction / requireStaffRequest).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireStaff();
-  return <div className="admin">{children}</div>;
+  return (
+    <div className={`admin ${styles.area}`}>
+      <nav aria-label="Staff area" className={styles.nav}>
+        <Link href="/admin">Users</Link>
+        <Link href="/admin/guide-applications">Guide applications</Link>
+        <Link href="/admin/outbox">Outbox</Link>
+      </nav>
+      {children}
+    </div>
+  );
 }
