@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Staff area", robots: { index: false } };
@@ -9,5 +10,14 @@ export const metadata: Metadata = { title: "Staff area", robots: { index: false 
 // action and route checks again (requireStaff / requireStaffAction / requireStaffRequest).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireStaff();
-  return <div className="admin">{children}</div>;
+  return (
+    <div className="admin">
+      <nav aria-label="Staff area" className="admin-nav">
+        <Link href="/admin">Users</Link>
+        <Link href="/admin/invitations">Invitations</Link>
+        <Link href="/admin/audit">Audit log</Link>
+      </nav>
+      {children}
+    </div>
+  );
 }

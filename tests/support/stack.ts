@@ -31,6 +31,11 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
 };
 
+/** TEST_SERVER_ENV for the server at `baseUrl`: links in emails point at that server. */
+export function testServerEnv(baseUrl: string): Record<string, string> {
+  return { ...TEST_SERVER_ENV, PUBLIC_BASE_URL: baseUrl };
+}
+
 export interface TestServer {
   baseUrl: string;
   serverLog: string;
@@ -45,13 +50,13 @@ export async function startTestServer(databaseUrl: string, env: Record<string, s
   const port = await freePort();
   mkdirSync("test-results", { recursive: true });
   const serverLog = path.resolve("test-results", `server-${port}.log`);
+  const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawnNext({
     port,
     hostname: "127.0.0.1",
-    env: { ...process.env, ...TEST_SERVER_ENV, ...env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...testServerEnv(baseUrl), ...env, DATABASE_URL: databaseUrl },
     stdout: openSync(serverLog, "a"),
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${baseUrl}/`);
   } catch (err) {
@@ -67,13 +72,13 @@ export async function startTestStack(log: (m: string) => void = () => {}): Promi
   const port = await freePort();
   mkdirSync("test-results", { recursive: true });
   const serverLog = path.resolve("test-results", `server-${port}.log`);
+  const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawnNext({
     port,
     hostname: "127.0.0.1",
-    env: { ...process.env, ...TEST_SERVER_ENV, DATABASE_URL: db.url },
+    env: { ...process.env, ...testServerEnv(baseUrl), DATABASE_URL: db.url },
     stdout: openSync(serverLog, "a"),
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${baseUrl}/`);
   } catch (err) {
