@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loginUrl } from "@/lib/auth/next-path";
 import { getDb } from "@/lib/db/client";
@@ -29,8 +28,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
     // Marks an overdue pending invitation expired on sight.
     invitation = await getInvitationByToken({ token }, getDb());
   } catch (err) {
-    // Missing, malformed or unknown: the segment's not-found page, with a 404.
-    if (isDomainError(err)) notFound();
+    if (isDomainError(err)) return <NotValid />;
     throw err;
   }
   const user = await getCurrentUser();
@@ -128,6 +126,26 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
           </p>
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * Missing, malformed and unknown tokens alike (never which one). Rendered by the page
+ * itself with status 200: Next 16's notFound() serves an empty body in production
+ * builds (vercel/next.js#98295), which a browser without JavaScript shows blank.
+ */
+function NotValid() {
+  return (
+    <section className="card">
+      <h1>This invitation link is not valid</h1>
+      <p>
+        The link may have been copied incompletely. Open it again from the invitation email, or ask the person who invited
+        you to send a new invitation.
+      </p>
+      <p>
+        <Link href="/">Go to the home page</Link>
+      </p>
     </section>
   );
 }

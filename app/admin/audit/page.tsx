@@ -32,7 +32,7 @@ const filterHref = (params: Record<string, string>) => `/admin/audit?${new URLSe
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff();
-  const query = queryOf(await searchParams, [...FILTERS, "page"]);
+  const query = queryOf(await searchParams, [...FILTERS, "pageSize", "page"]);
   let result;
   let error: string | undefined;
   try {

@@ -18,7 +18,7 @@ const FILTERS = ["status", "inviter", "email"] as const;
 export default async function AdminInvitationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff();
   const params = await searchParams;
-  const query = queryOf(params, [...FILTERS, "page"]);
+  const query = queryOf(params, [...FILTERS, "pageSize", "page"]);
   let result;
   let error: string | undefined;
   try {
