@@ -40,8 +40,8 @@ describe("/accept-invitation", () => {
     expect(emailInput).not.toMatch(/name=/); // the server takes the invitation's address, not the form's
     expect(res.words).toContain("I already have an account");
     expect(res.text).toContain(`href="/login?next=${encodeURIComponent(`/accept-invitation?token=${inv.token}`)}"`);
-    // The address holds the token: no Referer to anywhere, no indexing.
-    expect(res.text).toContain('<meta name="referrer" content="no-referrer"/>');
+    // The address holds the token: no Referer to other sites, no indexing.
+    expect(res.text).toContain('<meta name="referrer" content="same-origin"/>');
     expect(res.text).toMatch(/<meta name="robots" content="noindex, nofollow"\/>/);
   });
 

@@ -12,8 +12,9 @@ import { signOutAndReturnAction } from "./actions";
 import { RegisterForm } from "./register-form";
 
 // The address holds the token: no Referer may carry it to another site, and search
-// engines have no business here.
-export const metadata: Metadata = { title: "Invitation to teach", referrer: "no-referrer", robots: { index: false, follow: false } };
+// engines have no business here. ("no-referrer" would go too far: browsers then send
+// `Origin: null` with the page's form posts, which Next refuses as cross-site.)
+export const metadata: Metadata = { title: "Invitation to teach", referrer: "same-origin", robots: { index: false, follow: false } };
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -85,7 +86,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
         teacher, on Zporta Academy.
       </p>
       {invitation.personalMessage && (
-        <figure>
+        <figure className="message">
           <figcaption>Their message:</figcaption>
           <blockquote className="message-quote">{invitation.personalMessage}</blockquote>
         </figure>

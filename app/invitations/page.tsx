@@ -60,8 +60,6 @@ export default async function InvitationsPage() {
               <tr>
                 <th scope="col">Sent to</th>
                 <th scope="col">Status</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Expires</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -72,25 +70,27 @@ export default async function InvitationsPage() {
                 <tr key={i.id}>
                   <th scope="row" className="wrap-anywhere">
                     {i.inviteeEmail}
+                    <br />
+                    <span className="hint">
+                      sent <time dateTime={i.createdAt.toISOString()}>{formatDate(i.createdAt)}</time>
+                    </span>
                   </th>
                   <td>
                     {STATUS_LABELS[i.status]}
-                    {i.status === "accepted" && i.invitee && (
-                      <>
-                        <br />
-                        <span className="hint">by {i.invitee.username}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <time dateTime={i.createdAt.toISOString()}>{formatDate(i.createdAt)}</time>
-                  </td>
-                  <td>
-                    {i.status === "pending" || i.status === "expired" ? (
-                      <time dateTime={i.expiresAt.toISOString()}>{formatDate(i.expiresAt)}</time>
-                    ) : (
-                      "—"
-                    )}
+                    <br />
+                    <span className="hint">
+                      {i.status === "accepted" && i.invitee && `by ${i.invitee.username}`}
+                      {i.status === "pending" && (
+                        <>
+                          expires <time dateTime={i.expiresAt.toISOString()}>{formatDate(i.expiresAt)}</time>
+                        </>
+                      )}
+                      {i.status === "expired" && (
+                        <>
+                          on <time dateTime={i.expiresAt.toISOString()}>{formatDate(i.expiresAt)}</time>
+                        </>
+                      )}
+                    </span>
                   </td>
                   <td>
                     {i.status === "pending" && (
