@@ -223,3 +223,38 @@ test("/invitations and the invitation page are usable at phone width", async ({ 
   await invitee.screenshot({ path: "test-results/accept-invitation-phone.png", fullPage: true });
   await Promise.all([page.context().close(), anonymous.close()]);
 });
+
+test("the staff invitation actions refuse a non-staff inviter who posts them directly, even for their own invitation", async ({ browser, request, baseURL }) => {
+  const teacher = await apiUser(request);
+  await grantInvite(teacher.username);
+  const staff = await apiUser(request);
+  await makeStaff(staff.username);
+  const teacherPage = await signedInPage(browser, teacher, false);
+  await teacherPage.goto("/invitations");
+  const email = `${uniq("direct")}@example.com`;
+  await invite(teacherPage, email);
+  const invitationId = (await sql(`SELECT id FROM "TeacherInvitation" WHERE "inviteeEmail" = $1`, [email])).rows[0].id;
+
+  // The no-JavaScript forms carry each action's id in hidden fields.
+  const staffPage = await signedInPage(browser, staff, false);
+  await staffPage.goto(`/admin/invitations?inviter=${encodeURIComponent(teacher.username)}`);
+  const fieldsOf = (name: string) =>
+    staffPage
+      .locator("form")
+      .filter({ has: staffPage.getByRole("button", { name }) })
+      .evaluate((f) => Object.fromEntries(new FormData(f as HTMLFormElement).entries()) as Record<string, string>);
+  const cancelFields = await fieldsOf(`Cancel the invitation to ${email}`);
+  const acceptFields = await fieldsOf(`Accept the invitation to ${email} on behalf of its registered user`);
+  expect(Object.keys(cancelFields).some((k) => k.startsWith("$ACTION"))).toBe(true);
+  expect(cancelFields.invitationId).toBe(String(invitationId));
+
+  // The invitee registers, so "accept on behalf" would otherwise succeed.
+  await apiUser(request, { email });
+  for (const fields of [cancelFields, acceptFields]) {
+    const res = await teacherPage.context().request.post("/admin/invitations", { multipart: fields, headers: { origin: baseURL! }, maxRedirects: 0 });
+    expect(res.status()).toBeGreaterThanOrEqual(300);
+  }
+  const { rows } = await sql(`SELECT status FROM "TeacherInvitation" WHERE id = $1`, [invitationId]);
+  expect(rows[0].status).toBe("pending");
+  await Promise.all([teacherPage.context().close(), staffPage.context().close()]);
+});
