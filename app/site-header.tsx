@@ -13,6 +13,7 @@ export async function SiteHeader() {
         {user ? (
           <>
             {user.isStaff && <Link href="/admin">Admin</Link>}
+            <Link href="/guide-application">Teach</Link>
             <Link href="/account" aria-label={`Your account (${user.username})`}>
               {user.username}
             </Link>

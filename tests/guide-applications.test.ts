@@ -287,6 +287,24 @@ describe("listing", () => {
     expect(await refusal(listGuideApplications({ pageSize: 1000 }, staff, db))).toMatchObject({ message: "Page size must be at most 100." });
   });
 
+  it("finds applications by part of the applicant's username in any letter case, with the total to match", async () => {
+    const db = testDb();
+    const staff = await makeStaff(db);
+    const [a, b] = [await makeUser(db, { prefix: "findme" }), await makeUser(db, { prefix: "other" })];
+    const first = await submitGuideApplication(application(), a, db);
+    await rejectGuideApplication({ applicationId: first.id }, staff, db);
+    const second = await submitGuideApplication(application(), a, db);
+    await submitGuideApplication(application(), b, db);
+    const found = await listGuideApplications({ applicant: ` ${a.username.slice(3).toUpperCase()} ` }, staff, db);
+    expect(found.items.map((i) => i.id)).toEqual([second.id, first.id]);
+    expect(found.total).toBe(2);
+    const pendingOnly = await listGuideApplications({ applicant: a.username, status: "pending" }, staff, db);
+    expect(pendingOnly).toMatchObject({ total: 1, items: [{ id: second.id }] });
+    // Not a LIKE pattern: "%" (which no username contains) matches nothing.
+    expect(await listGuideApplications({ applicant: "%" }, staff, db)).toMatchObject({ total: 0, items: [] });
+    expect(await refusal(listGuideApplications({ applicant: "x".repeat(151) }, staff, db))).toMatchObject({ message: "Applicant must be at most 150 characters." });
+  });
+
   it("getMyLatestGuideApplication returns the newest application with the reviewer's notes", async () => {
     const db = testDb();
     const [user, staff] = [await makeUser(db), await makeStaff(db)];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-user";
+import styles from "./admin.module.css";
 
 export const metadata: Metadata = { title: "Staff area", robots: { index: false } };
 
@@ -11,9 +12,11 @@ export const metadata: Metadata = { title: "Staff area", robots: { index: false 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireStaff();
   return (
-    <div className="admin">
-      <nav aria-label="Staff area" className="admin-nav">
+    <div className={`admin ${styles.area}`}>
+      <nav aria-label="Staff area" className={styles.nav}>
         <Link href="/admin">Users</Link>
+        <Link href="/admin/guide-applications">Guide applications</Link>
+        <Link href="/admin/outbox">Outbox</Link>
         <Link href="/admin/invitations">Invitations</Link>
         <Link href="/admin/audit">Audit log</Link>
       </nav>

@@ -1,5 +1,6 @@
 import { requireStaffFlag, type Actor } from "../actor";
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { parseInput } from "../validation/parse";
 import { pageOf, type Page } from "../validation/pagination";
 import { guideApplicationIdSchema, listGuideApplicationsSchema } from "./list-schema";
@@ -7,23 +8,28 @@ import { NOT_FOUND } from "./messages";
 import { applicationViewSelect, toView, type GuideApplicationView } from "./view";
 
 /**
- * Staff: applications filtered by status, pending first, then oldest first.
+ * Staff: applications filtered by status and applicant, pending first, then oldest first.
  * Non-staff are refused with 403 "Admin permission required.".
  */
 export async function listGuideApplications(input: unknown, actor: Actor, db: Db): Promise<Page<GuideApplicationView>> {
   requireStaffFlag(actor);
-  const { status, page, pageSize } = parseInput(listGuideApplicationsSchema, input ?? {});
+  const { status, applicant, page, pageSize } = parseInput(listGuideApplicationsSchema, input ?? {});
   // Prisma cannot order by an expression; the id list comes from SQL, the rows from Prisma.
   const offset = (page - 1) * pageSize;
-  const ids = await db.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "GuideApplication"
-    WHERE ${status ?? null}::"GuideApplicationStatus" IS NULL OR "status" = ${status ?? null}::"GuideApplicationStatus"
-    ORDER BY ("status" = 'pending') DESC, "createdAt" ASC, "id" ASC
-    LIMIT ${pageSize} OFFSET ${offset}`;
-  const [rows, total] = await Promise.all([
-    db.guideApplication.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: applicationViewSelect }),
-    db.guideApplication.count({ where: status ? { status } : {} }),
+  const where = Prisma.sql`
+    WHERE (${status ?? null}::"GuideApplicationStatus" IS NULL OR g."status" = ${status ?? null}::"GuideApplicationStatus")
+      AND (${applicant ?? null}::text IS NULL OR strpos(lower(u."username"), lower(${applicant ?? null}::text)) > 0)`;
+  const [ids, [{ total }]] = await Promise.all([
+    db.$queryRaw<{ id: number }[]>`
+      SELECT g."id" FROM "GuideApplication" g JOIN "User" u ON u."id" = g."userId"
+      ${where}
+      ORDER BY (g."status" = 'pending') DESC, g."createdAt" ASC, g."id" ASC
+      LIMIT ${pageSize} OFFSET ${offset}`,
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" FROM "GuideApplication" g JOIN "User" u ON u."id" = g."userId"
+      ${where}`,
   ]);
+  const rows = await db.guideApplication.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: applicationViewSelect });
   const byId = new Map(rows.map((r) => [r.id, toView(r)]));
   const items = ids.map((r) => byId.get(r.id)).filter((v): v is GuideApplicationView => v !== undefined);
   return pageOf(items, total, page, pageSize);

@@ -6,12 +6,13 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  * Reads a JSON or form-encoded body as a plain value, refusing oversized bodies
  * before buffering them and other media types outright.
  */
-export async function readBody(req: Request, limit = BODY_LIMIT_BYTES): Promise<unknown> {
+export async function readBody(req: Request, limit = BODY_LIMIT_BYTES, opts: { emptyAs?: unknown } = {}): Promise<unknown> {
   const mediaType = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const isJson = mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
   const isUrlEncoded = mediaType === "application/x-www-form-urlencoded";
   const isMultipart = mediaType === "multipart/form-data";
   if (!isJson && !isUrlEncoded && !isMultipart) {
+    if (opts.emptyAs !== undefined && mediaType === "" && (await readLimited(req, limit)).byteLength === 0) return opts.emptyAs;
     throw new DomainError(
       "unsupported_media_type",
       "Send the body as application/json or application/x-www-form-urlencoded.",
@@ -40,6 +41,7 @@ export async function readBody(req: Request, limit = BODY_LIMIT_BYTES): Promise<
     return Object.fromEntries(new URLSearchParams(textBody).entries());
   }
   if (textBody.trim() === "") {
+    if (opts.emptyAs !== undefined) return opts.emptyAs;
     throw new DomainError("malformed_json", "The request body is empty; send a JSON object.", 400);
   }
   try {
@@ -47,6 +49,14 @@ export async function readBody(req: Request, limit = BODY_LIMIT_BYTES): Promise<
   } catch {
     throw new DomainError("malformed_json", "The request body is not valid JSON.", 400);
   }
+}
+
+/**
+ * For requests whose body is optional (POST …/approve/ usually carries none): no body
+ * at all, with or without a content type, reads as `{}`; anything else as readBody.
+ */
+export function readOptionalBody(req: Request, limit = BODY_LIMIT_BYTES): Promise<unknown> {
+  return readBody(req, limit, { emptyAs: {} });
 }
 
 function tooLarge(limit: number): DomainError {

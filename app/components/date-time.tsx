@@ -1,0 +1,13 @@
+// Dates are shown in UTC, the same for every reader and every server ("2026-11-24 09:05 UTC").
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export function DateTime({ value }: { value: Date | null | undefined }) {
+  if (!value) return <>—</>;
+  return (
+    <time dateTime={value.toISOString()} style={{ whiteSpace: "nowrap" }}>
+      {formatUtc(value)}
+    </time>
+  );
+}

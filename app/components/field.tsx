@@ -1,0 +1,64 @@
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+// One labelled form field the accessible way the sign-up form does it: the label names
+// the control, a hint and an error are tied to it with aria-describedby, and a refused
+// value is marked aria-invalid. Ids derive from `name` (`<name>`, `<name>-hint`,
+// `<name>-error`), so a page must not use one name twice.
+
+interface Common {
+  name: string;
+  label: string;
+  /** Shown after the label: "(optional)". */
+  optional?: boolean;
+  hint?: string;
+  /** The server's sentence for this field, if it refused the value. */
+  error?: string;
+}
+
+type InputProps = Common & { multiline?: false } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+type TextareaProps = Common & { multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
+
+export function Field(props: InputProps | TextareaProps) {
+  const { name, label, optional, hint, error, multiline, ...control } = props;
+  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const shared = { id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {optional && <span className="hint"> (optional)</span>}
+      </label>
+      {multiline ? (
+        <textarea {...(control as TextareaHTMLAttributes<HTMLTextAreaElement>)} {...shared} />
+      ) : (
+        <input {...(control as InputHTMLAttributes<HTMLInputElement>)} {...shared} />
+      )}
+      {hint && (
+        <span id={`${name}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The form's one-sentence outcome: errors as an alert (id "form-error"), successes as a status. */
+export function FormMessage({ kind, children }: { kind: "error" | "success" | "notice"; children: React.ReactNode }) {
+  if (kind === "error") {
+    return (
+      <div id="form-error" className="form-error" role="alert">
+        {children}
+      </div>
+    );
+  }
+  return (
+    <div className={kind === "success" ? "success" : "notice"} role="status">
+      {children}
+    </div>
+  );
+}

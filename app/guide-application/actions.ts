@@ -1,0 +1,46 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { requireUserAction } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { submitGuideApplication } from "@/lib/guide-applications/submit";
+import { logger } from "@/lib/log/logger";
+import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import type { ApplicationState, ApplicationValues } from "./state";
+
+function formString(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+/** Apply to teach. The domain's zod schema validates; refusals come back next to the form. */
+export async function apply(_prev: ApplicationState, form: FormData): Promise<ApplicationState> {
+  const values: ApplicationValues = {
+    motivation: formString(form, "motivation"),
+    experience: formString(form, "experience"),
+    subjectsToTeach: formString(form, "subjectsToTeach"),
+    referredBy: formString(form, "referredBy"),
+  };
+  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
+  const log = logger.child({ requestId });
+  try {
+    const user = await requireUserAction();
+    await submitGuideApplication(values, user, getDb(), log);
+  } catch (err) {
+    if (isDomainError(err)) {
+      const message = err.status === 401 ? "Your session has ended. Sign in again to send your application." : err.message;
+      return { status: "error", message, fields: err.fields ?? {}, values };
+    }
+    log.error({ event: "guide_application.submit_failed", err }, "unexpected fault");
+    return {
+      status: "error",
+      message: `An unexpected error occurred while sending your application. Please try again (reference ${requestId ?? "n/a"}).`,
+      fields: {},
+      values,
+    };
+  }
+  // Outside the try: redirect() throws. The page now shows the pending application.
+  redirect("/guide-application?submitted=1");
+}

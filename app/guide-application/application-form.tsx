@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { USERNAME_MAX } from "@/lib/users/field-limits";
+import { Field, FormMessage } from "../components/field";
+import { apply } from "./actions";
+import type { ApplicationLimits, ApplicationState } from "./state";
+
+const empty = { motivation: "", experience: "", subjectsToTeach: "", referredBy: "" };
+
+export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits; heading: string }) {
+  // Without JavaScript the form posts to the server action and the page comes back with
+  // the returned state, or the redirect on success.
+  const [state, action, pending] = useActionState(apply, { status: "idle" } as ApplicationState);
+  const errors = state.status === "error" ? state.fields : {};
+  const values = state.status === "error" ? state.values : empty;
+
+  return (
+    <form action={action} noValidate aria-describedby={state.status === "error" ? "form-error" : undefined}>
+      <h2>{heading}</h2>
+      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      <Field
+        multiline
+        name="motivation"
+        label="Why do you want to teach?"
+        required
+        maxLength={limits.motivation}
+        defaultValue={values.motivation}
+        error={errors.motivation}
+      />
+      <Field
+        multiline
+        name="experience"
+        label="Teaching experience"
+        optional
+        maxLength={limits.experience}
+        defaultValue={values.experience}
+        error={errors.experience}
+      />
+      <Field
+        name="subjectsToTeach"
+        label="Subjects you want to teach"
+        hint={`Separate subjects with commas, e.g. "Maths, Physics". At most ${limits.subjects} characters.`}
+        required
+        maxLength={limits.subjects}
+        defaultValue={values.subjectsToTeach}
+        error={errors.subjectsToTeach}
+      />
+      <Field
+        name="referredBy"
+        label="Who referred you?"
+        optional
+        hint="Their username on Zporta Academy."
+        autoComplete="off"
+        maxLength={USERNAME_MAX}
+        defaultValue={values.referredBy}
+        error={errors.referredBy}
+      />
+      <button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Sending your application…" : "Send application"}
+      </button>
+    </form>
+  );
+}
