@@ -160,7 +160,7 @@ describe("the staff pages", () => {
     expect(none.words).toContain("No invitations match.");
     const byInviter = await page(`/admin/invitations?inviter=${inv.inviter.id}`, staff.cookie);
     expect(byInviter.words).toContain(email);
-    expect(byInviter.words).toContain("Page 1 of 1 (1 invitations)");
+    expect(byInviter.words).toContain("1 invitation, newest first.");
     const bad = await page("/admin/invitations?status=nope", staff.cookie);
     expect(bad.status).toBe(200);
     expect(bad.words).toContain("Status must be one of: pending, accepted, expired, cancelled.");
@@ -179,7 +179,8 @@ describe("the staff pages", () => {
     const inviter = await makeInviter(db());
     for (let i = 0; i < 3; i++) await pendingInvitation(db(), { inviter });
     const first = await page(`/admin/invitations?inviter=${inviter.id}&pageSize=2`, staff.cookie);
-    expect(first.words).toContain("Page 1 of 2 (3 invitations)");
+    expect(first.words).toContain("3 invitations, newest first.");
+    expect(first.words).toContain("Page 1 of 2");
     expect(first.text).toContain(`href="/admin/invitations?inviter=${inviter.id}&amp;pageSize=2&amp;page=2"`);
   });
 });

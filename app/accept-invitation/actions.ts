@@ -11,8 +11,8 @@ import { acceptInvitation } from "@/lib/invitations/accept";
 import { registerAndAcceptInvitation, type RegisteredInvitee } from "@/lib/invitations/register-and-accept";
 import { TOKEN_PATTERN } from "@/lib/invitations/token";
 import { isRateLimited, limitRegistration } from "@/lib/security/rate-limits";
-import { actionContext } from "../action-run";
-import type { ActionState } from "../action-state";
+import { actionContext } from "../components/action-run";
+import type { ActionState } from "../components/action-state";
 import type { RegisterState, RegisterValues } from "./state";
 
 // The token arrives in a hidden field (it is in the page's address already) and is

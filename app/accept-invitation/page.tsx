@@ -5,8 +5,8 @@ import { loginUrl } from "@/lib/auth/next-path";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { getInvitationByToken, type InvitationPublicView } from "@/lib/invitations/by-token";
-import { BIO_MAX } from "@/lib/users/field-limits";
-import { formatDate } from "../format";
+import { BIO_MAX, USERNAME_MAX } from "@/lib/users/field-limits";
+import { Day } from "../components/date-time";
 import { AcceptButton } from "./accept-button";
 import { signOutAndReturnAction } from "./actions";
 import { RegisterForm } from "./register-form";
@@ -42,7 +42,14 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
         <h1>This invitation has already been accepted</h1>
         {isInvitee ? (
           <p>
-            You accepted it{invitation.acceptedAt ? ` on ${formatDate(invitation.acceptedAt)}` : ""}: you are a guide on
+            You accepted it
+            {invitation.acceptedAt && (
+              <>
+                {" "}
+                on <Day value={invitation.acceptedAt} />
+              </>
+            )}
+            : you are a guide on
             Zporta Academy. <Link href="/account">Go to your account</Link>.
           </p>
         ) : (
@@ -69,7 +76,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
       <section className="card">
         <h1>This invitation has expired</h1>
         <p>
-          Invitations can be accepted for 30 days; this one expired on {formatDate(invitation.expiresAt)}. Ask {name} to send
+          Invitations can be accepted for 30 days; this one expired on <Day value={invitation.expiresAt} />. Ask {name} to send
           you a new invitation.
         </p>
       </section>
@@ -93,7 +100,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
       )}
       <p>
         The invitation was sent to <strong className="wrap-anywhere">{invitation.inviteeEmail}</strong> and can be accepted
-        until {formatDate(invitation.expiresAt)}.
+        until <Day value={invitation.expiresAt} />.
       </p>
 
       {user && isInvitee && (
@@ -120,7 +127,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
 
       {!user && (
         <>
-          <RegisterForm token={token} email={invitation.inviteeEmail} bioMax={BIO_MAX} />
+          <RegisterForm token={token} email={invitation.inviteeEmail} bioMax={BIO_MAX} usernameMax={USERNAME_MAX} />
           <h2>I already have an account</h2>
           <p>
             <Link href={loginUrl(back)}>Sign in</Link> with {invitation.inviteeEmail} and you will come back here to accept.

@@ -6,8 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 import { sendInvitation } from "@/lib/invitations/send";
-import { actionContext, runAction } from "../action-run";
-import type { ActionState } from "../action-state";
+import { actionContext, runAction } from "../components/action-run";
+import type { ActionState } from "../components/action-state";
 import type { SendState, SendValues } from "./state";
 
 function formString(form: FormData, key: string): string {

@@ -4,8 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";
 import { PERSONAL_MESSAGE_MAX } from "@/lib/invitations/send-schema";
-import { ActionButton } from "../action-button";
-import { formatDate } from "../format";
+import { ActionButton } from "../components/action-button";
+import { Day } from "../components/date-time";
 import { cancelMyInvitationAction } from "./actions";
 import { STATUS_LABELS } from "./labels";
 import { SendInvitationForm } from "./send-form";
@@ -44,7 +44,7 @@ export default async function InvitationsPage() {
             <SendInvitationForm messageMax={PERSONAL_MESSAGE_MAX} />
           ) : (
             <div className="notice" role="note">
-              You have sent all {MONTHLY_LIMIT} invitations for this month. You can send more from {formatDate(nextMonth())}.
+              You have sent all {MONTHLY_LIMIT} invitations for this month. You can send more from <Day value={nextMonth()} />.
             </div>
           )}
         </>
@@ -72,7 +72,7 @@ export default async function InvitationsPage() {
                     {i.inviteeEmail}
                     <br />
                     <span className="hint">
-                      sent <time dateTime={i.createdAt.toISOString()}>{formatDate(i.createdAt)}</time>
+                      sent <Day value={i.createdAt} />
                     </span>
                   </th>
                   <td>
@@ -82,12 +82,12 @@ export default async function InvitationsPage() {
                       {i.status === "accepted" && i.invitee && `by ${i.invitee.username}`}
                       {i.status === "pending" && (
                         <>
-                          expires <time dateTime={i.expiresAt.toISOString()}>{formatDate(i.expiresAt)}</time>
+                          expires <Day value={i.expiresAt} />
                         </>
                       )}
                       {i.status === "expired" && (
                         <>
-                          on <time dateTime={i.expiresAt.toISOString()}>{formatDate(i.expiresAt)}</time>
+                          on <Day value={i.expiresAt} />
                         </>
                       )}
                     </span>

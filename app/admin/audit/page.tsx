@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import Form from "next/form";
 import Link from "next/link";
-import { formatDateTime } from "@/app/format";
 import { requireStaff } from "@/lib/auth/current-user";
 import { listAuditLog } from "@/lib/audit/list";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { Pagination, queryOf } from "../pagination";
+import { DateTime } from "../../components/date-time";
+import { Field, FormMessage } from "../../components/field";
+import { Pagination } from "../../components/pagination";
 
-export const metadata: Metadata = { title: "Audit log · Staff area" };
+export const metadata: Metadata = { title: "Audit log" };
 
-const FILTERS = ["action", "actorId", "targetType", "targetId"] as const;
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const PATH = "/admin/audit";
+
 // Suggestions only: any action name can be typed.
 const KNOWN_ACTIONS = [
   "invitation.sent",
@@ -28,42 +33,38 @@ const KNOWN_ACTIONS = [
 ];
 const TARGET_TYPES = ["User", "TeacherInvitation", "GuideApplication"];
 
-const filterHref = (params: Record<string, string>) => `/admin/audit?${new URLSearchParams(params)}`;
+const filterHref = (params: Record<string, string>) => `${PATH}?${new URLSearchParams(params)}`;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const staff = await requireStaff();
-  const query = queryOf(await searchParams, [...FILTERS, "pageSize", "page"]);
-  let result;
-  let error: string | undefined;
-  try {
-    result = await listAuditLog(query, staff, getDb());
-  } catch (err) {
-    if (!isDomainError(err)) throw err;
-    error = err.message;
-  }
-  const { page: _page, ...filters } = query;
+  const params = await searchParams;
+  const filters = {
+    action: first(params.action)?.trim() || undefined,
+    actorId: first(params.actorId)?.trim() || undefined,
+    targetType: first(params.targetType) || undefined,
+    targetId: first(params.targetId)?.trim() || undefined,
+    pageSize: first(params.pageSize) || undefined,
+  };
+  const result = await listAuditLog({ ...filters, page: first(params.page) || undefined }, staff, getDb()).catch((err) => {
+    if (isDomainError(err) && err.status === 400) return err;
+    throw err;
+  });
 
   return (
     <section className="card">
       <h1>Audit log</h1>
       <p className="hint">Every staff action and every change to invitations, applications and permissions, newest first.</p>
-      <form method="get" action="/admin/audit" className="filters" role="search" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor="action">Action</label>
-          <input id="action" name="action" list="audit-actions" defaultValue={query.action ?? ""} maxLength={64} />
-          <datalist id="audit-actions">
-            {KNOWN_ACTIONS.map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="actorId">Actor id</label>
-          <input id="actorId" name="actorId" inputMode="numeric" defaultValue={query.actorId ?? ""} maxLength={10} />
-        </div>
+      <Form action={PATH} role="search" aria-label="Filter the audit log" className="filters">
+        <Field name="action" label="Action" list="audit-actions" defaultValue={filters.action ?? ""} maxLength={64} />
+        <datalist id="audit-actions">
+          {KNOWN_ACTIONS.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <Field name="actorId" label="Actor id" inputMode="numeric" defaultValue={filters.actorId ?? ""} maxLength={10} />
         <div className="field">
           <label htmlFor="targetType">Target type</label>
-          <select id="targetType" name="targetType" defaultValue={query.targetType ?? ""}>
+          <select id="targetType" name="targetType" defaultValue={filters.targetType ?? ""}>
             <option value="">Any</option>
             {TARGET_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -72,22 +73,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="targetId">Target id</label>
-          <input id="targetId" name="targetId" inputMode="numeric" defaultValue={query.targetId ?? ""} maxLength={10} />
-        </div>
+        <Field name="targetId" label="Target id" inputMode="numeric" defaultValue={filters.targetId ?? ""} maxLength={10} />
         <button type="submit">Filter</button>
-        <Link href="/admin/audit">Clear</Link>
-      </form>
+        <Link href={PATH}>Clear</Link>
+      </Form>
 
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-      {result && result.items.length === 0 && <p>No entries match.</p>}
-      {result && result.items.length > 0 && (
+      {isDomainError(result) ? (
+        <FormMessage kind="error">
+          {result.message} <Link href={PATH}>Show the whole log</Link>
+        </FormMessage>
+      ) : result.items.length === 0 ? (
+        <p>No entries match.</p>
+      ) : (
         <>
+          <p>
+            {result.total} entr{result.total === 1 ? "y" : "ies"}.
+          </p>
           <div className="table-wrap">
             <table>
               <thead>
@@ -104,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {result.items.map((e) => (
                   <tr key={e.id}>
                     <td>
-                      <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+                      <DateTime value={e.createdAt} />
                     </td>
                     <td>
                       {e.actor ? (
@@ -126,15 +127,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       )}
                     </td>
                     <td className="wrap-anywhere">{e.notes ?? ""}</td>
-                    <td className="wrap-anywhere">
-                      {e.details !== null && <code>{JSON.stringify(e.details)}</code>}
-                    </td>
+                    <td className="wrap-anywhere">{e.details !== null && <code>{JSON.stringify(e.details)}</code>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pagination path="/admin/audit" query={filters} page={result.page} pageCount={result.pageCount} total={result.total} noun="entries" />
+          <Pagination path={PATH} query={filters} page={result.page} pageCount={result.pageCount} label="Audit log pages" />
         </>
       )}
     </section>

@@ -5,8 +5,8 @@ import { requireStaffAction } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";
 import { cancelInvitation } from "@/lib/invitations/cancel";
-import { runAction } from "../../action-run";
-import type { ActionState } from "../../action-state";
+import { runAction } from "../../components/action-run";
+import type { ActionState } from "../../components/action-state";
 
 // Staff actions check the session themselves (requireStaffAction first): an action is a
 // public endpoint whatever page rendered it. The domain functions re-check in the database.

@@ -1,41 +1,47 @@
 import type { Metadata } from "next";
+import Form from "next/form";
 import Link from "next/link";
-import { ActionButton } from "@/app/action-button";
-import { formatDate } from "@/app/format";
 import { STATUS_LABELS } from "@/app/invitations/labels";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listInvitations } from "@/lib/invitations/list";
 import { INVITATION_STATUSES } from "@/lib/invitations/list-schema";
-import { Pagination, queryOf } from "../pagination";
+import { ActionButton } from "../../components/action-button";
+import { DateTime } from "../../components/date-time";
+import { Field, FormMessage } from "../../components/field";
+import { Pagination } from "../../components/pagination";
 import { staffAcceptOnBehalfAction, staffCancelInvitationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Invitations · Staff area" };
+export const metadata: Metadata = { title: "Invitations" };
 
-const FILTERS = ["status", "inviter", "email"] as const;
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const PATH = "/admin/invitations";
 
-export default async function AdminInvitationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminInvitationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const staff = await requireStaff();
   const params = await searchParams;
-  const query = queryOf(params, [...FILTERS, "pageSize", "page"]);
-  let result;
-  let error: string | undefined;
-  try {
-    result = await listInvitations(query, staff, getDb());
-  } catch (err) {
-    if (!isDomainError(err)) throw err;
-    error = err.message;
-  }
-  const { page: _page, ...filters } = query;
+  const filters = {
+    status: first(params.status) || undefined,
+    inviter: first(params.inviter)?.trim() || undefined,
+    email: first(params.email)?.trim() || undefined,
+    pageSize: first(params.pageSize) || undefined,
+  };
+  // A hand-edited address (?status=maybe, ?page=0) gets the domain's sentence, not a 500.
+  const result = await listInvitations({ ...filters, page: first(params.page) || undefined }, staff, getDb()).catch((err) => {
+    if (isDomainError(err) && err.status === 400) return err;
+    throw err;
+  });
 
   return (
     <section className="card">
       <h1>Invitations</h1>
-      <form method="get" action="/admin/invitations" className="filters" role="search" aria-label="Filter invitations">
+      {/* A GET form (next/form: client-side navigation, plain GET without JavaScript): the filters stay in the address. */}
+      <Form action={PATH} role="search" aria-label="Filter invitations" className="filters">
         <div className="field">
           <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""}>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
             <option value="">All</option>
             {INVITATION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -44,26 +50,23 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="inviter">Inviter</label>
-          <input id="inviter" name="inviter" defaultValue={query.inviter ?? ""} placeholder="username or id" maxLength={150} />
-        </div>
-        <div className="field">
-          <label htmlFor="email">Invitee email contains</label>
-          <input id="email" name="email" type="search" defaultValue={query.email ?? ""} maxLength={254} />
-        </div>
+        <Field name="inviter" label="Inviter" hint="Username or id." defaultValue={filters.inviter ?? ""} maxLength={150} />
+        <Field name="email" label="Invitee email contains" type="search" defaultValue={filters.email ?? ""} maxLength={254} />
         <button type="submit">Filter</button>
-        <Link href="/admin/invitations">Clear</Link>
-      </form>
+        <Link href={PATH}>Clear</Link>
+      </Form>
 
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-      {result && result.items.length === 0 && <p>No invitations match.</p>}
-      {result && result.items.length > 0 && (
+      {isDomainError(result) ? (
+        <FormMessage kind="error">
+          {result.message} <Link href={PATH}>Show all invitations</Link>
+        </FormMessage>
+      ) : result.items.length === 0 ? (
+        <p>No invitations match.</p>
+      ) : (
         <>
+          <p>
+            {result.total} invitation{result.total === 1 ? "" : "s"}, newest first.
+          </p>
           <div className="table-wrap">
             <table>
               <thead>
@@ -89,22 +92,24 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                       )}
                     </th>
                     <td>
-                      <Link href={`/admin/invitations?${new URLSearchParams({ inviter: String(i.inviter.id) })}`}>{i.inviter.username}</Link>
+                      <Link href={`${PATH}?${new URLSearchParams({ inviter: String(i.inviter.id) })}`}>{i.inviter.username}</Link>
                     </td>
                     <td>
                       {STATUS_LABELS[i.status]}
                       {i.acceptedAt && (
                         <>
                           <br />
-                          <span className="hint">{formatDate(i.acceptedAt)}</span>
+                          <span className="hint">
+                            <DateTime value={i.acceptedAt} />
+                          </span>
                         </>
                       )}
                     </td>
                     <td>
-                      <time dateTime={i.createdAt.toISOString()}>{formatDate(i.createdAt)}</time>
+                      <DateTime value={i.createdAt} />
                     </td>
                     <td>
-                      <time dateTime={i.expiresAt.toISOString()}>{formatDate(i.expiresAt)}</time>
+                      <DateTime value={i.expiresAt} />
                     </td>
                     <td>
                       {i.status === "pending" && (
@@ -120,7 +125,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                             fields={{ invitationId: i.id }}
                             label="Accept on behalf"
                             ariaLabel={`Accept the invitation to ${i.inviteeEmail} on behalf of its registered user`}
-                          />
+                          />{" "}
                         </>
                       )}
                       <Link
@@ -135,7 +140,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
               </tbody>
             </table>
           </div>
-          <Pagination path="/admin/invitations" query={filters} page={result.page} pageCount={result.pageCount} total={result.total} noun="invitations" />
+          <Pagination path={PATH} query={filters} page={result.page} pageCount={result.pageCount} label="Invitation pages" />
         </>
       )}
     </section>
