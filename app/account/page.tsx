@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getOwnProfile } from "@/lib/users/get-profile";
@@ -8,12 +9,20 @@ export const metadata: Metadata = { title: "Your account" };
 
 const ROLE_LABELS = { explorer: "Explorer", guide: "Guide", both: "Explorer and guide" } as const;
 
-export default async function AccountPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser("/account");
   const profile = await getOwnProfile(getDb(), user.id);
+  const acceptedInvitation = (await searchParams).invitation === "accepted" && profile.activeGuide;
   return (
     <section className="card">
       <h1>Your account</h1>
+      {acceptedInvitation && (
+        <div className="success" role="status">
+          You accepted the invitation: you are now a guide on Zporta Academy.
+        </div>
+      )}
       <dl className="details" aria-label="Account details">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
@@ -28,6 +37,11 @@ export default async function AccountPage() {
         <dt>Active guide</dt>
         <dd>{profile.activeGuide ? "Yes" : "No"}</dd>
       </dl>
+      {profile.canInviteTeachers && (
+        <p>
+          <Link href="/invitations">Invite teachers</Link> <span className="hint">(up to 3 a month)</span>
+        </p>
+      )}
       <ProfileForm current={{ displayName: profile.displayName ?? "", bio: profile.bio ?? "" }} />
     </section>
   );

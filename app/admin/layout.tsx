@@ -17,6 +17,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin">Users</Link>
         <Link href="/admin/guide-applications">Guide applications</Link>
         <Link href="/admin/outbox">Outbox</Link>
+        <Link href="/admin/invitations">Invitations</Link>
+        <Link href="/admin/audit">Audit log</Link>
       </nav>
       {children}
     </div>

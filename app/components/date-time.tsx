@@ -11,3 +11,10 @@ export function DateTime({ value }: { value: Date | null | undefined }) {
     </time>
   );
 }
+
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** A day for members' pages ("24 Dec 2026", UTC like everything else). */
+export function Day({ value }: { value: Date }) {
+  return <time dateTime={value.toISOString()}>{DAY.format(value)}</time>;
+}

@@ -32,6 +32,11 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
 };
 
+/** TEST_SERVER_ENV for the server at `baseUrl`: links in emails point at that server. */
+export function testServerEnv(baseUrl: string): Record<string, string> {
+  return { ...TEST_SERVER_ENV, PUBLIC_BASE_URL: baseUrl };
+}
+
 export interface TestServer {
   baseUrl: string;
   serverLog: string;
@@ -87,12 +92,13 @@ export async function startAppServer(opts: {
   const port = await freePort();
   mkdirSync("test-results", { recursive: true });
   const logFile = path.resolve("test-results", `server-${port}.log`);
+  const baseUrl = `http://127.0.0.1:${port}`;
   const fd = openSync(logFile, "a");
   const server = spawnServer({
     port,
     hostname: "127.0.0.1",
     workers: opts.workers,
-    env: { ...process.env, ...TEST_SERVER_ENV, ...opts.env, DATABASE_URL: opts.databaseUrl },
+    env: { ...process.env, ...testServerEnv(baseUrl), ...opts.env, DATABASE_URL: opts.databaseUrl },
     stdout: fd,
   });
   closeSync(fd);
@@ -102,7 +108,7 @@ export async function startAppServer(opts: {
     await stopProcess(server.child);
     throw new Error(`${(err as Error).message}; see ${logFile}`);
   }
-  return { ...server, baseUrl: `http://127.0.0.1:${port}`, port, logFile, stop: () => stopProcess(server.child) };
+  return { ...server, baseUrl, port, logFile, stop: () => stopProcess(server.child) };
 }
 
 export function stackFromEnv(): Omit<TestStack, "stop"> | null {

@@ -1,0 +1,19 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "../components/field";
+import { IDLE } from "../components/action-state";
+import { acceptAction } from "./actions";
+
+export function AcceptButton({ token }: { token: string }) {
+  const [state, action, pending] = useActionState(acceptAction, IDLE);
+  return (
+    <form action={action} aria-describedby={state.status === "error" ? "form-error" : undefined}>
+      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      <input type="hidden" name="token" value={token} />
+      <button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Accepting…" : "Accept the invitation"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getCurrentUser, requireUserAction } from "@/lib/auth/current-user";
+import { endSession, startSession } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
+import { acceptInvitation } from "@/lib/invitations/accept";
+import { registerAndAcceptInvitation, type RegisteredInvitee } from "@/lib/invitations/register-and-accept";
+import { TOKEN_PATTERN } from "@/lib/invitations/token";
+import { isRateLimited, limitRegistration } from "@/lib/security/rate-limits";
+import { actionContext } from "../components/action-run";
+import type { ActionState } from "../components/action-state";
+import type { RegisterState, RegisterValues } from "./state";
+
+// The token arrives in a hidden field (it is in the page's address already) and is
+// never logged.
+
+const ACCEPTED_PATH = "/account?invitation=accepted";
+
+function formString(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+function invitationPath(token: string): string {
+  return TOKEN_PATTERN.test(token) ? `/accept-invitation?${new URLSearchParams({ token })}` : "/";
+}
+
+/** A signed-in user whose email matches accepts. */
+export async function acceptAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { requestId, log } = await actionContext();
+  try {
+    const user = await requireUserAction();
+    await acceptInvitation({ token: formString(form, "token") }, user, getDb(), log);
+  } catch (err) {
+    if (isDomainError(err)) {
+      const message = err.status === 401 ? "Your session has ended. Sign in again to accept the invitation." : err.message;
+      return { status: "error", message };
+    }
+    log.error({ event: "invitation.accept_failed", err }, "unexpected fault");
+    return { status: "error", message: `An unexpected error occurred. Please try again (reference ${requestId ?? "n/a"}).` };
+  }
+  // Outside any try: redirect() works by throwing.
+  redirect(ACCEPTED_PATH);
+}
+
+/** A new person signs up from the invitation: account, profile and acceptance in one step, then signed in. */
+export async function registerAndAcceptAction(prev: RegisterState, form: FormData): Promise<RegisterState> {
+  const values: RegisterValues = { username: formString(form, "username"), bio: formString(form, "bio") };
+  const n = (prev.status === "idle" ? 0 : prev.n) + 1;
+  const { requestId, log } = await actionContext();
+  let registered: RegisteredInvitee;
+  try {
+    try {
+      await limitRegistration(clientIp(await headers()));
+    } catch (err) {
+      if (isRateLimited(err)) log.warn({ event: "registration.rate_limited", retryAfter: err.retryAfterSeconds }, "registration refused: too many attempts");
+      throw err;
+    }
+    registered = await registerAndAcceptInvitation(
+      { token: formString(form, "token"), username: values.username, password: formString(form, "password"), bio: values.bio },
+      getDb(),
+      log,
+    );
+  } catch (err) {
+    if (isDomainError(err)) return { status: "error", n, message: err.message, fields: err.fields ?? {}, values };
+    log.error({ event: "registration.failed", via: "invitation", err }, "unexpected fault");
+    return {
+      status: "error",
+      n,
+      message: `An unexpected error occurred while creating your account. Please try again (reference ${requestId ?? "n/a"}).`,
+      fields: {},
+      values,
+    };
+  }
+  const { user, invitation, profile } = registered;
+  await startSession({ id: user.id, username: user.username, email: invitation.inviteeEmail, isStaff: false, role: profile.role });
+  log.info({ event: "login.succeeded", userId: user.id, via: "invitation" }, "signed in after sign-up from an invitation");
+  redirect(ACCEPTED_PATH);
+}
+
+/** Signed in with another address: sign out and come back to the invitation. */
+export async function signOutAndReturnAction(form: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  await endSession();
+  if (user) {
+    const { log } = await actionContext();
+    log.info({ event: "logout.succeeded", userId: user.id, via: "invitation" }, "signed out");
+  }
+  redirect(invitationPath(formString(form, "token")));
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireStaffAction } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";
+import { cancelInvitation } from "@/lib/invitations/cancel";
+import { runAction } from "../../components/action-run";
+import type { ActionState } from "../../components/action-state";
+
+// Staff actions check the session themselves (requireStaffAction first): an action is a
+// public endpoint whatever page rendered it. The domain functions re-check in the database.
+
+export async function staffCancelInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("admin.action_failed", async (log) => {
+    const staff = await requireStaffAction();
+    const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, staff, getDb(), log);
+    revalidatePath("/admin/invitations");
+    return `The invitation to ${invitation.inviteeEmail} was cancelled.`;
+  });
+}
+
+export async function staffAcceptOnBehalfAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("admin.action_failed", async (log) => {
+    const staff = await requireStaffAction();
+    const { invitation } = await acceptInvitationOnBehalf({ invitationId: form.get("invitationId") }, staff, getDb(), log);
+    revalidatePath("/admin/invitations");
+    return `Accepted on behalf of ${invitation.invitee?.username ?? "the invitee"}.`;
+  });
+}

@@ -1,0 +1,23 @@
+import { requireUserRequest } from "@/lib/auth/request";
+import { getDb } from "@/lib/db/client";
+import { readBody } from "@/lib/http/body";
+import { json, jsonRoute } from "@/lib/http/route";
+import { invitationToApi, rethrowInApiNames, sendInputFromApi } from "@/lib/invitations/api-shape";
+import { sendInvitation } from "@/lib/invitations/send";
+
+export const dynamic = "force-dynamic";
+
+// {"invitee_email", "personal_message"?} -> 201 with the invitation and remaining_invitations.
+export const POST = jsonRoute(
+  { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "invitation.error" },
+  async (req, { log }) => {
+    const user = await requireUserRequest(req);
+    const body = await readBody(req);
+    const sent = await sendInvitation(sendInputFromApi(body), user, getDb(), log).catch(rethrowInApiNames);
+    return json(201, {
+      detail: "Invitation sent.",
+      invitation: invitationToApi(sent.invitation),
+      remaining_invitations: sent.remainingThisMonth,
+    });
+  },
+);

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUserAction } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { cancelInvitation } from "@/lib/invitations/cancel";
+import { sendInvitation } from "@/lib/invitations/send";
+import { actionContext, runAction } from "../components/action-run";
+import type { ActionState } from "../components/action-state";
+import type { SendState, SendValues } from "./state";
+
+function formString(form: FormData, key: string): string {
+  const value = form.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+export async function sendInvitationAction(prev: SendState, form: FormData): Promise<SendState> {
+  const values: SendValues = { inviteeEmail: formString(form, "inviteeEmail"), personalMessage: formString(form, "personalMessage") };
+  const n = (prev.status === "idle" ? 0 : prev.n) + 1;
+  const { requestId, log } = await actionContext();
+  try {
+    const user = await requireUserAction();
+    const sent = await sendInvitation(values, user, getDb(), log);
+    revalidatePath("/invitations");
+    return { status: "sent", n, message: `Invitation sent to ${sent.invitation.inviteeEmail}.` };
+  } catch (err) {
+    if (isDomainError(err)) {
+      const message = err.status === 401 ? "Your session has ended. Sign in again to send invitations." : err.message;
+      return { status: "error", n, message, fields: err.fields ?? {}, values };
+    }
+    log.error({ event: "invitation.send_failed", err }, "unexpected fault");
+    return {
+      status: "error",
+      n,
+      message: `An unexpected error occurred while sending. Please try again (reference ${requestId ?? "n/a"}).`,
+      fields: {},
+      values,
+    };
+  }
+}
+
+export async function cancelMyInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("invitation.cancel_failed", async (log) => {
+    const user = await requireUserAction();
+    const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, user, getDb(), log);
+    revalidatePath("/invitations");
+    return `The invitation to ${invitation.inviteeEmail} was cancelled.`;
+  });
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormMessage } from "../components/field";
+import { sendInvitationAction } from "./actions";
+import type { SendState } from "./state";
+
+const initial: SendState = { status: "idle" };
+
+export function SendInvitationForm({ messageMax }: { messageMax: number }) {
+  // Without JavaScript the form posts to the server action and the page comes back
+  // rendered with the returned state.
+  const [state, action, pending] = useActionState(sendInvitationAction, initial);
+  const errors = state.status === "error" ? state.fields : {};
+  const values = state.status === "error" ? state.values : { inviteeEmail: "", personalMessage: "" };
+
+  return (
+    // key: a refused form comes back with what was typed; a sent one comes back empty.
+    <form action={action} noValidate key={state.status === "idle" ? 0 : state.n} aria-describedby={state.status === "error" ? "form-error" : undefined}>
+      <h2>Invite a teacher</h2>
+      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      {state.status === "sent" && <FormMessage kind="success">{state.message}</FormMessage>}
+      <Field
+        name="inviteeEmail"
+        label="Their email"
+        type="email"
+        autoComplete="off"
+        required
+        maxLength={254}
+        defaultValue={values.inviteeEmail}
+        error={errors.inviteeEmail}
+      />
+      <Field
+        name="personalMessage"
+        label="Personal message"
+        optional
+        multiline
+        maxLength={messageMax}
+        hint={`At most ${messageMax} characters. Included in the email.`}
+        defaultValue={values.personalMessage}
+        error={errors.personalMessage}
+      />
+      <button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Sending…" : "Send invitation"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { OPERATOR } from "../../lib/actor";
+import { createDb } from "../../lib/db/client";
+import { setCanInviteTeachers } from "../../lib/invitations/grant";
+import { sql } from "./accounts";
+
+/** Lets a user invite teachers, through the same domain function as the operator's CLI. */
+export async function grantInvite(username: string): Promise<void> {
+  const db = createDb(process.env.TEST_DATABASE_URL);
+  try {
+    const user = await db.user.findFirstOrThrow({ where: { username }, select: { id: true } });
+    await setCanInviteTeachers({ userId: user.id, canInviteTeachers: true }, OPERATOR, db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * The link in the newest invitation email to `email`, as the dev mailbox keeps it: the
+ * body is written to the outbox when the invitation is sent (delivery is not needed).
+ */
+export async function linkFromMailbox(email: string): Promise<string> {
+  const { rows } = await sql(`SELECT "text" FROM "Outbox" WHERE "to" = $1 AND kind = 'invitation.sent' ORDER BY id DESC LIMIT 1`, [email]);
+  const link = (rows[0]?.text as string | undefined)?.match(/https?:\/\/\S+\/accept-invitation\?token=[A-Za-z0-9_-]+/)?.[0];
+  if (!link) throw new Error(`no invitation email to ${email}`);
+  return link;
+}

@@ -1,0 +1,75 @@
+import { DomainError, isDomainError } from "../errors";
+import type { InvitationPublicView } from "./by-token";
+import type { MyInvitations } from "./list";
+import type { InvitationView } from "./view";
+
+// The old JSON API speaks snake_case; the code inside speaks camelCase. Every
+// translation between the two for invitations happens here and only here.
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** An invitation as its inviter (and staff) read it over the API. */
+export function invitationToApi(i: InvitationView) {
+  return {
+    id: i.id,
+    inviter: i.inviter.id,
+    inviter_username: i.inviter.username,
+    invitee_email: i.inviteeEmail,
+    invitee: i.invitee?.id ?? null,
+    invitee_username: i.invitee?.username ?? null,
+    status: i.status,
+    personal_message: i.personalMessage ?? "",
+    created_at: iso(i.createdAt),
+    expires_at: iso(i.expiresAt),
+    accepted_at: iso(i.acceptedAt),
+  };
+}
+
+/** What whoever holds the link may read (GET …/accept/?token=). */
+export function publicInvitationToApi(v: InvitationPublicView) {
+  return {
+    id: v.id,
+    inviter_username: v.inviter.username,
+    inviter_display_name: v.inviter.displayName ?? "",
+    invitee_email: v.inviteeEmail,
+    personal_message: v.personalMessage ?? "",
+    status: v.status,
+    created_at: iso(v.createdAt),
+    expires_at: iso(v.expiresAt),
+  };
+}
+
+export function myInvitationsToApi(m: MyInvitations) {
+  return {
+    invitations: m.invitations.map(invitationToApi),
+    monthly_count: m.monthlyCount,
+    remaining_this_month: m.remainingThisMonth,
+    can_invite: m.canInvite,
+  };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * A send request's body in the domain's names. Anything that is not an object is passed
+ * on unchanged, so the schema answers it with its own sentence.
+ */
+export function sendInputFromApi(body: unknown): unknown {
+  if (!isPlainObject(body)) return body;
+  return { inviteeEmail: body.invitee_email, personalMessage: body.personal_message };
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  inviteeEmail: "invitee_email",
+  personalMessage: "personal_message",
+  invitationId: "id",
+};
+
+/** Re-throws a refusal with its per-field messages under the API's names. */
+export function rethrowInApiNames(err: unknown): never {
+  if (isDomainError(err) && err.fields) {
+    const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [FIELD_NAMES[k] ?? k, v]));
+    throw new DomainError(err.code, err.message, err.status, fields);
+  }
+  throw err;
+}
