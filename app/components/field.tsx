@@ -45,6 +45,31 @@ export function Field(props: InputProps | TextareaProps) {
   );
 }
 
+/** A labelled drop-down whose first choice (value "") means "no restriction". */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  /** The first choice's text: "All", "Any". */
+  anyLabel: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue: string;
+}) {
+  const { name, label, anyLabel, options, defaultValue } = props;
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={defaultValue}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A field's refusal sentence, `<name>-error`, for controls that are not one `Field` (a radio group). */
 export function FieldError({ name, error }: { name: string; error?: string }) {
   if (!error) return null;
