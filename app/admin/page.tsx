@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { listRecentUsers } from "@/lib/users/list-users";
+import { ActionButton } from "../components/action-button";
 import { Table } from "../components/table";
 import { setActiveAction, setInviteAction } from "./actions";
-import { UserToggle } from "./user-toggle";
 
 export const metadata: Metadata = { title: "Staff area" };
 
@@ -28,22 +28,20 @@ export default async function AdminHome() {
             <td>
               {u.isActive ? "Yes" : "No"}{" "}
               {u.id !== staff.id && (
-                <UserToggle
+                <ActionButton
+                  inline={false}
                   action={setActiveAction}
-                  userId={u.id}
-                  field="active"
-                  value={!u.isActive}
+                  fields={{ userId: u.id, active: String(!u.isActive) }}
                   label={u.isActive ? `Deactivate ${u.username}` : `Activate ${u.username}`}
                 />
               )}
             </td>
             <td>
               {u.profile?.canInviteTeachers ? "Yes" : "No"}{" "}
-              <UserToggle
+              <ActionButton
+                inline={false}
                 action={setInviteAction}
-                userId={u.id}
-                field="canInviteTeachers"
-                value={!u.profile?.canInviteTeachers}
+                fields={{ userId: u.id, canInviteTeachers: String(!u.profile?.canInviteTeachers) }}
                 label={u.profile?.canInviteTeachers ? `Stop ${u.username} inviting` : `Let ${u.username} invite`}
               />
             </td>
