@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiLogin, makeStaff, registeredUser, sessionCookie, type JsonResponse } from "./support/auth";
-import { baseUrl, testDb } from "./support/helpers";
+import { apiSignedIn, makeStaff, registeredUser, sessionCookie } from "./support/auth";
+import { baseUrl, http, testDb, type JsonResponse } from "./support/helpers";
 
 // The old API's guide-application paths over real HTTP: every row of the README's table,
 // with tokens and with browser sessions, both spellings of every path.
@@ -37,41 +37,13 @@ interface CallOptions {
   origin?: boolean;
 }
 
-async function call(path: string, opts: CallOptions = {}): Promise<JsonResponse> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Token ${opts.token}`;
-  if (opts.cookie) headers.cookie = opts.cookie;
-  if (opts.origin) headers.origin = baseUrl();
-  let body: string | undefined;
-  if (opts.body !== undefined) {
-    headers["content-type"] = opts.contentType ?? "application/json";
-    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-  }
-  const res = await fetch(`${baseUrl()}${path}`, { method: opts.method ?? (body === undefined ? "GET" : "POST"), headers, body, redirect: "manual" });
-  const text = await res.text();
-  let json: Record<string, unknown> | undefined;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json, text, headers: res.headers };
-}
+// The suite's own spelling: `token` for the API key, a content type for string bodies.
+const call = (path: string, { token, contentType, ...opts }: CallOptions = {}): Promise<JsonResponse> =>
+  http(path, { ...opts, key: token, headers: contentType ? { "content-type": contentType } : undefined });
 
 /** A registered user with an API token (and their id). */
-async function member() {
-  const user = await registeredUser();
-  const login = await apiLogin({ username: user.username, password: user.password });
-  expect(login.status).toBe(200);
-  return { ...user, id: login.json!.id as number, token: login.json!.token as string };
-}
-
-async function staffMember() {
-  const user = await registeredUser();
-  await makeStaff(user.username);
-  const login = await apiLogin({ username: user.username, password: user.password });
-  return { ...user, id: login.json!.id as number, token: login.json!.token as string };
-}
+const member = () => apiSignedIn();
+const staffMember = () => apiSignedIn({ staff: true });
 
 const submission = (over: Record<string, unknown> = {}) => ({
   motivation: "I have taught chemistry for years.",

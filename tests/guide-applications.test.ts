@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../lib/errors";
 import { approveGuideApplication } from "../lib/guide-applications/approve";
 import { getGuideApplication, getMyLatestGuideApplication, listGuideApplications } from "../lib/guide-applications/list";
 import { rejectGuideApplication } from "../lib/guide-applications/reject";
 import { submitGuideApplication } from "../lib/guide-applications/submit";
-import { testDb, withPg } from "./support/helpers";
+import { refusal, testDb, withPg } from "./support/helpers";
 import { makeStaff, makeUser, profileOf } from "./support/teach";
 
 const application = (over: Record<string, unknown> = {}) => ({
@@ -13,17 +12,6 @@ const application = (over: Record<string, unknown> = {}) => ({
   subjectsToTeach: "Maths, Physics",
   ...over,
 });
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 describe("submitGuideApplication", () => {
   it("creates a pending application with normalised subjects and resolves the referrer by username in any case", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cancelInvitation } from "../lib/invitations/cancel";
 import { makeStaff as makeStaffByName, registeredUser, sessionCookie } from "./support/auth";
-import { testDb } from "./support/helpers";
-import { freshEmail, grantInvite, http, pageText, pendingInvitation } from "./support/invite";
+import { http, testDb } from "./support/helpers";
+import { freshEmail, grantInvite, pageText, pendingInvitation } from "./support/invite";
 import { ageInvitation, makeInviter } from "./support/teach";
 
 // What the invitation pages answer, as a browser without JavaScript receives them:

@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { registeredUser, sessionCookie } from "./support/auth";
-import { baseUrl, testDb, uniq } from "./support/helpers";
+import { baseUrl, http, testDb, uniq } from "./support/helpers";
 import {
   apiInviter,
   apiMember,
   freshEmail,
   grantInvite,
-  http,
   memberWithEmail,
   pendingInvitation,
   withKey,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../lib/errors";
 import { acceptInvitation, acceptInvitationOnBehalf } from "../lib/invitations/accept";
 import { getInvitationByToken } from "../lib/invitations/by-token";
 import { cancelInvitation } from "../lib/invitations/cancel";
@@ -9,30 +8,14 @@ import { registerAndAcceptInvitation } from "../lib/invitations/register-and-acc
 import { sendInvitation } from "../lib/invitations/send";
 import { hashInvitationToken } from "../lib/invitations/token";
 import { registerUser } from "../lib/users/register";
-import { STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
+import { refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
+import { freshEmail, pendingInvitation } from "./support/invite";
 import { ageInvitation, makeInviter, makeStaff, makeUser, profileOf, tokenFromMailbox } from "./support/teach";
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
-
-const freshEmail = () => `${uniq("invitee")}@example.com`;
 
 /** An inviter, a sent invitation and its token as the invitee receives it. */
 async function invited(opts: { email?: string; message?: string } = {}) {
   const db = testDb();
-  const inviter = await makeInviter(db);
-  const email = opts.email ?? freshEmail();
-  const sent = await sendInvitation({ inviteeEmail: email, personalMessage: opts.message }, inviter, db);
-  const token = await tokenFromMailbox(db, sent.invitation.inviteeEmail);
-  return { db, inviter, email: sent.invitation.inviteeEmail, sent, token, id: sent.invitation.id };
+  return { db, ...(await pendingInvitation(db, opts)) };
 }
 
 describe("sendInvitation", () => {

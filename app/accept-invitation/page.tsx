@@ -7,6 +7,7 @@ import { isDomainError } from "@/lib/errors";
 import { getInvitationByToken, type InvitationPublicView } from "@/lib/invitations/by-token";
 import { BIO_MAX, USERNAME_MAX } from "@/lib/users/field-limits";
 import { Day } from "../components/date-time";
+import { first, type SearchParams } from "../components/search-params";
 import { AcceptButton } from "./accept-button";
 import { signOutAndReturnAction } from "./actions";
 import { RegisterForm } from "./register-form";
@@ -16,13 +17,11 @@ import { RegisterForm } from "./register-form";
 // `Origin: null` with the page's form posts, which Next refuses as cross-site.)
 export const metadata: Metadata = { title: "Invitation to teach", referrer: "same-origin", robots: { index: false, follow: false } };
 
-type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const inviterName = (v: InvitationPublicView) => v.inviter.displayName || v.inviter.username;
 
-export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const token = first((await searchParams).token) ?? "";
   let invitation: InvitationPublicView;
   try {

@@ -9,10 +9,9 @@ import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
 import { setCanInviteTeachers } from "@/lib/invitations/grant";
 import { setUserActive } from "@/lib/users/set-active";
+import type { ActionState } from "../components/action-state";
 
-export type AdminActionState = { status: "idle" } | { status: "done" | "error"; message: string };
-
-async function run(describe: () => Promise<string>): Promise<AdminActionState> {
+async function run(describe: () => Promise<string>): Promise<ActionState> {
   const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
   try {
     const message = await describe();
@@ -27,7 +26,7 @@ async function run(describe: () => Promise<string>): Promise<AdminActionState> {
 
 // Staff actions check the session themselves: an action is a public endpoint whatever
 // page it was rendered on.
-export async function setActiveAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+export async function setActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return run(async () => {
     const staff = await requireStaffAction();
     const result = await setUserActive({ userId: form.get("userId"), active: form.get("active") }, staff, getDb());
@@ -35,7 +34,7 @@ export async function setActiveAction(_prev: AdminActionState, form: FormData): 
   });
 }
 
-export async function setInviteAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+export async function setInviteAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return run(async () => {
     const staff = await requireStaffAction();
     const result = await setCanInviteTeachers(

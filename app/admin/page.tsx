@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { listRecentUsers } from "@/lib/users/list-users";
+import { ActionButton } from "../components/action-button";
+import { Table } from "../components/table";
 import { setActiveAction, setInviteAction } from "./actions";
-import { UserToggle } from "./user-toggle";
 
 export const metadata: Metadata = { title: "Staff area" };
 
@@ -14,53 +15,39 @@ export default async function AdminHome() {
     <section className="card">
       <h1>Staff area</h1>
       <h2>Recent users</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
-              <th scope="col">Active</th>
-              <th scope="col">Can invite teachers</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  {u.username}
-                  {u.isStaff && " (staff)"}
-                  <br />
-                  <span className="hint">{u.email}</span>
-                </th>
-                <td>{u.profile?.role ?? "no profile"}</td>
-                <td>
-                  {u.isActive ? "Yes" : "No"}{" "}
-                  {u.id !== staff.id && (
-                    <UserToggle
-                      action={setActiveAction}
-                      userId={u.id}
-                      field="active"
-                      value={!u.isActive}
-                      label={u.isActive ? `Deactivate ${u.username}` : `Activate ${u.username}`}
-                    />
-                  )}
-                </td>
-                <td>
-                  {u.profile?.canInviteTeachers ? "Yes" : "No"}{" "}
-                  <UserToggle
-                    action={setInviteAction}
-                    userId={u.id}
-                    field="canInviteTeachers"
-                    value={!u.profile?.canInviteTeachers}
-                    label={u.profile?.canInviteTeachers ? `Stop ${u.username} inviting` : `Let ${u.username} invite`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={["User", "Role", "Active", "Can invite teachers"]}>
+        {users.map((u) => (
+          <tr key={u.id}>
+            <th scope="row">
+              {u.username}
+              {u.isStaff && " (staff)"}
+              <br />
+              <span className="hint">{u.email}</span>
+            </th>
+            <td>{u.profile?.role ?? "no profile"}</td>
+            <td>
+              {u.isActive ? "Yes" : "No"}{" "}
+              {u.id !== staff.id && (
+                <ActionButton
+                  inline={false}
+                  action={setActiveAction}
+                  fields={{ userId: u.id, active: String(!u.isActive) }}
+                  label={u.isActive ? `Deactivate ${u.username}` : `Activate ${u.username}`}
+                />
+              )}
+            </td>
+            <td>
+              {u.profile?.canInviteTeachers ? "Yes" : "No"}{" "}
+              <ActionButton
+                inline={false}
+                action={setInviteAction}
+                fields={{ userId: u.id, canInviteTeachers: String(!u.profile?.canInviteTeachers) }}
+                label={u.profile?.canInviteTeachers ? `Stop ${u.username} inviting` : `Let ${u.username} invite`}
+              />
+            </td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }

@@ -16,10 +16,12 @@ export function ActionButton(props: {
   /** A fuller name for assistive technology when the visible label is short ("Cancel"). */
   ariaLabel?: string;
   className?: string;
+  /** false: the form is a block of its own (the staff user table puts it under the value). Default true. */
+  inline?: boolean;
 }) {
   const [state, action, pending] = useActionState(props.action, IDLE);
   return (
-    <form action={action} className="inline-form">
+    <form action={action} className={props.inline === false ? undefined : "inline-form"}>
       {Object.entries(props.fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={String(value)} />
       ))}

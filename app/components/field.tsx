@@ -13,15 +13,17 @@ interface Common {
   hint?: string;
   /** The server's sentence for this field, if it refused the value. */
   error?: string;
+  /** Marks the value refused without a sentence of its own (the form's message says why). */
+  invalid?: boolean;
 }
 
 type InputProps = Common & { multiline?: false } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 type TextareaProps = Common & { multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
 
 export function Field(props: InputProps | TextareaProps) {
-  const { name, label, optional, hint, error, multiline, ...control } = props;
+  const { name, label, optional, hint, error, invalid, multiline, ...control } = props;
   const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
-  const shared = { id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  const shared = { id: name, name, "aria-invalid": error || invalid ? true : undefined, "aria-describedby": describedBy };
   return (
     <div className="field">
       <label htmlFor={name}>
@@ -38,12 +40,43 @@ export function Field(props: InputProps | TextareaProps) {
           {hint}
         </span>
       )}
-      {error && (
-        <p id={`${name}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError name={name} error={error} />
     </div>
+  );
+}
+
+/** A labelled drop-down whose first choice (value "") means "no restriction". */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  /** The first choice's text: "All", "Any". */
+  anyLabel: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue: string;
+}) {
+  const { name, label, anyLabel, options, defaultValue } = props;
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={defaultValue}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A field's refusal sentence, `<name>-error`, for controls that are not one `Field` (a radio group). */
+export function FieldError({ name, error }: { name: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${name}-error`} className="field-error">
+      {error}
+    </p>
   );
 }
 

@@ -6,6 +6,7 @@ import { MONTHLY_LIMIT } from "@/lib/invitations/messages";
 import { PERSONAL_MESSAGE_MAX } from "@/lib/invitations/send-schema";
 import { ActionButton } from "../components/action-button";
 import { Day } from "../components/date-time";
+import { Table } from "../components/table";
 import { cancelMyInvitationAction } from "./actions";
 import { STATUS_LABELS } from "./labels";
 import { SendInvitationForm } from "./send-form";
@@ -54,59 +55,46 @@ export default async function InvitationsPage() {
       {mine.invitations.length === 0 ? (
         <p>You have not sent any invitations yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Sent to</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.invitations.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row" className="wrap-anywhere">
-                    {i.inviteeEmail}
-                    <br />
-                    <span className="hint">
-                      sent <Day value={i.createdAt} />
-                    </span>
-                  </th>
-                  <td>
-                    {STATUS_LABELS[i.status]}
-                    <br />
-                    <span className="hint">
-                      {i.status === "accepted" && i.invitee && `by ${i.invitee.username}`}
-                      {i.status === "pending" && (
-                        <>
-                          expires <Day value={i.expiresAt} />
-                        </>
-                      )}
-                      {i.status === "expired" && (
-                        <>
-                          on <Day value={i.expiresAt} />
-                        </>
-                      )}
-                    </span>
-                  </td>
-                  <td>
-                    {i.status === "pending" && (
-                      <ActionButton
-                        action={cancelMyInvitationAction}
-                        fields={{ invitationId: i.id }}
-                        label="Cancel"
-                        ariaLabel={`Cancel the invitation to ${i.inviteeEmail}`}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={["Sent to", "Status", <span className="visually-hidden">Actions</span>]}>
+          {mine.invitations.map((i) => (
+            <tr key={i.id}>
+              <th scope="row" className="wrap-anywhere">
+                {i.inviteeEmail}
+                <br />
+                <span className="hint">
+                  sent <Day value={i.createdAt} />
+                </span>
+              </th>
+              <td>
+                {STATUS_LABELS[i.status]}
+                <br />
+                <span className="hint">
+                  {i.status === "accepted" && i.invitee && `by ${i.invitee.username}`}
+                  {i.status === "pending" && (
+                    <>
+                      expires <Day value={i.expiresAt} />
+                    </>
+                  )}
+                  {i.status === "expired" && (
+                    <>
+                      on <Day value={i.expiresAt} />
+                    </>
+                  )}
+                </span>
+              </td>
+              <td>
+                {i.status === "pending" && (
+                  <ActionButton
+                    action={cancelMyInvitationAction}
+                    fields={{ invitationId: i.id }}
+                    label="Cancel"
+                    ariaLabel={`Cancel the invitation to ${i.inviteeEmail}`}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );

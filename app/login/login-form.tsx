@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Field, FormMessage } from "../components/field";
 import { login } from "./actions";
 import type { LoginState } from "./state";
 
@@ -25,44 +26,23 @@ export function LoginForm({ next, username, notice, error }: Props) {
   return (
     <form action={action} noValidate aria-describedby={failed ? "form-error" : undefined}>
       <h1>Sign in</h1>
-      {notice && !failed && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
-      {failed && (
-        <div id="form-error" className="form-error" role="alert">
-          {message}
-        </div>
-      )}
+      {notice && !failed && <FormMessage kind="notice">{notice}</FormMessage>}
+      {failed && <FormMessage kind="error">{message}</FormMessage>}
       <input type="hidden" name="next" value={next} />
 
-      <div className="field">
-        <label htmlFor="username">Username or email</label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          maxLength={300}
-          defaultValue={state.status === "error" ? state.username : username}
-          aria-invalid={failed ? true : undefined}
-        />
-      </div>
-
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={failed ? true : undefined}
-        />
-      </div>
+      {/* Both fields are marked: which of the two was wrong is deliberately not said. */}
+      <Field
+        name="username"
+        label="Username or email"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        maxLength={300}
+        defaultValue={state.status === "error" ? state.username : username}
+        invalid={failed}
+      />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" required invalid={failed} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Signing in…" : "Sign in"}

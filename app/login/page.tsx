@@ -4,13 +4,12 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { INVALID_CREDENTIALS } from "@/lib/auth/login-schema";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { first, type SearchParams } from "../components/search-params";
 import { LoginForm } from "./login-form";
 import { PAGE_INVALID_CREDENTIALS } from "./state";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 // next-auth's own endpoints send failures here as ?error=<message>; only our own
 // sentences are shown, never text from the address bar.
@@ -21,7 +20,7 @@ function knownError(error: string | undefined): string | undefined {
   return "Signing in did not work. Please try again.";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const next = safeNextPath(first(params.next));
   if (await getCurrentUser()) redirect(next);

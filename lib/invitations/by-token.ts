@@ -2,19 +2,13 @@ import type { Db } from "../db/client";
 import { logger, type Logger } from "../log/logger";
 import { parseInput } from "../validation/parse";
 import { expireOverdueInvitations } from "./expire";
-import { invalidToken, type InvitationStatus } from "./messages";
+import { invalidToken } from "./messages";
 import { hashInvitationToken, TOKEN_PATTERN } from "./token";
 import { invitationTokenSchema } from "./token-schema";
+import { invitationFieldsSelect, type InvitationFields } from "./view";
 
 /** What the invitee's page shows (public: whoever holds the link). */
-export interface InvitationPublicView {
-  id: number;
-  status: InvitationStatus;
-  inviteeEmail: string;
-  personalMessage: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-  acceptedAt: Date | null;
+export interface InvitationPublicView extends InvitationFields {
   inviter: { username: string; displayName: string | null };
 }
 
@@ -40,13 +34,7 @@ async function findByTokenHash(db: Db, tokenHash: string) {
   const row = await db.teacherInvitation.findUnique({
     where: { tokenHash },
     select: {
-      id: true,
-      status: true,
-      inviteeEmail: true,
-      personalMessage: true,
-      createdAt: true,
-      expiresAt: true,
-      acceptedAt: true,
+      ...invitationFieldsSelect,
       inviter: { select: { username: true, profile: { select: { displayName: true } } } },
     },
   });

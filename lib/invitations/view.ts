@@ -1,7 +1,7 @@
 import type { InvitationStatus } from "./messages";
 
-/** An invitation as its inviter and staff see it (never the token or its hash). */
-export interface InvitationView {
+/** What every view of an invitation shows (never the token or its hash). */
+export interface InvitationFields {
   id: number;
   status: InvitationStatus;
   inviteeEmail: string;
@@ -9,11 +9,9 @@ export interface InvitationView {
   createdAt: Date;
   expiresAt: Date;
   acceptedAt: Date | null;
-  inviter: { id: number; username: string };
-  invitee: { id: number; username: string } | null;
 }
 
-export const invitationViewSelect = {
+export const invitationFieldsSelect = {
   id: true,
   status: true,
   inviteeEmail: true,
@@ -21,6 +19,16 @@ export const invitationViewSelect = {
   createdAt: true,
   expiresAt: true,
   acceptedAt: true,
+} as const;
+
+/** An invitation as its inviter and staff see it. */
+export interface InvitationView extends InvitationFields {
+  inviter: { id: number; username: string };
+  invitee: { id: number; username: string } | null;
+}
+
+export const invitationViewSelect = {
+  ...invitationFieldsSelect,
   inviter: { select: { id: true, username: true } },
   invitee: { select: { id: true, username: true } },
 } as const;

@@ -1,22 +1,4 @@
-import { baseUrl, newUser, postRegister, withPg } from "./helpers";
-
-export interface JsonResponse {
-  status: number;
-  json: Record<string, unknown> | undefined;
-  text: string;
-  headers: Headers;
-}
-
-async function asJson(res: Response): Promise<JsonResponse> {
-  const text = await res.text();
-  let json: Record<string, unknown> | undefined;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json, text, headers: res.headers };
-}
+import { baseUrl, http, newUser, postRegister, readJson, withPg } from "./helpers";
 
 /** A new user made through the public API; returns what signs them in. */
 export async function registeredUser(overrides: Record<string, unknown> = {}) {
@@ -30,6 +12,15 @@ export async function makeStaff(username: string): Promise<void> {
   await withPg((c) => c.query(`UPDATE "User" SET "isStaff" = true WHERE username = $1`, [username]));
 }
 
+/** A user registered through the API (made staff if asked), signed in there: with their id and API token. */
+export async function apiSignedIn(opts: { staff?: boolean } = {}) {
+  const user = await registeredUser();
+  if (opts.staff) await makeStaff(user.username);
+  const login = await apiLogin({ username: user.username, password: user.password });
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${login.text}`);
+  return { ...user, id: login.json!.id as number, token: login.json!.token as string };
+}
+
 export async function apiLogin(body: unknown, opts: { base?: string; path?: string; contentType?: string } = {}) {
   const contentType = opts.contentType ?? "application/json";
   const payload =
@@ -40,14 +31,11 @@ export async function apiLogin(body: unknown, opts: { base?: string; path?: stri
     body: payload,
     redirect: "manual",
   });
-  return asJson(res);
+  return readJson(res);
 }
 
 export async function apiCall(path: string, opts: { method?: string; token?: string; headers?: Record<string, string>; base?: string } = {}) {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.authorization = `Token ${opts.token}`;
-  const res = await fetch(`${opts.base ?? baseUrl()}${path}`, { method: opts.method ?? "GET", headers, redirect: "manual" });
-  return asJson(res);
+  return http(path, { method: opts.method, key: opts.token, headers: opts.headers, base: opts.base });
 }
 
 /**

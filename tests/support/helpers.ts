@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, inject } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 import { createDb, type Db } from "../../lib/db/client";
+import { DomainError } from "../../lib/errors";
 
 export const baseUrl = () => inject("baseUrl");
 
@@ -58,12 +59,66 @@ export async function postRegister(
     body: payload,
     redirect: "manual",
   });
+  return readJson(res);
+}
+
+/** What a test reads from an answer: status, body as text and (if it parses) as JSON, headers. */
+export interface JsonResponse {
+  status: number;
+  json: Record<string, unknown> | undefined;
+  text: string;
+  headers: Headers;
+}
+
+export async function readJson(res: Response): Promise<JsonResponse> {
   const text = await res.text();
-  let json: unknown;
+  let json: Record<string, unknown> | undefined;
   try {
     json = JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { status: res.status, json: json as Record<string, unknown> | undefined, text, headers: res.headers };
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+export interface HttpOptions {
+  method?: string;
+  /** `Authorization: Token <key>`. */
+  key?: string;
+  cookie?: string;
+  /** Objects are sent as JSON; strings as they are (content type: JSON unless `headers` say otherwise). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send this site's `Origin`, as a browser's same-site request does. */
+  origin?: boolean;
+  /** Another server than the suite's main one. */
+  base?: string;
+}
+
+/** One request to the app under test, redirects not followed. */
+export async function http(path: string, opts: HttpOptions = {}): Promise<JsonResponse> {
+  const base = opts.base ?? baseUrl();
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.key) headers.authorization = `Token ${opts.key}`;
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.origin) headers.origin = base;
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const res = await fetch(`${base}${path}`, { method: opts.method ?? (body === undefined ? "GET" : "POST"), headers, body, redirect: "manual" });
+  return readJson(res);
+}
+
+/** The DomainError a use case refused with (the test fails if it did not refuse). */
+export async function refusal(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e) => e,
+  );
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
 }

@@ -3,7 +3,7 @@ import { issueApiToken } from "../../lib/auth/api-tokens";
 import type { Db } from "../../lib/db/client";
 import { setCanInviteTeachers } from "../../lib/invitations/grant";
 import { sendInvitation } from "../../lib/invitations/send";
-import { baseUrl, uniq } from "./helpers";
+import { uniq } from "./helpers";
 import { makeInviter, makeUser, tokenFromMailbox, type TestUser } from "./teach";
 
 // Fixtures for the invitation routes and pages: users with an API token, invitations
@@ -28,7 +28,7 @@ export async function pendingInvitation(db: Db, opts: { inviter?: TestUser; emai
   const inviter = opts.inviter ?? (await makeInviter(db));
   const sent = await sendInvitation({ inviteeEmail: opts.email ?? freshEmail(), personalMessage: opts.message }, inviter, db);
   const email = sent.invitation.inviteeEmail;
-  return { inviter, email, id: sent.invitation.id, token: await tokenFromMailbox(db, email) };
+  return { inviter, email, sent, id: sent.invitation.id, token: await tokenFromMailbox(db, email) };
 }
 
 /** A member whose email is `email` (the invitee of an invitation, say). */
@@ -40,37 +40,6 @@ export async function memberWithEmail(db: Db, email: string): Promise<ApiUser> {
 
 export async function grantInvite(db: Db, userId: number): Promise<void> {
   await setCanInviteTeachers({ userId, canInviteTeachers: true }, OPERATOR, db);
-}
-
-export interface Answer {
-  status: number;
-  json: Record<string, unknown> | undefined;
-  text: string;
-  headers: Headers;
-}
-
-/** One request to the app under test; `body` objects are sent as JSON. */
-export async function http(
-  path: string,
-  opts: { method?: string; key?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.key) headers.authorization = `Token ${opts.key}`;
-  if (opts.cookie) headers.cookie = opts.cookie;
-  let body: string | undefined;
-  if (opts.body !== undefined) {
-    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-    headers["content-type"] ??= "application/json";
-  }
-  const res = await fetch(`${baseUrl()}${path}`, { method: opts.method ?? (body === undefined ? "GET" : "POST"), headers, body, redirect: "manual" });
-  const text = await res.text();
-  let json: Record<string, unknown> | undefined;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, json, text, headers: res.headers };
 }
 
 /** A page's visible text: no scripts (React's payload repeats the text), no tags, entities decoded. */

@@ -8,27 +8,24 @@ import { listGuideApplications } from "@/lib/guide-applications/list";
 import { USERNAME_MAX } from "@/lib/users/field-limits";
 import { APPLICATION_STATUSES } from "@/lib/guide-applications/list-schema";
 import { DateTime } from "../../components/date-time";
-import { Field, FormMessage } from "../../components/field";
+import { Field } from "../../components/field";
+import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
+import { first, type SearchParams } from "../../components/search-params";
 import { StatusFilter } from "../../components/status-filter";
+import { Table } from "../../components/table";
 
 export const metadata: Metadata = { title: "Guide applications" };
 
-type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const PATH = "/admin/guide-applications";
 
-export default async function GuideApplicationsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function GuideApplicationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const params = await searchParams;
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
   const applicant = first(params.applicant)?.trim() || undefined;
-  // A hand-edited address (?status=maybe, ?page=0) gets the domain's sentence, not a 500.
-  const result = await listGuideApplications({ status, applicant, page }, staff, getDb()).catch((err) => {
-    if (isDomainError(err) && err.status === 400) return err;
-    throw err;
-  });
+  const result = await listOrRefusal(listGuideApplications({ status, applicant, page }, staff, getDb()));
 
   return (
     <section className="card">
@@ -41,9 +38,7 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
         <button type="submit">Search</button>
       </Form>
       {isDomainError(result) ? (
-        <FormMessage kind="error">
-          {result.message} <Link href={PATH}>Show all applications</Link>
-        </FormMessage>
+        <ListRefusal error={result} path={PATH} reset="Show all applications" />
       ) : result.items.length === 0 ? (
         <p>
           No applications{status ? ` with status ${status}` : ""}
@@ -54,36 +49,23 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
           <p className="hint">
             {result.total} application{result.total === 1 ? "" : "s"}; pending first, oldest first.
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Applicant</th>
-                  <th scope="col">Subjects</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Review</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((a) => (
-                  <tr key={a.id} data-application-id={a.id}>
-                    <th scope="row">{a.applicant.username}</th>
-                    <td>{a.subjectsToTeach}</td>
-                    <td>{a.status}</td>
-                    <td>
-                      <DateTime value={a.createdAt} />
-                    </td>
-                    <td>
-                      <Link href={`${PATH}/${a.id}`} aria-label={`Review the application of ${a.applicant.username}`}>
-                        Review
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={["Applicant", "Subjects", "Status", "Sent", "Review"]}>
+            {result.items.map((a) => (
+              <tr key={a.id} data-application-id={a.id}>
+                <th scope="row">{a.applicant.username}</th>
+                <td>{a.subjectsToTeach}</td>
+                <td>{a.status}</td>
+                <td>
+                  <DateTime value={a.createdAt} />
+                </td>
+                <td>
+                  <Link href={`${PATH}/${a.id}`} aria-label={`Review the application of ${a.applicant.username}`}>
+                    Review
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </Table>
           <Pagination path={PATH} query={{ status, applicant }} page={result.page} pageCount={result.pageCount} label="Pages of applications" />
         </>
       )}

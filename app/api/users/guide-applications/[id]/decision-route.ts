@@ -1,0 +1,30 @@
+import type { Actor } from "@/lib/actor";
+import { requireStaffRequest } from "@/lib/auth/request";
+import { getDb, type Db } from "@/lib/db/client";
+import { applicationIdFromPath, decisionFromApi, toApiShape, withApiFieldNames } from "@/lib/guide-applications/api-shape";
+import type { DecisionResult } from "@/lib/guide-applications/decide";
+import { readOptionalBody } from "@/lib/http/body";
+import { json, jsonRoute } from "@/lib/http/route";
+import type { Logger } from "@/lib/log/logger";
+
+type Decide = (input: unknown, actor: Actor, db: Db, log: Logger) => Promise<DecisionResult>;
+
+/**
+ * The old API's staff decision on a pending application (optional `admin_notes`): 200
+ * with the application; 409 "This application was already approved/rejected." when
+ * someone decided first. Approve and reject differ only in the use case they call.
+ */
+export function decisionRoute(decide: Decide) {
+  return jsonRoute<{ id: string }>(
+    { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "guide_application.error" },
+    async (req, { log }, params) => {
+      const staff = await requireStaffRequest(req);
+      const applicationId = applicationIdFromPath(params.id);
+      const body = await readOptionalBody(req);
+      const { application } = await decide(decisionFromApi(applicationId, body), staff, getDb(), log).catch((err) => {
+        throw withApiFieldNames(err);
+      });
+      return json(200, toApiShape(application));
+    },
+  );
+}

@@ -1,0 +1,18 @@
+import Form from "next/form";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/**
+ * A staff list's filters as a GET form (next/form: client-side navigation, plain GET
+ * without JavaScript), so the filters stay in the address; "Clear" goes back to the
+ * unfiltered list.
+ */
+export function FilterForm({ path, label, children }: { path: string; label: string; children: ReactNode }) {
+  return (
+    <Form action={path} role="search" aria-label={label} className="filters">
+      {children}
+      <button type="submit">Filter</button>
+      <Link href={path}>Clear</Link>
+    </Form>
+  );
+}
