@@ -1,17 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
+import { isSignedInNonStaff, isStaffArea, sessionCookieName } from "@/lib/auth/staff-area";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 
 // Every request gets an id (an incoming x-request-id is honoured when it looks sane):
 // handlers and server actions read it from the request headers for their logs, and
 // the client gets it back to quote in a bug report.
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const requestId = requestIdFrom(req.headers);
   const headers = new Headers(req.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   // For the auth guards: where to come back after /login.
   headers.set(PATHNAME_HEADER, req.nextUrl.pathname + req.nextUrl.search);
-  const res = NextResponse.next({ request: { headers } });
+  // The staff area's 403 page for signed-in non-staff page loads. The layout's forbidden()
+  // and every action's check stay the guards; this only gives the refusal a body, which
+  // Next 16.4 leaves blank without JavaScript. Staff and anonymous requests pass through.
+  const isPageLoad = req.method === "GET" && !req.headers.has("next-action") && !req.headers.has("rsc");
+  const res =
+    isPageLoad &&
+    isStaffArea(req.nextUrl.pathname) &&
+    (await isSignedInNonStaff(req.cookies.get(sessionCookieName())?.value))
+      ? new NextResponse(FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } })
+      : NextResponse.next({ request: { headers } });
   res.headers.set(REQUEST_ID_HEADER, requestId);
   return res;
 }

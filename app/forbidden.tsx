@@ -1,7 +1,8 @@
 import Link from "next/link";
 
-// Rendered with status 403 when a page calls forbidden() (a signed-in user who is not
-// allowed there, e.g. a non-staff member on /admin).
+// Rendered with status 403 when a page calls forbidden() during client navigation.
+// Full page loads of the staff area by non-staff get lib/auth/forbidden-page.ts (same
+// wording) from proxy.ts instead: Next 16.4 renders this boundary blank without JavaScript.
 export default function Forbidden() {
   return (
     <section className="card">

@@ -27,7 +27,16 @@ describe("the /admin area over HTTP", () => {
     await makeStaff(staff.username);
     const memberRes = await fetch(`${baseUrl()}/admin`, { headers: { cookie: await sessionCookie(member.username, member.password) }, redirect: "manual" });
     expect(memberRes.status).toBe(403);
-    expect(await memberRes.text()).not.toContain("Recent users");
+    const page = await memberRes.text();
+    expect(page).not.toContain("Recent users");
+    // A real page in the HTML itself, readable without JavaScript.
+    expect(page).toContain("This area is for staff only.");
+    const deep = await fetch(`${baseUrl()}/admin/guide-applications?status=pending`, {
+      headers: { cookie: await sessionCookie(member.username, member.password) },
+      redirect: "manual",
+    });
+    expect(deep.status).toBe(403);
+    expect(await deep.text()).toContain("This area is for staff only.");
     const staffRes = await fetch(`${baseUrl()}/admin`, { headers: { cookie: await sessionCookie(staff.username, staff.password) }, redirect: "manual" });
     expect(staffRes.status).toBe(200);
     expect(await staffRes.text()).toContain("Recent users");
