@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser, requireUserAction } from "@/lib/auth/current-user";
@@ -40,8 +41,7 @@ export async function acceptAction(_prev: ActionState, form: FormData): Promise<
       const message = err.status === 401 ? "Your session has ended. Sign in again to accept the invitation." : err.message;
       return { status: "error", message };
     }
-    log.error({ event: "invitation.accept_failed", err }, "unexpected fault");
-    return { status: "error", message: `An unexpected error occurred. Please try again (reference ${requestId ?? "n/a"}).` };
+    return { status: "error", message: actionFaultMessage(err, log, "invitation.accept_failed", { requestId }) };
   }
   // Outside any try: redirect() works by throwing.
   redirect(ACCEPTED_PATH);
@@ -67,11 +67,13 @@ export async function registerAndAcceptAction(prev: RegisterState, form: FormDat
     );
   } catch (err) {
     if (isDomainError(err)) return { status: "error", n, message: err.message, fields: err.fields ?? {}, values };
-    log.error({ event: "registration.failed", via: "invitation", err }, "unexpected fault");
     return {
       status: "error",
       n,
-      message: `An unexpected error occurred while creating your account. Please try again (reference ${requestId ?? "n/a"}).`,
+      message: actionFaultMessage(err, log.child({ via: "invitation" }), "registration.failed", {
+        doing: "while creating your account",
+        requestId,
+      }),
       fields: {},
       values,
     };

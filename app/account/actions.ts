@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { requireUserAction } from "@/lib/auth/current-user";
@@ -29,10 +30,9 @@ export async function saveProfile(_prev: ProfileState, form: FormData): Promise<
       const message = err.status === 401 ? "Your session has ended. Sign in again to save your profile." : err.message;
       return { status: "error", message, fields: err.fields ?? {}, values };
     }
-    log.error({ event: "profile.update_failed", err }, "unexpected fault");
     return {
       status: "error",
-      message: `An unexpected error occurred while saving. Please try again (reference ${requestId ?? "n/a"}).`,
+      message: actionFaultMessage(err, log, "profile.update_failed", { doing: "while saving", requestId }),
       fields: {},
       values,
     };

@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { requireStaffAction } from "@/lib/auth/current-user";
@@ -19,8 +20,8 @@ async function run(describe: () => Promise<string>): Promise<ActionState> {
     return { status: "done", message };
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.message };
-    logger.error({ event: "admin.action_failed", err, requestId }, "unexpected fault");
-    return { status: "error", message: `An unexpected error occurred (reference ${requestId ?? "n/a"}).` };
+    const message = actionFaultMessage(err, logger.child({ requestId }), "admin.action_failed", { requestId, retry: false });
+    return { status: "error", message };
   }
 }
 

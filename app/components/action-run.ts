@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { isDomainError } from "@/lib/errors";
 import { logger, type Logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
@@ -23,7 +24,6 @@ export async function runAction(event: string, fn: (log: Logger) => Promise<stri
       const message = err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message;
       return { status: "error", message };
     }
-    log.error({ event, err }, "unexpected fault");
-    return { status: "error", message: `An unexpected error occurred (reference ${requestId ?? "n/a"}).` };
+    return { status: "error", message: actionFaultMessage(err, log, event, { requestId, retry: false }) };
   }
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireUserAction } from "@/lib/auth/current-user";
@@ -33,10 +34,12 @@ export async function apply(_prev: ApplicationState, form: FormData): Promise<Ap
       const message = err.status === 401 ? "Your session has ended. Sign in again to send your application." : err.message;
       return { status: "error", message, fields: err.fields ?? {}, values };
     }
-    log.error({ event: "guide_application.submit_failed", err }, "unexpected fault");
     return {
       status: "error",
-      message: `An unexpected error occurred while sending your application. Please try again (reference ${requestId ?? "n/a"}).`,
+      message: actionFaultMessage(err, log, "guide_application.submit_failed", {
+        doing: "while sending your application",
+        requestId,
+      }),
       fields: {},
       values,
     };

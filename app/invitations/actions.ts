@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { revalidatePath } from "next/cache";
 import { requireUserAction } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -29,11 +30,10 @@ export async function sendInvitationAction(prev: SendState, form: FormData): Pro
       const message = err.status === 401 ? "Your session has ended. Sign in again to send invitations." : err.message;
       return { status: "error", n, message, fields: err.fields ?? {}, values };
     }
-    log.error({ event: "invitation.send_failed", err }, "unexpected fault");
     return {
       status: "error",
       n,
-      message: `An unexpected error occurred while sending. Please try again (reference ${requestId ?? "n/a"}).`,
+      message: actionFaultMessage(err, log, "invitation.send_failed", { doing: "while sending", requestId }),
       fields: {},
       values,
     };

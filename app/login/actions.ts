@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authenticateCredentials } from "@/lib/auth/authenticate";
@@ -34,10 +35,9 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
       const message = err.code === "invalid_credentials" ? PAGE_INVALID_CREDENTIALS : err.message;
       return { status: "error", message, username };
     }
-    log.error({ event: "login.error", err }, "unexpected fault");
     return {
       status: "error",
-      message: `An unexpected error occurred while signing in. Please try again (reference ${requestId ?? "n/a"}).`,
+      message: actionFaultMessage(err, log, "login.error", { doing: "while signing in", requestId }),
       username,
     };
   }

@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { startSession } from "@/lib/auth/session";
@@ -40,10 +41,9 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
     if (isDomainError(err)) {
       return { status: "error", message: err.message, fields: err.fields ?? {}, values };
     }
-    log.error({ event: "registration.failed", err }, "unexpected fault");
     return {
       status: "error",
-      message: `An unexpected error occurred during registration. Please try again (reference ${requestId ?? "n/a"}).`,
+      message: actionFaultMessage(err, log, "registration.failed", { doing: "during registration", requestId }),
       fields: {},
       values,
     };

@@ -1,4 +1,5 @@
 import { getDb, type Db } from "../db/client";
+import { isDatabaseUnavailable } from "../db/errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { maskSecrets } from "./mask";
 import { transportFromEnv, type MailTransport, type OutgoingEmail } from "./transport";
@@ -130,7 +131,8 @@ export function startOutboxWorker(opts: OutboxWorkerOptions = {}): void {
         // The database may be restarting: keep the loop alive, back off.
         failures++;
         next = Math.min(interval * 2 ** failures, 60_000);
-        log.error({ event: "outbox.worker_error", err }, "outbox pass failed");
+        if (isDatabaseUnavailable(err)) log.warn({ event: "outbox.db_unavailable", retryInMs: next }, "outbox waits for the database");
+        else log.error({ event: "outbox.worker_error", err }, "outbox pass failed");
       }
       worker.inFlight = undefined;
       if (!worker.stopped) {

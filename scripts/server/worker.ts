@@ -7,7 +7,8 @@ import { sharedDb } from "../../lib/db/shared";
 import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
 import { parseTrustProxy, resolveClientIp } from "../../lib/http/trust-proxy";
 import { logger } from "../../lib/log/logger";
-import { markDraining, runShutdownHooks } from "../../lib/server/lifecycle";
+import { startOutboxWorker, stopOutboxWorker } from "../../lib/outbox/worker";
+import { markDraining, onShutdown, runShutdownHooks } from "../../lib/server/lifecycle";
 import { Drainer } from "./drain";
 import type { ServerOptions } from "./options";
 
@@ -79,6 +80,12 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
   });
   log.info({ event: "worker.listening", port: opts.port, host: opts.host ?? "*" }, "listening");
   reportEventLoop(log, () => drainer.inFlight);
+  // Every worker delivers the email outbox; claims use SKIP LOCKED, so workers on any
+  // number of machines share the queue without sending a message twice at once.
+  if (process.env.OUTBOX_WORKER !== "off") {
+    startOutboxWorker({ log });
+    onShutdown(stopOutboxWorker);
+  }
   return stop;
 }
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { requireStaffAction } from "@/lib/auth/current-user";
@@ -44,7 +45,7 @@ export async function decide(_prev: DecisionState, form: FormData): Promise<Deci
       if (err.status === 409 || err.status === 404) revalidatePath("/admin/guide-applications", "layout");
       return { status: "error", message: err.message, fields: err.fields ?? {}, notes };
     }
-    log.error({ event: "guide_application.decision_failed", err }, "unexpected fault");
-    return { status: "error", message: `An unexpected error occurred (reference ${requestId ?? "n/a"}).`, fields: {}, notes };
+    const message = actionFaultMessage(err, log, "guide_application.decision_failed", { requestId, retry: false });
+    return { status: "error", message, fields: {}, notes };
   }
 }
