@@ -1,6 +1,8 @@
 // `npm test`: one stack (database, build, server) for the whole suite: Vitest, then
-// Playwright. Exit code: the first failing runner's.
+// Playwright (both always run). Ends with one "N passed, N failed" line; exit code: the
+// first failing runner's.
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { startTestStack } from "../tests/support/stack";
 
 const log = (m: string) => console.log(`[test] ${m}`);
@@ -14,16 +16,37 @@ const env = {
   TEST_SERVER_LOG: stack.serverLog,
 };
 const bin = (name: string) => `node_modules/.bin/${name}`;
+const VITEST_JSON = "test-results/vitest.json";
+const PLAYWRIGHT_JSON = "test-results/playwright.json";
+for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(f, { force: true });
+
 let status = 0;
-for (const [cmd, args] of [
-  [bin("vitest"), ["run"]],
-  [bin("playwright"), ["test"]],
+for (const [cmd, args, extraEnv] of [
+  [bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], {}],
+  [bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON }],
 ] as const) {
-  const result = spawnSync(cmd, [...args], { stdio: "inherit", env });
-  if (result.status !== 0) {
-    status = result.status ?? 1;
-    break;
-  }
+  const result = spawnSync(cmd, [...args], { stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (result.status !== 0 && status === 0) status = result.status ?? 1;
 }
 await stack.stop();
+
+function counts(): { passed: number; failed: number; skipped: number } {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(VITEST_JSON)) {
+    const v = JSON.parse(readFileSync(VITEST_JSON, "utf8"));
+    total.passed += v.numPassedTests ?? 0;
+    total.failed += (v.numFailedTests ?? 0) + (v.success === false && !v.numFailedTests ? 1 : 0);
+    total.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  } else total.failed += 1;
+  if (existsSync(PLAYWRIGHT_JSON)) {
+    const p = JSON.parse(readFileSync(PLAYWRIGHT_JSON, "utf8")).stats ?? {};
+    total.passed += (p.expected ?? 0) + (p.flaky ?? 0);
+    total.failed += p.unexpected ?? 0;
+    total.skipped += p.skipped ?? 0;
+  } else total.failed += 1;
+  return total;
+}
+const c = counts();
+if (c.failed > 0 && status === 0) status = 1;
+console.log(`\n${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}`);
 process.exit(status);
