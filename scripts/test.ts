@@ -16,8 +16,9 @@ const env = {
   TEST_SERVER_LOG: stack.serverLog,
 };
 const bin = (name: string) => `node_modules/.bin/${name}`;
-const VITEST_JSON = "test-results/vitest.json";
-const PLAYWRIGHT_JSON = "test-results/playwright.json";
+// Not under test-results/: Playwright empties that folder when it starts.
+const VITEST_JSON = "test-reports/vitest.json";
+const PLAYWRIGHT_JSON = "test-reports/playwright.json";
 for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(f, { force: true });
 
 let status = 0;
