@@ -1,6 +1,7 @@
 "use client";
 
 import "./globals.css";
+import { UnavailableNotice } from "./components/unavailable-notice";
 
 // Last resort when even the root layout fails: it replaces the whole document.
 export default function GlobalError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
@@ -8,16 +9,7 @@ export default function GlobalError({ error, retry }: { error: Error & { digest?
     <html lang="en">
       <body>
         <main id="main">
-          <section className="card" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">Zporta Academy is temporarily unavailable</h1>
-            <p>Something on our side did not answer in time. Please try again in a few seconds.</p>
-            <p>
-              <button type="button" onClick={() => retry()}>
-                Try again
-              </button>
-            </p>
-            {error.digest && <p className="hint">Reference: {error.digest}</p>}
-          </section>
+          <UnavailableNotice title="Zporta Academy is temporarily unavailable" digest={error.digest} retry={retry} homeLink={false} />
         </main>
       </body>
     </html>

@@ -5,7 +5,6 @@ import { loginUrl } from "@/lib/auth/next-path";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { getInvitationByToken, type InvitationPublicView } from "@/lib/invitations/by-token";
-import { BIO_MAX, USERNAME_MAX } from "@/lib/users/field-limits";
 import { Day } from "../components/date-time";
 import { first, type SearchParams } from "../components/search-params";
 import { AcceptButton } from "./accept-button";
@@ -126,7 +125,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
 
       {!user && (
         <>
-          <RegisterForm token={token} email={invitation.inviteeEmail} bioMax={BIO_MAX} usernameMax={USERNAME_MAX} />
+          <RegisterForm token={token} email={invitation.inviteeEmail} />
           <h2>I already have an account</h2>
           <p>
             <Link href={loginUrl(back)}>Sign in</Link> with {invitation.inviteeEmail} and you will come back here to accept.

@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "../components/field";
+import { BioField, NewPasswordField, UsernameField } from "../components/account-fields";
+import { FormMessage } from "../components/field";
 import { registerAndAcceptAction } from "./actions";
 import type { RegisterState } from "./state";
 
 const initial: RegisterState = { status: "idle" };
 
 /** The sign-up form with the invitation's email fixed. */
-export function RegisterForm({ token, email, bioMax, usernameMax }: { token: string; email: string; bioMax: number; usernameMax: number }) {
+export function RegisterForm({ token, email }: { token: string; email: string }) {
   // Without JavaScript the form posts to the server action and the page comes back
   // rendered with the returned state (or the action's redirect).
   const [state, action, pending] = useActionState(registerAndAcceptAction, initial);
@@ -48,27 +49,9 @@ export function RegisterForm({ token, email, bioMax, usernameMax }: { token: str
           </p>
         )}
       </div>
-      <Field
-        name="username"
-        label="Username"
-        autoComplete="username"
-        required
-        maxLength={usernameMax}
-        hint="Letters, digits and @ . + - _ only."
-        defaultValue={values.username}
-        error={errors.username}
-      />
-      <Field
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        hint="At least 8 characters, not only digits, not a common password."
-        error={errors.password}
-      />
-      <Field name="bio" label="Bio" optional multiline maxLength={bioMax} defaultValue={values.bio} error={errors.bio} />
+      <UsernameField defaultValue={values.username} error={errors.username} />
+      <NewPasswordField error={errors.password} />
+      <BioField defaultValue={values.bio} error={errors.bio} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Creating your account…" : "Create account and accept"}

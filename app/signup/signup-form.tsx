@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { EMAIL_MAX } from "@/lib/users/field-limits";
+import { BioField, NewPasswordField, UsernameField } from "../components/account-fields";
 import { Field, FieldError, FormMessage } from "../components/field";
 import { signup } from "./actions";
 import type { SignupState } from "./state";
@@ -30,36 +32,18 @@ export function SignupForm() {
       <input type="hidden" name="js" value={hydrated ? "1" : "0"} />
       {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
 
-      <Field
-        name="username"
-        label="Username"
-        hint="Letters, digits and @ . + - _ only."
-        autoComplete="username"
-        required
-        maxLength={150}
-        defaultValue={values.username}
-        error={errors.username}
-      />
+      <UsernameField defaultValue={values.username} error={errors.username} />
       <Field
         name="email"
         label="Email"
         type="email"
         autoComplete="email"
         required
-        maxLength={254}
+        maxLength={EMAIL_MAX}
         defaultValue={values.email}
         error={errors.email}
       />
-      <Field
-        name="password"
-        label="Password"
-        hint="At least 8 characters, not only digits, not a common password."
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        error={errors.password}
-      />
+      <NewPasswordField error={errors.password} />
 
       <fieldset aria-describedby={errors.role ? "role-error" : undefined}>
         <legend>I want to</legend>
@@ -74,7 +58,7 @@ export function SignupForm() {
         <FieldError name="role" error={errors.role} />
       </fieldset>
 
-      <Field multiline name="bio" label="Bio" optional maxLength={5000} defaultValue={values.bio} error={errors.bio} />
+      <BioField defaultValue={values.bio} error={errors.bio} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Creating your account…" : "Create account"}
