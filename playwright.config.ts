@@ -7,7 +7,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Per test, generous: CI machines have 2 cores shared with the server under test, and a
+  // flow of several pages can take tens of seconds there. Tests wait for conditions
+  // (auto-waiting locators, expect.poll), never for fixed times.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
     baseURL: process.env.TEST_BASE_URL,

@@ -12,6 +12,7 @@ import {
   withKey,
 } from "./support/invite";
 import { ageInvitation, makeStaff, profileOf } from "./support/teach";
+import { waitFor } from "./support/wait";
 
 // The old invitation API, row by row: status and body exactly, both path spellings,
 // credentials by Token header or session cookie.
@@ -354,14 +355,10 @@ describe("secrets in the server log", () => {
     const invitee = await memberWithEmail(db(), inv.email);
     const requestId = `inv-log-${uniq("r")}`;
     expect((await http(ACCEPT, { key: invitee.key, body: { token: inv.token }, headers: { "x-request-id": requestId } })).status).toBe(200);
-    const deadline = Date.now() + 5000;
-    let log = "";
-    while (Date.now() < deadline) {
-      log = readFileSync(inject("serverLog"), "utf8");
-      if (log.includes(requestId)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(log).toContain(requestId);
+    const log = await waitFor("the accept request's log line", () => {
+      const text = readFileSync(inject("serverLog"), "utf8");
+      return text.includes(requestId) && text;
+    });
     expect(tokensSeen.length).toBeGreaterThan(10);
     for (const token of tokensSeen) expect(log).not.toContain(token);
     expect(log).not.toContain(inv.email);

@@ -1,21 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { newUser, postRegister } from "./support/helpers";
+import { waitFor } from "./support/wait";
 
 const linesFor = (requestId: string) =>
   readFileSync(inject("serverLog"), "utf8")
     .split("\n")
     .filter((l) => l.includes(requestId));
 
-async function eventually<T>(fn: () => T | undefined, ms = 3000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error("timed out waiting for log line");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const eventually = <T>(fn: () => T | undefined): Promise<T> => waitFor("the log line", fn);
 
 describe("structured logs", () => {
   it("logs registration.succeeded with user id and role, as JSON, without secrets", async () => {
