@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { apiSignedIn, makeStaff, registeredUser, sessionCookie } from "./support/auth";
 import { baseUrl, http, testDb, type JsonResponse } from "./support/helpers";
 
-// The old API's guide-application paths over real HTTP: every row of the README's table,
+// The old API's guide-application paths over real HTTP: every row of docs/api.md's table,
 // with tokens and with browser sessions, both spellings of every path.
 
 const NO_CREDENTIALS = '{"detail":"Authentication credentials were not provided."}';
