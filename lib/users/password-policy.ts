@@ -1,7 +1,7 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 
 // The old platform's policy: Django's four default validators, with their wording and their
-// exact rules (django/contrib/auth/password_validation.py, Django 4.x–5.x). Strings are
+// exact rules (current django/contrib/auth/password_validation.py). Strings are
 // compared as Python does, by code point. docs/password-policy.md lists the few places where
 // JavaScript's Unicode data can differ from Python's.
 
