@@ -15,7 +15,7 @@ import { waitFor } from "./support/wait";
 // must accept it, and then the running nginx in front of the test server must redirect,
 // refuse unknown names, add HSTS without doubling the app's headers, and keep tokens out
 // of its access log. It needs an nginx binary and openssl; without them this file is
-// skipped, saying so (CI installs nginx for it: .ci/run).
+// skipped, saying so in its title (CI runs it only if .ci/run installs nginx).
 
 const SITE = path.resolve("deploy/nginx/zporta-accounts.conf");
 const HOST = "accounts.example.org";
