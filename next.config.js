@@ -8,6 +8,19 @@ const nextConfig = {
   reactStrictMode: true,
   // forbidden(): the staff area answers signed-in non-staff with a real 403 page.
   experimental: { authInterrupts: true },
+  // proxy.ts sets the security headers of everything else (lib/http/security-headers.ts);
+  // its matcher skips Next's static files, so they get theirs here.
+  async headers() {
+    const headers = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    ];
+    return [
+      { source: "/_next/static/:path*", headers },
+      { source: "/_next/image", headers },
+      { source: "/favicon.ico", headers },
+    ];
+  },
 };
 
 export default nextConfig;

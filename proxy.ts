@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
 import { isSignedInNonStaff, isStaffArea, sessionCookieName } from "@/lib/auth/staff-area";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
+import { newNonce, securityHeaders, wantsNonce } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 
 // Every request gets an id (an incoming x-request-id is honoured when it looks sane):
@@ -13,6 +14,11 @@ export async function proxy(req: NextRequest) {
   headers.set(REQUEST_ID_HEADER, requestId);
   // For the auth guards: where to come back after /login.
   headers.set(PATHNAME_HEADER, req.nextUrl.pathname + req.nextUrl.search);
+  // Pages get a fresh script nonce. Next reads it from the request's CSP header and puts it
+  // on its own scripts (every page renders dynamically: the layout reads the session).
+  const nonce = wantsNonce(req.nextUrl.pathname) ? newNonce() : undefined;
+  const security = securityHeaders(req.nextUrl.pathname, nonce);
+  headers.set("content-security-policy", security["Content-Security-Policy"]);
   // The staff area's 403 page for signed-in non-staff page loads. The layout's forbidden()
   // and every action's check stay the guards; this only gives the refusal a body, which
   // Next 16.4 leaves blank without JavaScript. Staff and anonymous requests pass through.
@@ -24,9 +30,12 @@ export async function proxy(req: NextRequest) {
       ? new NextResponse(FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } })
       : NextResponse.next({ request: { headers } });
   res.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const [name, value] of Object.entries(security)) res.headers.set(name, value);
   return res;
 }
 
+// Everything but Next's static files (next.config.js gives those their headers): pages,
+// API routes, server actions, 404s and error pages all pass through here.
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -39,8 +39,12 @@ export function renderSite(opts: { listenPort: number; appPort: number; dir: str
     if (!pattern.test(site)) throw new Error(`deploy/nginx/zporta-accounts.conf no longer matches ${pattern}; update bench/nginx.ts`);
     site = site.replace(pattern, by);
   };
-  replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${opts.listenPort};`);
-  replace(/^\s*listen \[::\]:80;\n/m, "");
+  // The default server and the HTTP→HTTPS redirect are not what is measured; the HTTPS
+  // server is served over plain HTTP (no certificate on a benchmark machine).
+  replace(/^# -- default server[\s\S]*?(?=^# -- the site, over HTTPS\.)/m, "");
+  replace(/^\s*listen 443 ssl http2;$/m, `    listen 127.0.0.1:${opts.listenPort};`);
+  replace(/^\s*listen \[::\]:443 ssl http2;\n/m, "");
+  replace(/^\s*ssl_certificate .*\n\s*ssl_certificate_key .*\n/m, "");
   replace(/server 127\.0\.0\.1:3000 /, `server 127.0.0.1:${opts.appPort} `);
   replace(/\/var\/log\/nginx\/zporta-accounts\.access\.log/, path.join(opts.dir, "access.log"));
   replace(/\/var\/log\/nginx\/zporta-accounts\.error\.log/, path.join(opts.dir, "error.log"));

@@ -64,7 +64,10 @@ export function authOptions(): AuthOptions {
       // the site's address is a guess (http://localhost:3000).
       redirect({ url, baseUrl }) {
         if (url.startsWith("/")) return safeNextPath(url, "/");
-        if (URL.canParse(url) && new URL(url).origin === new URL(baseUrl).origin) return safeNextPath(new URL(url).pathname, "/");
+        if (URL.canParse(url) && new URL(url).origin === new URL(baseUrl).origin) {
+          const { pathname, search, hash } = new URL(url);
+          return safeNextPath(`${pathname}${search}${hash}`, "/");
+        }
         return "/";
       },
     },

@@ -1,0 +1,70 @@
+// The security headers of every response the app sends: pages, API routes, 404s and
+// error pages alike (proxy.ts sets them; next.config.js covers the static files the proxy
+// does not see). The app is the one place that sets them; nginx adds only what depends on
+// TLS (HSTS) and covers the few answers it makes itself (deploy/nginx/zporta-accounts.conf).
+
+/**
+ * Pages whose address carries a one-time secret (a token in the query or the path). Their
+ * Referer must never leave the site; nginx keeps their query out of its access log (its
+ * map repeats this list; tests/security-headers.test.ts checks that they agree).
+ */
+export const TOKEN_PAGE_PREFIXES = ["/accept-invitation", "/reset-password-confirm/", "/verify-email", "/magic-link"] as const;
+
+export function isTokenPage(pathname: string): boolean {
+  return TOKEN_PAGE_PREFIXES.some((prefix) => pathname === prefix.replace(/\/$/, "") || pathname.startsWith(prefix));
+}
+
+const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
+
+/** A fresh, unguessable value for one page response's script nonce. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+}
+
+/**
+ * Pages: scripts only with this response's nonce (Next puts it on its own scripts when it
+ * finds it in the request's Content-Security-Policy header, proxy.ts) and what those load
+ * ('strict-dynamic'). Inline styles stay allowed: React style attributes and the plain
+ * 403 page use them, and a style cannot run code. Forms post only to this site.
+ */
+export function pageContentSecurityPolicy(nonce: string): string {
+  // The development server evaluates code for fast refresh; production never does.
+  const evalInDev = process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalInDev}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** API answers are data, never a document: nothing may load from them or frame them. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The headers for a response to `pathname`. `nonce` is the page's script nonce (absent for
+ * API routes). Framing is refused twice: CSP frame-ancestors for current browsers,
+ * X-Frame-Options for old ones.
+ */
+export function securityHeaders(pathname: string, nonce?: string): Record<string, string> {
+  return {
+    "Content-Security-Policy": nonce === undefined || isApi(pathname) ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(nonce),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    // "same-origin", not "no-referrer", on token pages: with no-referrer browsers send
+    // `Origin: null` with the page's own form posts, which Next refuses as cross-site.
+    "Referrer-Policy": isTokenPage(pathname) ? "same-origin" : "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+  };
+}
+
+/** Whether a request is for a page (gets a script nonce) rather than an API route. */
+export function wantsNonce(pathname: string): boolean {
+  return !isApi(pathname);
+}
