@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../lib/db/embedded";
 import { ensureBuild } from "../../scripts/support/build";
@@ -74,6 +74,7 @@ export async function startTestStack(log: (m: string) => void = () => {}): Promi
     stop: async () => {
       await server.stop();
       await db.stop();
+      rmSync(testMailboxDir(db.url), { recursive: true, force: true });
     },
   };
 }
