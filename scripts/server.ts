@@ -5,12 +5,29 @@
 // Run directly as `node --import tsx scripts/server.ts [--prod|--dev]` (systemd does).
 // Cluster workers run this same file and take the worker branch.
 import cluster from "node:cluster";
+import { authSecret } from "../lib/auth/secret";
+import { ConfigError, fixDeploymentMode } from "../lib/config/deployment";
 import { logger } from "../lib/log/logger";
 import { TrustProxyError } from "../lib/http/trust-proxy";
+import { checkMailSettings } from "../lib/outbox/transport";
 import { OptionsError, readOptions } from "./server/options";
+
+/**
+ * The supervisor's checks of settings a worker would otherwise trip over later, made
+ * before building, starting the database or forking: a wrong setting stops the start at
+ * once with one sentence, instead of a crash loop of workers.
+ */
+function checkSettings(): void {
+  const mode = fixDeploymentMode(); // workers inherit it (see lib/config/deployment.ts)
+  // NEXTAUTH_SECRET, when set or required, must be strong. Development without it uses
+  // the generated file, which the workers create in the release folder they run in.
+  if (mode === "production" || process.env.NEXTAUTH_SECRET) authSecret();
+  checkMailSettings(logger); // production: SMTP_URL, or MAIL_DEV_MAILBOX=1
+}
 
 async function main(): Promise<void> {
   const opts = readOptions();
+  if (!cluster.isWorker) checkSettings();
   if (cluster.isWorker) {
     const { runWorker } = await import("./server/worker");
     await runWorker(opts, true);
@@ -42,7 +59,7 @@ async function runDev(opts: ReturnType<typeof readOptions>): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof OptionsError || err instanceof TrustProxyError) {
+  if (err instanceof OptionsError || err instanceof TrustProxyError || err instanceof ConfigError) {
     logger.fatal({ event: "server.bad_config" }, (err as Error).message);
   } else {
     logger.fatal({ event: "server.start_failed", err }, "could not start");

@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { readOrCreateSecretFile } from "../lib/auth/secret";
+import { authSecret, checkSecret, readOrCreateSecretFile } from "../lib/auth/secret";
+import { ConfigError } from "../lib/config/deployment";
+import { oneLine, startRefused } from "./support/start-refusal";
 
 const exec = promisify(execFile);
 
@@ -30,5 +32,89 @@ describe("the session secret without NEXTAUTH_SECRET", () => {
     const secrets = new Set(outputs.map((o) => o.stdout));
     expect(secrets.size).toBe(1);
     expect([...secrets][0]).toBe(readFileSync(file, "utf8").trim());
+  });
+
+  it("development (no production deployment) generates the file; production never does", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "secret-"));
+    const devFile = path.join(dir, "dev-secret");
+    expect(authSecret({ NODE_ENV: "development", AUTH_SECRET_FILE: devFile })).toBe(readFileSync(devFile, "utf8").trim());
+    // What the supervisor tells `npm start`'s workers (NODE_ENV=production, serving a build).
+    expect(authSecret({ NODE_ENV: "production", ZPORTA_DEPLOYMENT: "development", AUTH_SECRET_FILE: devFile })).toBe(
+      readFileSync(devFile, "utf8").trim(),
+    );
+    const prodFile = path.join(dir, "prod-secret");
+    for (const env of [{ NODE_ENV: "production" }, { NODE_ENV: "development", ZPORTA_DEPLOYMENT: "production" }]) {
+      expect(() => authSecret({ ...env, AUTH_SECRET_FILE: prodFile })).toThrow(ConfigError);
+      // Even an existing generated file is not used.
+      expect(() => authSecret({ ...env, AUTH_SECRET_FILE: devFile })).toThrow(/NEXTAUTH_SECRET is not set/);
+    }
+    expect(existsSync(prodFile)).toBe(false);
+  });
+});
+
+describe("checkSecret: what NEXTAUTH_SECRET may be", () => {
+  const exampleFile = readFileSync("deploy/zporta-accounts.env.example", "utf8");
+  const exampleValue = exampleFile.match(/^NEXTAUTH_SECRET=(.*)$/m)![1];
+
+  it("refuses a missing or blank value, naming the command that makes one", () => {
+    for (const value of [undefined, "", "   "]) expect(checkSecret(value)).toBe("NEXTAUTH_SECRET is not set; generate one with `openssl rand -base64 48`.");
+  });
+
+  it("refuses the example file's placeholder, today's and the earlier one, and anything containing CHANGE-ME in any case", () => {
+    expect(exampleFile).toContain("openssl rand -base64 48");
+    for (const value of [
+      exampleValue,
+      "CHANGE-ME-to-32-or-more-random-characters", // 41 characters, 21 distinct: strong by length alone
+      `${"x9Kq2LmP7vR4tY8wZ3nB6cD1fG5hJ0aS"}change-me`,
+      "Q2hhbmdlTWU-change-ME-kP9sT2vX8yZ4wB7nM1cD",
+    ]) {
+      expect(checkSecret(value)).toMatch(/^NEXTAUTH_SECRET is still the example's placeholder; generate one with `openssl rand -base64 48`\.$/);
+    }
+  });
+
+  it("refuses weak values: under 32 characters, or fewer than 16 distinct ones", () => {
+    for (const value of ["s3cr3t", "x".repeat(31), "a".repeat(64), "abcabcabcabcabcabcabcabcabcabcabcabc", "0123456789abcde0123456789abcde0123"]) {
+      expect(checkSecret(value), value).toMatch(/^NEXTAUTH_SECRET is too weak \(it needs at least 32 characters, 16 of them different\)/);
+    }
+    // Hex or base64 of repeated bytes is not random either.
+    expect(checkSecret("ab".repeat(40))).toMatch(/too weak/);
+    expect(checkSecret(Buffer.alloc(48, 7).toString("base64"))).toMatch(/too weak/);
+  });
+
+  it("accepts what openssl/node generate: base64 (48 or 32 bytes), base64url, hex (often missing a hex digit), and long diverse text", async () => {
+    const { randomBytes } = await import("node:crypto");
+    for (let i = 0; i < 200; i++) {
+      expect(checkSecret(randomBytes(48).toString("base64"))).toBeNull();
+      expect(checkSecret(randomBytes(32).toString("base64"))).toBeNull();
+      expect(checkSecret(randomBytes(32).toString("base64url"))).toBeNull();
+      expect(checkSecret(randomBytes(32).toString("hex"))).toBeNull();
+    }
+    // About one `openssl rand -hex 32` in four lacks one of the 16 hex digits: still 32 random bytes.
+    let hex = "";
+    while (new Set(hex).size >= 16 || hex === "") hex = randomBytes(32).toString("hex");
+    expect(checkSecret(hex)).toBeNull();
+    expect(checkSecret("correct horse battery staple: zebra quilt jumps, 42!")).toBeNull();
+  });
+});
+
+describe("starting the production server", () => {
+  it("refuses the example's placeholder NEXTAUTH_SECRET with one readable line and exit code 1", async () => {
+    const { code, output } = await startRefused({ NEXTAUTH_SECRET: "CHANGE-ME-to-32-or-more-random-characters", MAIL_DEV_MAILBOX: "1" });
+    expect(code).toBe(1);
+    const line = oneLine(output);
+    expect(line).toMatchObject({ level: "fatal", event: "server.bad_config" });
+    expect(line.msg).toBe("NEXTAUTH_SECRET is still the example's placeholder; generate one with `openssl rand -base64 48`.");
+    expect(output).not.toMatch(/\n\s+at /); // no stack
+  });
+
+  it("refuses a missing or weak NEXTAUTH_SECRET the same way", async () => {
+    for (const [env, msg] of [
+      [{}, /^NEXTAUTH_SECRET is not set;/],
+      [{ NEXTAUTH_SECRET: "a".repeat(40) }, /^NEXTAUTH_SECRET is too weak/],
+    ] as const) {
+      const { code, output } = await startRefused({ ...env, MAIL_DEV_MAILBOX: "1" });
+      expect(code).toBe(1);
+      expect(oneLine(output).msg).toMatch(msg);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { acceptInvitation, acceptInvitationOnBehalf } from "../lib/invitations/accept";
 import { getInvitationByToken } from "../lib/invitations/by-token";
 import { cancelInvitation } from "../lib/invitations/cancel";
@@ -10,6 +10,7 @@ import { hashInvitationToken } from "../lib/invitations/token";
 import { registerUser } from "../lib/users/register";
 import { refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
 import { freshEmail, pendingInvitation } from "./support/invite";
+import { emailText } from "./support/mailbox";
 import { ageInvitation, makeInviter, makeStaff, makeUser, profileOf, tokenFromMailbox } from "./support/teach";
 
 /** An inviter, a sent invitation and its token as the invitee receives it. */
@@ -29,7 +30,11 @@ describe("sendInvitation", () => {
     expect(row.tokenHash).toBe(hashInvitationToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     const mail = await db.outbox.findFirstOrThrow({ where: { to: email, kind: "invitation.sent" } });
-    expect(mail.text).toContain(`http://localhost:3000/accept-invitation?token=${token}`);
+    // The email has the link; the row keeps the token apart, and only until delivery.
+    expect(emailText(mail, inject("databaseUrl"))).toContain(`http://localhost:3000/accept-invitation?token=${token}\n`);
+    expect(mail.text).toContain("http://localhost:3000/accept-invitation?token=\n");
+    expect(mail.text).not.toContain(token);
+    expect(mail.secret === token || (mail.secret === null && mail.status === "delivered")).toBe(true);
     expect(mail.text).toContain("> Join us!\n> It is fun.");
     expect(mail.subject).toBe(`${inviter.username} invited you to teach on Zporta Academy`);
     expect(await db.auditLog.count({ where: { action: "invitation.sent", targetId: id, actorId: inviter.id } })).toBe(1);
@@ -44,7 +49,7 @@ describe("sendInvitation", () => {
     try {
       const { db, email, token } = await invited();
       const mail = await db.outbox.findFirstOrThrow({ where: { to: email, kind: "invitation.sent" } });
-      expect(mail.text).toContain(`https://academy.example.org/accept-invitation?token=${token}`);
+      expect(emailText(mail, inject("databaseUrl"))).toContain(`https://academy.example.org/accept-invitation?token=${token}`);
     } finally {
       if (before === undefined) delete process.env.PUBLIC_BASE_URL;
       else process.env.PUBLIC_BASE_URL = before;

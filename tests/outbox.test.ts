@@ -42,6 +42,7 @@ function capture() {
 
 const TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 
+/** `n` emails, each carrying TOKEN as its one-time secret (as an invitation's link does). */
 async function queue(n: number, over: Partial<{ to: (i: number) => string; kind: string }> = {}) {
   const tag = uniq("m");
   await inTransaction(db, (tx) =>
@@ -52,6 +53,7 @@ async function queue(n: number, over: Partial<{ to: (i: number) => string; kind:
         to: over.to?.(i) ?? `${tag}-${i}@example.com`,
         subject: `Subject ${tag} ${i}`,
         text: `Hello ${i}.\nYour link: https://academy.example.org/accept-invitation?token=${TOKEN}\nBye.`,
+        secret: TOKEN,
       })),
     ),
   );
@@ -75,8 +77,13 @@ describe("enqueueEmail", () => {
 });
 
 describe("delivery to the dev mailbox (no SMTP_URL)", () => {
-  it("marks messages delivered to the dev mailbox, keeps the body for staff, logs only a masked copy", async () => {
+  it("marks messages delivered to the dev mailbox, drops their secret, logs only a masked copy", async () => {
     const rows = await queue(2);
+    rows.forEach((row, i) => {
+      // Pending: the secret is kept apart from the text, where it goes is remembered.
+      expect(row).toMatchObject({ secret: TOKEN, text: `Hello ${i}.\nYour link: https://academy.example.org/accept-invitation?token=\nBye.` });
+      expect(row.secretAt).toBe(row.text.indexOf("token=") + "token=".length);
+    });
     const { log, text } = capture();
     const report = await deliverDueEmails(db, { transport: devMailboxTransport(log), log });
     expect(report).toMatchObject({ claimed: 2, delivered: 2, retrying: 0, failed: 0 });
@@ -84,7 +91,8 @@ describe("delivery to the dev mailbox (no SMTP_URL)", () => {
       const after = await db.outbox.findUniqueOrThrow({ where: { id: row.id } });
       expect(after).toMatchObject({ status: "delivered", deliveredVia: "dev_mailbox", attempts: 1, lastError: null });
       expect(after.deliveredAt).toBeInstanceOf(Date);
-      expect(after.text).toContain(`token=${TOKEN}`); // the mailbox is for reading the link
+      expect(after.secret).toBeNull(); // the email is the only copy now
+      expect(JSON.stringify(after)).not.toContain(TOKEN);
     }
     const logged = text();
     expect(logged).toContain('"event":"outbox.dev_mailbox"');
@@ -100,7 +108,12 @@ describe("delivery to the dev mailbox (no SMTP_URL)", () => {
     const user = await makeUser(db);
     const page = await listOutbox({ status: "pending" }, staff, db);
     expect(page.items.map((m) => m.id)).toContain(row.id);
-    expect((await getOutboxMessage({ id: String(row.id) }, staff, db)).text).toContain(TOKEN);
+    // Staff never see the secret, not even before delivery.
+    const shown = await getOutboxMessage({ id: String(row.id) }, staff, db);
+    expect(shown.text).toContain("accept-invitation?token=[redacted]\nBye.");
+    expect(JSON.stringify(shown)).not.toContain(TOKEN);
+    expect(JSON.stringify(page.items)).not.toContain(TOKEN);
+    expect(page.items.find((m) => m.id === row.id)?.text).toContain("token=[redacted]");
     await expect(listOutbox({}, user, db)).rejects.toMatchObject({ status: 403 });
     await expect(getOutboxMessage({ id: row.id }, user, db)).rejects.toMatchObject({ status: 403 });
     await expect(getOutboxMessage({ id: 2_000_000_000 }, staff, db)).rejects.toMatchObject({ status: 404 });
@@ -128,8 +141,8 @@ describe("delivery through SMTP (nodemailer)", () => {
     const mail = smtp.received.find((m) => m.outboxId === row.id)!;
     expect(mail.to).toEqual([row.to]);
     expect(mail.raw).toMatch(new RegExp(`^Subject: ${row.subject}`, "m"));
-    expect(mail.body).toContain(`accept-invitation?token=${TOKEN}`);
-    expect(await db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "delivered", deliveredVia: "smtp" });
+    expect(mail.body).toMatch(new RegExp(`accept-invitation\\?token=${TOKEN}\\r?\\nBye\\.`)); // the recipient gets the whole link
+    expect(await db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "delivered", deliveredVia: "smtp", secret: null });
   });
 
   it("retries with backoff after a temporary failure, then delivers", async () => {
@@ -142,6 +155,7 @@ describe("delivery through SMTP (nodemailer)", () => {
       const failed = await db.outbox.findUniqueOrThrow({ where: { id: row.id } });
       expect(failed).toMatchObject({ status: "pending", attempts: 1, deliveredAt: null });
       expect(failed.lastError).toMatch(/Mailbox busy/);
+      expect(failed.secret).toBe(TOKEN); // still to be sent
       const [{ wait }] = (
         await withPg((c) => c.query(`SELECT extract(epoch FROM "nextAttemptAt" - now())::float AS wait FROM "Outbox" WHERE id = $1`, [row.id]), pgUrl)
       ).rows;
@@ -174,7 +188,7 @@ describe("delivery through SMTP (nodemailer)", () => {
     } finally {
       transport.close();
     }
-    expect(await db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "failed", attempts: 3, deliveredAt: null });
+    expect(await db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "failed", attempts: 3, deliveredAt: null, secret: null });
   });
 
   it("4 worker processes draining 60 messages at once send each exactly once", async () => {
@@ -192,6 +206,42 @@ describe("delivery through SMTP (nodemailer)", () => {
     expect([...ids].sort((a, b) => a! - b!)).toEqual(rows.map((r) => r.id));
     expect(await db.outbox.count({ where: { id: { in: rows.map((r) => r.id) }, status: "delivered", attempts: 1 } })).toBe(60);
     expect(perWorker.reduce((a: number, b) => a + (b as number), 0)).toBe(60);
+  });
+});
+
+describe("one-time secrets in the database", () => {
+  it("a delivered or failed row cannot keep its secret, and a secret needs its place (CHECKs)", async () => {
+    const [row] = await queue(1);
+    for (const sql of [
+      `UPDATE "Outbox" SET status = 'delivered', "deliveredAt" = now(), "deliveredVia" = 'smtp' WHERE id = $1`,
+      `UPDATE "Outbox" SET status = 'failed' WHERE id = $1`,
+      `UPDATE "Outbox" SET "secretAt" = NULL WHERE id = $1`,
+      `UPDATE "Outbox" SET "secretAt" = char_length(text) + 1 WHERE id = $1`,
+    ]) {
+      await expect(withPg((c) => c.query(sql, [row.id]), pgUrl)).rejects.toThrow(/violates check constraint "Outbox_secret/);
+    }
+  });
+
+  it("offsets count characters as PostgreSQL does (an emoji before the secret)", async () => {
+    const tag = uniq("emoji");
+    await inTransaction(db, (tx) =>
+      enqueueEmail(tx, { kind: "test.message", to: `${tag}@example.com`, subject: tag, text: `😀 ${tag} token=${TOKEN}.`, secret: TOKEN }),
+    );
+    const [{ ok }] = (
+      await withPg((c) => c.query(`SELECT substring(text FROM "secretAt" + 1 FOR 1) = '.' AS ok FROM "Outbox" WHERE subject = $1`, [tag]), pgUrl)
+    ).rows;
+    expect(ok).toBe(true);
+    const staff = await makeStaff(db);
+    const row = await db.outbox.findFirstOrThrow({ where: { subject: tag } });
+    expect((await getOutboxMessage({ id: row.id }, staff, db)).text).toBe(`😀 ${tag} token=[redacted].`);
+  });
+
+  it("a secret must occur exactly once in the text (a caller's mistake, caught before writing)", async () => {
+    for (const text of ["no secret here", `${TOKEN} and ${TOKEN}`]) {
+      await expect(
+        inTransaction(db, (tx) => enqueueEmail(tx, { kind: "test.message", to: "x@example.com", subject: "s", text, secret: TOKEN })),
+      ).rejects.toThrow("An email's secret must occur exactly once in its text.");
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { OPERATOR } from "../../lib/actor";
 import { createDb } from "../../lib/db/client";
 import { setCanInviteTeachers } from "../../lib/invitations/grant";
+import { emailText, type MailboxRow } from "../../tests/support/mailbox";
 import { sql } from "./accounts";
 
 /** Lets a user invite teachers, through the same domain function as the operator's CLI. */
@@ -15,12 +16,16 @@ export async function grantInvite(username: string): Promise<void> {
 }
 
 /**
- * The link in the newest invitation email to `email`, as the dev mailbox keeps it: the
- * body is written to the outbox when the invitation is sent (delivery is not needed).
+ * The link in the newest invitation email to `email`, as the invitee reads it: from the
+ * Outbox row while pending, from the test mailbox once delivered (tests/support/mailbox.ts).
  */
 export async function linkFromMailbox(email: string): Promise<string> {
-  const { rows } = await sql(`SELECT "text" FROM "Outbox" WHERE "to" = $1 AND kind = 'invitation.sent' ORDER BY id DESC LIMIT 1`, [email]);
-  const link = (rows[0]?.text as string | undefined)?.match(/https?:\/\/\S+\/accept-invitation\?token=[A-Za-z0-9_-]+/)?.[0];
+  const { rows } = await sql(
+    `SELECT id, status, "text", secret, "secretAt" FROM "Outbox" WHERE "to" = $1 AND kind = 'invitation.sent' ORDER BY id DESC LIMIT 1`,
+    [email],
+  );
+  const text = rows[0] ? emailText(rows[0] as MailboxRow, process.env.TEST_DATABASE_URL!) : undefined;
+  const link = text?.match(/https?:\/\/\S+\/accept-invitation\?token=[A-Za-z0-9_-]+/)?.[0];
   if (!link) throw new Error(`no invitation email to ${email}`);
   return link;
 }

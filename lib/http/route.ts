@@ -28,8 +28,10 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /**
  * Wraps a JSON route handler: request id, child logger, designed errors as 4xx with
- * one sentence, an unavailable database as 503 with Retry-After, and unexpected
- * faults logged with the id and answered generically.
+ * one sentence, an unavailable database as 503 with Retry-After, unexpected faults
+ * logged with the id (database errors described without their values: safeErr in
+ * lib/log/logger.ts) and answered generically, and `Cache-Control: no-store` on every
+ * answer.
  */
 export function jsonRoute<P = unknown>(
   opts: RouteOptions,
@@ -59,6 +61,8 @@ export function jsonRoute<P = unknown>(
       }
     }
     res.headers.set(REQUEST_ID_HEADER, requestId);
+    // API answers carry tokens and personal data: no browser or proxy may keep them.
+    res.headers.set("cache-control", "no-store");
     return res;
   };
 }

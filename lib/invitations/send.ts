@@ -102,7 +102,8 @@ async function enqueueInvitationEmail(tx: Tx, invitation: InvitationView, token:
     select: { username: true, profile: { select: { displayName: true } } },
   });
   const name = inviter.profile?.displayName || inviter.username;
-  const link = publicUrl(`/accept-invitation?token=${encodeURIComponent(token)}`);
+  const secret = encodeURIComponent(token);
+  const link = publicUrl(`/accept-invitation?token=${secret}`);
   const message = invitation.personalMessage
     ? `\nTheir message:\n\n${invitation.personalMessage
         .split("\n")
@@ -118,5 +119,7 @@ async function enqueueInvitationEmail(tx: Tx, invitation: InvitationView, token:
       `Accept the invitation: ${link}\n\n` +
       `The invitation expires on ${invitation.expiresAt.toISOString().slice(0, 10)} (UTC). ` +
       `If you did not expect it, you can ignore this email.\n`,
+    // Only the email keeps the token: the row drops it once delivered.
+    secret,
   });
 }

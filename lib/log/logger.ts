@@ -1,7 +1,9 @@
 import pino from "pino";
+import { describeDbError } from "../db/errors";
 
 // JSON lines on stdout. Secrets never reach a log line: these paths are censored
-// wherever they appear, and emails are logged only through maskEmail().
+// wherever they appear, emails are logged only through maskEmail(), and an error logged
+// as `err` goes through safeErr().
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
   base: { service: "zporta-accounts", pid: process.pid },
@@ -22,6 +24,7 @@ export const logger = pino({
     censor: "[redacted]",
   },
   formatters: { level: (label) => ({ level: label }) },
+  serializers: { err: safeErr },
 });
 
 export type Logger = pino.Logger;
@@ -31,4 +34,49 @@ export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at < 1) return "***";
   return `${email[0]}***${email.slice(at)}`;
+}
+
+function isDbError(err: object): boolean {
+  const e = err as Record<string, unknown>;
+  const name = typeof e.name === "string" ? e.name : "";
+  return (
+    name.startsWith("PrismaClient") ||
+    name === "DriverAdapterError" ||
+    typeof e.clientVersion === "string" ||
+    // node-postgres' DatabaseError: its `detail` quotes the row ("Key (email)=(…)").
+    (typeof e.severity === "string" && typeof e.code === "string")
+  );
+}
+
+/** The stack's frames only: V8 repeats the message at the top of `stack`. */
+function framesOf(err: object): string | undefined {
+  const stack = (err as { stack?: unknown }).stack;
+  if (typeof stack !== "string") return undefined;
+  return stack
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .join("\n");
+}
+
+/**
+ * pino's `err` serializer, made safe for database errors: a Prisma validation error's
+ * message quotes the call's arguments (a password hash, a token, an email), a driver
+ * error's detail quotes the row. Those are logged as describeDbError()'s one-line,
+ * value-free description and the stack's frames. Other errors are logged as pino logs
+ * them, except that a database error among their causes gets the same treatment.
+ */
+export function safeErr(err: unknown): unknown {
+  if (err === null || typeof err !== "object") return err;
+  if (isDbError(err)) {
+    return { type: (err as Error).name || "DatabaseError", ...describeDbError(err), stack: framesOf(err) };
+  }
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  const cause = (err as { cause?: unknown }).cause;
+  if (cause && typeof cause === "object") {
+    // pino folds the causes' messages and stacks into these; keep this error's own.
+    out.message = (err as Error).message;
+    out.stack = (err as Error).stack;
+    out.cause = safeErr(cause);
+  }
+  return out;
 }

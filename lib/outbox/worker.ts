@@ -2,6 +2,7 @@ import { getDb, type Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { maskSecrets } from "./mask";
+import { fullText } from "./secret-text";
 import { transportFromEnv, type MailTransport, type OutgoingEmail } from "./transport";
 
 // Delivers the Outbox. Any number of worker processes may run this loop against one
@@ -28,6 +29,18 @@ export interface DeliveryReport {
   failed: number;
 }
 
+interface ClaimedRow {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  /** Without the secret; fullText() puts it back. */
+  text: string;
+  secret: string | null;
+  secretAt: number | null;
+  attempts: number;
+}
+
 export const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_LEASE_SECONDS = 300;
 const DEFAULT_BATCH = 20;
@@ -45,7 +58,7 @@ export async function deliverDueEmails(db: Db, opts: DeliveryOptions): Promise<D
   const lease = opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 
-  const claimed = await db.$queryRaw<(OutgoingEmail & { attempts: number })[]>`
+  const claimed = await db.$queryRaw<ClaimedRow[]>`
     UPDATE "Outbox" o
     SET "attempts" = o."attempts" + 1,
         "nextAttemptAt" = now() + make_interval(secs => ${lease}::int)
@@ -56,18 +69,20 @@ export async function deliverDueEmails(db: Db, opts: DeliveryOptions): Promise<D
       LIMIT ${batch}::int
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING o."id", o."kind", o."to", o."subject", o."text", o."attempts"`;
+    RETURNING o."id", o."kind", o."to", o."subject", o."text", o."secret", o."secretAt", o."attempts"`;
 
   const report: DeliveryReport = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   for (const message of claimed) {
     const fields = { outboxId: message.id, kind: message.kind, toMasked: maskEmail(message.to), attempt: message.attempts };
+    const outgoing: OutgoingEmail = { id: message.id, kind: message.kind, to: message.to, subject: message.subject, text: fullText(message) };
     try {
-      await opts.transport.send(message);
+      await opts.transport.send(outgoing);
     } catch (err) {
-      const error = maskSecrets(String((err as Error)?.message ?? err)).slice(0, 1000);
+      const error = maskSecrets(String((err as Error)?.message ?? err), message.secret).slice(0, 1000);
       if (message.attempts >= maxAttempts) {
+        // Given up: the secret goes too (the email is never sent; nobody else may hold it).
         await db.$executeRaw`
-          UPDATE "Outbox" SET "status" = 'failed', "lastError" = ${error}
+          UPDATE "Outbox" SET "status" = 'failed', "lastError" = ${error}, "secret" = NULL
           WHERE "id" = ${message.id} AND "status" = 'pending'`;
         report.failed++;
         log.error({ event: "outbox.failed", ...fields, error }, "email delivery gave up");
@@ -81,8 +96,9 @@ export async function deliverDueEmails(db: Db, opts: DeliveryOptions): Promise<D
       }
       continue;
     }
+    // Delivered: from now on the email is the secret's only copy.
     await db.$executeRaw`
-      UPDATE "Outbox" SET "status" = 'delivered', "deliveredAt" = now(), "deliveredVia" = ${opts.transport.via}, "lastError" = NULL
+      UPDATE "Outbox" SET "status" = 'delivered', "deliveredAt" = now(), "deliveredVia" = ${opts.transport.via}, "lastError" = NULL, "secret" = NULL
       WHERE "id" = ${message.id} AND "status" = 'pending'`;
     report.delivered++;
     log.info({ event: "outbox.delivered", ...fields, via: opts.transport.via }, "email delivered");

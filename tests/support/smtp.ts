@@ -7,17 +7,22 @@ export interface ReceivedMail {
   raw: string;
   /** The raw message with quoted-printable soft line breaks undone. */
   body: string;
+  /** Whether the connection was encrypted (STARTTLS) when the message came. */
+  secure: boolean;
 }
 
 /**
  * A real SMTP server on loopback (the nodemailer project's smtp-server), collecting
  * what it receives. `refuse(rcpt)` returning true answers 450 to that recipient.
+ * Without `starttls` it offers no TLS, so `url` carries the opt-out (`?tls=off`) and
+ * `plainUrl` does not; with it, it offers STARTTLS with smtp-server's self-signed
+ * certificate, which `url` tells nodemailer to accept.
  */
-export async function startTestSmtp(opts: { refuse?: (rcpt: string) => boolean } = {}) {
+export async function startTestSmtp(opts: { refuse?: (rcpt: string) => boolean; starttls?: boolean } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
+    disabledCommands: opts.starttls ? ["AUTH"] : ["STARTTLS", "AUTH"],
     logger: false,
     onRcptTo(address, _session, callback) {
       if (opts.refuse?.(address.address)) {
@@ -36,6 +41,7 @@ export async function startTestSmtp(opts: { refuse?: (rcpt: string) => boolean }
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           body: raw.replace(/=\r?\n/g, "").replace(/=3D/g, "="),
+          secure: session.secure,
         });
         callback();
       });
@@ -43,8 +49,10 @@ export async function startTestSmtp(opts: { refuse?: (rcpt: string) => boolean }
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const plainUrl = `smtp://127.0.0.1:${port}`;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: opts.starttls ? `${plainUrl}?tls.rejectUnauthorized=false` : `${plainUrl}?tls=off`,
+    plainUrl,
     received,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

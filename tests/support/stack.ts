@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../lib/db/embedded";
 import { ensureBuild } from "../../scripts/support/build";
 import { ensureDatabase } from "../../scripts/support/database";
 import { spawnServer, stopProcess, type RunningServer } from "../../scripts/support/next-server";
+import { testMailboxDir } from "./mailbox";
 
 // The whole app as tests see it: a throw-away embedded PostgreSQL (or DATABASE_URL),
 // migrations, a production build and the production server (scripts/server.ts, the
@@ -30,6 +31,10 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   LOGIN_MAX_FAILURES_PER_IP: "1000000",
   // A fresh session secret per run: nothing hard-coded, nothing written to .data/.
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  // The test servers run as production (NODE_ENV=production), where a missing SMTP_URL
+  // must be meant: emails stay in the dev mailbox (and in full in the test mailbox
+  // folder, see tests/support/mailbox.ts).
+  MAIL_DEV_MAILBOX: "1",
 };
 
 /** TEST_SERVER_ENV for the server at `baseUrl`: links in emails point at that server. */
@@ -69,6 +74,7 @@ export async function startTestStack(log: (m: string) => void = () => {}): Promi
     stop: async () => {
       await server.stop();
       await db.stop();
+      rmSync(testMailboxDir(db.url), { recursive: true, force: true });
     },
   };
 }
@@ -98,7 +104,13 @@ export async function startAppServer(opts: {
     port,
     hostname: "127.0.0.1",
     workers: opts.workers,
-    env: { ...process.env, ...testServerEnv(baseUrl), ...opts.env, DATABASE_URL: opts.databaseUrl },
+    env: {
+      ...process.env,
+      ...testServerEnv(baseUrl),
+      MAIL_DEV_MAILBOX_DIR: testMailboxDir(opts.databaseUrl),
+      ...opts.env,
+      DATABASE_URL: opts.databaseUrl,
+    },
     stdout: fd,
   });
   closeSync(fd);

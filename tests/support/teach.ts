@@ -3,6 +3,7 @@ import type { Actor } from "../../lib/actor";
 import { createDb, type Db } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
 import { uniq, withPg } from "./helpers";
+import { emailText } from "./mailbox";
 
 // Fixtures for the guide-application, invitation, audit and outbox tests. Users are
 // inserted directly (with a placeholder hash): these tests are about what happens after
@@ -42,13 +43,14 @@ export function profileOf(db: Db, userId: number) {
   });
 }
 
-/** The token from the newest invitation email to `email`: how an invitee gets it. */
+/** The token from the newest invitation email to `email`: how an invitee gets it (tests/support/mailbox.ts). */
 export async function tokenFromMailbox(db: Db, email: string): Promise<string> {
   const message = await db.outbox.findFirst({
     where: { to: email, kind: "invitation.sent" },
     orderBy: { id: "desc" },
+    select: { id: true, status: true, text: true, secret: true, secretAt: true },
   });
-  const match = message?.text.match(/\/accept-invitation\?token=([A-Za-z0-9_-]+)/);
+  const match = message && emailText(message, inject("databaseUrl")).match(/\/accept-invitation\?token=([A-Za-z0-9_-]+)/);
   if (!match) throw new Error(`no invitation email to ${email}`);
   return match[1];
 }

@@ -17,7 +17,8 @@ export const metadata: Metadata = { title: "Outbox" };
 const PATH = "/admin/outbox";
 
 // The dev mailbox: every email the app queued, newest first. Without SMTP_URL nothing
-// leaves the machine and this is where staff read notifications and invitation links.
+// leaves the machine and this is where staff read notifications. One-time links
+// (invitations) show "[redacted]" instead of their token: only the email carries it.
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const params = await searchParams;
@@ -30,7 +31,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <h1>Outbox</h1>
       <p className="hint">
         Emails the app has queued, newest first. With no <code>SMTP_URL</code> configured they are not sent anywhere: they are kept
-        here (delivered via “dev mailbox”) for staff to read.
+        here (delivered via “dev mailbox”) for staff to read. Secret parts of links (an invitation’s token) are always shown as
+        [redacted]: only the recipient’s email carries them.
       </p>
       <StatusFilter path={PATH} label="Filter by delivery status" statuses={OUTBOX_STATUSES} current={status} />
       {isDomainError(result) ? (
