@@ -7,10 +7,14 @@
 import cluster from "node:cluster";
 import { logger } from "../lib/log/logger";
 import { TrustProxyError } from "../lib/http/trust-proxy";
+import { rateLimitConfigFromEnv } from "../lib/security/rate-limit-config";
 import { OptionsError, readOptions } from "./server/options";
 
 async function main(): Promise<void> {
   const opts = readOptions();
+  if (!cluster.isWorker && !rateLimitConfigFromEnv().enabled) {
+    logger.warn({ event: "rate_limits.disabled" }, "RATE_LIMITS=off: no sign-in, sign-up or token limit applies (load tests and imports only)");
+  }
   if (cluster.isWorker) {
     const { runWorker } = await import("./server/worker");
     await runWorker(opts, true);

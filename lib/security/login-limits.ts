@@ -1,0 +1,104 @@
+import { createHash } from "node:crypto";
+import type { RateLimiterPostgres } from "rate-limiter-flexible";
+import { ipKey } from "./ip-key";
+import { consumeAttempt, RateLimitedError, type Limiters } from "./rate-limits";
+
+// The budgets one sign-in attempt is counted against, before its password is checked
+// (one atomic upsert each, shared by every process, so simultaneous guesses cannot slip
+// past a limit):
+//   - failures per name typed per address (LOGIN_MAX_FAILURES, 5 / 15 min): a hard stop;
+//   - failures per address (LOGIN_MAX_FAILURES_PER_IP, 100 / h);
+//   - verifications per address (LOGIN_MAX_VERIFICATIONS_PER_IP, 60 / min), successes
+//     included and never given back: one address cannot keep the server hashing;
+//   - failures per name typed from all addresses (LOGIN_MAX_FAILURES_PER_ACCOUNT, 20 / h):
+//     beyond it, one verification per delay that doubles with each failure up to
+//     LOGIN_ACCOUNT_MAX_DELAY_SECONDS, so a stranger slows an account down but never locks
+//     it; addresses the account signed in from lately are exempt.
+//
+// Counters are keyed by the name as typed (normalised), not by the account it resolves
+// to: a count shared by an account's username and email would answer "is this address
+// hers?" to anyone watching when the limit trips (review L1). Unknown names are counted
+// the same way, so the answers never tell whether a name exists.
+
+export interface SignInAttempt {
+  /** The username or email typed, as the login schema normalised it. */
+  identifier: string;
+  /** The account it names, when one does. */
+  userId?: number;
+  /** The client address (clientIp(headers)). */
+  ip: string;
+}
+
+export interface SignInAdmission {
+  /** The password was right: forget this name's failures (the address's verification stays spent). */
+  succeeded(): Promise<void>;
+}
+
+const NOTHING: SignInAdmission = { succeeded: async () => {} };
+
+function nameKey(identifier: string): string {
+  return `n${createHash("sha256").update(identifier.toLowerCase()).digest("hex").slice(0, 32)}`;
+}
+
+/** The wait after the `failures`-th failure in the window, when that is at least the limit. */
+export function slowDownSeconds(failures: number, l: Limiters): number {
+  const { maxFailures, firstDelaySeconds, maxDelaySeconds } = l.config.loginPerAccount;
+  const doublings = Math.min(failures - maxFailures, 30);
+  return Math.min(maxDelaySeconds, firstDelaySeconds * 2 ** doublings);
+}
+
+/**
+ * Counts one sign-in attempt, or throws RateLimitedError (nothing counted but the refusing
+ * budget's own point). The caller then checks the password and, when it is right, calls
+ * `succeeded()`.
+ */
+export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<SignInAdmission> {
+  if (!l.config.enabled) return NOTHING;
+  const ip = ipKey(attempt.ip);
+  const name = nameKey(attempt.identifier);
+  const nameAtIp = `${name}|${ip}`;
+  const knownKey = attempt.userId === undefined ? undefined : `u${attempt.userId}|${ip}`;
+  const { maxFailures } = l.config.loginPerAccount;
+
+  // Counted as a failure until the password proves otherwise; this is the count including it.
+  const failures = (await l.accountFailures.penalty(name, 1)).consumedPoints;
+  const consumed: [RateLimiterPostgres, string][] = [[l.accountFailures, name]];
+  let slowed = false;
+  try {
+    if (failures >= maxFailures) slowed = !(knownKey && (await l.knownAddress.get(knownKey)));
+    if (slowed && failures > maxFailures) {
+      // Refused at once while the delay runs, before any of the address's budgets is spent.
+      const gate = await l.accountGate.get(name);
+      if (gate && gate.consumedPoints > 1 && gate.msBeforeNext > 0) throw new RateLimitedError(gate.msBeforeNext);
+    }
+    for (const [limiter, key] of [
+      [l.loginPerUserAndIp, nameAtIp],
+      [l.loginPerIp, ip],
+      [l.verifyPerIp, ip],
+    ] as const) {
+      await consumeAttempt(limiter, key);
+      consumed.push([limiter, key]);
+    }
+    // Of simultaneous attempts on a slowed-down name, one goes through.
+    if (slowed && failures > maxFailures) await consumeAttempt(l.accountGate, name);
+  } catch (err) {
+    // Not verified: give back what this attempt counted so far (the refusing budget keeps its point).
+    await Promise.all(consumed.map(([limiter, key]) => limiter.reward(key, 1)));
+    throw err;
+  }
+  if (slowed) await l.accountGate.block(name, slowDownSeconds(failures, l));
+
+  return {
+    async succeeded() {
+      await Promise.all([
+        l.accountFailures.reward(name, 1),
+        l.loginPerUserAndIp.delete(nameAtIp),
+        // This attempt was no failure: the failure budget gets its point back. The
+        // verification budget keeps it.
+        l.loginPerIp.reward(ip, 1),
+        knownKey ? l.knownAddress.set(knownKey, 1, l.config.loginPerAccount.knownAddressSeconds) : undefined,
+        slowed ? l.accountGate.delete(name) : undefined,
+      ]);
+    },
+  };
+}
