@@ -66,7 +66,7 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
   let slowed = false;
   try {
     if (failures >= maxFailures) slowed = !(knownKey && (await l.knownAddress.get(knownKey)));
-    if (slowed && failures > maxFailures) {
+    if (slowed) {
       // Refused at once while the delay runs, before any of the address's budgets is spent.
       const gate = await l.accountGate.get(name);
       if (gate && gate.consumedPoints > 1 && gate.msBeforeNext > 0) throw new RateLimitedError(gate.msBeforeNext);
@@ -79,8 +79,8 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
       await consumeAttempt(limiter, key);
       consumed.push([limiter, key]);
     }
-    // Of simultaneous attempts on a slowed-down name, one goes through.
-    if (slowed && failures > maxFailures) await consumeAttempt(l.accountGate, name);
+    // From the maxFailures-th on, one attempt per delay: of simultaneous ones, one goes through.
+    if (slowed) await consumeAttempt(l.accountGate, name);
   } catch (err) {
     // Not verified: give back what this attempt counted so far (the refusing budget keeps its point).
     await Promise.all(consumed.map(([limiter, key]) => limiter.reward(key, 1)));

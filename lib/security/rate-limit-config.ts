@@ -49,7 +49,9 @@ export const DEFAULT_RATE_LIMITS: Omit<RateLimitConfig, "prefix"> = {
 
 export class RateLimitConfigError extends Error {}
 
-function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, scale = 1): number {
+type Env = Record<string, string | undefined>;
+
+function envInt(env: Env, name: string, fallback: number, scale = 1): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -59,7 +61,7 @@ function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number, scale = 
   return value * scale;
 }
 
-function envEnabled(env: NodeJS.ProcessEnv): boolean {
+function envEnabled(env: Env): boolean {
   const raw = (env.RATE_LIMITS ?? "").trim().toLowerCase();
   if (raw === "off") return false;
   if (raw === "" || raw === "on") return true;
@@ -67,7 +69,7 @@ function envEnabled(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The limits from the environment; a malformed value is a RateLimitConfigError with one sentence. */
-export function rateLimitConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitConfig {
+export function rateLimitConfigFromEnv(env: Env = process.env): RateLimitConfig {
   const prefix = env.RATE_LIMIT_PREFIX || "rl";
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) throw new RateLimitConfigError("RATE_LIMIT_PREFIX must be 1-40 letters, digits, - or _.");
   const d = DEFAULT_RATE_LIMITS;
