@@ -47,7 +47,7 @@ describe("cross-site posts to /api/users/login/ and /api/users/register/", () =>
   it("a sign-up form posted from another site: 403, and no account is made", async () => {
     const input = newUser();
     const { body, headers } = form({ username: input.username, email: input.email, password: input.password });
-    for (const extra of [{ origin: EVIL }, { "sec-fetch-site": "cross-site" }]) {
+    for (const extra of [{ origin: EVIL }, { "sec-fetch-site": "cross-site" }] as Record<string, string>[]) {
       const res = await http("/api/users/register/", { body, headers: { ...headers, ...extra } });
       expect(res.status).toBe(403);
       expect(res.text).toBe(REFUSED);
