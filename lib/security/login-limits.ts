@@ -40,11 +40,10 @@ function nameKey(identifier: string): string {
   return `n${createHash("sha256").update(identifier.toLowerCase()).digest("hex").slice(0, 32)}`;
 }
 
-/** The wait after the `failures`-th failure in the window, when that is at least the limit. */
-export function slowDownSeconds(failures: number, l: Limiters): number {
-  const { maxFailures, firstDelaySeconds, maxDelaySeconds } = l.config.loginPerAccount;
-  const doublings = Math.min(failures - maxFailures, 30);
-  return Math.min(maxDelaySeconds, firstDelaySeconds * 2 ** doublings);
+/** The wait after the `level`-th slowed-down attempt in the window (1, 2, …): doubling, capped. */
+export function slowDownSeconds(level: number, l: Limiters): number {
+  const { firstDelaySeconds, maxDelaySeconds } = l.config.loginPerAccount;
+  return Math.min(maxDelaySeconds, firstDelaySeconds * 2 ** Math.min(Math.max(level - 1, 0), 30));
 }
 
 /**
@@ -86,7 +85,12 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
     await Promise.all(consumed.map(([limiter, key]) => limiter.reward(key, 1)));
     throw err;
   }
-  if (slowed) await l.accountGate.block(name, slowDownSeconds(failures, l));
+  if (slowed) {
+    // The attempts let through the gate are counted apart (one at a time, so exactly): the
+    // failure count above also holds attempts still in flight, and would make the delay jump.
+    const level = (await l.accountLevel.penalty(name, 1)).consumedPoints;
+    await l.accountGate.block(name, slowDownSeconds(level, l));
+  }
 
   return {
     async succeeded() {
@@ -97,7 +101,9 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
         // verification budget keeps it.
         l.loginPerIp.reward(ip, 1),
         knownKey ? l.knownAddress.set(knownKey, 1, l.config.loginPerAccount.knownAddressSeconds) : undefined,
+        // The owner got through: the next attempt need not wait, nor the delay grow for it.
         slowed ? l.accountGate.delete(name) : undefined,
+        slowed ? l.accountLevel.reward(name, 1) : undefined,
       ]);
     },
   };

@@ -24,6 +24,8 @@ export interface Limiters {
   accountFailures: RateLimiterPostgres;
   /** One verification at a time per slowed-down name: blocked for the current delay. */
   accountGate: RateLimiterPostgres;
+  /** How many attempts the gate let through in the window: the delay doubles with each. */
+  accountLevel: RateLimiterPostgres;
   /** (account, address) pairs that signed in successfully lately. */
   knownAddress: RateLimiterPostgres;
   tokenPerAccount: RateLimiterPostgres;
@@ -54,6 +56,7 @@ export function createLimiters(partial: Partial<RateLimitConfig> & { prefix: str
     // Counted with penalty/reward only (never refused by the library): the slow-down reads the count.
     accountFailures: make("login_account", { points: account.maxFailures, durationSeconds: account.windowSeconds }),
     accountGate: make("login_account_gate", { points: 1, durationSeconds: account.maxDelaySeconds }),
+    accountLevel: make("login_account_level", { points: 1_000_000, durationSeconds: account.windowSeconds }),
     knownAddress: make("login_known_ip", { points: 1, durationSeconds: account.knownAddressSeconds }),
     tokenPerAccount: make("token_account", config.tokenPerAccount),
     registerPerIp: make("register_ip", config.registerPerIp),
