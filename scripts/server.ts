@@ -10,6 +10,7 @@ import { ConfigError, fixDeploymentMode } from "../lib/config/deployment";
 import { logger } from "../lib/log/logger";
 import { TrustProxyError } from "../lib/http/trust-proxy";
 import { checkMailSettings } from "../lib/outbox/transport";
+import { rateLimitConfigFromEnv } from "../lib/security/rate-limit-config";
 import { OptionsError, readOptions } from "./server/options";
 
 /**
@@ -23,6 +24,10 @@ function checkSettings(): void {
   // the generated file, which the workers create in the release folder they run in.
   if (mode === "production" || process.env.NEXTAUTH_SECRET) authSecret();
   checkMailSettings(logger); // production: SMTP_URL, or MAIL_DEV_MAILBOX=1
+  // readOptions() already refused malformed limits; RATE_LIMITS=off is allowed but loud.
+  if (!rateLimitConfigFromEnv().enabled) {
+    logger.warn({ event: "rate_limits.disabled" }, "RATE_LIMITS=off: no sign-in, sign-up or token limit applies (load tests and imports only)");
+  }
 }
 
 async function main(): Promise<void> {

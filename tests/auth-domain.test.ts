@@ -5,10 +5,19 @@ import { loginUrl, safeNextPath } from "../lib/auth/next-path";
 import { decodeSession, encodeSession } from "../lib/auth/session-cookie";
 import { DomainError } from "../lib/errors";
 import { logger } from "../lib/log/logger";
-import { createLimiters, RateLimitedError } from "../lib/security/rate-limits";
+import {
+  createLimiters,
+  limitRegistration,
+  limitTokenIssuance,
+  RateLimitConfigError,
+  rateLimitConfigFromEnv,
+  RateLimitedError,
+  type RateLimitConfig,
+} from "../lib/security/rate-limits";
 import { verifyPassword } from "../lib/users/password-hash";
 import { registerUser } from "../lib/users/register";
 import { newUser, testDb, uniq } from "./support/helpers";
+import { waitFor } from "./support/wait";
 
 // The sign-in use case in-process: what cannot be seen from outside (which hash was
 // checked), and the rate limits with their own small configuration.
@@ -98,13 +107,33 @@ describe("authenticateCredentials", () => {
     await expect(authenticateCredentials({ username: input.username, password: input.password }, { ...ctx, ip: "10.0.0.5" })).resolves.toMatchObject({ username: input.username });
   });
 
-  it("counts the username and the email of one account together", async () => {
+  it("counts each name typed on its own, so the count never tells which email belongs to a username (review L1)", async () => {
+    // Old behaviour: the account's username and email shared one counter, so 4 failures as
+    // the username plus 2 as a candidate email answered 429 exactly when the email was hers.
+    const alice = newUser();
+    const other = newUser();
+    await registerUser(alice, testDb());
+    await registerUser(other, testDb());
+    const answers = async (candidate: string, ip: string) => {
+      const ctx = { db: testDb(), ip, via: "api" as const, log: quiet, limiters: limiters(5) };
+      for (let i = 0; i < 4; i++) await authenticateCredentials({ username: alice.username, password: `Wrong-${i}` }, ctx).catch(() => {});
+      const codes = [];
+      for (let i = 0; i < 2; i++) {
+        codes.push(await authenticateCredentials({ username: candidate, password: `Wrong-x${i}` }, ctx).then(() => "ok", (e) => e.code));
+      }
+      return codes;
+    };
+    expect(await answers(alice.email, "10.0.0.6")).toEqual(["invalid_credentials", "invalid_credentials"]);
+    expect(await answers(other.email, "10.0.0.9")).toEqual(["invalid_credentials", "invalid_credentials"]);
+  });
+
+  it("one name in any letter case is one count", async () => {
     const input = newUser();
     await registerUser(input, testDb());
-    const ctx = { db: testDb(), ip: "10.0.0.6", via: "api" as const, log: quiet, limiters: limiters(2) };
-    await expect(authenticateCredentials({ username: input.username, password: "Wrong-1" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(authenticateCredentials({ username: input.email, password: "Wrong-2" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(authenticateCredentials({ username: input.email.toUpperCase(), password: "Wrong-3" }, ctx)).rejects.toBeInstanceOf(RateLimitedError);
+    const ctx = { db: testDb(), ip: "10.0.0.16", via: "api" as const, log: quiet, limiters: limiters(2) };
+    await expect(authenticateCredentials({ username: input.email, password: "Wrong-1" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(authenticateCredentials({ username: input.email.toUpperCase(), password: "Wrong-2" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(authenticateCredentials({ username: ` ${input.email} `, password: "Wrong-3" }, ctx)).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it("limits failures per address whatever names are tried", async () => {
@@ -144,6 +173,118 @@ describe("authenticateCredentials", () => {
     const codes = results.map((r) => (r.status === "rejected" ? (r.reason as DomainError).code : "ok"));
     expect(codes.filter((c) => c === "invalid_credentials")).toHaveLength(5);
     expect(codes.filter((c) => c === "rate_limited")).toHaveLength(15);
+  });
+});
+
+describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", () => {
+  const account = (over: Partial<RateLimitConfig["loginPerAccount"]> = {}) => ({
+    maxFailures: 3,
+    windowSeconds: 600,
+    firstDelaySeconds: 60,
+    maxDelaySeconds: 600,
+    knownAddressSeconds: 600,
+    ...over,
+  });
+
+  it("every password check counts against the address, successes included, and nothing gives it back (review H3)", async () => {
+    const input = newUser();
+    await registerUser(input, testDb());
+    const l = createLimiters({ prefix: uniq("t"), verifyPerIp: { points: 3, durationSeconds: 600 } });
+    const ctx = { db: testDb(), ip: "10.2.0.1", via: "api" as const, log: quiet, limiters: l };
+    for (let i = 0; i < 3; i++) await expect(authenticateCredentials({ username: input.username, password: input.password }, ctx)).resolves.toBeTruthy();
+    const err = await authenticateCredentials({ username: input.username, password: input.password }, ctx).catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect(err.retryAfterSeconds).toBeGreaterThan(500);
+    // Another address has its own budget.
+    await expect(authenticateCredentials({ username: input.username, password: input.password }, { ...ctx, ip: "10.2.0.2" })).resolves.toBeTruthy();
+  });
+
+  it("after the per-name failure budget from many addresses, further attempts wait; an address the account used before does not", async () => {
+    const input = newUser();
+    await registerUser(input, testDb());
+    const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account() });
+    const at = (ip: string) => ({ db: testDb(), ip, via: "api" as const, log: quiet, limiters: l });
+    await authenticateCredentials({ username: input.username, password: input.password }, at("10.3.0.100")); // the owner's usual address
+    for (let i = 0; i < 3; i++) {
+      await expect(authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, at(`10.3.0.${i}`))).rejects.toMatchObject({ code: "invalid_credentials" });
+    }
+    const verify = vi.mocked(verifyPassword);
+    verify.mockClear();
+    const err = await authenticateCredentials({ username: input.username, password: input.password }, at("10.3.0.50")).catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect(err.retryAfterSeconds).toBeGreaterThan(0);
+    expect(err.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(verify).not.toHaveBeenCalled(); // refused before any hashing
+    await expect(authenticateCredentials({ username: input.username, password: input.password }, at("10.3.0.100"))).resolves.toMatchObject({ username: input.username });
+  });
+
+  it("20 simultaneous wrong guesses from 20 addresses against a per-name budget of 5: exactly 5 are checked", async () => {
+    const input = newUser();
+    await registerUser(input, testDb());
+    const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account({ maxFailures: 5 }) });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, { db: testDb(), ip: `10.4.0.${i}`, via: "api", log: quiet, limiters: l }),
+      ),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as DomainError).code : "ok"));
+    expect(codes.filter((c) => c === "invalid_credentials")).toHaveLength(5);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(15);
+  });
+
+  it("an unknown name is slowed down exactly like a real one (no hint that it exists)", async () => {
+    const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account() });
+    const ghost = uniq("ghost");
+    for (let i = 0; i < 3; i++) {
+      await expect(authenticateCredentials({ username: ghost, password: "x-y-z" }, { db: testDb(), ip: `10.5.0.${i}`, via: "api", log: quiet, limiters: l })).rejects.toMatchObject({ code: "invalid_credentials" });
+    }
+    await expect(authenticateCredentials({ username: ghost, password: "x-y-z" }, { db: testDb(), ip: "10.5.0.9", via: "api", log: quiet, limiters: l })).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it("the slow-down ends with its window", async () => {
+    const input = newUser();
+    await registerUser(input, testDb());
+    const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account({ windowSeconds: 2, firstDelaySeconds: 600 }) });
+    const at = (ip: string) => ({ db: testDb(), ip, via: "api" as const, log: quiet, limiters: l });
+    for (let i = 0; i < 3; i++) await authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, at(`10.6.0.${i}`)).catch(() => {});
+    await expect(authenticateCredentials({ username: input.username, password: input.password }, at("10.6.0.9"))).rejects.toBeInstanceOf(RateLimitedError);
+    // Not the 600 s delay: the count starts again when the 2 s window is over.
+    const user = await waitFor("the window to end", () =>
+      authenticateCredentials({ username: input.username, password: input.password }, at("10.6.0.9")).catch((e) => (e instanceof RateLimitedError ? undefined : Promise.reject(e))),
+    );
+    expect(user).toMatchObject({ username: input.username });
+  });
+
+  it("with the limits off, nothing is counted or refused", async () => {
+    const input = newUser();
+    await registerUser(input, testDb());
+    const l = createLimiters({ prefix: uniq("t"), enabled: false, loginPerUserAndIp: { points: 1, durationSeconds: 600 }, verifyPerIp: { points: 1, durationSeconds: 600 } });
+    const ctx = { db: testDb(), ip: "10.7.0.1", via: "api" as const, log: quiet, limiters: l };
+    for (let i = 0; i < 5; i++) await expect(authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(authenticateCredentials({ username: input.username, password: input.password }, ctx)).resolves.toBeTruthy();
+    await expect(limitTokenIssuance(1, quiet, l)).resolves.toBeUndefined();
+    await expect(limitRegistration("10.7.0.1", l)).resolves.toBeUndefined();
+  });
+});
+
+describe("rate-limit settings", () => {
+  it("has a default for every limit and reads each variable", () => {
+    const config = rateLimitConfigFromEnv({});
+    expect(config).toMatchObject({ enabled: true, prefix: "rl", verifyPerIp: { points: 60, durationSeconds: 60 }, tokenPerAccount: { points: 20, durationSeconds: 3600 } });
+    expect(config.loginPerAccount).toMatchObject({ maxFailures: 20, windowSeconds: 3600, maxDelaySeconds: 900 });
+    const custom = rateLimitConfigFromEnv({ LOGIN_MAX_VERIFICATIONS_PER_IP: "7", LOGIN_MAX_FAILURES_PER_ACCOUNT: "9", TOKEN_MAX_PER_ACCOUNT: "3", LOGIN_KNOWN_ADDRESS_DAYS: "2" });
+    expect(custom.verifyPerIp.points).toBe(7);
+    expect(custom.loginPerAccount.maxFailures).toBe(9);
+    expect(custom.loginPerAccount.knownAddressSeconds).toBe(2 * 86400);
+    expect(custom.tokenPerAccount.points).toBe(3);
+  });
+
+  it("RATE_LIMITS=off turns them off; anything malformed is one sentence", () => {
+    expect(rateLimitConfigFromEnv({ RATE_LIMITS: "off" }).enabled).toBe(false);
+    expect(rateLimitConfigFromEnv({ RATE_LIMITS: "on" }).enabled).toBe(true);
+    expect(() => rateLimitConfigFromEnv({ RATE_LIMITS: "no" })).toThrow(new RateLimitConfigError('RATE_LIMITS must be "on" or "off" (got "no").'));
+    expect(() => rateLimitConfigFromEnv({ TOKEN_MAX_PER_ACCOUNT: "1e3" })).toThrow(/^TOKEN_MAX_PER_ACCOUNT must be a positive integer/);
+    expect(() => rateLimitConfigFromEnv({ LOGIN_MAX_VERIFICATIONS_PER_IP: "0" })).toThrow(RateLimitConfigError);
   });
 });
 

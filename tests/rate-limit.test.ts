@@ -3,6 +3,7 @@ import { registeredUser } from "./support/auth";
 import { STRONG_PASSWORD, uniq, withPg } from "./support/helpers";
 import { startTestServer, type TestServer } from "./support/stack";
 import { countBy, storm } from "./support/storm";
+import { logEntries, waitFor } from "./support/wait";
 
 // The limits are shared by every app process because the counters live in PostgreSQL.
 // Proven here with two separate server processes on one database, both started with
@@ -15,7 +16,18 @@ const INVALID = '{"error":"Invalid credentials"}';
 const CREATED = '{"message":"User registered successfully."}';
 const TOO_MANY = /^\{"error":"Too many attempts\. Try again in (\d+) seconds?\."\}$/;
 
+// The budgets beyond one address, against one more server (two worker processes) that
+// trusts X-Forwarded-For (TRUST_PROXY=1, as behind nginx): each test speaks from
+// addresses of its own.
+const MAX_VERIFICATIONS_PER_IP = 10;
+const MAX_FAILURES_PER_ACCOUNT = 4;
+// Long enough that a storm on a busy machine ends before the first wait does.
+const ACCOUNT_DELAY_SECONDS = 8;
+const TOKEN_MAX_PER_ACCOUNT = 3;
+
 let servers: TestServer[] = [];
+let proxied: TestServer;
+let unlimited: TestServer;
 
 beforeAll(async () => {
   const env = {
@@ -24,11 +36,46 @@ beforeAll(async () => {
     LOGIN_MAX_FAILURES_PER_IP: "1000",
     REGISTER_MAX_PER_IP: String(REGISTER_MAX_PER_IP),
   };
-  servers = await Promise.all([startTestServer(inject("databaseUrl"), env), startTestServer(inject("databaseUrl"), env)]);
+  const db = inject("databaseUrl");
+  // Each storm hits a cold pool with many connections at once; on a busy machine opening
+  // them can take longer than the default 5 s, which would answer 503 (not what is tested).
+  const patient = { DB_CONNECT_TIMEOUT_MS: "30000" };
+  [servers[0], servers[1], proxied, unlimited] = await Promise.all([
+    startTestServer(db, { ...env, ...patient }),
+    startTestServer(db, { ...env, ...patient }),
+    startTestServer(
+      db,
+      {
+        ...patient,
+        RATE_LIMIT_PREFIX: uniq("rlx"),
+        TRUST_PROXY: "1",
+        LOGIN_MAX_FAILURES: String(LOGIN_MAX_FAILURES),
+        LOGIN_MAX_FAILURES_PER_IP: "1000",
+        LOGIN_MAX_VERIFICATIONS_PER_IP: String(MAX_VERIFICATIONS_PER_IP),
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: String(MAX_FAILURES_PER_ACCOUNT),
+        LOGIN_ACCOUNT_DELAY_SECONDS: String(ACCOUNT_DELAY_SECONDS),
+        LOGIN_ACCOUNT_MAX_DELAY_SECONDS: "60",
+        TOKEN_MAX_PER_ACCOUNT: String(TOKEN_MAX_PER_ACCOUNT),
+      },
+      2,
+    ),
+    // Limits so low that the storms below would be refused at once, were they on.
+    startTestServer(db, {
+      ...patient,
+      RATE_LIMITS: "off",
+      RATE_LIMIT_PREFIX: uniq("rloff"),
+      LOGIN_MAX_FAILURES: "1",
+      LOGIN_MAX_FAILURES_PER_IP: "1",
+      LOGIN_MAX_VERIFICATIONS_PER_IP: "1",
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: "1",
+      TOKEN_MAX_PER_ACCOUNT: "1",
+      REGISTER_MAX_PER_IP: "1",
+    }),
+  ]);
 });
 
 afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
+  await Promise.all([...servers, proxied, unlimited].filter(Boolean).map((s) => s.stop()));
 });
 
 /** Status and body, with every "Try again in N seconds" body folded into one key. */
@@ -36,12 +83,24 @@ function summarize(results: { status: number; body: string }[]) {
   return countBy(results.map((r) => ({ status: r.status, body: TOO_MANY.test(r.body) ? "<too many attempts>" : r.body })));
 }
 
-async function expectRetryAfter(res: Response) {
+async function expectRetryAfter(res: Response): Promise<number> {
   expect(res.status).toBe(429);
   const body = await res.text();
   const seconds = Number(TOO_MANY.exec(body)?.[1]);
   expect(seconds).toBeGreaterThan(0);
   expect(res.headers.get("retry-after")).toBe(String(seconds));
+  return seconds;
+}
+
+const pause = () => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 250));
+
+/** One sign-in on the proxied server, as the client at `from` (the address nginx would append). */
+function loginFrom(from: string, body: unknown, base = proxied.baseUrl): Promise<Response> {
+  return fetch(`${base}/api/users/login/`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": from },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("rate limits across two server processes", () => {
@@ -50,7 +109,7 @@ describe("rate limits across two server processes", () => {
     const requests = Array.from({ length: 20 }, (_, i) => ({
       baseUrl: servers[i % 2].baseUrl,
       path: "/api/users/login/",
-      body: { username: i % 3 ? user.username : user.email.toUpperCase(), password: `Wrong-guess-${i}` },
+      body: { username: i % 3 ? user.email : user.email.toUpperCase(), password: `Wrong-guess-${i}` },
     }));
     const { results } = await storm(servers[0].baseUrl, requests, 5);
     const counts = summarize(results);
@@ -62,7 +121,7 @@ describe("rate limits across two server processes", () => {
       const res = await fetch(`${server.baseUrl}/api/users/login/`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: user.username, password: user.password }),
+        body: JSON.stringify({ username: user.email, password: user.password }),
       });
       await expectRetryAfter(res);
     }
@@ -90,5 +149,154 @@ describe("rate limits across two server processes", () => {
       });
       await expectRetryAfter(res);
     }
+  });
+});
+
+describe("budgets that rotating addresses or a correct password do not escape (TRUST_PROXY=1)", () => {
+  it(`IPv6: 20 guesses from 20 addresses of one /64, each a different name → ${MAX_VERIFICATIONS_PER_IP} × 400, the rest 429; another /64 is not affected`, async () => {
+    const requests = Array.from({ length: 20 }, (_, i) => ({
+      baseUrl: proxied.baseUrl,
+      path: "/api/users/login/",
+      headers: { "x-forwarded-for": `2001:db8:a:1:${(i + 1).toString(16)}::${i + 7}` },
+      body: { username: uniq("ghost6"), password: "Wrong-guess-1" },
+    }));
+    const { results } = await storm(proxied.baseUrl, requests, 5);
+    const counts = summarize(results);
+    console.log("IPv6 /64 rotation:", counts);
+    expect(counts).toEqual({ [`400 ${INVALID}`]: MAX_VERIFICATIONS_PER_IP, "429 <too many attempts>": 20 - MAX_VERIFICATIONS_PER_IP });
+    await expectRetryAfter(await loginFrom("2001:db8:a:1:ffff::1", { username: uniq("ghost6"), password: "x-y-z" }));
+    // An IPv4-mapped spelling of some other client is that IPv4 client, not this /64.
+    expect((await loginFrom("::ffff:198.51.100.61", { username: uniq("ghost6"), password: "x-y-z" })).status).toBe(400);
+    expect((await loginFrom("2001:db8:a:2::1", { username: uniq("ghost6"), password: "x-y-z" })).status).toBe(400);
+  });
+
+  it("garbage in X-Forwarded-For is an ordinary request from the proxy's address, never a 500", async () => {
+    for (const junk of ["garbage", "<script>, 1.2.3.4.5", "::::", "2001:db8::1::2", "x".repeat(3000)]) {
+      const res = await loginFrom(junk, { username: uniq("ghostj"), password: "x-y-z" });
+      expect(res.status, junk.slice(0, 20)).toBe(400);
+      expect(await res.text()).toBe(INVALID);
+    }
+  });
+
+  it(`successful sign-ins count too: 15 correct passwords from one address at once → ${MAX_VERIFICATIONS_PER_IP} × 200, the rest 429`, async () => {
+    const users = await Promise.all(Array.from({ length: 5 }, () => registeredUser()));
+    const requests = Array.from({ length: 15 }, (_, i) => ({
+      baseUrl: proxied.baseUrl,
+      path: "/api/users/login/",
+      headers: { "x-forwarded-for": "198.51.100.50" },
+      body: { username: users[i % 5].username, password: users[i % 5].password },
+    }));
+    const { results } = await storm(proxied.baseUrl, requests, 5);
+    const counts = countBy(results.map((r) => ({ status: r.status, body: r.status === 200 ? "<token>" : TOO_MANY.test(r.body) ? "<too many attempts>" : r.body })));
+    console.log("correct passwords from one address:", counts);
+    expect(counts).toEqual({ "200 <token>": MAX_VERIFICATIONS_PER_IP, "429 <too many attempts>": 15 - MAX_VERIFICATIONS_PER_IP });
+    // Still refused, even one at a time, and still allowed from elsewhere.
+    await expectRetryAfter(await loginFrom("198.51.100.50", { username: users[0].username, password: users[0].password }));
+    expect((await loginFrom("198.51.100.51", { username: users[0].username, password: users[0].password })).status).toBe(200);
+  });
+
+  it(`failures for one account from many addresses: after ${MAX_FAILURES_PER_ACCOUNT}, one attempt per growing delay; never locked; the owner's known address unaffected`, { timeout: 120_000 }, async () => {
+    const user = await registeredUser();
+    const right = { username: user.username, password: user.password };
+    let n = 0;
+    const stranger = () => (++n, `203.0.${Math.floor(n / 250)}.${(n % 250) + 1}`);
+    // The owner signed in from home before the attack.
+    expect((await loginFrom("192.0.2.10", right)).status).toBe(200);
+
+    const requests = Array.from({ length: 12 }, (_, i) => ({
+      baseUrl: proxied.baseUrl,
+      path: "/api/users/login/",
+      headers: { "x-forwarded-for": stranger() },
+      body: { username: user.username, password: `Wrong-guess-${i}` },
+    }));
+    const { results } = await storm(proxied.baseUrl, requests, 5);
+    const counts = summarize(results);
+    console.log("one account from 12 addresses:", counts);
+    expect(counts).toEqual({ [`400 ${INVALID}`]: MAX_FAILURES_PER_ACCOUNT, "429 <too many attempts>": 12 - MAX_FAILURES_PER_ACCOUNT });
+
+    // Slowed down for everyone, the right password included…
+    const first = await expectRetryAfter(await loginFrom(stranger(), right));
+    expect(first).toBeLessThanOrEqual(ACCOUNT_DELAY_SECONDS);
+    // …except at the address the owner signed in from.
+    expect((await loginFrom("192.0.2.10", right)).status).toBe(200);
+
+    // When the delay is over, one more guess is checked; the next wait is longer.
+    const checked = await waitFor("the delay to end", async () => {
+      const res = await loginFrom(stranger(), { username: user.username, password: "Wrong-guess-late" });
+      if (res.status === 400) return res;
+      await res.arrayBuffer();
+      await pause(); // each refused poll still costs the server a few statements
+    }, 3 * ACCOUNT_DELAY_SECONDS * 1000);
+    expect(await checked.text()).toBe(INVALID);
+    const second = await expectRetryAfter(await loginFrom(stranger(), right));
+    expect(second).toBeGreaterThan(first);
+    expect(second).toBeLessThanOrEqual(2 * ACCOUNT_DELAY_SECONDS);
+
+    // Never locked: once the delay is over, the right password works from anywhere.
+    const res = await waitFor("the account to sign in again", async () => {
+      const r = await loginFrom(stranger(), right);
+      if (r.status === 200) return r;
+      await r.arrayBuffer();
+      await pause();
+    }, 4 * ACCOUNT_DELAY_SECONDS * 1000);
+    expect((await res.json()).username).toBe(user.username);
+  });
+
+  it(`API tokens: 4 correct sign-ins of one account from 4 addresses at once → ${TOKEN_MAX_PER_ACCOUNT} tokens, the rest 429`, async () => {
+    const user = await registeredUser();
+    // Four: the per-account budget (4 here) counts attempts in flight too.
+    const requests = Array.from({ length: 4 }, (_, i) => ({
+      baseUrl: proxied.baseUrl,
+      path: "/api/users/login/",
+      headers: { "x-forwarded-for": `198.18.0.${i + 1}` },
+      body: { username: user.username, password: user.password },
+    }));
+    const { results } = await storm(proxied.baseUrl, requests, 4);
+    expect(results.filter((r) => r.status === 200).map((r) => JSON.parse(r.body).username)).toEqual(Array(TOKEN_MAX_PER_ACCOUNT).fill(user.username));
+    expect(results.filter((r) => r.status === 429).every((r) => TOO_MANY.test(r.body))).toBe(true);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(4 - TOKEN_MAX_PER_ACCOUNT);
+    await expectRetryAfter(await loginFrom("198.18.0.9", { username: user.username, password: user.password }));
+  });
+});
+
+describe("RATE_LIMITS=off", () => {
+  it("says so in the log at start, and lets a storm of failures, sign-ins and sign-ups through", async () => {
+    expect(logEntries(unlimited.serverLog).some((l) => l.event === "rate_limits.disabled" && l.level === "warn")).toBe(true);
+    const user = await registeredUser();
+    const tag = uniq("rloff");
+    const requests = [
+      ...Array.from({ length: 10 }, (_, i) => ({ path: "/api/users/login/", body: { username: user.username, password: `Wrong-guess-${i}` } })),
+      ...Array.from({ length: 5 }, () => ({ path: "/api/users/login/", body: { username: user.username, password: user.password } })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        path: "/api/users/register/",
+        body: { username: `${tag}_${i}`, email: `${tag}_${i}@example.com`, password: STRONG_PASSWORD },
+      })),
+    ];
+    const { results } = await storm(unlimited.baseUrl, requests, 5);
+    const counts = countBy(results.map((r) => ({ status: r.status, body: r.status === 200 ? "<token>" : r.body })));
+    expect(counts).toEqual({ [`400 ${INVALID}`]: 10, "200 <token>": 5, [`201 ${CREATED}`]: 5 });
+  });
+});
+
+describe("cross-site posts consume no budget (TRUST_PROXY=1)", () => {
+  it("25 sign-up forms posted from another site from one address: all 403, and that address can still sign up", async () => {
+    const tag = uniq("rlcs");
+    const from = "198.51.100.99";
+    for (let i = 0; i < 25; i++) {
+      const res = await fetch(`${proxied.baseUrl}/api/users/register/`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "x-forwarded-for": from },
+        body: new URLSearchParams({ username: `${tag}_${i}`, email: `${tag}_${i}@example.com`, password: STRONG_PASSWORD }).toString(),
+      });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toBe('{"error":"Cross-site requests are not allowed."}');
+    }
+    // REGISTER_MAX_PER_IP keeps its default (20) on this server: 25 counted attempts would have spent it.
+    const res = await fetch(`${proxied.baseUrl}/api/users/register/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": from },
+      body: JSON.stringify({ username: tag, email: `${tag}@example.com`, password: STRONG_PASSWORD }),
+    });
+    expect(res.status).toBe(201);
   });
 });

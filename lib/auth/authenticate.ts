@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
-import { consumeAttempt, getLimiters, ipKey, isRateLimited, type Limiters } from "../security/rate-limits";
+import { admitSignIn } from "../security/login-limits";
+import { getLimiters, isRateLimited, type Limiters } from "../security/rate-limits";
 import { findUserByLogin } from "../users/find-user";
 import { hashPassword, verifyPassword } from "../users/password-hash";
 import { parseInput } from "../validation/parse";
@@ -34,9 +35,10 @@ const dummyHash: Promise<string> = hashPassword(randomBytes(18).toString("base64
  * sign-in use case behind the /login page, the token API and next-auth's Credentials
  * provider. Wrong name, wrong password and inactive account all give the same answer.
  *
- * Every attempt is counted before the password is checked (one atomic upsert per limiter,
- * shared by all processes), so simultaneous guesses cannot slip past the limit; a success
- * forgets the account's failures and gives back the address's point.
+ * Every attempt is counted before the password is checked (lib/security/login-limits.ts:
+ * per name and address, per address, per name from all addresses), so simultaneous
+ * guesses cannot slip past a limit; a success forgets the name's failures, but its
+ * password verification stays counted against the address.
  */
 export async function authenticateCredentials(input: unknown, ctx: AuthenticateContext): Promise<AuthUser> {
   const log = ctx.log ?? logger;
@@ -51,14 +53,9 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   const limiters = ctx.limiters ?? getLimiters();
 
   const user = await findUserByLogin(ctx.db, identifier);
-  const ip = ipKey(ctx.ip);
-  // Failures count per account when it exists (so switching between its username and its
-  // email gains nothing), per name tried otherwise.
-  const subject = user ? `u${user.id}` : `n${createHash("sha256").update(identifier.toLowerCase()).digest("hex").slice(0, 32)}`;
-  const userIpKey = `${subject}|${ip}`;
+  let admission;
   try {
-    await consumeAttempt(limiters.loginPerUserAndIp, userIpKey);
-    await consumeAttempt(limiters.loginPerIp, ip);
+    admission = await admitSignIn(limiters, { identifier, userId: user?.id, ip: ctx.ip });
   } catch (err) {
     if (isRateLimited(err)) {
       log.warn({ event: "login.rate_limited", userId: user?.id, via: ctx.via, retryAfter: err.retryAfterSeconds }, "sign-in refused: too many attempts");
@@ -74,8 +71,7 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   }
 
   await Promise.all([
-    limiters.loginPerUserAndIp.delete(userIpKey),
-    limiters.loginPerIp.reward(ip, 1),
+    admission.succeeded(),
     ctx.db.user.update({ where: { id: user.id }, data: { lastLogin: new Date() }, select: { id: true } }),
   ]);
   log.info({ event: "login.succeeded", userId: user.id, via: ctx.via }, "signed in");

@@ -53,18 +53,37 @@ export async function requireStaffRequest(req: Request, db?: Db): Promise<AuthUs
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * Whether `origin` (an Origin header's value) is this site: the host the request was
+ * addressed to, or the public address configured in NEXTAUTH_URL or PUBLIC_BASE_URL.
+ * "null" and anything unparsable are not.
+ */
+function isOwnOrigin(origin: string, headers: Headers): boolean {
+  if (!URL.canParse(origin)) return false;
+  const originUrl = new URL(origin);
+  if (originUrl.host === headers.get("host")) return true;
+  return [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL].some(
+    (configured) => !!configured && URL.canParse(configured) && new URL(configured).origin === originUrl.origin,
+  );
+}
+
+/** A browser request made by this site's own pages (Origin, or Sec-Fetch-Site when Origin is absent). */
 export function fromSameOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (!origin) return headers.get("sec-fetch-site") === "same-origin";
-  let originUrl: URL;
-  try {
-    originUrl = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (originUrl.host === headers.get("host")) return true;
-  const configured = process.env.NEXTAUTH_URL;
-  return !!configured && URL.canParse(configured) && new URL(configured).origin === originUrl.origin;
+  return isOwnOrigin(origin, headers);
+}
+
+/**
+ * A browser request that another site's page made (a form or a fetch): an Origin that is
+ * not this site, or Sec-Fetch-Site saying so. Requests that carry neither header (mobile
+ * apps, scripts, curl) are not: they are not a visitor's browser acting for someone else.
+ */
+export function fromOtherSite(headers: Headers): boolean {
+  const fetchSite = headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site" || fetchSite === "same-site") return true;
+  const origin = headers.get("origin");
+  return origin !== null && !isOwnOrigin(origin, headers);
 }
 
 export function readCookie(header: string | null, name: string): string | undefined {

@@ -1,55 +1,40 @@
-import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { DomainError } from "../errors";
+import type { Logger } from "../log/logger";
+import { ipKey } from "./ip-key";
+import { DEFAULT_RATE_LIMITS, rateLimitConfigFromEnv, type Limit, type RateLimitConfig } from "./rate-limit-config";
 import { rateLimitStoreClient } from "./rate-limit-store";
+
+export { ipKey } from "./ip-key";
+export * from "./rate-limit-config";
 
 // Brute-force protection shared by every app process: counters live in PostgreSQL
 // ("RateLimit", see its migration), updated atomically by one INSERT … ON CONFLICT per
 // attempt, so N workers (or N machines) count together. Limits are configuration with
-// safe defaults; a test that needs many sign-ups raises them explicitly.
-
-export interface Limit {
-  points: number;
-  durationSeconds: number;
-}
-
-export interface RateLimitConfig {
-  /** Namespace of every key: deployments (or test servers) sharing one database keep apart. */
-  prefix: string;
-  /** Failed sign-ins per account (or unknown name) per client IP. */
-  loginPerUserAndIp: Limit;
-  /** Failed sign-ins per client IP, whatever the name tried. */
-  loginPerIp: Limit;
-  /** Registration attempts per client IP. */
-  registerPerIp: Limit;
-}
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}").`);
-  return value;
-}
-
-export function rateLimitConfigFromEnv(): RateLimitConfig {
-  const prefix = process.env.RATE_LIMIT_PREFIX || "rl";
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) throw new Error("RATE_LIMIT_PREFIX must be 1-40 letters, digits, - or _.");
-  return {
-    prefix,
-    loginPerUserAndIp: { points: envInt("LOGIN_MAX_FAILURES", 5), durationSeconds: envInt("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60) },
-    loginPerIp: { points: envInt("LOGIN_MAX_FAILURES_PER_IP", 100), durationSeconds: envInt("LOGIN_IP_WINDOW_SECONDS", 60 * 60) },
-    registerPerIp: { points: envInt("REGISTER_MAX_PER_IP", 20), durationSeconds: envInt("REGISTER_WINDOW_SECONDS", 60 * 60) },
-  };
-}
+// safe defaults (docs/rate-limits.md lists every variable); a test that needs many
+// sign-ups raises them explicitly. RATE_LIMITS=off turns every limit off (load tests,
+// imports); the server logs rate_limits.disabled at start when it is.
 
 export interface Limiters {
+  config: RateLimitConfig;
   loginPerUserAndIp: RateLimiterPostgres;
   loginPerIp: RateLimiterPostgres;
+  verifyPerIp: RateLimiterPostgres;
+  /** Failures per name typed, all addresses (the per-account slow-down's count). */
+  accountFailures: RateLimiterPostgres;
+  /** One verification at a time per slowed-down name: blocked for the current delay. */
+  accountGate: RateLimiterPostgres;
+  /** How many attempts the gate let through in the window: the delay doubles with each. */
+  accountLevel: RateLimiterPostgres;
+  /** (account, address) pairs that signed in successfully lately. */
+  knownAddress: RateLimiterPostgres;
+  tokenPerAccount: RateLimiterPostgres;
   registerPerIp: RateLimiterPostgres;
 }
 
-export function createLimiters(config: RateLimitConfig): Limiters {
+/** Limiters for `config`; parts not given take the defaults (tests give only what they vary). */
+export function createLimiters(partial: Partial<RateLimitConfig> & { prefix: string }): Limiters {
+  const config: RateLimitConfig = { ...DEFAULT_RATE_LIMITS, ...partial };
   const make = (name: string, limit: Limit, sweeper = false) =>
     new RateLimiterPostgres({
       storeClient: rateLimitStoreClient,
@@ -62,9 +47,18 @@ export function createLimiters(config: RateLimitConfig): Limiters {
       // One table: one limiter per process deletes long-expired rows (every 5 minutes).
       clearExpiredByTimeout: sweeper,
     });
+  const account = config.loginPerAccount;
   return {
+    config,
     loginPerUserAndIp: make("login_user_ip", config.loginPerUserAndIp, true),
     loginPerIp: make("login_ip", config.loginPerIp),
+    verifyPerIp: make("verify_ip", config.verifyPerIp),
+    // Counted with penalty/reward only (never refused by the library): the slow-down reads the count.
+    accountFailures: make("login_account", { points: account.maxFailures, durationSeconds: account.windowSeconds }),
+    accountGate: make("login_account_gate", { points: 1, durationSeconds: account.maxDelaySeconds }),
+    accountLevel: make("login_account_level", { points: 1_000_000, durationSeconds: account.windowSeconds }),
+    knownAddress: make("login_known_ip", { points: 1, durationSeconds: account.knownAddressSeconds }),
+    tokenPerAccount: make("token_account", config.tokenPerAccount),
     registerPerIp: make("register_ip", config.registerPerIp),
   };
 }
@@ -109,13 +103,17 @@ export async function consumeAttempt(limiter: RateLimiterPostgres, key: string):
 
 /** One registration attempt from `ip`: the route and the sign-up page both call this. */
 export function limitRegistration(ip: string, l: Limiters = getLimiters()): Promise<void> {
+  if (!l.config.enabled) return Promise.resolve();
   return consumeAttempt(l.registerPerIp, ipKey(ip));
 }
 
-/**
- * A bounded, safe key part for a client address. Until the app's own server sets the
- * client-IP header, its value is whatever arrived, so anything unusual is hashed.
- */
-export function ipKey(ip: string): string {
-  return /^[0-9A-Za-z:.]{1,45}$/.test(ip) ? ip : `h${createHash("sha256").update(ip).digest("hex").slice(0, 32)}`;
+/** One API token issued to `userId` (after a successful sign-in), within TOKEN_MAX_PER_ACCOUNT an hour. */
+export async function limitTokenIssuance(userId: number, log?: Logger, l: Limiters = getLimiters()): Promise<void> {
+  if (!l.config.enabled) return;
+  try {
+    await consumeAttempt(l.tokenPerAccount, `u${userId}`);
+  } catch (err) {
+    if (isRateLimited(err)) log?.warn({ event: "token.rate_limited", userId, retryAfter: err.retryAfterSeconds }, "token refused: too many issued");
+    throw err;
+  }
 }

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { parseTrustProxy } from "../../lib/http/trust-proxy";
+import { RateLimitConfigError, rateLimitConfigFromEnv } from "../../lib/security/rate-limit-config";
 
 // Everything the server reads from its command line and environment, checked once in
 // the primary so that a typo fails the start with a sentence instead of a crash loop.
@@ -29,6 +30,12 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Se
   const workersRaw = env.WORKERS?.trim();
   const workers = !workersRaw ? (prod ? cpus : 1) : workersRaw === "auto" ? cpus : positiveInt("WORKERS", workersRaw);
   parseTrustProxy(env.TRUST_PROXY); // throws TrustProxyError with a clear message
+  try {
+    rateLimitConfigFromEnv(env); // a typo in a limit fails the start, not the first sign-in
+  } catch (err) {
+    if (err instanceof RateLimitConfigError) throw new OptionsError(err.message);
+    throw err;
+  }
   return {
     port: env.PORT ? positiveInt("PORT", env.PORT) : 3000,
     host: env.HOST?.trim() || undefined,

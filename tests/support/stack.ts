@@ -26,9 +26,12 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   // attempts), all from one address. The protection itself is tested against servers
   // started with low limits (tests/rate-limit.test.ts).
   REGISTER_MAX_PER_IP: "1000000",
-  // Failed sign-ins of the whole suite come from one address too. The per-account limit
-  // (LOGIN_MAX_FAILURES) keeps its default: tests use fresh accounts.
+  // Failed sign-ins of the whole suite come from one address too, and so do its hundreds
+  // of password checks a minute. The per-name limits (LOGIN_MAX_FAILURES per address,
+  // LOGIN_MAX_FAILURES_PER_ACCOUNT from all addresses, TOKEN_MAX_PER_ACCOUNT) keep their
+  // defaults: tests use fresh accounts, signed in a few times each.
   LOGIN_MAX_FAILURES_PER_IP: "1000000",
+  LOGIN_MAX_VERIFICATIONS_PER_IP: "1000000",
   // A fresh session secret per run: nothing hard-coded, nothing written to .data/.
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   // The test servers run as production (NODE_ENV=production), where a missing SMTP_URL

@@ -3,9 +3,10 @@ import { authenticateCredentials } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
+import { refuseCrossSite } from "@/lib/http/cross-site";
 import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited } from "@/lib/security/rate-limits";
+import { isRateLimited, limitTokenIssuance } from "@/lib/security/rate-limits";
 import { getOwnProfile } from "@/lib/users/get-profile";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +16,17 @@ export const dynamic = "force-dynamic";
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "login.error" },
   async (req, { log }) => {
+    const crossSite = refuseCrossSite(req);
+    if (crossSite) {
+      log.warn({ event: "login.cross_site_refused" }, "sign-in refused: posted from another site");
+      return crossSite;
+    }
     const body = await readBody(req);
     const db = getDb();
     let user;
     try {
       user = await authenticateCredentials(body, { db, ip: clientIp(req.headers), log, via: "api" });
+      await limitTokenIssuance(user.id, log);
     } catch (err) {
       if (isRateLimited(err)) return rateLimitedResponse(err);
       throw err;

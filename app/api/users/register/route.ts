@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
+import { refuseCrossSite } from "@/lib/http/cross-site";
 import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
 import { isRateLimited, limitRegistration } from "@/lib/security/rate-limits";
@@ -16,6 +17,11 @@ export const POST = jsonRoute(
     faultEvent: "registration.failed",
   },
   async (req, { log }) => {
+    const crossSite = refuseCrossSite(req);
+    if (crossSite) {
+      log.warn({ event: "registration.cross_site_refused" }, "registration refused: posted from another site");
+      return crossSite;
+    }
     // Every attempt counts, valid or not: duplicate answers would otherwise let anyone
     // probe which usernames and emails exist at full speed.
     try {
