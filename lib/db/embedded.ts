@@ -118,6 +118,11 @@ export async function startEmbeddedPostgres(opts: {
   };
 }
 
+/** PostgreSQL's hints may end in a question mark: no full stop after it. */
+function endSentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 function firstLine(err: unknown): string {
   return String((err as Error)?.message ?? err).split("\n")[0].trim();
 }
@@ -252,7 +257,7 @@ async function initialise(initdb: string, dataDir: string, password: string, run
       runAs,
     );
   } catch (err) {
-    throw new StartupError(`Could not create the database in ${dataDir}: ${(err as Error).message}`);
+    throw new StartupError(`Could not create the database in ${dataDir}: ${endSentence((err as Error).message)}`);
   } finally {
     rmSync(pwDir, { recursive: true, force: true });
   }
@@ -293,7 +298,7 @@ function startServer(postgres: string, dataDir: string, port: number, runAs: Run
       running.delete(child);
       if (!ready) {
         const why = reason(output) ?? `it exited with ${signal ?? code}`;
-        reject(new StartupError(`The embedded PostgreSQL with its data in ${dataDir} did not start: ${why}.`));
+        reject(new StartupError(`The embedded PostgreSQL with its data in ${dataDir} did not start: ${endSentence(why)}`));
       }
     });
   });

@@ -36,8 +36,9 @@ export const logger = humanReadable
       pretty({
         sync: true,
         colorize: true,
+        singleLine: true,
         translateTime: "SYS:HH:MM:ss.l",
-        ignore: "service,hostname,event",
+        ignore: "service,hostname,event,role",
         messageFormat: "{if event}{event}: {end}{msg}",
       }),
     )
