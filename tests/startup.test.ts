@@ -212,6 +212,20 @@ describe("a failed start is one sentence on stderr and exit code 1", () => {
       expect(log.some((l) => String(l.msg).startsWith("embedded PostgreSQL running"))).toBe(true);
     });
 
+    it("a database whose password file is missing", async () => {
+      await prepare();
+      const file = path.join(release, ".data", "pg-credentials.json");
+      const saved = readFileSync(file);
+      rmSync(file);
+      try {
+        const { code, stderr } = await failedStart({ APP_DIR: release });
+        expect(code).toBe(1);
+        expectOneSentence(stderr, /the database in .*\.data\/pg has no password file/);
+      } finally {
+        writeFileSync(file, saved, { mode: 0o600 });
+      }
+    });
+
     it("a data folder that is not a database", async () => {
       const other = mkdtempSync(path.join(os.tmpdir(), "zporta-release-"));
       chmodSync(other, 0o755);

@@ -88,14 +88,18 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedDatabase> {
   mkdirSync(opts.dir, { recursive: true });
   const runAs = osUser();
-  const bin = binaries(runAs, opts.packageBinaries ?? { initdb: PACKAGE_INITDB, postgres: PACKAGE_POSTGRES });
+  const pkg = opts.packageBinaries ?? { initdb: PACKAGE_INITDB, postgres: PACKAGE_POSTGRES };
+  const bin = binaries(runAs, pkg);
+  if (bin !== pkg) opts.log?.(`PostgreSQL runs from ${path.dirname(path.dirname(bin.postgres))}, where its OS user "${OS_USER}" can reach it`);
   const dataDir = dataDirFor(opts.dir, runAs);
   const credentialsFile = path.join(opts.dir, "pg-credentials.json");
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
-  const password =
-    !fresh && existsSync(credentialsFile)
-      ? (JSON.parse(readFileSync(credentialsFile, "utf8")) as { password: string }).password
-      : randomBytes(18).toString("base64url");
+  if (!fresh && !existsSync(credentialsFile)) {
+    throw new StartupError(
+      `The database in ${dataDir} has no password file (${credentialsFile}); restore it, or remove ${dataDir} to start afresh without its data.`,
+    );
+  }
+  const password = fresh ? randomBytes(18).toString("base64url") : readPassword(credentialsFile);
   const port = opts.port ?? (await freePort());
   if (fresh) {
     await initialise(bin.initdb, dataDir, password, runAs);
@@ -116,6 +120,16 @@ export async function startEmbeddedPostgres(opts: {
       if (!opts.persistent) rmSync(dataDir.startsWith(ROOT_DATA_DIR) ? path.dirname(dataDir) : dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function readPassword(file: string): string {
+  try {
+    const { password } = JSON.parse(readFileSync(file, "utf8")) as { password?: unknown };
+    if (typeof password === "string" && password) return password;
+  } catch {
+    // Unreadable or not JSON: the same sentence as a missing password.
+  }
+  throw new StartupError(`The database password file ${file} is damaged; restore it, or remove the database's data folder to start afresh.`);
 }
 
 /** PostgreSQL's hints may end in a question mark: no full stop after it. */
