@@ -11,7 +11,9 @@ import { logger } from "../lib/log/logger";
 import { TrustProxyError } from "../lib/http/trust-proxy";
 import { checkMailSettings } from "../lib/outbox/transport";
 import { rateLimitConfigFromEnv } from "../lib/security/rate-limit-config";
+import { StartupError } from "../lib/server/startup-error";
 import { OptionsError, readOptions } from "./server/options";
+import { checkPortFree, listenErrorSentence } from "./server/port";
 
 /**
  * The supervisor's checks of settings a worker would otherwise trip over later, made
@@ -47,13 +49,17 @@ async function main(): Promise<void> {
 async function runDev(opts: ReturnType<typeof readOptions>): Promise<void> {
   const { ensureDatabase } = await import("./support/database");
   const { runWorker } = await import("./server/worker");
+  await checkPortFree(opts.port, opts.host);
   const db = await ensureDatabase({
     temporary: false,
     log: (m) => logger.info({ event: "start.progress" }, m),
     callerHandlesSignals: true,
   });
   process.env.DATABASE_URL = db.url;
-  const stop = await runWorker(opts, false);
+  const stop = await runWorker(opts, false).catch(async (err: unknown) => {
+    await db.stop();
+    throw err;
+  });
   const shutdown = async () => {
     await stop("signal");
     await db.stop();
@@ -63,11 +69,27 @@ async function runDev(opts: ReturnType<typeof readOptions>): Promise<void> {
   process.on("SIGTERM", () => void shutdown());
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof OptionsError || err instanceof TrustProxyError || err instanceof ConfigError) {
-    logger.fatal({ event: "server.bad_config" }, (err as Error).message);
-  } else {
-    logger.fatal({ event: "server.start_failed", err }, "could not start");
+/** What went wrong, in one sentence; `expected` when the sentence says all there is to say. */
+function startFailure(err: unknown): { sentence: string; expected: boolean } {
+  if (err instanceof StartupError || err instanceof OptionsError || err instanceof TrustProxyError || err instanceof ConfigError) {
+    return { sentence: err.message, expected: true };
   }
+  const listen = listenErrorSentence(err, Number(process.env.PORT ?? 3000), process.env.HOST?.trim() || undefined);
+  if (listen) return { sentence: listen, expected: true };
+  const message = String((err as Error)?.message ?? err).split("\n")[0].replace(/\.$/, "");
+  return { sentence: `Unexpected error: ${message}.`, expected: false };
+}
+
+// A failed start is one sentence on stderr and exit code 1, never a stack on the screen.
+// The log (JSON lines for the journal or a file) also gets the line, with the stack only
+// when the error was unexpected; in a terminal the sentence alone is enough.
+main().catch((err: unknown) => {
+  const { sentence, expected } = startFailure(err);
+  if (!process.stdout.isTTY) {
+    const event = err instanceof OptionsError || err instanceof TrustProxyError || err instanceof ConfigError ? "server.bad_config" : "server.start_failed";
+    logger.fatal({ event, ...(expected ? {} : { err }) }, sentence);
+  }
+  const lowered = /^[A-Z][a-z]/.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
+  process.stderr.write(`Could not start: ${lowered}\n`);
   process.exit(1);
 });

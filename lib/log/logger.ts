@@ -1,10 +1,11 @@
 import pino from "pino";
+import pretty from "pino-pretty";
 import { describeDbError } from "../db/errors";
 
 // JSON lines on stdout. Secrets never reach a log line: these paths are censored
 // wherever they appear, emails are logged only through maskEmail(), and an error logged
 // as `err` goes through safeErr().
-export const logger = pino({
+const options: pino.LoggerOptions<never> = {
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
   base: { service: "zporta-accounts", pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
@@ -25,7 +26,26 @@ export const logger = pino({
   },
   formatters: { level: (label) => ({ level: label }) },
   serializers: { err: safeErr },
-});
+};
+
+// In a terminal (stdout is a TTY) people read the log: one coloured line per entry, its
+// event name first. Everywhere else (systemd, CI, pipes, test log files) JSON lines;
+// LOG_FORMAT=json forces them in a terminal too.
+const humanReadable = Boolean(process.stdout.isTTY) && process.env.LOG_FORMAT !== "json";
+
+export const logger = humanReadable
+  ? pino(
+      options,
+      pretty({
+        sync: true,
+        colorize: true,
+        singleLine: true,
+        translateTime: "SYS:HH:MM:ss.l",
+        ignore: "service,hostname,event,role",
+        messageFormat: "{if event}{event}: {end}{msg}",
+      }),
+    )
+  : pino(options);
 
 export type Logger = pino.Logger;
 

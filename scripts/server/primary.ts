@@ -3,9 +3,11 @@ import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "../../lib/db/migrate";
 import { logger } from "../../lib/log/logger";
+import { StartupError } from "../../lib/server/startup-error";
 import { ensureBuild } from "../support/build";
 import { ensureDatabase, type Database } from "../support/database";
 import type { ServerOptions } from "./options";
+import { checkPortFree } from "./port";
 
 // The supervisor: builds if needed, brings up the database (embedded unless
 // DATABASE_URL is set) and migrates it once, then runs `workers` server processes that
@@ -44,8 +46,16 @@ function notifyParent(message: Record<string, unknown>): void {
 export async function runPrimary(opts: ServerOptions): Promise<void> {
   const progress = (msg: string) => log.info({ event: "start.progress" }, msg);
   process.chdir(releaseDir());
-  ensureBuild(progress);
+  // Quick checks first: a taken port or an unreachable database fails the start in
+  // seconds, not after a build of minutes.
+  await checkPortFree(opts.port, opts.host);
   const db: Database = await ensureDatabase({ temporary: false, log: progress, callerHandlesSignals: true });
+  try {
+    ensureBuild(progress);
+  } catch (err) {
+    await db.stop();
+    throw err;
+  }
   const url = `http://${opts.host && opts.host !== "0.0.0.0" && opts.host !== "::" ? opts.host : "localhost"}:${opts.port}`;
 
   const slots = new Map<number, Slot>();
@@ -219,9 +229,12 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
   try {
     await Promise.all(first.map(whenListening));
   } catch (err) {
-    log.fatal({ event: "server.start_failed", err: String(err) }, "workers failed to start");
-    await shutdown("start_failed", 1);
-    return;
+    // The worker said why on stderr and in the log; stop what started, then fail the start
+    // with one sentence (scripts/server.ts prints it and exits 1).
+    shuttingDown = true;
+    await Promise.all([...slots.values()].map(retire));
+    await db.stop();
+    throw new StartupError(`The server process ${(err as Error).message.replace(/^the worker /, "")}; the lines above say why.`);
   }
   log.info({ event: "server.ready", url, workers: pids(), database: db.embedded ? "embedded" : "DATABASE_URL" }, `ready on ${url}`);
   notifyParent({ type: "ready", url, workers: pids() });

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { StartupError } from "../../lib/server/startup-error";
 
 // `npm start` builds only when the sources changed since the last build: the stamp
 // is a hash of everything `next build` reads.
@@ -37,10 +38,13 @@ export function ensureBuild(log: (msg: string) => void = console.log): void {
 /** `next build`, then the stamp that tells later starts the build is current. */
 export function build(): void {
   const hash = sourceHash();
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+  const next = path.resolve("node_modules/next/dist/bin/next");
+  if (!existsSync(next)) throw new StartupError(`The build tool (${next}) is missing; run \`npm install\` in ${process.cwd()} first.`);
+  const result = spawnSync(process.execPath, [next, "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error("next build failed");
+  if (result.error) throw new StartupError(`Could not run the build (next build): ${result.error.message}.`);
+  if (result.status !== 0) throw new StartupError("The build (next build) failed; its output above says why.");
   writeFileSync(STAMP, hash);
 }

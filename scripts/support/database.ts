@@ -1,8 +1,11 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
-import { migrate } from "../../lib/db/migrate";
+import { isDatabaseUnavailable } from "../../lib/db/errors";
+import { migrate, MigrationError } from "../../lib/db/migrate";
+import { StartupError } from "../../lib/server/startup-error";
 
 export interface Database {
   url: string;
@@ -10,9 +13,38 @@ export interface Database {
   stop: () => Promise<void>;
 }
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** "host:port/database" of a URL: enough to recognise it, never its password. */
+function describeUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || 5432}${u.pathname === "/" ? "" : u.pathname}`;
+}
+
+/** The database answers, or a StartupError that says why not (without the password). */
+async function checkReachable(url: string, origin: string): Promise<void> {
+  try {
+    new URL(url);
+  } catch {
+    throw new StartupError(`${origin} is not a valid URL; expected postgresql://user:password@host:port/database.`);
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  client.on("error", () => {}); // a broken connection after connect is reported by the query below
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (err) {
+    const why = String((err as Error).message ?? err).split("\n")[0].replace(/\.$/, "");
+    throw new StartupError(`The database at ${describeUrl(url)} (${origin}) could not be reached: ${why}.`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /**
  * DATABASE_URL when set (nothing embedded); otherwise an embedded PostgreSQL, kept in
  * `.data/` for the app or in a throw-away folder for tests. Migrations are applied.
+ * Every failure is a StartupError (one sentence).
  */
 export async function ensureDatabase(opts: {
   temporary: boolean;
@@ -24,21 +56,29 @@ export async function ensureDatabase(opts: {
   let db: Database;
   if (process.env.DATABASE_URL) {
     db = { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    await checkReachable(db.url, "DATABASE_URL");
   } else {
     if (!opts.temporary) mkdirSync(".data", { recursive: true });
     const dir = opts.temporary ? mkdtempSync(path.join(os.tmpdir(), "zporta-pg-")) : path.resolve(".data");
-    // When run as root, PostgreSQL runs as its own user and must reach its folder.
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dir, persistent: !opts.temporary, log, callerHandlesSignals: opts.callerHandlesSignals });
+    // mkdtemp makes the folder 0700: when run as root, PostgreSQL runs as its own user
+    // and must enter it. (.data/ keeps its mode: lib/db/embedded.ts copes with any.)
+    if (opts.temporary) chmodSync(dir, 0o755);
+    const embedded = await startEmbeddedPostgres({ dir, persistent: !opts.temporary, log, callerHandlesSignals: opts.callerHandlesSignals }).catch(
+      (err: unknown) => {
+        if (opts.temporary) rmSync(dir, { recursive: true, force: true });
+        throw err;
+      },
+    );
     db = {
-      url: pg.url,
+      url: embedded.url,
       embedded: true,
       stop: async () => {
-        await pg.stop();
+        await embedded.stop();
         if (opts.temporary) rmSync(dir, { recursive: true, force: true });
       },
     };
-    log(`embedded PostgreSQL running (data in ${opts.temporary ? "a temporary folder" : ".data/"})`);
+    const where = opts.temporary ? "a temporary folder" : path.relative(process.cwd(), embedded.dataDir).startsWith("..") ? embedded.dataDir : ".data/";
+    log(`embedded PostgreSQL running (data in ${where})`);
   }
   try {
     const result = await migrate(db.url, { log });
@@ -47,6 +87,8 @@ export async function ensureDatabase(opts: {
     }
   } catch (err) {
     await db.stop();
+    if (err instanceof MigrationError) throw new StartupError(err.message);
+    if (isDatabaseUnavailable(err)) throw new StartupError(`The database at ${describeUrl(db.url)} went away while migrating: ${(err as Error).message}.`);
     throw err;
   }
   return db;

@@ -22,10 +22,12 @@ export function spawnServer(opts: {
   env: NodeJS.ProcessEnv;
   /** Where the server's stdout (its JSON log lines) goes: inherited, or a file descriptor. */
   stdout?: "inherit" | number;
+  /** Where its stderr goes (start-up failures): the same as stdout unless given. */
+  stderr?: "inherit" | number;
 }): RunningServer {
   const out = opts.stdout ?? "inherit";
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/server.ts"), "--prod"], {
-    stdio: ["ignore", out, out, "ipc"],
+    stdio: ["ignore", out, opts.stderr ?? out, "ipc"],
     env: {
       ...opts.env,
       PORT: String(opts.port),
