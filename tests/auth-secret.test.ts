@@ -99,12 +99,12 @@ describe("checkSecret: what NEXTAUTH_SECRET may be", () => {
 
 describe("starting the production server", () => {
   it("refuses the example's placeholder NEXTAUTH_SECRET with one readable line and exit code 1", async () => {
-    const { code, output } = await startRefused({ NEXTAUTH_SECRET: "CHANGE-ME-to-32-or-more-random-characters", MAIL_DEV_MAILBOX: "1" });
-    expect(code).toBe(1);
-    const line = oneLine(output);
+    const refusal = await startRefused({ NEXTAUTH_SECRET: "CHANGE-ME-to-32-or-more-random-characters", MAIL_DEV_MAILBOX: "1" });
+    expect(refusal.code).toBe(1);
+    const line = oneLine(refusal);
     expect(line).toMatchObject({ level: "fatal", event: "server.bad_config" });
     expect(line.msg).toBe("NEXTAUTH_SECRET is still the example's placeholder; generate one with `openssl rand -base64 48`.");
-    expect(output).not.toMatch(/\n\s+at /); // no stack
+    expect(refusal.stdout + refusal.stderr).not.toMatch(/\n\s+at /); // no stack
   });
 
   it("refuses a missing or weak NEXTAUTH_SECRET the same way", async () => {
@@ -112,9 +112,9 @@ describe("starting the production server", () => {
       [{}, /^NEXTAUTH_SECRET is not set;/],
       [{ NEXTAUTH_SECRET: "a".repeat(40) }, /^NEXTAUTH_SECRET is too weak/],
     ] as const) {
-      const { code, output } = await startRefused({ ...env, MAIL_DEV_MAILBOX: "1" });
-      expect(code).toBe(1);
-      expect(oneLine(output).msg).toMatch(msg);
+      const refusal = await startRefused({ ...env, MAIL_DEV_MAILBOX: "1" });
+      expect(refusal.code).toBe(1);
+      expect(oneLine(refusal).msg).toMatch(msg);
     }
   });
 });

@@ -115,9 +115,9 @@ describe("no SMTP_URL", () => {
   });
 
   it("a production server without SMTP_URL refuses to start: one line, exit code 1", async () => {
-    const { code, output } = await startRefused({ NEXTAUTH_SECRET: randomBytes(48).toString("base64") });
-    expect(code).toBe(1);
-    expect(oneLine(output)).toMatchObject({
+    const refusal = await startRefused({ NEXTAUTH_SECRET: randomBytes(48).toString("base64") });
+    expect(refusal.code).toBe(1);
+    expect(oneLine(refusal)).toMatchObject({
       level: "fatal",
       event: "server.bad_config",
       msg: "SMTP_URL is not set: set it (smtps://… or smtp://… with STARTTLS), or MAIL_DEV_MAILBOX=1 to keep emails in the dev mailbox on purpose.",

