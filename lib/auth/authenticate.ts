@@ -4,6 +4,7 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { consumeAttempt, getLimiters, ipKey, isRateLimited, type Limiters } from "../security/rate-limits";
 import { findUserByLogin } from "../users/find-user";
+import { reactivateSelfDeactivated } from "../users/deactivate-self";
 import { hashPassword, verifyPassword } from "../users/password-hash";
 import { parseInput } from "../validation/parse";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
@@ -67,7 +68,9 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   }
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !passwordOk || !user.isActive) {
+  // A self-deactivated account is reactivated by its password (issue 10); staff's stays closed.
+  const active = !!user && (user.isActive || (passwordOk && (await reactivateSelfDeactivated(ctx.db, user.id, log))));
+  if (!user || !passwordOk || !active) {
     const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive";
     log.info({ event: "login.failed", reason, userId: user?.id, via: ctx.via }, "sign-in failed");
     throw invalidCredentials();

@@ -28,7 +28,8 @@ export async function setUserActive(
       SELECT "username", "isActive" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!rows[0]) throw new DomainError("user_not_found", "No such user.", 404);
     const changed = rows[0].isActive !== active;
-    if (changed) await tx.user.update({ where: { id: userId }, data: { isActive: active }, select: { id: true } });
+    // Staff's decision replaces a self-deactivation: the account no longer reopens by signing in.
+    await tx.user.update({ where: { id: userId }, data: { isActive: active, selfDeactivated: false }, select: { id: true } });
     // Deactivation ends every session and token, so a later re-activation revives none.
     if (!active) {
       await tx.apiToken.deleteMany({ where: { userId } });

@@ -7,6 +7,8 @@ import { deviceLabel } from "@/lib/auth/device-label";
 import { listDevices } from "@/lib/auth/devices";
 import { getDb } from "@/lib/db/client";
 import { endDeviceAction, endOtherDevicesAction } from "./actions";
+import { DeactivateForm } from "./deactivate-form";
+import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Security" };
@@ -64,6 +66,8 @@ export default async function SecurityPage() {
       </table>
       {others > 0 && <ActionButton action={endOtherDevicesAction} fields={{}} label="Sign out everywhere else" inline={false} />}
       <PasswordForm />
+      <DeactivateForm />
+      <DeleteForm />
     </section>
   );
 }

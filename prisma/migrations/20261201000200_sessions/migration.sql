@@ -32,3 +32,38 @@ CREATE INDEX "ApiToken_userId_idx" ON "ApiToken" ("userId");
 ALTER TABLE "ApiToken" ADD COLUMN "lastUsedAt" TIMESTAMPTZ(6);
 ALTER TABLE "ApiToken" ADD COLUMN "ip" VARCHAR(64);
 ALTER TABLE "ApiToken" ADD COLUMN "userAgent" VARCHAR(512);
+
+-- The old profile API's first and last names (PUT/PATCH /api/users/profile/).
+ALTER TABLE "Profile" ADD COLUMN "firstName" VARCHAR(150);
+ALTER TABLE "Profile" ADD COLUMN "lastName" VARCHAR(150);
+
+-- Self-service deactivation (POST /api/users/deactivate/): such an account is reactivated
+-- by signing in with its password; one deactivated by staff stays closed.
+ALTER TABLE "User" ADD COLUMN "selfDeactivated" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "User" ADD CONSTRAINT "User_selfDeactivated_is_inactive" CHECK (NOT "selfDeactivated" OR NOT "isActive");
+
+-- Account deletion (DELETE /api/users/profile/) keeps the audit trail's actions but not
+-- the person: besides the foreign key's own "actor deleted -> NULL", the append-only
+-- trigger now permits one more change, and only inside a transaction that declared an
+-- erasure (SET LOCAL zporta.audit_erasure = 'on', done by lib/users/delete-account.ts):
+-- clearing notes and details, leaving action, target and time as they were. Nothing
+-- else, and never a DELETE.
+CREATE OR REPLACE FUNCTION "audit_log_append_only"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW."actorId" IS NULL
+       AND (NEW."action", NEW."targetType", NEW."targetId", NEW."notes", NEW."details", NEW."createdAt")
+           IS NOT DISTINCT FROM (OLD."action", OLD."targetType", OLD."targetId", OLD."notes", OLD."details", OLD."createdAt") THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND current_setting('zporta.audit_erasure', true) = 'on'
+       AND NEW."notes" IS NULL AND NEW."details" IS NULL
+       AND NEW."actorId" IS NOT DISTINCT FROM OLD."actorId"
+       AND (NEW."action", NEW."targetType", NEW."targetId", NEW."createdAt")
+           IS NOT DISTINCT FROM (OLD."action", OLD."targetType", OLD."targetId", OLD."createdAt") THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'AuditLog is append-only'
+        USING ERRCODE = '23514', CONSTRAINT = 'AuditLog_append_only';
+END;
+$$;
