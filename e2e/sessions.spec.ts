@@ -83,3 +83,21 @@ test("a cookie copied before the header's Sign out is dead afterwards", async ({
   await context.close();
   await thief.close();
 });
+
+test("delete an account (password asked first), then sign up again with the same email", async ({ browser, request }) => {
+  const user = await apiUser(request);
+  const { context, page } = await signedInContext(browser, user);
+  await page.goto("/account/security");
+  await page.getByLabel("Your password").fill("Not-the-password-1");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.locator("#form-error[role=alert]")).toHaveText("Password is incorrect.");
+  await page.getByLabel("Your password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/\?deleted=1$/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+
+  const again = await request.post("/api/users/register/", { data: { username: user.username, email: user.email, password: PASSWORD } });
+  expect(again.status()).toBe(201);
+  await context.close();
+});
