@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import type { Logger } from "../log/logger";
 import type { Role } from "../users/register-schema";
-import type { ClientInfo } from "./sessions";
+import { credentialsChanged, type ClientInfo } from "./sessions";
 import type { AuthUser } from "./types";
 
 // DRF-style API tokens: 40 hex characters (160 random bits), sent as
@@ -33,13 +33,29 @@ function clip(value: string | null | undefined, max: number): string | null {
   return clean ? [...clean].slice(0, max).join("") : null;
 }
 
-/** A new key for one more device of `userId`; the user's expired tokens are swept in passing. */
-export async function issueApiToken(db: Db, userId: number, log?: Logger, client: ClientInfo = {}): Promise<string> {
+/**
+ * A new key for one more device of `userId`; the user's expired tokens are swept in
+ * passing. Guarded like createSession(): the user must be active and the verified
+ * password hash (credentialStamp) still the account's, under a FOR SHARE lock.
+ */
+export async function issueApiToken(
+  db: Db,
+  userId: number,
+  log?: Logger,
+  client: ClientInfo = {},
+  opts: { credentialStamp?: string } = {},
+): Promise<string> {
   const key = randomBytes(20).toString("hex");
   const days = apiTokenTtlDays();
-  await db.$executeRaw`
+  const stamp = opts.credentialStamp ?? null;
+  const inserted = await db.$executeRaw`
     INSERT INTO "ApiToken" ("userId", "keyHash", "expiresAt", "ip", "userAgent")
-    VALUES (${userId}, ${hashApiToken(key)}, now() + make_interval(days => ${days}::int), ${clip(client.ip, 64)}, ${clip(client.userAgent, 512)})`;
+    SELECT u."id", ${hashApiToken(key)}, now() + make_interval(days => ${days}::int), ${clip(client.ip, 64)}, ${clip(client.userAgent, 512)}
+    FROM "User" u
+    WHERE u."id" = ${userId} AND u."isActive"
+      AND (${stamp}::text IS NULL OR encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex') = ${stamp}::text)
+    FOR SHARE OF u`;
+  if (inserted !== 1) throw credentialsChanged();
   await db.$executeRaw`DELETE FROM "ApiToken" WHERE "userId" = ${userId} AND "expiresAt" <= now()`;
   log?.info({ event: "api_token.issued", userId, ttlDays: days }, "API token issued");
   return key;

@@ -7,6 +7,7 @@ import { findUserByLogin } from "../users/find-user";
 import { reactivateSelfDeactivated } from "../users/deactivate-self";
 import { hashPassword, verifyPassword } from "../users/password-hash";
 import { parseInput } from "../validation/parse";
+import { credentialStamp } from "./credential-stamp";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
 import type { AuthUser } from "./types";
 
@@ -18,6 +19,15 @@ export interface AuthenticateContext {
   limiters?: Limiters;
   /** Which adapter asked, for the logs. */
   via: "page" | "api" | "nextauth";
+}
+
+/**
+ * A signed-in user plus which password hash was verified (credentialStamp, see
+ * lib/auth/credential-stamp.ts): a session or token is created only while that hash is
+ * still the account's, so a sign-in racing a password change cannot outlive it.
+ */
+export interface AuthenticatedUser extends AuthUser {
+  credentialStamp: string;
 }
 
 export function invalidCredentials(): DomainError {
@@ -39,7 +49,7 @@ const dummyHash: Promise<string> = hashPassword(randomBytes(18).toString("base64
  * shared by all processes), so simultaneous guesses cannot slip past the limit; a success
  * forgets the account's failures and gives back the address's point.
  */
-export async function authenticateCredentials(input: unknown, ctx: AuthenticateContext): Promise<AuthUser> {
+export async function authenticateCredentials(input: unknown, ctx: AuthenticateContext): Promise<AuthenticatedUser> {
   const log = ctx.log ?? logger;
   let data;
   try {
@@ -82,5 +92,12 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     ctx.db.user.update({ where: { id: user.id }, data: { lastLogin: new Date() }, select: { id: true } }),
   ]);
   log.info({ event: "login.succeeded", userId: user.id, via: ctx.via }, "signed in");
-  return { id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.role ?? "explorer" };
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    isStaff: user.isStaff,
+    role: user.role ?? "explorer",
+    credentialStamp: credentialStamp(user.passwordHash),
+  };
 }

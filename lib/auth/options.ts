@@ -47,8 +47,9 @@ export function authOptions(): AuthOptions {
           try {
             const db = getDb();
             const user = await authenticateCredentials(credentials, { db, ip, via: "nextauth" });
-            const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") });
-            return { ...user, id: String(user.id), name: user.username, sid: secret };
+            const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
+            const { credentialStamp: _stamp, ...shown } = user;
+            return { ...shown, id: String(user.id), name: user.username, sid: secret };
           } catch (err) {
             // next-auth passes an Error's message on in the address (?error=…): only our
             // designed sentences go there, never a fault's details.

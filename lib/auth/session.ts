@@ -9,9 +9,10 @@ import type { AuthUser } from "./types";
 // route handlers). The cookie is next-auth's: same name, options and JWT encoding; it
 // names a Session row created here with this request's address and user agent.
 
-export async function startSession(user: AuthUser): Promise<void> {
+/** `credentialStamp`: which password hash a sign-in verified (see createSession). */
+export async function startSession(user: AuthUser & { credentialStamp?: string }): Promise<void> {
   const hdrs = await headers();
-  const { secret } = await createSession(getDb(), user.id, { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") });
+  const { secret } = await createSession(getDb(), user.id, { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { credentialStamp: user.credentialStamp });
   const { name, options } = sessionCookie();
   (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
 }

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import type { Logger } from "../log/logger";
+import { DomainError } from "../errors";
 import type { Role } from "../users/register-schema";
+import { INVALID_CREDENTIALS } from "./login-schema";
 import type { AuthUser } from "./types";
 
 // Server-side browser sessions. A sign-in creates a Session row; the next-auth cookie
@@ -47,17 +49,40 @@ function clip(value: string | null | undefined, max: number): string | null {
   return clean ? [...clean].slice(0, max).join("") : null;
 }
 
-/** A new session for `userId`: returns the secret for the cookie (never stored) and the row's id. */
-export async function createSession(db: Db, userId: number, client: ClientInfo = {}): Promise<{ secret: string; id: number }> {
+/**
+ * A new session for `userId`: returns the secret for the cookie (never stored) and the
+ * row's id. One guarded statement: the user must be active and, when the sign-in says
+ * which password hash it verified (`credentialStamp`), that hash must still be the
+ * account's. It locks the user's row (FOR SHARE) so a password change, deactivation or
+ * deletion running at the same time either sees this session and ends it, or makes
+ * this insert a no-op: a sign-in with the old password never outlives the change.
+ */
+export async function createSession(
+  db: Db,
+  userId: number,
+  client: ClientInfo = {},
+  opts: { credentialStamp?: string } = {},
+): Promise<{ secret: string; id: number }> {
   const secret = randomBytes(32).toString("base64url");
   const maxAge = sessionMaxAgeDays();
+  const stamp = opts.credentialStamp ?? null;
   const rows = await db.$queryRaw<{ id: number }[]>`
     INSERT INTO "Session" ("userId", "tokenHash", "expiresAt", "ip", "userAgent")
-    VALUES (${userId}, ${hashSessionSecret(secret)}, now() + make_interval(days => ${maxAge}::int),
-            ${clip(client.ip, 64)}, ${clip(client.userAgent, 512)})
+    SELECT u."id", ${hashSessionSecret(secret)}, now() + make_interval(days => ${maxAge}::int),
+           ${clip(client.ip, 64)}, ${clip(client.userAgent, 512)}
+    FROM "User" u
+    WHERE u."id" = ${userId} AND u."isActive"
+      AND (${stamp}::text IS NULL OR encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex') = ${stamp}::text)
+    FOR SHARE OF u
     RETURNING "id"`;
+  if (!rows[0]) throw credentialsChanged();
   await sweepExpiredSessions(db);
   return { secret, id: rows[0].id };
+}
+
+/** The account changed (password, deactivation, deletion) between verification and sign-in. */
+export function credentialsChanged(): DomainError {
+  return new DomainError("invalid_credentials", INVALID_CREDENTIALS, 400);
 }
 
 /** Deletes up to a batch of expired or idle sessions (every sign-in calls this; bounded). */

@@ -25,7 +25,9 @@ export const POST = jsonRoute(
       if (isRateLimited(err)) return rateLimitedResponse(err);
       throw err;
     }
-    const token = await issueApiToken(db, user.id, log, { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") });
+    const token = await issueApiToken(db, user.id, log, { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") }, {
+      credentialStamp: user.credentialStamp,
+    });
     const profile = await getOwnProfile(db, user.id);
     return json(200, {
       token,
