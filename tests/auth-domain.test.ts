@@ -76,7 +76,7 @@ describe("authenticateCredentials", () => {
     const input = newUser({ role: "both" });
     const created = await registerUser(input, testDb());
     const user = await authenticateCredentials({ username: input.email.toUpperCase(), password: input.password }, { db: testDb(), ip: "10.0.0.3", via: "page", log: quiet, limiters: limiters() });
-    expect(user).toEqual({ id: created.id, username: input.username, email: input.email, isStaff: false, role: "both" });
+    expect(user).toEqual({ id: created.id, username: input.username, email: input.email, isStaff: false, role: "both", credentialStamp: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const row = await testDb().user.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.lastLogin).toBeInstanceOf(Date);
   });

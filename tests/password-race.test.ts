@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { issueApiToken } from "../lib/auth/api-tokens";
 import { authenticateCredentials } from "../lib/auth/authenticate";
 import { createSession } from "../lib/auth/sessions";
@@ -15,6 +15,11 @@ import { storm } from "./support/storm";
 // SHARE), and the change ends every other session under the user's row lock.
 
 const NEW = "Fresh-Garden-42";
+
+// The use cases' default rate limiters live in the test database.
+beforeAll(() => {
+  process.env.DATABASE_URL = inject("databaseUrl");
+});
 const quiet = logger.child({});
 quiet.level = "silent";
 
