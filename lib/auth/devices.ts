@@ -80,9 +80,10 @@ export async function endDevice(db: Db, userId: number, publicId: unknown, log: 
 
 /**
  * Ends every session and token of the user except `keep` (the one asking, when there is
- * one). One DELETE … RETURNING per table in one transaction: simultaneous calls each end
- * a disjoint set of rows (a row is deleted once, the second DELETE waits and skips it),
- * so the counts they report add up. Only rows that were still live are counted.
+ * one). Calls for one user take turns on the user's row lock, then one DELETE … RETURNING
+ * per table in the same transaction: simultaneous calls end disjoint sets of rows (each
+ * row once), so the counts they report add up.
+Only rows that were still live are counted.
  */
 export async function endOtherDevices(
   db: Db,
