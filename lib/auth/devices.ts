@@ -83,7 +83,7 @@ export async function endDevice(db: Db, userId: number, publicId: unknown, log: 
  * one). Calls for one user take turns on the user's row lock, then one DELETE … RETURNING
  * per table in the same transaction: simultaneous calls end disjoint sets of rows (each
  * row once), so the counts they report add up.
-Only rows that were still live are counted.
+ * Only rows that were still live are counted.
  */
 export async function endOtherDevices(
   db: Db,
