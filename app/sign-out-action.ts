@@ -7,8 +7,8 @@ import { endSession } from "@/lib/auth/session";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
 
-// The header's "Sign out" button on every page. A JWT session lives in the cookie only,
-// so ending it is deleting the cookie.
+// The header's "Sign out" button on every page: deletes this browser's Session row (a
+// copied cookie stops working at once) and the cookie.
 export async function signOut(): Promise<void> {
   const user = await getCurrentUser();
   await endSession();

@@ -85,7 +85,7 @@ describe("authenticateCredentials", () => {
     const input = newUser({ role: "both" });
     const created = await registerUser(input, testDb());
     const user = await authenticateCredentials({ username: input.email.toUpperCase(), password: input.password }, { db: testDb(), ip: "10.0.0.3", via: "page", log: quiet, limiters: limiters() });
-    expect(user).toEqual({ id: created.id, username: input.username, email: input.email, isStaff: false, role: "both" });
+    expect(user).toEqual({ id: created.id, username: input.username, email: input.email, isStaff: false, role: "both", credentialStamp: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const row = await testDb().user.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.lastLogin).toBeInstanceOf(Date);
   });
@@ -290,14 +290,14 @@ describe("rate-limit settings", () => {
 
 describe("session cookies", () => {
   it("round-trips the claims through next-auth's encryption", async () => {
-    const value = await encodeSession({ id: 7, username: "ann", email: "ann@example.com", isStaff: true, role: "guide" });
+    const value = await encodeSession({ id: 7, username: "ann", email: "ann@example.com", isStaff: true, role: "guide" }, "s".repeat(43));
     expect(value.split(".")).toHaveLength(5); // a JWE, not a readable JWT
     expect(value).not.toContain("ann");
-    expect(await decodeSession(value)).toMatchObject({ uid: 7, username: "ann", isStaff: true, role: "guide" });
+    expect(await decodeSession(value)).toMatchObject({ sid: "s".repeat(43), uid: 7, username: "ann", isStaff: true, role: "guide" });
   });
 
   it("refuses tampered, foreign and empty values", async () => {
-    const value = await encodeSession({ id: 7, username: "ann", email: "ann@example.com", isStaff: false, role: "explorer" });
+    const value = await encodeSession({ id: 7, username: "ann", email: "ann@example.com", isStaff: false, role: "explorer" }, "s".repeat(43));
     const tampered = value.slice(0, -3) + (value.endsWith("AAA") ? "BBB" : "AAA");
     expect(await decodeSession(tampered)).toBeNull();
     expect(await decodeSession("")).toBeNull();

@@ -159,16 +159,16 @@ describe("Authorization: Token <key>", () => {
     expect(res.text).toBe(body);
   });
 
-  it("a new sign-in rotates the key: the previous one stops working", async () => {
+  it("a new sign-in adds a key for that device: the previous one keeps working", async () => {
     const user = await registeredUser();
     const first = (await apiLogin({ username: user.username, password: user.password })).json!.token as string;
     const second = (await apiLogin({ username: user.email, password: user.password })).json!.token as string;
     expect(second).not.toBe(first);
-    expect((await apiCall("/api/users/profile/", { token: first })).status).toBe(401);
+    expect((await apiCall("/api/users/profile/", { token: first })).status).toBe(200);
     expect((await apiCall("/api/users/profile/", { token: second })).status).toBe(200);
   });
 
-  it("5 simultaneous sign-ins of one user from 5 processes: all 200, one token row, exactly one key works", async () => {
+  it("5 simultaneous sign-ins of one user from 5 processes: all 200, five token rows, every key works", async () => {
     const user = await registeredUser();
     // Five: at most LOGIN_MAX_FAILURES (default 5) attempts may be in flight per account
     // and address, since every attempt is counted before its password is checked.
@@ -183,10 +183,8 @@ describe("Authorization: Token <key>", () => {
     const rows = await withPg((c) =>
       c.query(`SELECT 1 FROM "ApiToken" t JOIN "User" u ON u.id = t."userId" WHERE u.username = $1`, [user.username]),
     );
-    expect(rows.rowCount).toBe(1);
-    const working = [];
-    for (const key of keys) if ((await apiCall("/api/users/profile/", { token: key })).status === 200) working.push(key);
-    expect(working).toHaveLength(1);
+    expect(rows.rowCount).toBe(5);
+    for (const key of keys) expect((await apiCall("/api/users/profile/", { token: key })).status).toBe(200);
   });
 
   it("an expired token and a deactivated user's token are refused", async () => {
@@ -208,7 +206,7 @@ describe("Authorization: Token <key>", () => {
 });
 
 describe("POST /api/users/logout/", () => {
-  it("revokes the token: 200, then the key is refused", async () => {
+  it("revokes the token that asked: 200, then the key is refused", async () => {
     const user = await registeredUser();
     const token = (await apiLogin({ username: user.username, password: user.password })).json!.token as string;
     expect((await apiCall("/api/users/profile/", { token })).status).toBe(200);

@@ -42,6 +42,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <Link href="/invitations">Invite teachers</Link> <span className="hint">(up to 3 a month)</span>
         </p>
       )}
+      <p>
+        <Link href="/account/security">Security: where you are signed in</Link>
+      </p>
       <ProfileForm current={{ displayName: profile.displayName ?? "", bio: profile.bio ?? "" }} />
     </section>
   );

@@ -10,6 +10,7 @@ import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
 import { setCanInviteTeachers } from "@/lib/invitations/grant";
 import { setUserActive } from "@/lib/users/set-active";
+import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 import type { ActionState } from "../components/action-state";
 
 async function run(describe: () => Promise<string>): Promise<ActionState> {
@@ -45,5 +46,13 @@ export async function setInviteAction(_prev: ActionState, form: FormData): Promi
     );
     const target = await getDb().user.findUnique({ where: { id: result.userId }, select: { username: true } });
     return `${target?.username ?? `User ${result.userId}`} ${result.canInviteTeachers ? "can now" : "can no longer"} invite teachers.`;
+  });
+}
+
+export async function signOutEverywhereAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async () => {
+    const staff = await requireStaffAction();
+    const result = await signOutEverywhere({ userId: form.get("userId") }, staff, getDb());
+    return `${result.username} was signed out of ${result.revoked} session${result.revoked === 1 ? "" : "s"}.`;
   });
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { listRecentUsers } from "@/lib/users/list-users";
 import { ActionButton } from "../components/action-button";
 import { Table } from "../components/table";
-import { setActiveAction, setInviteAction } from "./actions";
+import { setActiveAction, setInviteAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Staff area" };
 
@@ -35,6 +35,13 @@ export default async function AdminHome() {
                   label={u.isActive ? `Deactivate ${u.username}` : `Activate ${u.username}`}
                 />
               )}
+              <ActionButton
+                inline={false}
+                action={signOutEverywhereAction}
+                fields={{ userId: u.id }}
+                label="Sign out everywhere"
+                ariaLabel={`Sign out ${u.username} everywhere`}
+              />
             </td>
             <td>
               {u.profile?.canInviteTeachers ? "Yes" : "No"}{" "}

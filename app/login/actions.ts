@@ -6,7 +6,6 @@ import { redirect } from "next/navigation";
 import { authenticateCredentials } from "@/lib/auth/authenticate";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { startSession } from "@/lib/auth/session";
-import type { AuthUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
@@ -24,12 +23,13 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const hdrs = await headers();
   const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
   const log = logger.child({ requestId });
-  let user: AuthUser;
   try {
-    user = await authenticateCredentials(
+    const user = await authenticateCredentials(
       { username, password: formString(form, "password") },
       { db: getDb(), ip: clientIp(hdrs), log, via: "page" },
     );
+    // Inside the try: a password change racing this sign-in refuses it like a wrong password.
+    await startSession(user);
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.code === "invalid_credentials" ? PAGE_INVALID_CREDENTIALS : err.message;
@@ -41,7 +41,6 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
       username,
     };
   }
-  await startSession(user);
   // Outside any try: redirect() works by throwing.
   redirect(safeNextPath(formString(form, "next")));
 }

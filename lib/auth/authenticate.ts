@@ -5,8 +5,10 @@ import { logger, type Logger } from "../log/logger";
 import { admitSignIn } from "../security/login-limits";
 import { getLimiters, isRateLimited, type Limiters } from "../security/rate-limits";
 import { findUserByLogin } from "../users/find-user";
+import { reactivateSelfDeactivated } from "../users/deactivate-self";
 import { hashPassword, verifyPassword } from "../users/password-hash";
 import { parseInput } from "../validation/parse";
+import { credentialStamp } from "./credential-stamp";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
 import type { AuthUser } from "./types";
 
@@ -18,6 +20,15 @@ export interface AuthenticateContext {
   limiters?: Limiters;
   /** Which adapter asked, for the logs. */
   via: "page" | "api" | "nextauth";
+}
+
+/**
+ * A signed-in user plus which password hash was verified (credentialStamp, see
+ * lib/auth/credential-stamp.ts): a session or token is created only while that hash is
+ * still the account's, so a sign-in racing a password change cannot outlive it.
+ */
+export interface AuthenticatedUser extends AuthUser {
+  credentialStamp: string;
 }
 
 export function invalidCredentials(): DomainError {
@@ -40,7 +51,7 @@ const dummyHash: Promise<string> = hashPassword(randomBytes(18).toString("base64
  * guesses cannot slip past a limit; a success forgets the name's failures, but its
  * password verification stays counted against the address.
  */
-export async function authenticateCredentials(input: unknown, ctx: AuthenticateContext): Promise<AuthUser> {
+export async function authenticateCredentials(input: unknown, ctx: AuthenticateContext): Promise<AuthenticatedUser> {
   const log = ctx.log ?? logger;
   let data;
   try {
@@ -64,7 +75,9 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   }
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !passwordOk || !user.isActive) {
+  // A self-deactivated account is reactivated by its password (issue 10); staff's stays closed.
+  const active = !!user && (user.isActive || (passwordOk && (await reactivateSelfDeactivated(ctx.db, user.id, log))));
+  if (!user || !passwordOk || !active) {
     const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive";
     log.info({ event: "login.failed", reason, userId: user?.id, via: ctx.via }, "sign-in failed");
     throw invalidCredentials();
@@ -75,5 +88,12 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     ctx.db.user.update({ where: { id: user.id }, data: { lastLogin: new Date() }, select: { id: true } }),
   ]);
   log.info({ event: "login.succeeded", userId: user.id, via: ctx.via }, "signed in");
-  return { id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.role ?? "explorer" };
+  return {
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    isStaff: user.isStaff,
+    role: user.role ?? "explorer",
+    credentialStamp: credentialStamp(user.passwordHash),
+  };
 }

@@ -4,21 +4,25 @@ import { cache } from "react";
 import { getDb } from "../db/client";
 import { PATHNAME_HEADER } from "../http/pathname-header";
 import { assertStaff, assertUser } from "./guards";
-import { loadActiveUser } from "./load-user";
 import { loginUrl } from "./next-path";
 import { decodeSession, sessionCookie } from "./session-cookie";
+import { userForSession, type SessionUser } from "./sessions";
 import type { AuthUser } from "./types";
 
 // Who is asking, for server components and server actions. Read once per request
-// (React cache) and always from the database, not just the cookie.
+// (React cache) and always from the database, not just the cookie: one query reads the
+// Session row the cookie names together with its user.
 
-export const getCurrentUser = cache(async (): Promise<AuthUser | null> => {
+/** The signed-in user and their Session row's id, or null. */
+export const getCurrentSession = cache(async (): Promise<SessionUser | null> => {
   const value = (await cookies()).get(sessionCookie().name)?.value;
   if (!value) return null;
   const claims = await decodeSession(value);
   if (!claims) return null;
-  return loadActiveUser(getDb(), claims.uid);
+  return userForSession(getDb(), claims.sid);
 });
+
+export const getCurrentUser = cache(async (): Promise<AuthUser | null> => (await getCurrentSession())?.user ?? null);
 
 async function requestedPath(): Promise<string | undefined> {
   return (await headers()).get(PATHNAME_HEADER) ?? undefined;

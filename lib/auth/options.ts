@@ -8,18 +8,30 @@ import type { Role } from "../users/register-schema";
 import { authenticateCredentials } from "./authenticate";
 import { safeNextPath } from "./next-path";
 import { authSecret } from "./secret";
-import { claimsFor, SESSION_MAX_AGE_SECONDS, sessionCookie, type SessionClaims } from "./session-cookie";
+import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "./session-cookie";
+import { createSession, userForSession } from "./sessions";
 import type { AuthUser } from "./types";
 
 // next-auth 4: Credentials provider, JWT sessions. Built on demand (not at import) so
 // `next build` never needs the secret. The /login page signs in through the same
-// authenticateCredentials() and writes the same cookie, so both paths are one system.
+// authenticateCredentials() and writes the same cookie, so both paths are one system:
+// a sign-in here creates a Session row too, and every later read of the cookie through
+// next-auth (GET /api/auth/session, which re-issues the cookie) checks that row, so an
+// ended session is not renewed but cleared.
+
+/** Thrown by the jwt callback for an ended session: next-auth then clears the cookie. */
+class SessionEnded extends Error {
+  constructor() {
+    super("The session has ended.");
+    this.name = "SessionEnded";
+  }
+}
 
 export function authOptions(): AuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
+    jwt: { maxAge: sessionMaxAgeSeconds() },
     cookies: { sessionToken: sessionCookie() },
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -33,8 +45,11 @@ export function authOptions(): AuthOptions {
         async authorize(credentials, req) {
           const ip = clientIp(new Headers(req.headers as Record<string, string>));
           try {
-            const user = await authenticateCredentials(credentials, { db: getDb(), ip, via: "nextauth" });
-            return { ...user, id: String(user.id), name: user.username };
+            const db = getDb();
+            const user = await authenticateCredentials(credentials, { db, ip, via: "nextauth" });
+            const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
+            const { credentialStamp: _stamp, ...shown } = user;
+            return { ...shown, id: String(user.id), name: user.username, sid: secret };
           } catch (err) {
             // next-auth passes an Error's message on in the address (?error=…): only our
             // designed sentences go there, never a fault's details.
@@ -46,12 +61,16 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as AuthUser & { id: string | number };
-          return { ...token, ...claimsFor({ ...u, id: Number(u.id) }) };
+          const u = user as unknown as AuthUser & { id: string | number; sid: string };
+          return { ...token, ...claimsFor({ ...u, id: Number(u.id) }), sid: u.sid };
         }
-        return token;
+        // Any other read of the cookie (GET /api/auth/session): the row decides, and the
+        // header's labels are refreshed from the database.
+        const live = await userForSession(getDb(), typeof token.sid === "string" ? token.sid : null);
+        if (!live) throw new SessionEnded();
+        return { ...token, ...claimsFor(live.user) };
       },
       session({ session, token }) {
         const claims = token as unknown as SessionClaims;
@@ -73,6 +92,8 @@ export function authOptions(): AuthOptions {
     },
     logger: {
       error(code, metadata) {
+        const err = metadata instanceof Error ? metadata : metadata?.error;
+        if ((err as Error | undefined)?.name === "SessionEnded") return; // an ended session asked: nothing went wrong
         logger.error({ event: "nextauth.error", code, err: metadata instanceof Error ? metadata : metadata?.error }, "next-auth error");
       },
       warn(code) {
@@ -82,4 +103,9 @@ export function authOptions(): AuthOptions {
       debug() {},
     },
   };
+}
+
+function headerValue(headers: unknown, name: string): string | null {
+  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }

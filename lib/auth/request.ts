@@ -1,9 +1,9 @@
 import { getDb, type Db } from "../db/client";
 import { DomainError } from "../errors";
-import { userForApiToken } from "./api-tokens";
-import { assertStaff, assertUser } from "./guards";
-import { loadActiveUser } from "./load-user";
+import { userForApiTokenWithId } from "./api-tokens";
+import { assertStaff, assertUser, notAuthenticated } from "./guards";
 import { decodeSession, sessionCookie } from "./session-cookie";
+import { userForSession } from "./sessions";
 import type { AuthUser } from "./types";
 
 // Authentication for JSON route handlers: `Authorization: Token <key>` (external
@@ -13,21 +13,31 @@ function invalidToken(message = "Invalid token."): DomainError {
   return new DomainError("invalid_token", message, 401);
 }
 
+/** What signed a request in: a browser Session row or an API token (by their row ids). */
+export type Credential = { kind: "browser"; id: number } | { kind: "api"; id: number };
+
+export interface RequestCaller {
+  user: AuthUser;
+  credential: Credential;
+}
+
 /**
- * The caller, or null when the request carries no credentials. A `Token` header that is
- * malformed, unknown, expired or belongs to an inactive user is a 401 DomainError, as in
- * DRF (credentials were given and are wrong). Other Authorization schemes are ignored.
+ * The caller and the credential they used, or null when the request carries no
+ * credentials. A `Token` header that is malformed, unknown, expired or belongs to an
+ * inactive user is a 401 DomainError, as in DRF (credentials were given and are wrong).
+ * Other Authorization schemes are ignored. A session cookie counts only while its
+ * Session row is live (one query reads the row and the user).
  */
-export async function authenticateRequest(req: Request, db: Db = getDb()): Promise<AuthUser | null> {
+export async function authenticateRequestCaller(req: Request, db: Db = getDb()): Promise<RequestCaller | null> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const [scheme, ...parts] = authorization.trim().split(/\s+/);
     if (scheme.toLowerCase() === "token") {
       if (parts.length === 0) throw invalidToken("Invalid token header. No credentials provided.");
       if (parts.length > 1) throw invalidToken("Invalid token header. Token string should not contain spaces.");
-      const user = await userForApiToken(db, parts[0]);
-      if (!user) throw invalidToken();
-      return user;
+      const found = await userForApiTokenWithId(db, parts[0]);
+      if (!found) throw invalidToken();
+      return { user: found.user, credential: { kind: "api", id: found.tokenId } };
     }
   }
   const value = readCookie(req.headers.get("cookie"), sessionCookie().name);
@@ -38,7 +48,20 @@ export async function authenticateRequest(req: Request, db: Db = getDb()): Promi
   if (!SAFE_METHODS.has(req.method) && !fromSameOrigin(req.headers)) return null;
   const claims = await decodeSession(value);
   if (!claims) return null;
-  return loadActiveUser(db, claims.uid);
+  const session = await userForSession(db, claims.sid);
+  return session && { user: session.user, credential: { kind: "browser", id: session.sessionId } };
+}
+
+/** The caller, or null when the request carries no credentials (see authenticateRequestCaller). */
+export async function authenticateRequest(req: Request, db: Db = getDb()): Promise<AuthUser | null> {
+  return (await authenticateRequestCaller(req, db))?.user ?? null;
+}
+
+/** The caller and their credential, or a 401 DomainError. */
+export async function requireCallerRequest(req: Request, db?: Db): Promise<RequestCaller> {
+  const caller = await authenticateRequestCaller(req, db);
+  if (!caller) throw notAuthenticated();
+  return caller;
 }
 
 /** The caller or a 401 DomainError (rendered by jsonRoute as {"detail": …}). */

@@ -1,42 +1,53 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
 import type { Role } from "../users/register-schema";
 import { authSecret } from "./secret";
+import { sessionMaxAgeDays } from "./sessions";
 import type { AuthUser } from "./types";
 
-// The browser session is next-auth's own: an encrypted JWT (JWE, A256GCM, key derived
-// from the secret) in next-auth's session cookie. Pages, actions and routes read it
-// through these helpers; the login and sign-up actions write it with the same encode()
-// next-auth uses, so /api/auth/session and the Credentials provider see the same thing.
+// The browser session's cookie is next-auth's own: an encrypted JWT (JWE, A256GCM, key
+// derived from the secret) in next-auth's session cookie. It names a server-side Session
+// row (`sid`, see sessions.ts); the other claims only label the header. Pages, actions and
+// routes read it through these helpers; the login and sign-up actions write it with the
+// same encode() next-auth uses, so /api/auth/session and the Credentials provider see
+// the same thing.
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** The cookie's and the JWE's lifetime; the Session row's own expiry is what counts. */
+export const sessionMaxAgeSeconds = (): number => sessionMaxAgeDays() * 24 * 60 * 60;
 
-/** Like next-auth: Secure (and __Secure- prefixed) cookies when NEXTAUTH_URL is https. */
+/** Like next-auth: Secure cookies when NEXTAUTH_URL is https. */
 export function secureCookies(): boolean {
   return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
+/**
+ * `__Host-` when secure (review I3): the browser then accepts the cookie only from this
+ * host, Secure, with Path=/ and no Domain, so a sibling subdomain cannot plant
+ * ("toss") a session cookie that would be read before ours.
+ */
 export function sessionCookie() {
   const secure = secureCookies();
   return {
-    name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
+    name: `${secure ? "__Host-" : ""}next-auth.session-token`,
     options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
   };
 }
 
 /** What the session token carries: enough for the header; checks re-read the database. */
 export interface SessionClaims {
+  /** The Session row's secret (sessions.ts); the row, not the cookie, decides. */
+  sid: string;
   uid: number;
   username: string;
   isStaff: boolean;
   role: Role;
 }
 
-export function claimsFor(user: AuthUser): SessionClaims & { sub: string; name: string; email: string } {
+export function claimsFor(user: AuthUser): Omit<SessionClaims, "sid"> & { sub: string; name: string; email: string } {
   return { sub: String(user.id), uid: user.id, username: user.username, isStaff: user.isStaff, role: user.role, name: user.username, email: user.email };
 }
 
-export function encodeSession(user: AuthUser): Promise<string> {
-  return encode({ token: { ...claimsFor(user) }, secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+export function encodeSession(user: AuthUser, sid: string): Promise<string> {
+  return encode({ token: { ...claimsFor(user), sid }, secret: authSecret(), maxAge: sessionMaxAgeSeconds() });
 }
 
 /** The claims of a session cookie's value, or null when absent, forged or expired. */
@@ -50,5 +61,7 @@ export async function decodeSession(value: string | undefined | null): Promise<S
   }
   const uid = token?.uid;
   if (typeof uid !== "number" || !Number.isSafeInteger(uid) || uid < 1) return null;
+  // A cookie from before server-side sessions names no row: it is no session.
+  if (typeof token?.sid !== "string") return null;
   return token as unknown as SessionClaims;
 }

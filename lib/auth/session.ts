@@ -1,16 +1,27 @@
-import { cookies } from "next/headers";
-import { encodeSession, SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session-cookie";
+import { cookies, headers } from "next/headers";
+import { getDb } from "../db/client";
+import { clientIp } from "../http/client-ip";
+import { createSession, deleteSessionBySecret } from "./sessions";
+import { decodeSession, encodeSession, sessionCookie, sessionMaxAgeSeconds } from "./session-cookie";
 import type { AuthUser } from "./types";
 
 // Writing the browser session, for server actions (cookies can only be set there and in
-// route handlers). The cookie is next-auth's: same name, options and JWT encoding.
+// route handlers). The cookie is next-auth's: same name, options and JWT encoding; it
+// names a Session row created here with this request's address and user agent.
 
-export async function startSession(user: AuthUser): Promise<void> {
+/** `credentialStamp`: which password hash a sign-in verified (see createSession). */
+export async function startSession(user: AuthUser & { credentialStamp?: string }): Promise<void> {
+  const hdrs = await headers();
+  const { secret } = await createSession(getDb(), user.id, { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { credentialStamp: user.credentialStamp });
   const { name, options } = sessionCookie();
-  (await cookies()).set(name, await encodeSession(user), { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
+  (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
 }
 
+/** Deletes this browser's Session row (a copied cookie dies with it) and the cookie. */
 export async function endSession(): Promise<void> {
   const { name, options } = sessionCookie();
-  (await cookies()).set(name, "", { ...options, maxAge: 0 });
+  const jar = await cookies();
+  const claims = await decodeSession(jar.get(name)?.value);
+  if (claims) await deleteSessionBySecret(getDb(), claims.sid);
+  jar.set(name, "", { ...options, maxAge: 0 });
 }

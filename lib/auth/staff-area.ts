@@ -1,6 +1,6 @@
 import { getDb } from "../db/client";
-import { loadActiveUser } from "./load-user";
 import { decodeSession, sessionCookie } from "./session-cookie";
+import { userForSession } from "./sessions";
 
 export function isStaffArea(pathname: string): boolean {
   return pathname === "/admin" || pathname.startsWith("/admin/");
@@ -14,8 +14,8 @@ export function isStaffArea(pathname: string): boolean {
 export async function isSignedInNonStaff(cookieValue: string | undefined): Promise<boolean> {
   const claims = await decodeSession(cookieValue);
   if (!claims) return false;
-  const user = await loadActiveUser(getDb(), claims.uid);
-  return user !== null && !user.isStaff;
+  const session = await userForSession(getDb(), claims.sid);
+  return session !== null && !session.user.isStaff;
 }
 
 export const sessionCookieName = (): string => sessionCookie().name;

@@ -11,6 +11,8 @@ export interface OwnProfile {
   role: Role;
   bio: string | null;
   displayName: string | null;
+  firstName: string | null;
+  lastName: string | null;
   activeGuide: boolean;
   canInviteTeachers: boolean;
 }
@@ -32,6 +34,8 @@ export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile>
     role: profile.role,
     bio: profile.bio,
     displayName: profile.displayName,
+    firstName: profile.firstName,
+    lastName: profile.lastName,
     activeGuide: profile.activeGuide,
     canInviteTeachers: profile.canInviteTeachers,
   };

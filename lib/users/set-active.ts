@@ -9,8 +9,7 @@ import { setActiveSchema } from "./admin-schema";
 
 /**
  * Staff (or the operator) activate or deactivate an account. A deactivated user cannot
- * sign in, their sessions stop working at the next request (every check re-reads the
- * user) and their API token is deleted in the same transaction.
+ * sign in; their sessions and API tokens are deleted in the same transaction.
  */
 export async function setUserActive(
   input: unknown,
@@ -29,8 +28,13 @@ export async function setUserActive(
       SELECT "username", "isActive" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!rows[0]) throw new DomainError("user_not_found", "No such user.", 404);
     const changed = rows[0].isActive !== active;
-    if (changed) await tx.user.update({ where: { id: userId }, data: { isActive: active }, select: { id: true } });
-    if (!active) await tx.apiToken.deleteMany({ where: { userId } });
+    // Staff's decision replaces a self-deactivation: the account no longer reopens by signing in.
+    await tx.user.update({ where: { id: userId }, data: { isActive: active, selfDeactivated: false }, select: { id: true } });
+    // Deactivation ends every session and token, so a later re-activation revives none.
+    if (!active) {
+      await tx.apiToken.deleteMany({ where: { userId } });
+      await tx.session.deleteMany({ where: { userId } });
+    }
     await recordAudit(tx, {
       actorId: auditActorId(actor),
       action: active ? "user.activated" : "user.deactivated",

@@ -12,7 +12,8 @@ import { getOwnProfile } from "@/lib/users/get-profile";
 export const dynamic = "force-dynamic";
 
 // The old token login: {"username": <username or email>, "password"} -> a DRF-style token.
-// Each call issues a new key and retires the previous one (see lib/auth/api-tokens.ts).
+// Each call issues a new key for this device; the user's other devices keep theirs
+// (see lib/auth/api-tokens.ts).
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "login.error" },
   async (req, { log }) => {
@@ -31,7 +32,9 @@ export const POST = jsonRoute(
       if (isRateLimited(err)) return rateLimitedResponse(err);
       throw err;
     }
-    const token = await issueApiToken(db, user.id, log);
+    const token = await issueApiToken(db, user.id, log, { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") }, {
+      credentialStamp: user.credentialStamp,
+    });
     const profile = await getOwnProfile(db, user.id);
     return json(200, {
       token,

@@ -1,17 +1,19 @@
-import { revokeApiToken } from "@/lib/auth/api-tokens";
-import { requireUserRequest } from "@/lib/auth/request";
+import { revokeApiTokenById } from "@/lib/auth/api-tokens";
+import { requireCallerRequest } from "@/lib/auth/request";
+import { deleteSessionById } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import { json, jsonRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-// Revokes the caller's API token (there is one per user). Browser sessions end with the
-// header's "Sign out" instead.
+// Ends only what made the request: the API token of this device, or (a same-site request
+// with the cookie) this browser's session. The user's other devices stay signed in.
 export const POST = jsonRoute(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "logout.error" },
   async (req, { log }) => {
-    const user = await requireUserRequest(req);
-    await revokeApiToken(getDb(), user.id, log);
+    const { user, credential } = await requireCallerRequest(req);
+    if (credential.kind === "api") await revokeApiTokenById(getDb(), user.id, credential.id, log);
+    else await deleteSessionById(getDb(), user.id, credential.id, log);
     return json(200, { detail: "Successfully logged out." });
   },
 );

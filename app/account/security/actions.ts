@@ -1,0 +1,93 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { actionContext, runAction } from "../../components/action-run";
+import type { ActionState } from "../../components/action-state";
+import { getCurrentSession } from "@/lib/auth/current-user";
+import { endDevice, endOtherDevices } from "@/lib/auth/devices";
+import { notAuthenticated } from "@/lib/auth/guards";
+import { endSession } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { actionFaultMessage } from "@/lib/http/action-fault";
+import { clientIp } from "@/lib/http/client-ip";
+import { changePassword } from "@/lib/users/change-password";
+import { deactivateOwnAccount } from "@/lib/users/deactivate-self";
+import { deleteOwnAccount } from "@/lib/users/delete-account";
+import type { PasswordState } from "./password-state";
+
+// /account/security's buttons. Each re-reads the session on the server: the page having
+// rendered a button proves nothing.
+
+async function currentSession() {
+  const session = await getCurrentSession();
+  if (!session) throw notAuthenticated();
+  return session;
+}
+
+export async function endDeviceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("session.revoke_failed", async (log) => {
+    const { user } = await currentSession();
+    await endDevice(getDb(), user.id, form.get("id"), log);
+    revalidatePath("/account/security");
+    return "Signed out.";
+  });
+}
+
+export async function endOtherDevicesAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
+  return runAction("session.revoke_failed", async (log) => {
+    const { user, sessionId } = await currentSession();
+    const revoked = await endOtherDevices(getDb(), user.id, { kind: "browser", id: sessionId }, { log });
+    revalidatePath("/account/security");
+    return `Signed out of ${revoked} other session${revoked === 1 ? "" : "s"}.`;
+  });
+}
+
+export async function changePasswordAction(_prev: PasswordState, form: FormData): Promise<PasswordState> {
+  const input = Object.fromEntries(["current_password", "new_password", "confirm_new_password"].map((k) => [k, form.get(k) ?? undefined]));
+  const { requestId, log } = await actionContext();
+  try {
+    const { user, sessionId } = await currentSession();
+    const ip = clientIp(await headers());
+    const { revoked } = await changePassword(user.id, input, { db: getDb(), ip, keep: { kind: "browser", id: sessionId }, log });
+    revalidatePath("/account/security");
+    return { status: "changed", message: `Your password was changed. Signed out of ${revoked} other session${revoked === 1 ? "" : "s"}.` };
+  } catch (err) {
+    if (isDomainError(err)) {
+      const message = err.status === 401 ? "Your session has ended. Sign in again to change your password." : err.message;
+      return { status: "error", message, fields: err.fields ?? {} };
+    }
+    return { status: "error", message: actionFaultMessage(err, log, "password.change_failed", { doing: "while changing your password", requestId }), fields: {} };
+  }
+}
+
+/** Deactivates the account, ends this browser's cookie too, and goes to the home page. */
+export async function deactivateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { requestId, log } = await actionContext();
+  try {
+    const { user } = await currentSession();
+    await deactivateOwnAccount(user.id, { reason: form.get("reason") ?? undefined }, getDb(), log);
+  } catch (err) {
+    if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
+    return { status: "error", message: actionFaultMessage(err, log, "account.deactivate_failed", { doing: "while deactivating your account", requestId }) };
+  }
+  await endSession();
+  redirect("/");
+}
+
+/** Deletes the account after checking the password, clears the cookie, goes home. */
+export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { requestId, log } = await actionContext();
+  try {
+    const { user } = await currentSession();
+    const ip = clientIp(await headers());
+    await deleteOwnAccount(user.id, { db: getDb(), log, confirm: { input: { password: form.get("password") ?? undefined }, ip } });
+  } catch (err) {
+    if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
+    return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }) };
+  }
+  await endSession();
+  redirect("/?deleted=1");
+}

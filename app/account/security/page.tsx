@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionButton } from "../../components/action-button";
+import { DateTime } from "../../components/date-time";
+import { getCurrentSession, requireUser } from "@/lib/auth/current-user";
+import { deviceLabel } from "@/lib/auth/device-label";
+import { listDevices } from "@/lib/auth/devices";
+import { getDb } from "@/lib/db/client";
+import { endDeviceAction, endOtherDevicesAction } from "./actions";
+import { DeactivateForm } from "./deactivate-form";
+import { DeleteForm } from "./delete-form";
+import { PasswordForm } from "./password-form";
+
+export const metadata: Metadata = { title: "Security" };
+
+export default async function SecurityPage() {
+  await requireUser("/account/security");
+  const session = (await getCurrentSession())!;
+  const devices = await listDevices(getDb(), session.user.id, { kind: "browser", id: session.sessionId });
+  const others = devices.filter((d) => !d.current).length;
+  return (
+    <section className="card">
+      <h1>Security</h1>
+      <p>
+        <Link href="/account">Back to your account</Link>
+      </p>
+      <h2>Where you are signed in</h2>
+      <table aria-label="Signed-in devices">
+        <thead>
+          <tr>
+            <th scope="col">Device</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Address</th>
+            <th scope="col">Signed in</th>
+            <th scope="col">Last seen</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((d) => (
+            <tr key={d.id} data-device={d.id}>
+              <td>
+                {deviceLabel(d.userAgent)}
+                {d.current && <strong> (this device)</strong>}
+              </td>
+              <td>{d.kind === "browser" ? "Browser" : "App (API token)"}</td>
+              <td>{d.ip ?? "—"}</td>
+              <td>
+                <DateTime value={d.createdAt} />
+              </td>
+              <td>
+                <DateTime value={d.lastSeenAt} />
+              </td>
+              <td>
+                {d.current ? (
+                  <span className="hint">Use “Sign out” at the top</span>
+                ) : (
+                  <ActionButton action={endDeviceAction} fields={{ id: d.id }} label="Sign out" ariaLabel={`Sign out ${deviceLabel(d.userAgent)}`} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {others > 0 && <ActionButton action={endOtherDevicesAction} fields={{}} label="Sign out everywhere else" inline={false} />}
+      <PasswordForm />
+      <DeactivateForm />
+      <DeleteForm />
+    </section>
+  );
+}

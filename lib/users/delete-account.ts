@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import type { Db } from "../db/client";
+import { inTransaction } from "../db/transaction";
+import { DomainError } from "../errors";
+import { logger, type Logger } from "../log/logger";
+import { consumeAttempt, getLimiters, ipKey, type Limiters } from "../security/rate-limits";
+import { parseInput } from "../validation/parse";
+import { verifyPassword } from "./password-hash";
+
+// A person deletes their own account, for good, in one transaction:
+// - the User row goes, and with it (foreign keys, ON DELETE CASCADE) the profile,
+//   sessions, API tokens, their guide applications and the invitations they sent;
+// - rows others' history depends on keep it without the person (ON DELETE SET NULL:
+//   an application they referred or reviewed, an invitation they accepted, audit rows
+//   they acted in);
+// - audit rows about them keep action, target id and time, but lose notes and details
+//   (personal data such as a deactivation reason): the append-only trigger permits
+//   exactly this inside a transaction that sets zporta.audit_erasure (migration
+//   20261201000200_sessions);
+// - the username and email are free again (nothing else holds them).
+// A failure anywhere rolls all of it back.
+
+export const deleteAccountSchema = z.object(
+  { password: z.string({ error: "Enter your password to delete your account." }).min(1, "Enter your password to delete your account.").max(256, "Password is incorrect.") },
+  { error: "The request body must be a JSON object." },
+);
+
+export const PASSWORD_INCORRECT = "Password is incorrect.";
+
+export interface DeleteAccountContext {
+  db: Db;
+  log?: Logger;
+  /** The page asks for the password (counted like a sign-in); the old API did not. */
+  confirm?: { input: unknown; ip: string; limiters?: Limiters };
+}
+
+export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext): Promise<{ username: string }> {
+  const log = ctx.log ?? logger;
+  let verifiedHash: string | null = null;
+  if (ctx.confirm) {
+    const { password } = parseInput(deleteAccountSchema, ctx.confirm.input);
+    const limiters = ctx.confirm.limiters ?? getLimiters();
+    const ip = ipKey(ctx.confirm.ip);
+    await consumeAttempt(limiters.loginPerUserAndIp, `u${userId}|${ip}`);
+    await consumeAttempt(limiters.loginPerIp, ip);
+    const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+    if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
+    verifiedHash = user.passwordHash;
+  }
+  const username = await inTransaction(ctx.db, async (tx) => {
+    const rows = await tx.$queryRaw<{ username: string; passwordHash: string }[]>`
+      SELECT "username", "passwordHash" FROM "User" WHERE "id" = ${userId} AND "isActive" FOR UPDATE`;
+    if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
+    if (verifiedHash !== null && rows[0].passwordHash !== verifiedHash) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
+    await tx.$executeRaw`SELECT set_config('zporta.audit_erasure', 'on', true)`;
+    await tx.$executeRaw`
+      UPDATE "AuditLog" SET "notes" = NULL, "details" = NULL
+      WHERE "targetType" = 'User' AND "targetId" = ${userId} AND ("notes" IS NOT NULL OR "details" IS NOT NULL)`;
+    await tx.$executeRaw`SELECT set_config('zporta.audit_erasure', 'off', true)`;
+    await tx.user.delete({ where: { id: userId }, select: { id: true } });
+    // Written after the delete: actor null (the person is gone), no name, no email.
+    await recordAudit(tx, { actorId: null, action: "account.deleted", targetType: "User", targetId: userId, details: { by: "self" } });
+    return rows[0].username;
+  });
+  log.info({ event: "account.deleted", userId, by: "self" }, "account deleted by its owner");
+  return { username };
+}
