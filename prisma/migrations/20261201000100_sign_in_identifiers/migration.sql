@@ -126,7 +126,8 @@ BEGIN
     -- The username first: when both collide, its refusal is the one reported.
     BEGIN
         INSERT INTO "SignInIdentifier" ("userId", "kind", "identifier")
-        VALUES (NEW."id", CASE WHEN own THEN 'both' ELSE 'username' END::"SignInIdentifierKind", NEW."username");
+        VALUES (NEW."id", CASE WHEN own THEN 'both' ELSE 'username' END::"SignInIdentifierKind",
+                CASE WHEN own THEN NEW."email" ELSE NEW."username" END);
     EXCEPTION WHEN unique_violation THEN
         -- No value in the message: it may be an email address, and messages reach logs.
         RAISE EXCEPTION 'this username is another account''s sign-in identifier'
