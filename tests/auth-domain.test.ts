@@ -98,13 +98,25 @@ describe("authenticateCredentials", () => {
     await expect(authenticateCredentials({ username: input.username, password: input.password }, { ...ctx, ip: "10.0.0.5" })).resolves.toMatchObject({ username: input.username });
   });
 
-  it("counts the username and the email of one account together", async () => {
+  it("counts failures per name typed, so they do not tell which email belongs to a username (review L1)", async () => {
+    // The review's probe: 4 wrong as the username, then 2 as a candidate address. Before,
+    // the 6th answered 429 exactly when the address was the account's own email.
     const input = newUser();
     await registerUser(input, testDb());
-    const ctx = { db: testDb(), ip: "10.0.0.6", via: "api" as const, log: quiet, limiters: limiters(2) };
-    await expect(authenticateCredentials({ username: input.username, password: "Wrong-1" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(authenticateCredentials({ username: input.email, password: "Wrong-2" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(authenticateCredentials({ username: input.email.toUpperCase(), password: "Wrong-3" }, ctx)).rejects.toBeInstanceOf(RateLimitedError);
+    const answers = async (candidate: string, ip: string) => {
+      const ctx = { db: testDb(), ip, via: "api" as const, log: quiet, limiters: limiters(5) };
+      for (let i = 0; i < 4; i++) await authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, ctx).catch(() => {});
+      const out: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const err = await authenticateCredentials({ username: candidate, password: `Wrong-x${i}` }, ctx).catch((e) => e);
+        out.push(err instanceof RateLimitedError ? "429" : err.code);
+      }
+      return out;
+    };
+    const own = await answers(input.email.toUpperCase(), "10.0.0.6");
+    const unrelated = await answers(`${uniq("other")}@example.com`, "10.0.0.16");
+    expect(own).toEqual(["invalid_credentials", "invalid_credentials"]);
+    expect(own).toEqual(unrelated);
   });
 
   it("limits failures per address whatever names are tried", async () => {

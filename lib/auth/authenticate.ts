@@ -52,9 +52,10 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
 
   const user = await findUserByLogin(ctx.db, identifier);
   const ip = ipKey(ctx.ip);
-  // Failures count per account when it exists (so switching between its username and its
-  // email gains nothing), per name tried otherwise.
-  const subject = user ? `u${user.id}` : `n${createHash("sha256").update(identifier.toLowerCase()).digest("hex").slice(0, 32)}`;
+  // Failures count per name typed (already NFKC, here in any letter case), whether or not
+  // it names an account: a counter shared by an account's username and email would tell
+  // which email belongs to a known username (review L1).
+  const subject = `n${createHash("sha256").update(identifier.toLowerCase()).digest("hex").slice(0, 32)}`;
   const userIpKey = `${subject}|${ip}`;
   try {
     await consumeAttempt(limiters.loginPerUserAndIp, userIpKey);
