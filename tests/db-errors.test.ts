@@ -84,7 +84,7 @@ describe("recognising an unavailable database", () => {
     const data = { username: name, email: `${name}@example.com`, passwordHash: "x", profile: { create: {} } };
     await client.user.create({ data });
     const duplicate = await failure(client.user.create({ data }));
-    expect(uniqueViolation(duplicate)).toBe("User_username_ci_key");
+    expect(uniqueViolation(duplicate)).toBe("SignInIdentifier_username_taken");
     expect(isDatabaseUnavailable(duplicate)).toBe(false);
     expect(isDatabaseUnavailable(new Error("boom"))).toBe(false);
     expect(isDatabaseUnavailable(new DomainError("invalid", "Bad."))).toBe(false);

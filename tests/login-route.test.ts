@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { apiCall, apiLogin, registeredUser, sessionCookie } from "./support/auth";
-import { baseUrl, testDb, uniq, withPg } from "./support/helpers";
+import { baseUrl, postRegister, testDb, uniq, withPg } from "./support/helpers";
 import { storm } from "./support/storm";
 
 const REQUIRED = '{"error":"Username/Email and password are required."}';
@@ -75,15 +75,15 @@ describe("POST /api/users/login/", () => {
     }
   });
 
-  it("prefers a username match over an email match when one string names two people", async () => {
-    // A username may contain "@": this person's username is the other person's email.
-    const shared = `${uniq("look")}@example.com`;
-    const byUsername = await registeredUser({ username: shared, email: `${uniq("a")}@example.com` });
-    const byEmail = await registeredUser({ email: shared });
-    const res = await apiLogin({ username: shared.toUpperCase(), password: byUsername.password });
+  it("a username equal to someone else's email is refused, and that email still signs its owner in (review M3)", async () => {
+    const victim = await registeredUser();
+    const squat = await postRegister({ username: victim.email, email: `${uniq("attacker")}@example.com`, password: "Squatter-pass-9" });
+    expect(squat.status).toBe(400);
+    expect(squat.text).toBe('{"error":"Username already taken."}');
+    const res = await apiLogin({ username: victim.email.toUpperCase(), password: victim.password });
     expect(res.status).toBe(200);
-    expect(res.json?.username).toBe(byUsername.username);
-    expect(res.json?.username).not.toBe(byEmail.username);
+    expect(res.json?.username).toBe(victim.username);
+    expect((await apiLogin({ username: victim.email, password: "Squatter-pass-9" })).text).toBe(INVALID);
   });
 
   it("updates lastLogin", async () => {

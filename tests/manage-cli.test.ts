@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { apiCall, apiLogin, registeredUser } from "./support/auth";
-import { STRONG_PASSWORD, testDb, uniq } from "./support/helpers";
+import { postRegister, STRONG_PASSWORD, testDb, uniq } from "./support/helpers";
 
 const exec = promisify(execFile);
 
@@ -95,6 +95,17 @@ describe("npm run manage", () => {
     const none = await manage(["user", uniq("nobody")]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/No user has the username or email/);
+  });
+
+  it("a name resolves to the one account it identifies, even after someone tried to take a user's email as a username (review M3)", async () => {
+    const victim = await registeredUser();
+    const squat = await postRegister({ username: victim.email, email: `${uniq("squat")}@example.com`, password: STRONG_PASSWORD });
+    expect(squat.status).toBe(400);
+    const shown = await manage(["user", victim.email.toUpperCase(), "--json"]);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ username: victim.username, email: victim.email });
+    const grant = await manage(["grant-invite", victim.email, "true"]);
+    expect(grant.stdout.trim()).toBe(`${victim.username} can now invite teachers.`);
   });
 
   it("set-active false stops sign-in and revokes the API token; true restores sign-in", async () => {

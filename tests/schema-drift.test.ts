@@ -42,6 +42,7 @@ const SQL_ONLY_INDEXES = new Set([
   "TeacherInvitation_one_pending_per_email",
   "TeacherInvitation_inviteeEmail_ci_idx",
   "Outbox_due_idx",
+  "SignInIdentifier_identifier_ci_key",
 ]);
 
 const schema = uniq("drift");

@@ -33,6 +33,21 @@ export function uniqueViolation(err: unknown): string | null {
   return null;
 }
 
+/**
+ * The name of the CHECK a write violated, or null. Prisma's pg adapter keeps no constraint
+ * name for 23514, only DETAIL: triggers that raise a named check violation repeat the name
+ * there (e.g. User_username_is_own_email); a real CHECK's DETAIL (the failing row) is not
+ * a bare name and is never returned.
+ */
+export function checkViolation(err: unknown): string | null {
+  const cause = field(err, "meta", "driverAdapterError", "cause");
+  const bareName = (v: unknown) => (typeof v === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? v : null);
+  if (field(cause, "originalCode") === "23514") return bareName(field(cause, "detail")) ?? "unknown";
+  // A raw `pg` error (scripts, raw SQL).
+  if (field(err, "code") === "23514") return bareName(field(err, "constraint")) ?? "unknown";
+  return null;
+}
+
 const RETRYABLE_SQLSTATES = new Set(["40001", "40P01"]);
 
 /** Serialization failures and deadlocks: safe to retry the whole transaction. */

@@ -57,6 +57,11 @@ export async function migrate(
   const log = opts.log ?? (() => {});
   const files = readMigrations(opts.dir);
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A migration reports what it could not do cleanly (e.g. old rows it left out) with
+  // RAISE WARNING: pass it on rather than lose it.
+  client.on("notice", (notice) => {
+    if (notice.severity === "WARNING") log(`warning: ${notice.message}`);
+  });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);

@@ -19,20 +19,20 @@ export interface UserRecord {
 }
 
 /**
- * The user whose username or email is `identifier`, in any letter case (the same ICU
- * expressions as the unique indexes, so the lookup uses them). A username match wins
- * over an email match: usernames may contain "@", so one string can name two people.
+ * The one user whose username or email is `identifier`, in any letter case: one lookup
+ * in SignInIdentifier, whose unique index (the same ICU expression as the User indexes)
+ * lets a string name at most one account (20261201000100_sign_in_identifiers). Sign-in,
+ * staff and the operator CLI all resolve names here.
  */
 export async function findUserByLogin(db: Db, identifier: string): Promise<UserRecord | null> {
   const rows = await db.$queryRaw<UserRecord[]>`
     SELECT u."id", u."username", u."email", u."passwordHash", u."isActive", u."isStaff",
            u."dateJoined", u."lastLogin", p."role"::text AS "role", p."bio", p."displayName",
            p."activeGuide", p."canInviteTeachers"
-    FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
-    WHERE lower(u."username" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")
-       OR lower(u."email" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")
-    ORDER BY (lower(u."username" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")) DESC
-    LIMIT 1`;
+    FROM "SignInIdentifier" i
+    JOIN "User" u ON u."id" = i."userId"
+    LEFT JOIN "Profile" p ON p."userId" = u."id"
+    WHERE lower(i."identifier" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")`;
   return rows[0] ?? null;
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { uniqueViolation } from "../db/errors";
+import { checkViolation, uniqueViolation } from "../db/errors";
 import type { Tx } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
@@ -9,12 +9,30 @@ import { REQUIRED_MESSAGE, registerSchema, type Role } from "./register-schema";
 
 export const USERNAME_TAKEN = "Username already taken.";
 export const EMAIL_TAKEN = "Email already registered.";
+export const USERNAME_NOT_OWN_EMAIL = "A username that is an email address must be your own email address.";
 
-// Index names from the migration; the database decides, these only name its verdict.
-const TAKEN_BY_INDEX: Record<string, DomainError> = {
-  User_username_ci_key: new DomainError("username_taken", USERNAME_TAKEN, 400, { username: USERNAME_TAKEN }),
-  User_email_ci_key: new DomainError("email_taken", EMAIL_TAKEN, 400, { email: EMAIL_TAKEN }),
+const usernameTaken = new DomainError("username_taken", USERNAME_TAKEN, 400, { username: USERNAME_TAKEN });
+const emailTaken = new DomainError("email_taken", EMAIL_TAKEN, 400, { email: EMAIL_TAKEN });
+const usernameNotOwnEmail = new DomainError("username_not_own_email", USERNAME_NOT_OWN_EMAIL, 400, { username: USERNAME_NOT_OWN_EMAIL });
+
+// Constraint names from the migrations; the database decides, these only name its verdict.
+// The SignInIdentifier_* names are raised by the trigger on "User" when a username or email
+// is already another account's username or email (20261201000100_sign_in_identifiers).
+const REFUSAL_BY_CONSTRAINT: Record<string, DomainError> = {
+  User_username_ci_key: usernameTaken,
+  User_email_ci_key: emailTaken,
+  SignInIdentifier_username_taken: usernameTaken,
+  SignInIdentifier_email_taken: emailTaken,
+  User_username_is_own_email: usernameNotOwnEmail,
 };
+
+/**
+ * A username shaped like an email address ("@" with a character on each side) names that
+ * address, so it must be the account's own email. Same rule as the trigger's `~ '.@.'`.
+ */
+export function usernameClaimsOtherEmail(username: string, email: string): boolean {
+  return /.@./su.test(username) && username.toLowerCase() !== email.toLowerCase();
+}
 
 export interface RegisteredUser {
   id: number;
@@ -61,10 +79,10 @@ export async function prepareRegistration(input: unknown, db: Db, log: Logger = 
     throw err;
   }
   const { username, email, password, role, bio } = data;
-  const taken = await findTaken(db, username, email);
-  if (taken) {
-    logTaken(log, taken, "precheck", email);
-    throw taken;
+  const refusal = (await findTaken(db, username, email)) ?? (usernameClaimsOtherEmail(username, email) ? usernameNotOwnEmail : null);
+  if (refusal) {
+    logTaken(log, refusal, "precheck", email);
+    throw refusal;
   }
   const passwordHash = await hashPassword(password);
   return { username, email, passwordHash, role, bio };
@@ -88,8 +106,8 @@ export async function createUserWithProfile(
       select: { id: true, username: true },
     });
   } catch (err) {
-    const index = uniqueViolation(err);
-    const known = index ? TAKEN_BY_INDEX[index] : undefined;
+    const constraint = uniqueViolation(err) ?? checkViolation(err);
+    const known = constraint ? REFUSAL_BY_CONSTRAINT[constraint] : undefined;
     if (known) {
       logTaken(log, known, "constraint", email);
       throw known;
@@ -105,18 +123,28 @@ function logTaken(log: Logger, refusal: DomainError, via: "precheck" | "constrai
   );
 }
 
-// Same expressions as the unique indexes, so the fast path and the guard agree.
-// The username check comes first because the old API reported it first.
+// One identifier, one account: a username is taken when it is any account's username or
+// email, and so is an email (SignInIdentifier holds both, in any letter case; the User
+// columns cover usernames an old database left out, see the migration). Same expressions
+// as the unique indexes, so the fast path and the guard agree. The username check comes
+// first because the old API reported it first.
 async function findTaken(db: Db, username: string, email: string): Promise<DomainError | null> {
   const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean }[]>`
-    SELECT
-      bool_or(lower("username" COLLATE "und-x-icu") = lower(${username} COLLATE "und-x-icu")) AS "usernameTaken",
-      bool_or(lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu")) AS "emailTaken"
-    FROM "User"
-    WHERE lower("username" COLLATE "und-x-icu") = lower(${username} COLLATE "und-x-icu")
-       OR lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu")`;
+    WITH wanted AS (
+      SELECT lower(${username} COLLATE "und-x-icu") AS username, lower(${email} COLLATE "und-x-icu") AS email
+    ), held AS (
+      SELECT lower(i."identifier" COLLATE "und-x-icu") AS k FROM "SignInIdentifier" i, wanted w
+      WHERE lower(i."identifier" COLLATE "und-x-icu") IN (w.username, w.email)
+      UNION ALL
+      SELECT lower(u."username" COLLATE "und-x-icu") FROM "User" u, wanted w WHERE lower(u."username" COLLATE "und-x-icu") = w.username
+      UNION ALL
+      SELECT lower(u."email" COLLATE "und-x-icu") FROM "User" u, wanted w WHERE lower(u."email" COLLATE "und-x-icu") = w.email
+    )
+    SELECT coalesce(bool_or(h.k = w.username), false) AS "usernameTaken",
+           coalesce(bool_or(h.k = w.email), false) AS "emailTaken"
+    FROM held h, wanted w`;
   const row = rows[0];
-  if (row?.usernameTaken) return TAKEN_BY_INDEX.User_username_ci_key;
-  if (row?.emailTaken) return TAKEN_BY_INDEX.User_email_ci_key;
+  if (row?.usernameTaken) return usernameTaken;
+  if (row?.emailTaken) return emailTaken;
   return null;
 }
