@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { HydrationMark } from "./components/hydration-mark";
 import { SiteHeader } from "./site-header";
 
 export const metadata: Metadata = {
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <SiteHeader />
         <main id="main">{children}</main>
+        <HydrationMark />
       </body>
     </html>
   );

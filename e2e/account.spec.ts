@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { apiUser, fillLogin, PASSWORD, signIn, uniq } from "./support/accounts";
 
 const header = (page: import("@playwright/test").Page) => page.getByRole("banner");

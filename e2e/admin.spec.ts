@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { apiUser, fillLogin, makeStaff, signIn, sql } from "./support/accounts";
 
 test("an anonymous visitor is sent to /login and comes back to /admin after signing in as staff", async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { apiUser, signIn } from "./support/accounts";
 
 // The Content-Security-Policy (lib/http/security-headers.ts) must not block anything the

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "./support/test";
 import { apiUser, makeStaff, signIn, sql, submit } from "./support/accounts";
 
 // A member applies to teach in the browser, staff decide in the dashboard.

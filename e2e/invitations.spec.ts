@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { apiUser, makeStaff, PASSWORD, signIn, sql, submit, uniq } from "./support/accounts";
 import { grantInvite, linkFromMailbox } from "./support/invitations";
 

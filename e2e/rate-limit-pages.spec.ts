@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { startTestServer, type TestServer } from "../tests/support/stack";
 import { fillLogin, PASSWORD, uniq } from "./support/accounts";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./support/test";
 import { apiUser, fillLogin, PASSWORD, signIn } from "./support/accounts";
 
 // Issue 10: sessions a person can see and end; change password with and without JavaScript.

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 
 const uniq = (p: string) => `${p}_${randomBytes(4).toString("hex")}`;
 
