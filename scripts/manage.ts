@@ -109,7 +109,7 @@ function describeUser(u: UserRecord): string {
   const rows: [string, string][] = [
     ["id", String(u.id)],
     ["username", u.username],
-    ["email", u.email],
+    ["email", u.email ?? "(none)"],
     ["staff", yesNo(u.isStaff)],
     ["active", yesNo(u.isActive)],
     ["date joined", u.dateJoined.toISOString()],

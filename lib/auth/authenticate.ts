@@ -4,7 +4,7 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { consumeAttempt, getLimiters, ipKey, isRateLimited, type Limiters } from "../security/rate-limits";
 import { findUserByLogin } from "../users/find-user";
-import { hashPassword, verifyPassword } from "../users/password-hash";
+import { hashPassword, needsRehash, verifyPassword } from "../users/password-hash";
 import { parseInput } from "../validation/parse";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
 import type { AuthUser } from "./types";
@@ -73,6 +73,8 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     throw invalidCredentials();
   }
 
+  if (needsRehash(user.passwordHash)) await upgradeLegacyHash(ctx.db, user.id, user.passwordHash, password, log, ctx.via);
+
   await Promise.all([
     limiters.loginPerUserAndIp.delete(userIpKey),
     limiters.loginPerIp.reward(ip, 1),
@@ -80,4 +82,16 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   ]);
   log.info({ event: "login.succeeded", userId: user.id, via: ctx.via }, "signed in");
   return { id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.role ?? "explorer" };
+}
+
+/**
+ * Replaces a Django hash the import kept with our argon2id, in the sign-in that just
+ * verified it. Guarded by the old hash: if a password change or reset (or a simultaneous
+ * sign-in's upgrade) replaced it meanwhile, this changes nothing.
+ */
+async function upgradeLegacyHash(db: Db, userId: number, verifiedHash: string, password: string, log: Logger, via: AuthenticateContext["via"]): Promise<void> {
+  const upgraded = await hashPassword(password);
+  const count = await db.$executeRaw`
+    UPDATE "User" SET "passwordHash" = ${upgraded} WHERE "id" = ${userId} AND "passwordHash" = ${verifiedHash}`;
+  if (count === 1) log.info({ event: "login.password_upgraded", userId, via, from: verifiedHash.slice(0, verifiedHash.indexOf("$")) }, "legacy password hash upgraded to argon2id");
 }
