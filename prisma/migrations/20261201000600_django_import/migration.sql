@@ -17,7 +17,7 @@ ALTER TABLE "User" ADD COLUMN "legacyEmail" VARCHAR(254);
 CREATE TABLE "DjangoImportRow" (
     "entity" VARCHAR(32) NOT NULL,
     "legacyId" VARCHAR(64) NOT NULL,
-    "digest" CHAR(64) NOT NULL,
+    "digest" VARCHAR(64) NOT NULL,
     "importedAt" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "DjangoImportRow_pkey" PRIMARY KEY ("entity", "legacyId"),
