@@ -137,9 +137,8 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
   for (const r of rows.values()) {
     const owner = emailOwner.get(fold(r.username));
     if (owner === undefined || owner === r.id) continue;
-    const old = r.username;
     const renamed = rename(r);
-    conflicts.add("username_is_another_email", [r.id, owner], `user ${r.id}'s username ${JSON.stringify(old)} is user ${owner}'s email: renamed to ${renamed}`);
+    conflicts.add("username_is_another_email", [r.id, owner], `user ${r.id}'s username is user ${owner}'s email: renamed to ${renamed}`);
   }
   return [...rows.values()];
 }
