@@ -2,7 +2,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "../lib/db/migrate";
+import { importDjango } from "../lib/import-django/import";
 import type { ImportReport } from "../lib/import-django/types";
+import { logger } from "../lib/log/logger";
 import { createDatabase, fixtureKey, loadFixtureDatabase, type KeyUser } from "./support/django-legacy";
 import { withPg } from "./support/helpers";
 import { startTestServer, TEST_SERVER_ENV, type TestServer } from "./support/stack";
@@ -204,6 +206,23 @@ describe("import-django on the Django fixture", () => {
     expect(delta.profiles).toMatchObject({ imported: 1, updated: 1 });
     const [alice] = (await withPg((c) => c.query(`SELECT "email", "passwordHash" FROM "User" WHERE "id" = 2`), scratch)).rows;
     expect(alice.email).toBe("alice.new@example.com");
+  });
+
+  it("an interrupted import leaves whole batches (every user with a profile); the next run continues", async () => {
+    const scratch = await freshTarget();
+    const quiet = logger.child({}, { level: "silent" });
+    const interrupt = (table: string, done: number) => {
+      if (table === "users" && done >= 10) throw new Error("interrupted");
+    };
+    await expect(importDjango({ from: legacyUrl, targetUrl: scratch, batchSize: 5, progress: interrupt, log: quiet })).rejects.toThrow("interrupted");
+    const counts = await withPg(
+      (c) => c.query(`SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "User" u WHERE NOT EXISTS (SELECT 1 FROM "Profile" p WHERE p."userId" = u."id"))::int AS bare`),
+      scratch,
+    );
+    expect(counts.rows[0]).toEqual({ users: 10, bare: 0 });
+    const rest = await importDjango({ from: legacyUrl, targetUrl: scratch, batchSize: 5, log: quiet });
+    expect(rest.users).toEqual({ imported: key.users.length - 10, updated: 0, unchanged: 10, skipped: 0 });
+    expect(rest.tokens.imported).toBe(key.tokens.length);
   });
 
   it("signs every fixture user with a password in with it (any letter case), then stores argon2id", async () => {
