@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { OPERATOR } from "../lib/actor";
 import { setCanInviteTeachers } from "../lib/invitations/grant";
 import { createDb, type Db } from "../lib/db/client";
+import { importDjango } from "../lib/import-django/import";
+import { formatReport, progressLine } from "../lib/import-django/report";
 import { isDomainError } from "../lib/errors";
 import { logger } from "../lib/log/logger";
 import { createStaffUser } from "../lib/users/create-staff";
@@ -27,6 +29,10 @@ Commands:
       their API token; their browser sessions stop working at once.
   grant-invite <username|email> true|false
       Let a user invite teachers (true) or stop them (false).
+  import-django --from <postgres-url> [--dry-run] [--json]
+      Import the old Django platform's users, profiles, guide applications,
+      invitations and API tokens (read-only on the old database), repairing and
+      reporting its defects. Safe to run again. See docs/django-import.md.
 
 Options:
   -h, --help    This help; after a command, that command's help.
@@ -40,6 +46,8 @@ const COMMAND_HELP: Record<string, string> = {
   user: "Usage: npm run manage -- user <username|email|latest> [--json]",
   "set-active": "Usage: npm run manage -- set-active <username|email> true|false",
   "grant-invite": "Usage: npm run manage -- grant-invite <username|email> true|false",
+  "import-django":
+    "Usage: npm run manage -- import-django --from <postgres-url> [--dry-run] [--json]\n  --dry-run  read and report, write nothing\n  --json     the report as one JSON object on stdout",
 };
 
 class UsageError extends Error {}
@@ -109,7 +117,7 @@ function describeUser(u: UserRecord): string {
   const rows: [string, string][] = [
     ["id", String(u.id)],
     ["username", u.username],
-    ["email", u.email],
+    ["email", u.email ?? "(none)"],
     ["staff", yesNo(u.isStaff)],
     ["active", yesNo(u.isActive)],
     ["date joined", u.dateJoined.toISOString()],
@@ -124,7 +132,7 @@ function describeUser(u: UserRecord): string {
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)} ${v}`).join("\n");
 }
 
-const commands: Record<string, (args: string[], db: () => Promise<Db>) => Promise<void>> = {
+const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: () => Promise<string>) => Promise<void>> = {
   async "create-staff"(args, db) {
     const { values, positionals } = parse(args, { username: { type: "string" }, email: { type: "string" } });
     exactly(positionals, 0, "create-staff");
@@ -155,6 +163,22 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>) => Promis
     console.log(`${user.username} is now ${result.isActive ? "active" : "inactive"}.`);
   },
 
+  async "import-django"(args, _db, dbUrl) {
+    const { values, positionals } = parse(args, { from: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" } });
+    exactly(positionals, 0, "import-django");
+    if (typeof values.from !== "string" || values.from === "") throw new UsageError(COMMAND_HELP["import-django"]);
+    // Progress only for a person watching; never mixed into --json's stdout.
+    const tty = process.stderr.isTTY;
+    const report = await importDjango({
+      from: values.from,
+      targetUrl: await dbUrl(),
+      dryRun: values["dry-run"] === true,
+      log,
+      progress: tty ? (table, done, total) => process.stderr.write(`\r${progressLine(table, done, total)}${done === total ? "\n" : ""}`) : undefined,
+    });
+    console.log(values.json ? JSON.stringify(report) : formatReport(report));
+  },
+
   async "grant-invite"(args, db) {
     const { positionals } = parse(args);
     const [ref, allowed] = exactly(positionals, 2, "grant-invite");
@@ -182,13 +206,16 @@ async function main(argv: string[]): Promise<number> {
 
   let opened: Awaited<ReturnType<typeof openCliDatabase>> | undefined;
   let client: Db | undefined;
-  const db = async () => {
+  const dbUrl = async () => {
     opened ??= await openCliDatabase((m) => console.error(`[manage] ${m}`));
-    client ??= createDb(opened.url);
+    return opened.url;
+  };
+  const db = async () => {
+    client ??= createDb(await dbUrl());
     return client;
   };
   try {
-    await run(rest, db);
+    await run(rest, db, dbUrl);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof UsageError) {

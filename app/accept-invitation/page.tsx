@@ -17,7 +17,8 @@ import { RegisterForm } from "./register-form";
 export const metadata: Metadata = { title: "Invitation to teach", referrer: "same-origin", robots: { index: false, follow: false } };
 
 
-const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+// An account without a usable email (imported from Django) is nobody's invitee.
+const sameAddress = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 const inviterName = (v: InvitationPublicView) => v.inviter.displayName || v.inviter.username;
 
 export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -111,7 +112,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
       {user && !isInvitee && (
         <div className="notice" role="note">
           <p>
-            You are signed in as <strong>{user.username}</strong> (<span className="wrap-anywhere">{user.email}</span>), but
+            You are signed in as <strong>{user.username}</strong> (<span className="wrap-anywhere">{user.email ?? "no email"}</span>), but
             this invitation was sent to <strong className="wrap-anywhere">{invitation.inviteeEmail}</strong>. Only an account
             with that address can accept it.
           </p>

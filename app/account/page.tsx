@@ -27,7 +27,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <dt>Username</dt>
         <dd>{profile.username}</dd>
         <dt>Email</dt>
-        <dd>{profile.email}</dd>
+        <dd>{profile.email ?? "None: ask staff to set one (you can still sign in with your username)."}</dd>
         <dt>Role</dt>
         <dd>{ROLE_LABELS[profile.role]}</dd>
         <dt>Display name</dt>

@@ -22,7 +22,7 @@ export default async function AdminHome() {
               {u.username}
               {u.isStaff && " (staff)"}
               <br />
-              <span className="hint">{u.email}</span>
+              <span className="hint">{u.email ?? "no usable email"}</span>
             </th>
             <td>{u.profile?.role ?? "no profile"}</td>
             <td>

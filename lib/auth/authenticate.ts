@@ -6,7 +6,7 @@ import { admitSignIn } from "../security/login-limits";
 import { getLimiters, isRateLimited, type Limiters } from "../security/rate-limits";
 import { findUserByLogin } from "../users/find-user";
 import { reactivateSelfDeactivated } from "../users/deactivate-self";
-import { hashPassword, verifyPassword } from "../users/password-hash";
+import { hashPassword, needsRehash, verifyPassword } from "../users/password-hash";
 import { parseInput } from "../validation/parse";
 import { credentialStamp } from "./credential-stamp";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
@@ -83,6 +83,12 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     throw invalidCredentials();
   }
 
+  // The hash this sign-in stands for: after an upgrade, the new one (sessions and tokens
+  // are created only while it is still the account's, see credentialStamp).
+  const verifiedHash = needsRehash(user.passwordHash)
+    ? await upgradeLegacyHash(ctx.db, user.id, user.passwordHash, password, log, ctx.via)
+    : user.passwordHash;
+
   await Promise.all([
     admission.succeeded(),
     ctx.db.user.update({ where: { id: user.id }, data: { lastLogin: new Date() }, select: { id: true } }),
@@ -94,6 +100,26 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     email: user.email,
     isStaff: user.isStaff,
     role: user.role ?? "explorer",
-    credentialStamp: credentialStamp(user.passwordHash),
+    credentialStamp: credentialStamp(verifiedHash),
   };
+}
+
+/**
+ * Replaces a Django hash the import kept with our argon2id, in the sign-in that just
+ * verified it, and answers the hash that now stands for this password. Guarded by the old
+ * hash: if something replaced it meanwhile, nothing is overwritten. A simultaneous
+ * sign-in's upgrade (same password) is recognised by verifying against it; a password
+ * change or reset is not, so the old hash is answered and no session or token will be
+ * made from it.
+ */
+async function upgradeLegacyHash(db: Db, userId: number, legacyHash: string, password: string, log: Logger, via: AuthenticateContext["via"]): Promise<string> {
+  const upgraded = await hashPassword(password);
+  const count = await db.$executeRaw`
+    UPDATE "User" SET "passwordHash" = ${upgraded} WHERE "id" = ${userId} AND "passwordHash" = ${legacyHash}`;
+  if (count === 1) {
+    log.info({ event: "login.password_upgraded", userId, via, from: legacyHash.slice(0, legacyHash.indexOf("$")) }, "legacy password hash upgraded to argon2id");
+    return upgraded;
+  }
+  const current = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return current && !needsRehash(current.passwordHash) && (await verifyPassword(current.passwordHash, password)) ? current.passwordHash : legacyHash;
 }

@@ -42,7 +42,7 @@ export interface SessionClaims {
   role: Role;
 }
 
-export function claimsFor(user: AuthUser): Omit<SessionClaims, "sid"> & { sub: string; name: string; email: string } {
+export function claimsFor(user: AuthUser): Omit<SessionClaims, "sid"> & { sub: string; name: string; email: string | null } {
   return { sub: String(user.id), uid: user.id, username: user.username, isStaff: user.isStaff, role: user.role, name: user.username, email: user.email };
 }
 

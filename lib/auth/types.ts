@@ -4,7 +4,8 @@ import type { Role } from "../users/register-schema";
 export interface AuthUser {
   id: number;
   username: string;
-  email: string;
+  /** null: no usable email (an account imported from Django; signs in by username). */
+  email: string | null;
   isStaff: boolean;
   role: Role;
 }

@@ -90,14 +90,15 @@ async function resolveReferrer(db: Db, ref: { id: number } | { username: string 
 
 async function notifyStaff(tx: Tx, applicationId: number, applicant: string, subjects: string): Promise<void> {
   const staff = await tx.user.findMany({
-    where: { isStaff: true, isActive: true, email: { not: "" } },
+    // Staff imported without a usable email (NULL) are not written to.
+    where: { isStaff: true, isActive: true, AND: [{ email: { not: null } }, { email: { not: "" } }] },
     select: { email: true },
     orderBy: { id: "asc" },
   });
   const link = publicUrl(`/admin/guide-applications/${applicationId}`);
   await enqueueEmail(
     tx,
-    ...staff.map((s) => ({
+    ...staff.flatMap((s) => (s.email === null ? [] : [{ email: s.email }])).map((s) => ({
       kind: "guide_application.submitted",
       to: s.email,
       subject: `New guide application from ${applicant}`,

@@ -12,7 +12,7 @@ export interface GuideApplicationView {
   createdAt: Date;
   updatedAt: Date;
   reviewedAt: Date | null;
-  applicant: { id: number; username: string; email: string };
+  applicant: { id: number; username: string; email: string | null };
   referredBy: { id: number; username: string } | null;
   reviewedBy: { id: number; username: string } | null;
 }

@@ -7,9 +7,15 @@ export function newInvitationToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+// Invitations imported from the Django system keep their UUID tokens (their links are in
+// people's mailboxes); Django wrote them in lower case, and a UUID names the same token in
+// any letter case, so it is hashed in lower case.
+const LEGACY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  const canonical = LEGACY_UUID.test(token) ? token.toLowerCase() : token;
+  return createHash("sha256").update(canonical, "utf8").digest("hex");
 }
 
-/** Shape of a token we could have issued; anything else is "not valid" without a lookup. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** Shape of a token we could have issued (or imported); anything else is "not valid" without a lookup. */
+export const TOKEN_PATTERN = /^(?:[A-Za-z0-9_-]{43}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;

@@ -45,7 +45,7 @@ export async function changePassword(userId: number, input: unknown, ctx: Change
     throw fieldError("current_password", CURRENT_PASSWORD_WRONG);
   }
   if (data.new_password !== data.confirm_new_password) throw fieldError("new_password", NEW_PASSWORDS_DIFFER);
-  const [problem] = passwordProblems(data.new_password, { username: user.username, email: user.email });
+  const [problem] = passwordProblems(data.new_password, { username: user.username, email: user.email ?? undefined });
   if (problem) throw fieldError("new_password", problem);
   const newHash = await hashPassword(data.new_password);
 

@@ -4,7 +4,8 @@ import type { Role } from "./register-schema";
 export interface UserRecord {
   id: number;
   username: string;
-  email: string;
+  /** null: no usable email (an account imported from Django; signs in by username). */
+  email: string | null;
   passwordHash: string;
   isActive: boolean;
   isStaff: boolean;

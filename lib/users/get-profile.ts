@@ -5,7 +5,8 @@ import type { Role } from "./register-schema";
 export interface OwnProfile {
   id: number;
   username: string;
-  email: string;
+  /** null: no usable email (imported from Django); staff can set one. */
+  email: string | null;
   isStaff: boolean;
   dateJoined: Date;
   role: Role;

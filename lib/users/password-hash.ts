@@ -1,4 +1,5 @@
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { isLegacyHash, verifyLegacyPassword } from "./legacy-hashers";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Runs on libuv's thread pool,
 // never on the event loop.
@@ -9,6 +10,13 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
+/** Our argon2id hashes, and the Django-encoded ones the import kept (lib/users/legacy-hashers.ts). */
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  if (isLegacyHash(passwordHash)) return verifyLegacyPassword(passwordHash, password);
   return verify(passwordHash, password).catch(() => false);
+}
+
+/** A hash to replace with ours at the next successful sign-in. */
+export function needsRehash(passwordHash: string): boolean {
+  return isLegacyHash(passwordHash);
 }

@@ -33,7 +33,7 @@ export default async function GuideApplicationDetail({ params }: { params: Promi
         <dd>{a.status}</dd>
         <dt>Applicant</dt>
         <dd>
-          {a.applicant.username} ({a.applicant.email})
+          {a.applicant.username} ({a.applicant.email ?? "no usable email"})
         </dd>
         <dt>Sent</dt>
         <dd>

@@ -40,7 +40,7 @@ export const POST = jsonRoute(
       token,
       id: user.id,
       username: user.username,
-      email: user.email,
+      email: user.email ?? "", // the old API's blank email, for an account imported without one
       role: profile.role,
       active_guide: profile.activeGuide,
     });

@@ -15,7 +15,7 @@ function profileBody(p: OwnProfile) {
   return {
     id: p.id,
     username: p.username,
-    email: p.email,
+    email: p.email ?? "", // the old API's blank email, for an account imported without one
     role: p.role,
     bio: p.bio ?? "",
     display_name: p.displayName ?? "",

@@ -1,0 +1,176 @@
+import { BIO_MAX, DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from "../users/field-limits";
+import { emailSchema } from "../users/register-schema";
+import { cleanOptional, cleanText, type Conflicts } from "./conflicts";
+import type { LegacyProfile, LegacyUser } from "./types";
+
+// The old users and profiles as this system takes them, with the old defects repaired
+// (issue 12, point 5). Pure: the same old rows always give the same result, so a re-run
+// computes the same repairs and writes nothing new.
+
+export interface UserRow {
+  id: number;
+  username: string;
+  email: string | null;
+  legacyEmail: string | null;
+  passwordHash: string;
+  isStaff: boolean;
+  isActive: boolean;
+  dateJoined: Date;
+  lastLogin: Date | null;
+}
+
+export interface ProfileRow {
+  /** The old profile's id; null when the old user had none (a new one is made). */
+  id: number | null;
+  userId: number;
+  role: "explorer" | "guide" | "both";
+  bio: string | null;
+  displayName: string | null;
+  activeGuide: boolean;
+  canInviteTeachers: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const ROLES = new Set(["explorer", "guide", "both"]);
+
+/** Case folding for comparisons, as close to the indexes' lower(… COLLATE "und-x-icu") as JS gets. */
+const fold = (s: string) => s.toLowerCase();
+
+/** Most recent sign-in first (never signed in last), then the oldest account. */
+function keeperOrder(a: LegacyUser, b: LegacyUser): number {
+  const la = a.last_login?.getTime() ?? -Infinity;
+  const lb = b.last_login?.getTime() ?? -Infinity;
+  if (la !== lb) return lb - la;
+  return a.id - b.id;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function validEmail(raw: string): string | null {
+  const parsed = emailSchema.safeParse(raw);
+  return parsed.success && parsed.data.length <= EMAIL_MAX ? parsed.data : null;
+}
+
+export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow[] {
+  const byId = new Map(legacy.map((u) => [u.id, u]));
+  const rows = new Map<number, UserRow>();
+  for (const u of legacy) {
+    let username = cleanText(u.username, USERNAME_MAX, "username", [u.id], conflicts).trim().normalize("NFKC");
+    if (username === "") {
+      username = `user~${u.id}`;
+      conflicts.add("blank_username", [u.id], `imported with the username ${username}`);
+    }
+    const rawEmail = cleanText(u.email, EMAIL_MAX, "email", [u.id], conflicts).trim();
+    const email = rawEmail === "" ? null : validEmail(rawEmail);
+    if (email === null) {
+      conflicts.add(
+        rawEmail === "" ? "blank_email" : "invalid_email",
+        [u.id],
+        rawEmail === "" ? "imported without an email: signs in by username; staff must set an email before a password reset" : "imported without a usable email (the old one kept as legacyEmail): signs in by username; staff must set an email",
+      );
+    }
+    rows.set(u.id, {
+      id: u.id,
+      username,
+      email,
+      legacyEmail: email === null && rawEmail !== "" ? rawEmail : null,
+      passwordHash: u.password,
+      isStaff: u.is_staff || u.is_superuser,
+      isActive: u.is_active,
+      dateJoined: u.date_joined,
+      lastLogin: u.last_login,
+    });
+  }
+
+  // Emails equal in any letter case: the most recent sign-in keeps the address.
+  for (const group of groupBy([...rows.values()], (r) => (r.email === null ? null : fold(r.email))).values()) {
+    if (group.length < 2) continue;
+    const [keeper, ...others] = group.map((r) => byId.get(r.id)!).sort(keeperOrder);
+    for (const o of others) {
+      const row = rows.get(o.id)!;
+      row.legacyEmail = row.email;
+      row.email = null;
+    }
+    conflicts.add(
+      "duplicate_email",
+      [keeper.id, ...others.map((o) => o.id)],
+      `user ${keeper.id} (most recent sign-in) keeps the address; ${others.map((o) => o.id).join(", ")} imported without a sign-in email (kept as legacyEmail): contact them`,
+    );
+  }
+
+  const taken = new Set<string>();
+  for (const r of rows.values()) {
+    taken.add(fold(r.username));
+    if (r.email) taken.add(fold(r.email));
+  }
+  const rename = (row: UserRow): string => {
+    const base = fold(row.username).slice(0, USERNAME_MAX - 12);
+    let candidate = `${base}~${row.id}`;
+    for (let n = 2; taken.has(fold(candidate)); n++) candidate = `${base}~${row.id}~${n}`;
+    taken.add(fold(candidate));
+    row.username = candidate;
+    return candidate;
+  };
+
+  // Usernames equal in any letter case: the most recent sign-in keeps it, the others get name~id.
+  for (const group of groupBy([...rows.values()], (r) => fold(r.username)).values()) {
+    if (group.length < 2) continue;
+    const [keeper, ...others] = group.map((r) => byId.get(r.id)!).sort(keeperOrder);
+    const renamed = others.map((o) => `${o.id} → ${rename(rows.get(o.id)!)}`);
+    conflicts.add("duplicate_username", [keeper.id, ...others.map((o) => o.id)], `user ${keeper.id} keeps the username; renamed ${renamed.join(", ")}`);
+  }
+
+  // A username that is another account's email would let one sign-in name two people.
+  const emailOwner = new Map<string, number>();
+  for (const r of rows.values()) if (r.email) emailOwner.set(fold(r.email), r.id);
+  for (const r of rows.values()) {
+    const owner = emailOwner.get(fold(r.username));
+    if (owner === undefined || owner === r.id) continue;
+    const renamed = rename(r);
+    conflicts.add("username_is_another_email", [r.id, owner], `user ${r.id}'s username is user ${owner}'s email: renamed to ${renamed}`);
+  }
+  return [...rows.values()];
+}
+
+export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], conflicts: Conflicts): ProfileRow[] {
+  const byUser = new Map<number, LegacyProfile>();
+  for (const p of legacy) {
+    if (!byUser.has(p.user_id)) byUser.set(p.user_id, p);
+    else conflicts.add("duplicate_profile", [p.user_id], `profile ${p.id} not imported: the user's profile ${byUser.get(p.user_id)!.id} is`);
+  }
+  return users.map((u) => {
+    const p = byUser.get(u.id);
+    if (!p) {
+      conflicts.add("missing_profile", [u.id], "a profile was created with the defaults (role explorer)");
+      return { id: null, userId: u.id, role: "explorer", bio: null, displayName: null, activeGuide: false, canInviteTeachers: false, createdAt: u.dateJoined, updatedAt: u.dateJoined };
+    }
+    let role = p.role as ProfileRow["role"];
+    if (!ROLES.has(p.role)) {
+      role = "explorer";
+      conflicts.add("unknown_role", [u.id], `role ${JSON.stringify(p.role.slice(0, 40))} imported as explorer`);
+    }
+    const createdAt = p.created_at ?? u.dateJoined;
+    return {
+      id: p.id,
+      userId: u.id,
+      role,
+      bio: cleanOptional(p.bio, BIO_MAX, "bio", [u.id], conflicts),
+      displayName: cleanOptional(p.display_name, DISPLAY_NAME_MAX, "display name", [u.id], conflicts),
+      activeGuide: p.active_guide,
+      canInviteTeachers: p.can_invite_teachers,
+      createdAt,
+      updatedAt: p.updated_at ?? createdAt,
+    };
+  });
+}

@@ -1,0 +1,103 @@
+// The old system's rows as read (lib/import-django/read.ts) and the report of an import.
+
+export interface LegacyUser {
+  id: number;
+  password: string;
+  last_login: Date | null;
+  is_superuser: boolean;
+  username: string;
+  email: string;
+  is_staff: boolean;
+  is_active: boolean;
+  date_joined: Date;
+}
+
+export interface LegacyProfile {
+  id: number;
+  user_id: number;
+  role: string;
+  bio: string | null;
+  active_guide: boolean;
+  can_invite_teachers: boolean;
+  display_name: string | null;
+  created_at: Date | null;
+  updated_at: Date | null;
+}
+
+export interface LegacyApplication {
+  id: number;
+  user_id: number;
+  motivation: string;
+  experience: string | null;
+  subjects_to_teach: string;
+  status: string;
+  reviewed_at: Date | null;
+  admin_notes: string | null;
+  created_at: Date;
+  updated_at: Date;
+  referred_by_id: number | null;
+  reviewed_by_id: number | null;
+}
+
+export interface LegacyInvitation {
+  id: number;
+  invitee_email: string;
+  token: string;
+  personal_message: string | null;
+  status: string;
+  created_at: Date;
+  accepted_at: Date | null;
+  expires_at: Date;
+  invitee_id: number | null;
+  inviter_id: number;
+}
+
+export interface LegacyToken {
+  key: string;
+  created: Date;
+  user_id: number;
+}
+
+export interface LegacyData {
+  users: LegacyUser[];
+  profiles: LegacyProfile[];
+  applications: LegacyApplication[];
+  invitations: LegacyInvitation[];
+  tokens: LegacyToken[];
+  /** The old database's clock when it was read: "overdue" is judged against it. */
+  readAt: Date;
+}
+
+export interface Conflict {
+  kind: string;
+  /** Old ids (users, applications or invitations as the kind says). */
+  ids: number[];
+  action: string;
+}
+
+export interface TableCounts {
+  imported: number;
+  updated: number;
+  /** Already imported and unchanged in the old system since. */
+  unchanged: number;
+  /** Not written: refused (each one is also a conflict). */
+  skipped: number;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  users: TableCounts;
+  profiles: TableCounts;
+  guide_applications: TableCounts;
+  invitations: TableCounts;
+  tokens: TableCounts;
+  conflicts: Conflict[];
+  seconds: number;
+}
+
+export type TableName = "users" | "profiles" | "guide_applications" | "invitations" | "tokens";
+
+/** Progress for a terminal: rows done of a table. */
+export type Progress = (table: TableName, done: number, total: number) => void;
+
+export const emptyCounts = (): TableCounts => ({ imported: 0, updated: 0, unchanged: 0, skipped: 0 });

@@ -1,0 +1,202 @@
+import type pg from "pg";
+import type { Conflicts } from "./conflicts";
+import { chunks, digestOf, existingIds, loadDigests, saveDigests, writeInTransactions } from "./digests";
+import type { ProfileRow, UserRow } from "./repair-users";
+import type { Progress, TableCounts } from "./types";
+
+// Users and their profiles, written together in transactions of `batchSize` users (the
+// database refuses a user without a profile at commit, so an interruption leaves every
+// committed user with a profile and the next run carries on).
+
+interface Planned {
+  user: UserRow;
+  profile: ProfileRow;
+  kind: "new" | "update";
+  userChanged: boolean;
+  passwordChanged: boolean;
+  profileChanged: boolean;
+  digests: { user: string; password: string; profile: string };
+}
+
+// The password is tracked apart from the other fields: a changed email in the old system
+// must not put back the old hash over the argon2id one a sign-in here made of it.
+const userFields = ({ passwordHash: _p, ...rest }: UserRow) => rest;
+
+async function insertUsers(c: pg.ClientBase, users: UserRow[]): Promise<void> {
+  if (users.length === 0) return;
+  await c.query(
+    `INSERT INTO "User" ("id", "username", "email", "legacyEmail", "passwordHash", "isStaff", "isActive", "dateJoined", "lastLogin")
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[])`,
+    [
+      users.map((u) => u.id),
+      users.map((u) => u.username),
+      users.map((u) => u.email),
+      users.map((u) => u.legacyEmail),
+      users.map((u) => u.passwordHash),
+      users.map((u) => u.isStaff),
+      users.map((u) => u.isActive),
+      users.map((u) => u.dateJoined),
+      users.map((u) => u.lastLogin),
+    ],
+  );
+}
+
+async function insertProfiles(c: pg.ClientBase, profiles: ProfileRow[]): Promise<void> {
+  if (profiles.length === 0) return;
+  // A user the old system left without a profile gets the next id of our sequence
+  // (moved past the old ids before any write).
+  await c.query(
+    `INSERT INTO "Profile" ("id", "userId", "role", "bio", "displayName", "activeGuide", "canInviteTeachers", "createdAt", "updatedAt")
+     SELECT COALESCE(v.id, nextval(pg_get_serial_sequence('"Profile"', 'id'))::int), v.uid, v.role::"Role", v.bio, v.dn, v.ag, v.cit, v.ca, v.ua
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[])
+       AS v(id, uid, role, bio, dn, ag, cit, ca, ua)`,
+    profileArrays(profiles),
+  );
+}
+
+function profileArrays(profiles: ProfileRow[]) {
+  return [
+    profiles.map((p) => p.id),
+    profiles.map((p) => p.userId),
+    profiles.map((p) => p.role),
+    profiles.map((p) => p.bio),
+    profiles.map((p) => p.displayName),
+    profiles.map((p) => p.activeGuide),
+    profiles.map((p) => p.canInviteTeachers),
+    profiles.map((p) => p.createdAt),
+    profiles.map((p) => p.updatedAt),
+  ];
+}
+
+async function updateUsers(c: pg.ClientBase, users: UserRow[]): Promise<void> {
+  if (users.length === 0) return;
+  await c.query(
+    `UPDATE "User" u SET "username" = v.username, "email" = v.email, "legacyEmail" = v.legacy, "isStaff" = v.staff,
+            "isActive" = v.active, "dateJoined" = v.joined, "lastLogin" = GREATEST(u."lastLogin", v.login)
+     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::bool[], $7::timestamptz[], $8::timestamptz[])
+       AS v(id, username, email, legacy, staff, active, joined, login)
+     WHERE u."id" = v.id`,
+    [
+      users.map((u) => u.id),
+      users.map((u) => u.username),
+      users.map((u) => u.email),
+      users.map((u) => u.legacyEmail),
+      users.map((u) => u.isStaff),
+      users.map((u) => u.isActive),
+      users.map((u) => u.dateJoined),
+      users.map((u) => u.lastLogin),
+    ],
+  );
+}
+
+async function updatePasswords(c: pg.ClientBase, users: UserRow[]): Promise<void> {
+  if (users.length === 0) return;
+  await c.query(
+    `UPDATE "User" u SET "passwordHash" = v.hash FROM unnest($1::int[], $2::text[]) AS v(id, hash) WHERE u."id" = v.id`,
+    [users.map((u) => u.id), users.map((u) => u.passwordHash)],
+  );
+}
+
+async function updateProfiles(c: pg.ClientBase, profiles: ProfileRow[]): Promise<void> {
+  if (profiles.length === 0) return;
+  await c.query(
+    `UPDATE "Profile" p SET "role" = v.role::"Role", "bio" = v.bio, "displayName" = v.dn, "activeGuide" = v.ag,
+            "canInviteTeachers" = v.cit, "updatedAt" = v.ua
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[])
+       AS v(id, uid, role, bio, dn, ag, cit, ca, ua)
+     WHERE p."userId" = v.uid`,
+    profileArrays(profiles),
+  );
+}
+
+async function writeBatch(c: pg.ClientBase, batch: Planned[]): Promise<void> {
+  const fresh = batch.filter((p) => p.kind === "new");
+  const old = batch.filter((p) => p.kind === "update");
+  await updateUsers(c, old.filter((p) => p.userChanged).map((p) => p.user));
+  await updatePasswords(c, old.filter((p) => p.passwordChanged).map((p) => p.user));
+  await updateProfiles(c, old.filter((p) => p.profileChanged).map((p) => p.profile));
+  await insertUsers(c, fresh.map((p) => p.user));
+  await insertProfiles(c, fresh.map((p) => p.profile));
+  const ids = (pick: (p: Planned) => boolean, d: (p: Planned) => string) => batch.filter(pick).map((p) => [String(p.user.id), d(p)] as [string, string]);
+  await saveDigests(c, "user", ids((p) => p.kind === "new" || p.userChanged, (p) => p.digests.user));
+  await saveDigests(c, "user_password", ids((p) => p.kind === "new" || p.passwordChanged, (p) => p.digests.password));
+  await saveDigests(c, "profile", ids((p) => p.kind === "new" || p.profileChanged, (p) => p.digests.profile));
+}
+
+/** Writes users and profiles; returns the old user ids that are (or, in a dry run, would be) this system's users. */
+export async function writeUsers(
+  c: pg.ClientBase,
+  users: UserRow[],
+  profiles: ProfileRow[],
+  opts: { dryRun: boolean; batchSize: number; progress?: Progress },
+  counts: { users: TableCounts; profiles: TableCounts },
+  conflicts: Conflicts,
+): Promise<Set<number>> {
+  const profileOf = new Map(profiles.map((p) => [p.userId, p]));
+  const importedIds = new Set<number>();
+  let done = 0;
+  for (const slice of chunks(users, opts.batchSize)) {
+    const keys = slice.map((u) => String(u.id));
+    // One connection: its queries run one after another.
+    const userDigests = await loadDigests(c, "user", keys);
+    const passwordDigests = await loadDigests(c, "user_password", keys);
+    const profileDigests = await loadDigests(c, "profile", keys);
+    const present = await existingIds(c, "User", slice.map((u) => u.id));
+    const planned: Planned[] = [];
+    for (const user of slice) {
+      const profile = profileOf.get(user.id)!;
+      const { id: _profileId, ...profileFields } = profile;
+      const digests = { user: digestOf(userFields(user)), password: digestOf(user.passwordHash), profile: digestOf(profileFields) };
+      const key = String(user.id);
+      if (!userDigests.has(key)) {
+        if (present.has(user.id)) {
+          // A user of this system holds the old id: writing would merge two people.
+          conflicts.add("id_taken", [user.id], "not imported: a user who did not come from the old system has this id here");
+          counts.users.skipped++;
+          counts.profiles.skipped++;
+          continue;
+        }
+        planned.push({ user, profile, kind: "new", userChanged: true, passwordChanged: true, profileChanged: true, digests });
+        continue;
+      }
+      const p: Planned = {
+        user,
+        profile,
+        kind: "update",
+        userChanged: userDigests.get(key) !== digests.user,
+        passwordChanged: passwordDigests.get(key) !== digests.password,
+        profileChanged: profileDigests.get(key) !== digests.profile,
+        digests,
+      };
+      if (p.userChanged || p.passwordChanged || p.profileChanged) planned.push(p);
+      else {
+        counts.users.unchanged++;
+        counts.profiles.unchanged++;
+        importedIds.add(user.id);
+      }
+    }
+    const written = opts.dryRun
+      ? planned
+      : await writeInTransactions(c, planned, (b) => writeBatch(c, b), (p, err) => {
+          conflicts.add("refused_by_database", [p.user.id], `not ${p.kind === "new" ? "imported" : "updated"}: the database refused it (${err.constraint ?? err.code})`);
+          counts.users.skipped++;
+          counts.profiles.skipped++;
+          if (p.kind === "update") importedIds.add(p.user.id); // imported earlier, still here
+        });
+    for (const p of written) {
+      importedIds.add(p.user.id);
+      if (p.kind === "new") {
+        counts.users.imported++;
+        counts.profiles.imported++;
+      } else {
+        if (p.userChanged || p.passwordChanged) counts.users.updated++;
+        else counts.users.unchanged++;
+        if (p.profileChanged) counts.profiles.updated++;
+        else counts.profiles.unchanged++;
+      }
+    }
+    done += slice.length;
+    opts.progress?.("users", done, users.length);
+  }
+  return importedIds;
+}
