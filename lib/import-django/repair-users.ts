@@ -115,7 +115,10 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
     if (r.email) taken.add(fold(r.email));
   }
   const rename = (row: UserRow): string => {
-    const base = fold(row.username).slice(0, USERNAME_MAX - 12);
+    // An address-shaped name keeps only its local part: "x@y.z~21" would still look like
+    // an address, which only the account's own email may (the sign-in identifier rule).
+    const name = EMAIL_SHAPED.test(row.username) ? row.username.slice(0, row.username.lastIndexOf("@")) : row.username;
+    const base = fold(name).slice(0, USERNAME_MAX - 12);
     let candidate = `${base}~${row.id}`;
     for (let n = 2; taken.has(fold(candidate)); n++) candidate = `${base}~${row.id}~${n}`;
     taken.add(fold(candidate));
@@ -140,8 +143,18 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
     const renamed = rename(r);
     conflicts.add("username_is_another_email", [r.id, owner], `user ${r.id}'s username is user ${owner}'s email: renamed to ${renamed}`);
   }
+  // Any other address-shaped username must be the account's own email (an address nobody
+  // here owns today could be someone's tomorrow); the database refuses it otherwise.
+  for (const r of rows.values()) {
+    if (!EMAIL_SHAPED.test(r.username) || (r.email && fold(r.email) === fold(r.username))) continue;
+    const renamed = rename(r);
+    conflicts.add("username_is_an_address", [r.id], `user ${r.id}'s username is an email address that is not the account's own: renamed to ${renamed}`);
+  }
   return [...rows.values()];
 }
+
+/** The shape the sign-in identifier trigger treats as an address ('.@.', migration 20261201000100). */
+const EMAIL_SHAPED = /.@./;
 
 export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], conflicts: Conflicts): ProfileRow[] {
   const byUser = new Map<number, LegacyProfile>();
