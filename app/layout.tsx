@@ -17,6 +17,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <SiteHeader />
         <main id="main">{children}</main>
         <HydrationMark />
+        <noscript>
+          <span data-no-script="" hidden />
+        </noscript>
       </body>
     </html>
   );

@@ -1,35 +1,36 @@
 import { test as base, type BrowserContext, type Page } from "@playwright/test";
 
-// Every spec imports `test` (and the rest of Playwright) from here. With JavaScript on,
-// page.goto() and page.reload() return only once React has hydrated the page (the
-// <html data-hydrated> mark of app/components/hydration-mark.tsx): on a busy machine a
-// click made right after the load event can otherwise land before hydration and take
-// the no-JavaScript path. Pages of contexts made with browser.newContext() get it too.
+// Every spec imports `test` (and the rest of Playwright) from here. page.goto() and
+// page.reload() return only once the page is ready for a person: hydrated by React
+// (<html data-hydrated>, app/components/hydration-mark.tsx), or, without JavaScript, the
+// layout's <noscript> mark (parsed as an element only when scripts are off). On a busy
+// machine a click made right after the load event could otherwise land before hydration
+// and take the no-JavaScript path. Pages of contexts made with browser.newContext() too.
 
 export * from "@playwright/test";
 
-const HYDRATED = "html[data-hydrated]";
+const READY = "html[data-hydrated], span[data-no-script]";
 
-function waitForHydration(page: Page) {
+function waitForReady(page: Page) {
   for (const method of ["goto", "reload"] as const) {
     const original = page[method].bind(page) as (...args: unknown[]) => ReturnType<Page["goto"]>;
     (page as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       const response = await original(...args);
-      await page.waitForSelector(HYDRATED, { state: "attached" });
+      // Only pages of this app carry the marks (not e.g. a JSON response opened by goto).
+      if (response?.headers()["content-type"]?.startsWith("text/html")) await page.waitForSelector(READY, { state: "attached" });
       return response;
     };
   }
 }
 
-function hydrationAware(context: BrowserContext, javaScriptEnabled: boolean) {
-  if (!javaScriptEnabled) return;
-  for (const page of context.pages()) waitForHydration(page);
-  context.on("page", waitForHydration);
+function readyAware(context: BrowserContext) {
+  for (const page of context.pages()) waitForReady(page);
+  context.on("page", waitForReady);
 }
 
 export const test = base.extend({
-  context: async ({ context, javaScriptEnabled }, use) => {
-    hydrationAware(context, javaScriptEnabled);
+  context: async ({ context }, use) => {
+    readyAware(context);
     await use(context);
   },
   browser: [
@@ -37,7 +38,7 @@ export const test = base.extend({
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
         const context = await newContext(options);
-        hydrationAware(context, options?.javaScriptEnabled !== false);
+        readyAware(context);
         return context;
       };
       await use(browser);
