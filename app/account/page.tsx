@@ -3,7 +3,9 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getOwnProfile } from "@/lib/users/get-profile";
+import { ActionButton } from "../components/action-button";
 import { ProfileForm } from "./profile-form";
+import { resendVerificationAction } from "./verification-actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -23,11 +25,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           You accepted the invitation: you are now a guide on Zporta Academy.
         </div>
       )}
+      {!profile.emailVerified && (
+        <div className="notice" role="status" aria-label="Email not verified">
+          <p>
+            Your email address is not verified yet. Open the link we emailed you to confirm it; you need a verified address to invite teachers.
+          </p>
+          <ActionButton action={resendVerificationAction} fields={{}} label="Resend" ariaLabel="Resend the verification email" inline={false} />
+        </div>
+      )}
       <dl className="details" aria-label="Account details">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
         <dt>Email</dt>
         <dd>{profile.email}</dd>
+        <dt>Email verified</dt>
+        <dd>{profile.emailVerified ? "Yes" : "No"}</dd>
         <dt>Role</dt>
         <dd>{ROLE_LABELS[profile.role]}</dd>
         <dt>Display name</dt>
