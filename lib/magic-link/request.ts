@@ -22,7 +22,7 @@ export async function requestMagicLink(input: unknown, ctx: LinkRequestContext):
   const account = isEmailShaped(email) ? await accountByEmail(ctx.db, email) : null;
   const eligible = account?.isActive ? account : null;
   await inTransaction(ctx.db, async (tx) => {
-    if (!eligible) return issueNoLink(tx, "magic_login");
+    if (!eligible) return issueNoLink(tx, "magic_login", email);
     const secret = await issueLink(tx, { userId: eligible.id, email: eligible.email, purpose: "magic_login" });
     const minutes = linkTtlMinutes("magic_login");
     await enqueueEmail(tx, {

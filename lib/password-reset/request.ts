@@ -32,7 +32,7 @@ export async function requestPasswordReset(input: unknown, ctx: LinkRequestConte
   const account = await accountByEmail(ctx.db, email);
   const eligible = account && (account.isActive || account.selfDeactivated) ? account : null;
   await inTransaction(ctx.db, async (tx) => {
-    if (!eligible) return issueNoLink(tx, "reset");
+    if (!eligible) return issueNoLink(tx, "reset", email);
     const secret = await issueLink(tx, { userId: eligible.id, email: eligible.email, purpose: "reset" });
     const link = linkUrl(LINK_PAGES.reset, eligible.id, secret);
     const minutes = linkTtlMinutes("reset");

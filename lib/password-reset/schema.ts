@@ -20,8 +20,8 @@ export const resetRequestSchema = z.object({ email: linkEmail }, BODY);
  */
 export const resetConfirmSchema = z.object(
   {
-    uid: z.unknown(),
-    token: z.unknown(),
+    uid: z.unknown().optional(),
+    token: z.unknown().optional(),
     new_password: z
       .string({ error: (i) => (i.input === undefined || i.input === null ? FIELD_REQUIRED : "New password must be text.") })
       .min(1, FIELD_REQUIRED)

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { apiUser, fillLogin, PASSWORD, signIn, submit } from "./support/accounts";
+import { mailedLink } from "./support/links";
+
+// Issue 11 in the browser: a forgotten password, a magic link and proving an email, with
+// and without JavaScript, reading the emailed links from the test mailbox.
+
+const NEW = "Fresh-Garden-42";
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`JavaScript ${javaScriptEnabled ? "enabled" : "disabled"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("forgot password: from /login to a reset link, a refused password keeps the link, the new one signs in", async ({ page }) => {
+      const user = await apiUser(page.request);
+      await page.goto("/login");
+      await page.getByRole("link", { name: "Forgot your password?" }).click();
+      await expect(page).toHaveURL(/\/forgot-password$/);
+      await page.getByLabel("Email").fill(user.email);
+      await submit(page, "Send reset link");
+      await expect(page.getByRole("status")).toHaveText("If an account exists for this email, a password reset link has been sent.");
+      await expect(page.getByLabel("Email")).toHaveValue(user.email);
+
+      const link = await mailedLink(user.email, "password_reset.requested");
+      await page.goto(link);
+      await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+      await page.getByLabel("New password", { exact: true }).fill("password123");
+      await page.getByLabel("Confirm new password").fill("password123");
+      await submit(page, "Set new password");
+      await expect(page.getByRole("alert")).toHaveText("This password is too common.");
+      await expect(page.getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
+
+      await page.getByLabel("New password", { exact: true }).fill(NEW);
+      await page.getByLabel("Confirm new password").fill(NEW);
+      await page.getByRole("button", { name: "Set new password" }).click();
+      await expect(page).toHaveURL(/\/login\?reset=1$/);
+      await expect(page.getByRole("status")).toHaveText("Your password has been reset. Sign in with your new password.");
+      await fillLogin(page, user.username, NEW);
+      await expect(page).toHaveURL(/\/account$/);
+      await expect(page.locator("dl.details dt", { hasText: "Email verified" }).locator("xpath=following-sibling::dd[1]")).toHaveText("Yes");
+
+      // The link is spent.
+      await page.goto(link);
+      await expect(page.getByRole("alert")).toHaveText("Invalid or expired password reset link.");
+    });
+
+    test("magic link: /login offers it; the emailed link's button signs in", async ({ page }) => {
+      const user = await apiUser(page.request);
+      await page.goto("/login");
+      await page.getByRole("link", { name: "Email me a sign-in link" }).click();
+      await page.getByLabel("Email").fill(user.email);
+      await submit(page, "Send sign-in link");
+      await expect(page.getByRole("status")).toHaveText("If an account with that email exists, a login link has been sent.");
+      const link = await mailedLink(user.email, "magic_link.requested");
+      await page.goto(link);
+      await expect(page.getByRole("heading", { name: `Sign in as ${user.username}` })).toBeVisible();
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/account$/);
+      await expect(page.locator("dl.details dt", { hasText: "Username" }).locator("xpath=following-sibling::dd[1]")).toHaveText(user.username);
+    });
+  });
+}
+
+test("a new member sees the unverified notice, resends, confirms through the emailed link, and the notice is gone", async ({ page }) => {
+  const user = await apiUser(page.request);
+  await signIn(page, user.username, PASSWORD);
+  const notice = page.getByRole("status", { name: "Email not verified" });
+  await expect(notice).toContainText("Your email address is not verified yet.");
+  await notice.getByRole("button", { name: "Resend the verification email" }).click();
+  await expect(notice.getByRole("status")).toHaveText("We sent a new verification link to your email address.");
+  const link = await mailedLink(user.email, "email.verification");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("status")).toHaveText("Thank you: your email address is verified.");
+  await page.goto("/account");
+  await expect(page.getByRole("status", { name: "Email not verified" })).toHaveCount(0);
+  await expect(page.locator("dl.details dt", { hasText: "Email verified" }).locator("xpath=following-sibling::dd[1]")).toHaveText("Yes");
+});
