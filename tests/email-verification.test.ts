@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { confirmEmail } from "../lib/email-verification/confirm";
 import { ALREADY_VERIFIED, INVALID_VERIFICATION_LINK } from "../lib/email-verification/messages";
 import { resendVerification } from "../lib/email-verification/resend";
@@ -8,7 +8,7 @@ import { sendInvitation } from "../lib/invitations/send";
 import { createLimiters } from "../lib/security/rate-limits";
 import { apiCall, apiLogin, registeredUser } from "./support/auth";
 import { baseUrl, http, refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
-import { freshEmail, grantInvite, memberWithEmail, pendingInvitation } from "./support/invite";
+import { freshEmail, grantInvite, memberWithEmail, pageText, pendingInvitation } from "./support/invite";
 import { emailCount, mailedLink } from "./support/links";
 import { makeUser } from "./support/teach";
 
@@ -30,7 +30,7 @@ describe("verification on sign-up", () => {
     const page = await fetch(`${baseUrl()}${link.path}`);
     expect(page.status).toBe(200);
     expect(page.headers.get("referrer-policy")).toBe("same-origin");
-    expect(await page.text()).toContain("Confirm my email address");
+    expect(pageText(await page.text())).toContain("Confirm my email address");
     expect(await verifiedAt(user.username)).toBeNull();
 
     await confirmEmail({ uid: link.uid, token: link.token }, { db: db() });
@@ -65,6 +65,8 @@ describe("verification on sign-up", () => {
   });
 
   it("resend: refused when already verified, rate-limited per address", async () => {
+    // The rate limiter's store uses the app's client (getDb), which reads DATABASE_URL.
+    process.env.DATABASE_URL = inject("databaseUrl");
     const limiters = createLimiters({ prefix: uniq("rlverify"), linkPerEmail: { points: 2, durationSeconds: 600 } });
     const user = await registeredUser();
     const id = (await db().user.findFirstOrThrow({ where: { username: user.username } })).id;

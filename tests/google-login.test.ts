@@ -150,6 +150,7 @@ describe("POST /api/users/google-login/", () => {
     ["unverified email", () => idToken({ email: freshGmail(), email_verified: false })],
     ["no email", () => idToken({})],
     ["not a JWT", async () => "not.a.token"],
+    ["far too long", async () => "a".repeat(9000)],
     ["alg none", async () => `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(`{"aud":"${CLIENT}","iss":"accounts.google.com","email":"x@y.z","email_verified":true}`).toString("base64url")}.`],
   ])("400 for a token that fails verification: %s (and no account made)", async (_name, make) => {
     const before = await db().user.count();

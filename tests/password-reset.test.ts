@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { encodeUid } from "../lib/one-time-links/token";
 import { apiCall, apiLogin, registeredUser, sessionCookie } from "./support/auth";
 import { baseUrl, http, testDb, uniq, withPg } from "./support/helpers";
+import { pageText } from "./support/invite";
 import { emailCount, mailedLink } from "./support/links";
 import { startTestServer, type TestServer } from "./support/stack";
 import { countBy, storm } from "./support/storm";
@@ -195,11 +196,11 @@ describe("the page the email links to", () => {
       const page = await fetch(`${baseUrl()}${link.path}`);
       expect(page.status).toBe(200);
       expect(page.headers.get("referrer-policy")).toBe("same-origin");
-      const html = await page.text();
+      const html = pageText(await page.text());
       expect(html).toContain("Choose a new password");
       expect(html).toContain(user.username);
     }
-    const bad = await (await fetch(`${baseUrl()}/reset-password-confirm/${link.uid}/${"B".repeat(43)}/`)).text();
+    const bad = pageText(await (await fetch(`${baseUrl()}/reset-password-confirm/${link.uid}/${"B".repeat(43)}/`)).text());
     expect(bad).toContain("Invalid or expired password reset link.");
     expect((await http(CONFIRM, { body: { uid: link.uid, token: link.token, new_password: NEW } })).status).toBe(200);
   });

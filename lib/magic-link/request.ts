@@ -8,6 +8,7 @@ import { enqueueEmail } from "../outbox/enqueue";
 import type { LinkRequestContext } from "../password-reset/request";
 import { limitLinkRequest } from "../security/rate-limits";
 import { parseInput } from "../validation/parse";
+import { EMAIL_REQUIRED } from "./messages";
 import { isEmailShaped, magicLinkRequestSchema } from "./schema";
 
 /**
@@ -17,7 +18,7 @@ import { isEmailShaped, magicLinkRequestSchema } from "./schema";
  */
 export async function requestMagicLink(input: unknown, ctx: LinkRequestContext): Promise<void> {
   const log = ctx.log ?? logger;
-  const { email } = parseInput(magicLinkRequestSchema, input);
+  const { email } = parseInput(magicLinkRequestSchema, input, EMAIL_REQUIRED);
   await limitLinkRequest("magic", ctx.ip, email, ctx.limiters);
   const account = isEmailShaped(email) ? await accountByEmail(ctx.db, email) : null;
   const eligible = account?.isActive ? account : null;
