@@ -1,3 +1,4 @@
+import { ConfigError } from "../config/deployment";
 // Google sign-in settings. Without GOOGLE_CLIENT_ID the feature is off: the route answers
 // "not configured" and the button is hidden.
 
@@ -17,6 +18,6 @@ export function googleJwksUrl(env: Record<string, string | undefined> = process.
   try {
     return new URL(raw);
   } catch {
-    throw new Error(`GOOGLE_JWKS_URL is not a valid URL: ${raw}`);
+    throw new ConfigError(`GOOGLE_JWKS_URL is not a valid URL: ${raw}`);
   }
 }

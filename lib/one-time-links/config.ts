@@ -1,3 +1,4 @@
+import { ConfigError } from "../config/deployment";
 import type { OneTimeLinkPurpose } from "../db/generated/client";
 
 export type LinkPurpose = OneTimeLinkPurpose;
@@ -17,7 +18,7 @@ export function linkTtlMinutes(purpose: LinkPurpose, env: Record<string, string 
   if (!raw) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1 || value > 60 * 24 * 365) {
-    throw new Error(`${variable} must be a whole number of minutes from 1 to 525600 (got "${env[variable]}").`);
+    throw new ConfigError(`${variable} must be a whole number of minutes from 1 to 525600 (got "${env[variable]}").`);
   }
   return value;
 }
