@@ -65,7 +65,7 @@ for (const javaScriptEnabled of [true, false]) {
 test("a new member sees the unverified notice, resends, confirms through the emailed link, and the notice is gone", async ({ page }) => {
   const user = await apiUser(page.request);
   await signIn(page, user.username, PASSWORD);
-  const notice = page.getByRole("status", { name: "Email not verified" });
+  const notice = page.getByRole("region", { name: "Email not verified" });
   await expect(notice).toContainText("Your email address is not verified yet.");
   await notice.getByRole("button", { name: "Resend the verification email" }).click();
   await expect(notice.getByRole("status")).toHaveText("We sent a new verification link to your email address.");
@@ -75,7 +75,7 @@ test("a new member sees the unverified notice, resends, confirms through the ema
   await page.getByRole("button", { name: "Confirm my email address" }).click();
   await expect(page.getByRole("status")).toHaveText("Thank you: your email address is verified.");
   await page.goto("/account");
-  await expect(page.getByRole("status", { name: "Email not verified" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Email not verified" })).toHaveCount(0);
   await expect(page.locator("dl.details dt", { hasText: "Email verified" }).locator("xpath=following-sibling::dd[1]")).toHaveText("Yes");
 });
 

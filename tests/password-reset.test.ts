@@ -188,6 +188,26 @@ describe("POST /api/users/password-reset/confirm/", () => {
   });
 });
 
+describe("a reset racing sign-ins with the old password", () => {
+  it("leaves no session or token made with the old password alive (1 confirm and 8 sign-ins at once, 5 processes)", async () => {
+    const user = await registeredUser();
+    const link = await resetLink(user.email);
+    const requests = [
+      { path: CONFIRM, body: { uid: link.uid, token: link.token, new_password: NEW } },
+      ...Array.from({ length: 8 }, () => ({ path: "/api/users/login/", body: { username: user.username, password: user.password } })),
+    ];
+    const { results } = await storm(baseUrl(), requests, 5);
+    expect(results.filter((r) => r.body.includes("Password has been reset successfully."))).toHaveLength(1);
+    const tokens = results.filter((r) => r.status === 200 && r.body.includes('"token"')).map((r) => JSON.parse(r.body).token as string);
+    for (const token of tokens) expect((await apiCall("/api/users/profile/", { token })).status).toBe(401);
+    const live = await withPg((c) =>
+      c.query(`SELECT count(*)::int AS n FROM "ApiToken" t JOIN "User" u ON u.id = t."userId" WHERE u.username = $1`, [user.username]),
+    );
+    expect(live.rows[0].n).toBe(0);
+    console.log(`[race] reset vs 8 old-password sign-ins: ${tokens.length} sign-ins won before the reset, all ended; 0 tokens alive`);
+  });
+});
+
 describe("the page the email links to", () => {
   it("GET shows the form with Referrer-Policy kept on this site, and does not spend the link", async () => {
     const user = await registeredUser();

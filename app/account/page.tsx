@@ -26,12 +26,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </div>
       )}
       {!profile.emailVerified && (
-        <div className="notice" role="status" aria-label="Email not verified">
+        <section className="notice" aria-label="Email not verified">
           <p>
             Your email address is not verified yet. Open the link we emailed you to confirm it; you need a verified address to invite teachers.
           </p>
           <ActionButton action={resendVerificationAction} fields={{}} label="Resend" ariaLabel="Resend the verification email" inline={false} />
-        </div>
+        </section>
       )}
       <dl className="details" aria-label="Account details">
         <dt>Username</dt>
