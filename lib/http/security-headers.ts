@@ -57,8 +57,9 @@ export function securityHeaders(pathname: string, nonce?: string): Record<string
     "Content-Security-Policy": nonce === undefined || isApi(pathname) ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(nonce),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    // "same-origin", not "no-referrer", on token pages: with no-referrer browsers send
-    // `Origin: null` with the page's own form posts, which Next refuses as cross-site.
+    // "same-origin", not "no-referrer", on token pages: with no-referrer a form posted
+    // without JavaScript carries `Origin: null`, which Next refuses as cross-site
+    // (e2e/ways-back-in.spec.ts shows it).
     "Referrer-Policy": isTokenPage(pathname) ? "same-origin" : "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
   };
