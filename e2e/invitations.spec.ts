@@ -172,6 +172,8 @@ test("staff cancel one pending invitation, accept another on behalf of its regis
   await invite(teacherPage, toCancel);
   await invite(teacherPage, toAccept);
   const invitee = await apiUser(request, { email: toAccept });
+  // Staff promote only a proven address (issue 11): the invitee confirmed theirs.
+  await sql(`UPDATE "User" SET "emailVerifiedAt" = now() WHERE username = $1`, [invitee.username]);
 
   const page = await signedInPage(browser, staff);
   await page.goto(`/admin/invitations?${new URLSearchParams({ inviter: teacher.username })}`);
@@ -249,7 +251,8 @@ test("the staff invitation actions refuse a non-staff inviter who posts them dir
   expect(cancelFields.invitationId).toBe(String(invitationId));
 
   // The invitee registers, so "accept on behalf" would otherwise succeed.
-  await apiUser(request, { email });
+  const invitee = await apiUser(request, { email });
+  await sql(`UPDATE "User" SET "emailVerifiedAt" = now() WHERE username = $1`, [invitee.username]);
   for (const fields of [cancelFields, acceptFields]) {
     const res = await teacherPage.context().request.post("/admin/invitations", { multipart: fields, headers: { origin: baseURL! }, maxRedirects: 0 });
     expect(res.status()).toBeGreaterThanOrEqual(300);

@@ -9,6 +9,8 @@ import { authSecret } from "../lib/auth/secret";
 import { ConfigError, fixDeploymentMode } from "../lib/config/deployment";
 import { logger } from "../lib/log/logger";
 import { TrustProxyError } from "../lib/http/trust-proxy";
+import { googleJwksUrl } from "../lib/google-login/config";
+import { checkLinkTtls } from "../lib/one-time-links/config";
 import { checkMailSettings } from "../lib/outbox/transport";
 import { rateLimitConfigFromEnv } from "../lib/security/rate-limit-config";
 import { StartupError } from "../lib/server/startup-error";
@@ -26,6 +28,8 @@ function checkSettings(): void {
   // the generated file, which the workers create in the release folder they run in.
   if (mode === "production" || process.env.NEXTAUTH_SECRET) authSecret();
   checkMailSettings(logger); // production: SMTP_URL, or MAIL_DEV_MAILBOX=1
+  checkLinkTtls(); // RESET_LINK_TTL_MINUTES, MAGIC_LINK_TTL_MINUTES, VERIFY_EMAIL_LINK_TTL_MINUTES
+  googleJwksUrl(); // GOOGLE_JWKS_URL, when set, must be a URL
   // readOptions() already refused malformed limits; RATE_LIMITS=off is allowed but loud.
   if (!rateLimitConfigFromEnv().enabled) {
     logger.warn({ event: "rate_limits.disabled" }, "RATE_LIMITS=off: no sign-in, sign-up or token limit applies (load tests and imports only)");

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { acceptInvitation, acceptInvitationOnBehalf } from "../lib/invitations/accept";
+import { INVITEE_UNVERIFIED } from "../lib/invitations/messages";
 import { getInvitationByToken } from "../lib/invitations/by-token";
 import { cancelInvitation } from "../lib/invitations/cancel";
 import { setCanInviteTeachers } from "../lib/invitations/grant";
@@ -254,6 +255,10 @@ describe("acceptInvitation", () => {
     await db.user.update({ where: { id: invitee.id }, data: { email: email.toUpperCase().replace("@EXAMPLE.COM", "@example.com") } });
     const notStaff = await makeUser(db);
     expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, notStaff, db))).toMatchObject({ status: 403 });
+    // The address changed, so it is not proven: a squatter's account is never promoted (issue 11).
+    expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, staff, db))).toMatchObject({ status: 400, message: INVITEE_UNVERIFIED });
+    expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
+    await db.user.update({ where: { id: invitee.id }, data: { emailVerifiedAt: new Date() } });
     const result = await acceptInvitationOnBehalf({ invitationId: id }, staff, db);
     expect(result.invitation).toMatchObject({ status: "accepted", invitee: { id: invitee.id } });
     expect(await profileOf(db, invitee.id)).toEqual({ role: "both", activeGuide: true, canInviteTeachers: false });

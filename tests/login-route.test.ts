@@ -136,6 +136,7 @@ describe("Authorization: Token <key>", () => {
       active_guide: false,
       can_invite_teachers: false,
       is_staff: false,
+      email_verified: false,
     });
     expect(res.json).not.toHaveProperty("passwordHash");
   });

@@ -32,7 +32,7 @@ describe("the deploy site file, read without nginx", () => {
 
   it("keeps out of the access log the same token pages the app protects", () => {
     const map = /map \$request_uri \$zporta_logged_uri \{[\s\S]*?\n\}/.exec(site)![0];
-    for (const prefix of [...TOKEN_PAGE_PREFIXES, "/api/users/invitations/accept"]) expect(map, prefix).toContain(prefix.slice(1));
+    for (const prefix of [...TOKEN_PAGE_PREFIXES, "/api/users/invitations/accept", "/api/users/magic-link-login/"]) expect(map, prefix).toContain(prefix.slice(1));
     const format = /log_format zporta_accounts[\s\S]*?;\n/.exec(site)![0];
     expect(format).not.toMatch(/\$request\b|\$request_uri|\$args|\$query_string/);
   });

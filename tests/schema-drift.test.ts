@@ -43,6 +43,7 @@ const SQL_ONLY_INDEXES = new Set([
   "TeacherInvitation_inviteeEmail_ci_idx",
   "Outbox_due_idx",
   "SignInIdentifier_identifier_ci_key",
+  "OneTimeLink_one_unused_per_purpose",
 ]);
 
 const schema = uniq("drift");

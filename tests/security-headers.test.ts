@@ -91,7 +91,7 @@ describe("security headers", () => {
 describe("the list of token pages", () => {
   it("matches the pages that carry a secret, and only those", () => {
     expect(TOKEN_PAGE_PREFIXES).toContain("/accept-invitation");
-    for (const path of ["/accept-invitation", "/reset-password-confirm/abc/def/", "/reset-password-confirm", "/verify-email", "/magic-link/x"]) {
+    for (const path of ["/accept-invitation", "/reset-password-confirm/abc/def/", "/reset-password-confirm", "/verify-email", "/magic-link/x", "/magic-login/NDI/abc/"]) {
       expect(isTokenPage(path), path).toBe(true);
     }
     for (const path of ["/", "/login", "/account", "/invitations", "/api/users/invitations/"]) expect(isTokenPage(path), path).toBe(false);

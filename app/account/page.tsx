@@ -3,7 +3,9 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getOwnProfile } from "@/lib/users/get-profile";
+import { ActionButton } from "../components/action-button";
 import { ProfileForm } from "./profile-form";
+import { resendVerificationAction } from "./verification-actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -23,6 +25,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           You accepted the invitation: you are now a guide on Zporta Academy.
         </div>
       )}
+      {!profile.emailVerified && (
+        <section className="notice" aria-label="Email not verified">
+          <p>
+            Your email address is not verified yet. Open the link we emailed you to confirm it; you need a verified address to invite teachers.
+          </p>
+          <ActionButton action={resendVerificationAction} fields={{}} label="Resend" ariaLabel="Resend the verification email" inline={false} />
+        </section>
+      )}
       <dl className="details" aria-label="Account details">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
@@ -36,6 +46,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <dd>{profile.bio ?? "—"}</dd>
         <dt>Active guide</dt>
         <dd>{profile.activeGuide ? "Yes" : "No"}</dd>
+        {/* Not "Email …": tests and assistive technology find the address by that term. */}
+        <dt>Address verified</dt>
+        <dd>{profile.emailVerified ? "Yes" : "No"}</dd>
       </dl>
       {profile.canInviteTeachers && (
         <p>

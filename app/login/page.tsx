@@ -25,6 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeNextPath(first(params.next));
   if (await getCurrentUser()) redirect(next);
   const created = first(params.created) === "1";
+  const reset = first(params.reset) === "1";
   const error = knownError(first(params.error));
   return (
     <section className="card">
@@ -32,8 +33,20 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         next={next}
         username={first(params.username)?.slice(0, 300)}
         error={error}
-        notice={created ? "Your account has been created. Sign in to continue." : undefined}
+        notice={
+          created
+            ? "Your account has been created. Sign in to continue."
+            : reset
+              ? "Your password has been reset. Sign in with your new password."
+              : undefined
+        }
       />
+      <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
+        <Link href="/magic-link">Email me a sign-in link</Link>
+      </p>
       <p>
         New here? <Link href="/signup">Create your account</Link>
       </p>

@@ -4,12 +4,17 @@ import { setCanInviteTeachers } from "../../lib/invitations/grant";
 import { emailText, type MailboxRow } from "../../tests/support/mailbox";
 import { sql } from "./accounts";
 
-/** Lets a user invite teachers, through the same domain function as the operator's CLI. */
+/**
+ * Lets a user invite teachers, through the same domain function as the operator's CLI,
+ * and marks their address proven (sending invitations needs it; e2e/ways-back-in.spec.ts
+ * proves one through the real verification link).
+ */
 export async function grantInvite(username: string): Promise<void> {
   const db = createDb(process.env.TEST_DATABASE_URL);
   try {
     const user = await db.user.findFirstOrThrow({ where: { username }, select: { id: true } });
     await setCanInviteTeachers({ userId: user.id, canInviteTeachers: true }, OPERATOR, db);
+    await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   } finally {
     await db.$disconnect();
   }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+import type { Tx } from "../db/transaction";
 import type { Logger } from "../log/logger";
 import { DomainError } from "../errors";
 import type { Role } from "../users/register-schema";
@@ -58,7 +59,7 @@ function clip(value: string | null | undefined, max: number): string | null {
  * this insert a no-op: a sign-in with the old password never outlives the change.
  */
 export async function createSession(
-  db: Db,
+  db: Db | Tx,
   userId: number,
   client: ClientInfo = {},
   opts: { credentialStamp?: string } = {},
@@ -86,7 +87,7 @@ export function credentialsChanged(): DomainError {
 }
 
 /** Deletes up to a batch of expired or idle sessions (every sign-in calls this; bounded). */
-export async function sweepExpiredSessions(db: Db): Promise<number> {
+export async function sweepExpiredSessions(db: Db | Tx): Promise<number> {
   const idle = sessionIdleDays();
   return db.$executeRaw`
     DELETE FROM "Session" WHERE "id" IN (

@@ -8,7 +8,7 @@
  * Referer must never leave the site; nginx keeps their query out of its access log (its
  * map repeats this list; tests/security-headers.test.ts checks that they agree).
  */
-export const TOKEN_PAGE_PREFIXES = ["/accept-invitation", "/reset-password-confirm/", "/verify-email", "/magic-link"] as const;
+export const TOKEN_PAGE_PREFIXES = ["/accept-invitation", "/reset-password-confirm/", "/verify-email", "/magic-link", "/magic-login/"] as const;
 
 export function isTokenPage(pathname: string): boolean {
   return TOKEN_PAGE_PREFIXES.some((prefix) => pathname === prefix.replace(/\/$/, "") || pathname.startsWith(prefix));
@@ -57,8 +57,9 @@ export function securityHeaders(pathname: string, nonce?: string): Record<string
     "Content-Security-Policy": nonce === undefined || isApi(pathname) ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(nonce),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    // "same-origin", not "no-referrer", on token pages: with no-referrer browsers send
-    // `Origin: null` with the page's own form posts, which Next refuses as cross-site.
+    // "same-origin", not "no-referrer", on token pages: with no-referrer a form posted
+    // without JavaScript carries `Origin: null`, which Next refuses as cross-site
+    // (e2e/ways-back-in.spec.ts shows it).
     "Referrer-Policy": isTokenPage(pathname) ? "same-origin" : "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
   };

@@ -32,6 +32,11 @@ export async function acceptInTransaction(tx: Tx, locator: InvitationLocator, us
       AND lower(i."inviteeEmail" COLLATE "und-x-icu") = lower(u."email" COLLATE "und-x-icu")
     RETURNING i."id", i."inviterId"`;
   if (accepted.length === 1) {
+    // Accepted through the token from the email: the address is proven (issue 11). Staff
+    // accepting on behalf prove nothing (and need an already proven address).
+    if ("tokenHash" in locator) {
+      await tx.$executeRaw`UPDATE "User" SET "emailVerifiedAt" = coalesce("emailVerifiedAt", now()) WHERE "id" = ${userId}`;
+    }
     const profile = await promoteToGuide(tx, userId);
     return { ok: true, invitationId: accepted[0].id, inviterId: accepted[0].inviterId, profile };
   }

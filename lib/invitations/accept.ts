@@ -8,7 +8,7 @@ import { parseInput } from "../validation/parse";
 import { acceptInTransaction, type AcceptOutcome } from "./accept-core";
 import { invitationIdSchema } from "./id-schema";
 import { expireOverdueInvitations } from "./expire";
-import { invalidToken, noAccountForEmail, NOT_FOUND } from "./messages";
+import { invalidToken, inviteeUnverified, noAccountForEmail, NOT_FOUND } from "./messages";
 import { hashInvitationToken, TOKEN_PATTERN } from "./token";
 import { invitationTokenSchema } from "./token-schema";
 import { invitationViewSelect, type InvitationView } from "./view";
@@ -66,10 +66,14 @@ export async function acceptInvitationOnBehalf(
     await requireActiveStaff(tx, actor);
     const invitation = await tx.teacherInvitation.findUnique({ where: { id: invitationId }, select: { inviteeEmail: true } });
     if (!invitation) throw NOT_FOUND();
-    const users = await tx.$queryRaw<{ id: number }[]>`
-      SELECT "id" FROM "User"
-      WHERE lower("email" COLLATE "und-x-icu") = lower(${invitation.inviteeEmail} COLLATE "und-x-icu")`;
+    // FOR SHARE: the address and its proof cannot change until this commits.
+    const users = await tx.$queryRaw<{ id: number; verified: boolean }[]>`
+      SELECT "id", "emailVerifiedAt" IS NOT NULL AS "verified" FROM "User"
+      WHERE lower("email" COLLATE "und-x-icu") = lower(${invitation.inviteeEmail} COLLATE "und-x-icu")
+      FOR SHARE`;
     if (!users[0]) throw noAccountForEmail();
+    // A squatter may have registered the address: only a proven one is promoted (issue 11).
+    if (!users[0].verified) throw inviteeUnverified();
     inviteeId = users[0].id;
     const result = await acceptInTransaction(tx, { id: invitationId }, inviteeId);
     if (result.ok) {

@@ -41,3 +41,7 @@ export const otherEmail = () =>
 
 export const noAccountForEmail = () =>
   new DomainError("invitee_not_registered", "No registered user has the email this invitation was sent to.", 400);
+
+export const INVITEE_UNVERIFIED =
+  "The registered user with this email has not verified their email address yet, so the invitation cannot be accepted on their behalf.";
+export const inviteeUnverified = () => new DomainError("invitee_unverified", INVITEE_UNVERIFIED, 400);

@@ -6,6 +6,7 @@ import { uniqueViolation } from "../db/errors";
 import { inTransaction, type Tx } from "../db/transaction";
 import { isDomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
+import { verifyBeforeInviting } from "../email-verification/messages";
 import { enqueueEmail } from "../outbox/enqueue";
 import { parseInput } from "../validation/parse";
 import { accountExists, alreadyInvited, MONTHLY_LIMIT, monthlyLimitReached, noPermission } from "./messages";
@@ -40,9 +41,13 @@ export async function sendInvitation(
 
   try {
     const sent = await inTransaction(db, async (tx) => {
-      const locked = await tx.$queryRaw<{ canInviteTeachers: boolean }[]>`
-        SELECT "canInviteTeachers" FROM "Profile" WHERE "userId" = ${actor.id} FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ canInviteTeachers: boolean; verified: boolean }[]>`
+        SELECT p."canInviteTeachers", u."emailVerifiedAt" IS NOT NULL AS "verified"
+        FROM "Profile" p JOIN "User" u ON u."id" = p."userId"
+        WHERE p."userId" = ${actor.id} FOR UPDATE OF p`;
       if (!locked[0]?.canInviteTeachers) throw noPermission();
+      // Invitations go out in the inviter's name: only from a proven address (issue 11).
+      if (!locked[0].verified) throw verifyBeforeInviting();
 
       const used = await countThisMonth(tx, actor.id);
       if (used >= MONTHLY_LIMIT) throw monthlyLimitReached();

@@ -35,6 +35,10 @@ export interface RateLimitConfig {
   tokenPerAccount: Limit;
   /** Registration attempts per client address. */
   registerPerIp: Limit;
+  /** Requests for emailed links (password reset, magic link, verification resend) per client address. */
+  linkPerIp: Limit;
+  /** Requests for emailed links per email address (known or not) and kind of link. */
+  linkPerEmail: Limit;
 }
 
 export const DEFAULT_RATE_LIMITS: Omit<RateLimitConfig, "prefix"> = {
@@ -45,6 +49,8 @@ export const DEFAULT_RATE_LIMITS: Omit<RateLimitConfig, "prefix"> = {
   loginPerAccount: { maxFailures: 20, windowSeconds: 60 * 60, firstDelaySeconds: 30, maxDelaySeconds: 15 * 60, knownAddressSeconds: 30 * 24 * 60 * 60 },
   tokenPerAccount: { points: 20, durationSeconds: 60 * 60 },
   registerPerIp: { points: 20, durationSeconds: 60 * 60 },
+  linkPerIp: { points: 20, durationSeconds: 60 * 60 },
+  linkPerEmail: { points: 5, durationSeconds: 60 * 60 },
 };
 
 export class RateLimitConfigError extends Error {}
@@ -93,5 +99,7 @@ export function rateLimitConfigFromEnv(env: Env = process.env): RateLimitConfig 
     },
     tokenPerAccount: limit("TOKEN_MAX_PER_ACCOUNT", "TOKEN_WINDOW_SECONDS", d.tokenPerAccount),
     registerPerIp: limit("REGISTER_MAX_PER_IP", "REGISTER_WINDOW_SECONDS", d.registerPerIp),
+    linkPerIp: limit("LINK_REQUEST_MAX_PER_IP", "LINK_REQUEST_IP_WINDOW_SECONDS", d.linkPerIp),
+    linkPerEmail: limit("LINK_REQUEST_MAX_PER_EMAIL", "LINK_REQUEST_EMAIL_WINDOW_SECONDS", d.linkPerEmail),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { DomainError } from "../errors";
 import type { Logger } from "../log/logger";
@@ -30,6 +31,8 @@ export interface Limiters {
   knownAddress: RateLimiterPostgres;
   tokenPerAccount: RateLimiterPostgres;
   registerPerIp: RateLimiterPostgres;
+  linkPerIp: RateLimiterPostgres;
+  linkPerEmail: RateLimiterPostgres;
 }
 
 /** Limiters for `config`; parts not given take the defaults (tests give only what they vary). */
@@ -60,6 +63,8 @@ export function createLimiters(partial: Partial<RateLimitConfig> & { prefix: str
     knownAddress: make("login_known_ip", { points: 1, durationSeconds: account.knownAddressSeconds }),
     tokenPerAccount: make("token_account", config.tokenPerAccount),
     registerPerIp: make("register_ip", config.registerPerIp),
+    linkPerIp: make("link_ip", config.linkPerIp),
+    linkPerEmail: make("link_email", config.linkPerEmail),
   };
 }
 
@@ -114,6 +119,25 @@ export async function limitTokenIssuance(userId: number, log?: Logger, l: Limite
     await consumeAttempt(l.tokenPerAccount, `u${userId}`);
   } catch (err) {
     if (isRateLimited(err)) log?.warn({ event: "token.rate_limited", userId, retryAfter: err.retryAfterSeconds }, "token refused: too many issued");
+    throw err;
+  }
+}
+
+/**
+ * One request for an emailed link (`kind`: "reset", "magic", "verify") from `ip` for
+ * `email`: counted per address and per (kind, email), before the account is looked up,
+ * so an unknown email is counted exactly like a known one. The email is keyed by its
+ * SHA-256, lower-cased: the table holds no address.
+ */
+export async function limitLinkRequest(kind: string, ip: string, email: string, l: Limiters = getLimiters()): Promise<void> {
+  if (!l.config.enabled) return;
+  await consumeAttempt(l.linkPerIp, ipKey(ip));
+  const emailKey = createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+  try {
+    await consumeAttempt(l.linkPerEmail, `${kind}|${emailKey}`);
+  } catch (err) {
+    // Refused by the email's budget: give the address's point back (a refusal costs only its own budget).
+    await l.linkPerIp.reward(ipKey(ip), 1).catch(() => {});
     throw err;
   }
 }

@@ -5,6 +5,7 @@ import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { consumeAttempt, getLimiters, ipKey, type Limiters } from "../security/rate-limits";
+import { killLinks } from "../one-time-links/issue";
 import { parseInput } from "../validation/parse";
 import { CURRENT_PASSWORD_WRONG, changePasswordSchema, NEW_PASSWORDS_DIFFER } from "./change-password-schema";
 import { hashPassword, verifyPassword } from "./password-hash";
@@ -61,6 +62,8 @@ export async function changePassword(userId: number, input: unknown, ctx: Change
     const sessions = await tx.session.deleteMany({ where: { userId, id: { not: keepSession } } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId, id: { not: keepToken } } });
     const ended = sessions.count + tokens.count;
+    // A link mailed before the change must not undo it (issue 11).
+    await killLinks(tx, userId, ["reset", "magic_login"]);
     await recordAudit(tx, { actorId: userId, action: "password.changed", targetType: "User", targetId: userId, details: { sessionsEnded: ended } });
     return ended;
   });

@@ -16,13 +16,15 @@ export interface OwnProfile {
   lastName: string | null;
   activeGuide: boolean;
   canInviteTeachers: boolean;
+  /** The address was proven (issue 11); changing it un-proves it. */
+  emailVerified: boolean;
 }
 
 /** The signed-in user's own account and profile (the /account page, GET /api/users/profile/). */
 export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, email: true, isStaff: true, dateJoined: true, profile: true },
+    select: { id: true, username: true, email: true, isStaff: true, dateJoined: true, emailVerifiedAt: true, profile: true },
   });
   if (!user?.profile) throw new DomainError("not_found", "No profile was found for this account.", 404);
   const { profile } = user;
@@ -39,5 +41,6 @@ export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile>
     lastName: profile.lastName,
     activeGuide: profile.activeGuide,
     canInviteTeachers: profile.canInviteTeachers,
+    emailVerified: user.emailVerifiedAt !== null,
   };
 }

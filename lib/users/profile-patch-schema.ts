@@ -6,7 +6,7 @@ import { BIO_MAX, DISPLAY_NAME_MAX, NAME_MAX } from "./field-limits";
 // fields given change; blank clears. The old API let people change their own role: here
 // role and the staff-granted flags are read-only, and sending one is refused by name.
 
-export const READ_ONLY_PROFILE_FIELDS = ["role", "active_guide", "can_invite_teachers", "is_staff", "id", "username", "email", "date_joined"] as const;
+export const READ_ONLY_PROFILE_FIELDS = ["role", "active_guide", "can_invite_teachers", "is_staff", "email_verified", "id", "username", "email", "date_joined"] as const;
 
 function clearable(label: string, max: number, normalize: (s: string) => string) {
   return text(label, { max })

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { checkViolation, uniqueViolation } from "../db/errors";
-import type { Tx } from "../db/transaction";
+import { inTransaction, type Tx } from "../db/transaction";
+import { queueVerificationEmail } from "../email-verification/send";
 import { DomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { parseInput } from "../validation/parse";
@@ -57,9 +58,13 @@ export interface PreparedRegistration {
  */
 export async function registerUser(input: unknown, db: Db, log: Logger = logger): Promise<RegisteredUser> {
   const registration = await prepareRegistration(input, db, log);
-  // A nested create is one transaction: INSERT user, INSERT profile, COMMIT (where the
-  // deferred trigger checks the profile exists).
-  const user = await createUserWithProfile(db, registration, log);
+  // One transaction: INSERT user, INSERT profile, the verification link and its email,
+  // COMMIT (where the deferred trigger checks the profile exists).
+  const user = await inTransaction(db, async (tx) => {
+    const created = await createUserWithProfile(tx, registration, log);
+    await queueVerificationEmail(tx, { id: created.id, username: created.username, email: registration.email });
+    return created;
+  });
   log.info({ event: "registration.succeeded", userId: user.id, role: registration.role }, "user registered");
   return { id: user.id, username: user.username, email: registration.email, role: registration.role };
 }

@@ -31,15 +31,20 @@ export async function pendingInvitation(db: Db, opts: { inviter?: TestUser; emai
   return { inviter, email, sent, id: sent.invitation.id, token: await tokenFromMailbox(db, email) };
 }
 
-/** A member whose email is `email` (the invitee of an invitation, say). */
-export async function memberWithEmail(db: Db, email: string): Promise<ApiUser> {
+/**
+ * A member whose email is `email` (the invitee of an invitation, say), proven unless
+ * `emailVerified: false` (changing the address un-proves it, so the proof is set with it).
+ */
+export async function memberWithEmail(db: Db, email: string, opts: { emailVerified?: boolean } = {}): Promise<ApiUser> {
   const user = await makeUser(db);
-  await db.user.update({ where: { id: user.id }, data: { email } });
+  await db.user.update({ where: { id: user.id }, data: { email, emailVerifiedAt: opts.emailVerified === false ? null : new Date() } });
   return withKey(db, { ...user, email });
 }
 
+/** Lets the user invite teachers and marks their address proven (sending needs both, issue 11). */
 export async function grantInvite(db: Db, userId: number): Promise<void> {
   await setCanInviteTeachers({ userId, canInviteTeachers: true }, OPERATOR, db);
+  await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
 }
 
 /** A page's visible text: no scripts (React's payload repeats the text), no tags, entities decoded. */

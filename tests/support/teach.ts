@@ -16,7 +16,15 @@ export interface TestUser extends Actor {
 
 export async function makeUser(
   db: Db,
-  opts: { isStaff?: boolean; isActive?: boolean; role?: "explorer" | "guide" | "both"; canInviteTeachers?: boolean; prefix?: string } = {},
+  opts: {
+    isStaff?: boolean;
+    isActive?: boolean;
+    role?: "explorer" | "guide" | "both";
+    canInviteTeachers?: boolean;
+    prefix?: string;
+    /** Whether the email counts as proven (issue 11); default true, as most tests are about what comes after. */
+    emailVerified?: boolean;
+  } = {},
 ): Promise<TestUser> {
   const username = uniq(opts.prefix ?? "t");
   const email = `${username}@example.com`;
@@ -27,6 +35,7 @@ export async function makeUser(
       passwordHash: "not-a-real-hash",
       isStaff: opts.isStaff ?? false,
       isActive: opts.isActive ?? true,
+      emailVerifiedAt: opts.emailVerified === false ? null : new Date(),
       profile: { create: { role: opts.role ?? "explorer", canInviteTeachers: opts.canInviteTeachers ?? false } },
     },
   });

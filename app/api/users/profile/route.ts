@@ -24,6 +24,7 @@ function profileBody(p: OwnProfile) {
     active_guide: p.activeGuide,
     can_invite_teachers: p.canInviteTeachers,
     is_staff: p.isStaff,
+    email_verified: p.emailVerified,
     date_joined: p.dateJoined.toISOString(),
   };
 }

@@ -1,0 +1,18 @@
+"use server";
+
+import { headers } from "next/headers";
+import { requireUserAction } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { VERIFICATION_SENT } from "@/lib/email-verification/messages";
+import { resendVerification } from "@/lib/email-verification/resend";
+import { clientIp } from "@/lib/http/client-ip";
+import type { ActionState } from "../components/action-state";
+import { runAction } from "../components/action-run";
+
+export async function resendVerificationAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
+  return runAction("email.verification_failed", async (log) => {
+    const user = await requireUserAction();
+    await resendVerification(user.id, { db: getDb(), ip: clientIp(await headers()), log });
+    return VERIFICATION_SENT;
+  });
+}

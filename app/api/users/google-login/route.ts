@@ -1,0 +1,48 @@
+import { fromSameOrigin } from "@/lib/auth/request";
+import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { getDb } from "@/lib/db/client";
+import { googleSignIn } from "@/lib/google-login/sign-in";
+import { GOOGLE_LOGIN_OK } from "@/lib/google-login/messages";
+import { readBody } from "@/lib/http/body";
+import { clientIp } from "@/lib/http/client-ip";
+import { refuseCrossSite } from "@/lib/http/cross-site";
+import { json, jsonRoute } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+// The old API's google-login: {"token": "<Google ID token>"} → the user, a new per-device
+// API token and, when the site itself calls it, a browser session (cookie).
+export const POST = jsonRoute(
+  { errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent: "google_login.error" },
+  async (req, { log }) => {
+    const crossSite = refuseCrossSite(req);
+    if (crossSite) return crossSite;
+    const body = await readBody(req, undefined, { emptyAs: {} });
+    const browser = fromSameOrigin(req.headers);
+    const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
+    const result = await googleSignIn(body, { db: getDb(), log, client, browser });
+    const { user } = result;
+    const res = json(200, {
+      user: {
+        id: user.id,
+        username: user.username,
+        email: user.email,
+        first_name: user.firstName,
+        last_name: user.lastName,
+        role: user.role,
+        active_guide: user.activeGuide,
+      },
+      token: result.token,
+      message: GOOGLE_LOGIN_OK,
+      new_user_created: result.newUserCreated,
+      profile_created: result.profileCreated,
+    });
+    if (result.sessionSecret) {
+      const { name, options } = sessionCookie();
+      const value = await encodeSession({ id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.role }, result.sessionSecret);
+      const cookie = [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${sessionMaxAgeSeconds()}`, ...(options.secure ? ["Secure"] : [])];
+      res.headers.append("set-cookie", cookie.join("; "));
+    }
+    return res;
+  },
+);
