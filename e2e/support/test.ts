@@ -16,8 +16,9 @@ function waitForReady(page: Page) {
     const original = page[method].bind(page) as (...args: unknown[]) => ReturnType<Page["goto"]>;
     (page as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       const response = await original(...args);
-      // Only pages of this app carry the marks (not e.g. a JSON response opened by goto).
-      if (response?.headers()["content-type"]?.startsWith("text/html")) await page.waitForSelector(READY, { state: "attached" });
+      // Only the app's own pages carry the marks: not a JSON response opened by goto, nor
+      // the plain 403 page proxy.ts answers for the staff area.
+      if (response?.ok() && response.headers()["content-type"]?.startsWith("text/html")) await page.waitForSelector(READY, { state: "attached" });
       return response;
     };
   }
