@@ -71,3 +71,35 @@ for (const javaScriptEnabled of [true, false]) {
     }
   });
 }
+
+test("staff view the site as a member, cannot change their security, and stop", async ({ page, request }) => {
+  const staff = await apiUser(request);
+  await makeStaff(staff.username);
+  const member = await apiUser(request);
+  await signIn(page, staff.username, staff.password);
+  const { rows } = await sql(`SELECT id FROM "User" WHERE username = $1`, [member.username]);
+  await page.goto(`/admin/users/${rows[0].id}`);
+  await page.getByLabel("Reason for “View as”").fill("Support ticket 81");
+  await page.getByRole("button", { name: `View the site as ${member.username} (one hour at most)` }).click();
+
+  await expect(page).toHaveURL(/\/account$/);
+  const banner = page.getByRole("region", { name: "Viewing as a member" });
+  await expect(banner).toContainText(`${staff.username}, you are viewing the site as ${member.username}.`);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Admin" })).toHaveCount(0);
+
+  // The member's security page reads, but changes nothing.
+  await page.goto("/account/security");
+  await expect(banner).toBeVisible();
+  await page.getByRole("button", { name: "Deactivate account" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "You are viewing the site as this member: nothing can be changed." })).toBeVisible();
+  const { rows: after } = await sql(`SELECT "isActive" FROM "User" WHERE username = $1`, [member.username]);
+  expect(after[0].isActive).toBe(true);
+
+  expect((await page.goto("/admin"))?.status()).toBe(403);
+  await page.goto("/account");
+  await banner.getByRole("button", { name: `Stop viewing as ${member.username}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/users/${rows[0].id}$`));
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByRole("rowheader", { name: "user.view_as_stopped" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Support ticket 81" })).toBeVisible();
+});

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireStaffAction } from "@/lib/auth/current-user";
+import { redirect } from "next/navigation";
+import { getCurrentSession, requireStaffAction } from "@/lib/auth/current-user";
+import { startViewAs } from "@/lib/auth/view-as";
 import { getDb } from "@/lib/db/client";
 import { setCanInviteTeachers } from "@/lib/invitations/grant";
 import { requiredReasonSchema } from "@/lib/users/admin-schema";
@@ -73,4 +75,22 @@ export async function setStaffAction(_prev: ActionState, form: FormData): Promis
     refresh(result.userId);
     return `${result.username} ${result.isStaff ? "is now staff" : "is no longer staff"}.`;
   });
+}
+
+/** Starts viewing the site as this member (at most an hour) and opens their account page. */
+export async function startViewAsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const state = await runAction("admin.action_failed", async (log) => {
+    const { staff, reason, userId } = await staffWithReason(form);
+    const session = await getCurrentSession();
+    if (!session) return "Your session has ended. Sign in again and retry.";
+    const result = await startViewAs({ userId, reason }, staff, session.sessionId, getDb(), log);
+    return `Viewing as ${result.username}.`;
+  });
+  // Outside runAction: redirect() works by throwing. Every layout re-renders (the header and
+  // the banner show who is viewed), not only the page.
+  if (state.status === "done") {
+    revalidatePath("/", "layout");
+    redirect("/account");
+  }
+  return state;
 }

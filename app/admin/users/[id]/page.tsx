@@ -10,7 +10,7 @@ import { DateTime } from "../../../components/date-time";
 import { ReasonAction } from "../../../components/reason-action";
 import { Table } from "../../../components/table";
 import styles from "../../admin.module.css";
-import { markEmailVerifiedAction, setActiveAction, setInviteAction, setStaffAction, signOutEverywhereAction } from "../actions";
+import { markEmailVerifiedAction, setActiveAction, setInviteAction, setStaffAction, signOutEverywhereAction, startViewAsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -99,6 +99,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         )}
         <ReasonAction action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />
         {!user.emailVerifiedAt && <ReasonAction action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
+        {!user.isStaff && user.isActive && (
+          <ReasonAction action={startViewAsAction} fields={fields} label="View as" ariaLabel={`View the site as ${user.username} (one hour at most)`} />
+        )}
         {!(self && user.isStaff) && (
           <ReasonAction
             action={setStaffAction}
