@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getOverview, parseChartDays, type ChartDays } from "@/lib/admin/overview";
-import { listAuditLog } from "@/lib/audit/list";
+import { getOverview, latestAuditEvents, parseChartDays, type ChartDays } from "@/lib/admin/overview";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
@@ -32,7 +31,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   } catch (err) {
     if (!isDomainError(err)) throw err; // a hand-edited ?days=7 shows the default chart
   }
-  const [o, audit] = await Promise.all([getOverview(days, staff, getDb()), listAuditLog({ pageSize: 10 }, staff, getDb())]);
+  const [o, audit] = await Promise.all([getOverview(days, staff, getDb()), latestAuditEvents(staff, getDb())]);
   const { attention: a, counts: c } = o;
   return (
     <section className="card">
@@ -69,7 +68,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
 
       <h2>Latest audit events</h2>
       <Table columns={["When", "Who", "What", "Target"]}>
-        {audit.items.map((e) => (
+        {audit.map((e) => (
           <tr key={e.id}>
             <td>
               <DateTime value={e.createdAt} />

@@ -90,3 +90,13 @@ export async function getOverview(days: ChartDays, actor: Actor, db: Db, config:
     today,
   };
 }
+
+/** The newest audit events for the overview (no total: counting 200,000 rows is not free). */
+export async function latestAuditEvents(actor: Actor, db: Db, take = 10) {
+  requireStaffFlag(actor);
+  return db.auditLog.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, action: true, targetType: true, targetId: true, createdAt: true, actor: { select: { id: true, username: true } } },
+  });
+}

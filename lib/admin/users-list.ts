@@ -29,7 +29,9 @@ export interface UserRow {
 
 export interface UserPage {
   items: UserRow[];
+  /** How many match, up to COUNT_CAP (`totalCapped`: more than that). */
   total: number;
+  totalCapped: boolean;
   /** Position for the next page's `after`, when there is one. */
   next: string | null;
   /** Position for the previous page's `before`, when there is one. */
@@ -74,17 +76,39 @@ export function containsPattern(text: string): string {
 
 const bool = (v: "yes" | "no" | undefined) => (v === undefined ? undefined : v === "yes");
 
-/** The WHERE clause of the filters (not the page position). */
-export function userFilters(q: ListUsersQuery): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (q.q) {
-    const pattern = containsPattern(q.q);
-    // Three index-backed searches united, rather than one OR across a join (which no index answers).
-    parts.push(Prisma.sql`u."id" IN (
+/** Beyond this many matches the list says "more than …" instead of counting them all. */
+export const COUNT_CAP = 10_000;
+/** Searches matching at most this many members are answered from the trigram indexes. */
+const SEARCH_ID_CAP = 2_000;
+
+/**
+ * The search text as SQL. Two plans, chosen by how many members match (found with the
+ * trigram indexes, stopping at SEARCH_ID_CAP + 1):
+ *  - a few (a person's email, a rare name): exactly those ids;
+ *  - many (a common first name): the three ILIKEs as a filter, so the page walks the sort
+ *    order's index and stops after one page's worth of matches.
+ */
+async function searchClause(db: Db, text: string, idCap: number): Promise<Prisma.Sql> {
+  const pattern = containsPattern(text);
+  const ids = await db.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM (
       SELECT "id" FROM "User" WHERE "username" ILIKE ${pattern}
       UNION SELECT "id" FROM "User" WHERE "email" ILIKE ${pattern}
-      UNION SELECT "userId" FROM "Profile" WHERE "displayName" ILIKE ${pattern})`);
-  }
+      UNION SELECT "userId" FROM "Profile" WHERE "displayName" ILIKE ${pattern}
+    ) m LIMIT ${idCap + 1}`;
+  if (ids.length <= idCap) return Prisma.sql`u."id" = ANY(${ids.map((r) => r.id)}::int[])`;
+  return Prisma.sql`(u."username" ILIKE ${pattern} OR u."email" ILIKE ${pattern} OR p."displayName" ILIKE ${pattern})`;
+}
+
+/** Tests force the "many matches" plan with searchIdCap: 0; both plans answer the same. */
+export interface SearchOptions {
+  searchIdCap?: number;
+}
+
+/** The WHERE clause of the filters (not the page position). */
+export async function userFilters(db: Db, q: ListUsersQuery, opts: SearchOptions = {}): Promise<Prisma.Sql> {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (q.q) parts.push(await searchClause(db, q.q, opts.searchIdCap ?? SEARCH_ID_CAP));
   const flag = (value: boolean | undefined, column: Prisma.Sql) => {
     if (value !== undefined) parts.push(value ? Prisma.sql`${column} IS TRUE` : Prisma.sql`${column} IS NOT TRUE`);
   };
@@ -163,17 +187,18 @@ const keyOf = (r: RawRow): Key => [r.sortKey, r.id];
 const strip = ({ sortKey: _sortKey, ...row }: RawRow): UserRow => row;
 
 /** Staff: one page of members matching the query (see listUsersSchema). */
-export async function listUsers(input: unknown, actor: Actor, db: Db): Promise<UserPage> {
+export async function listUsers(input: unknown, actor: Actor, db: Db, opts: SearchOptions = {}): Promise<UserPage> {
   requireStaffFlag(actor);
   const q = parseInput(listUsersSchema, input ?? {});
   const size = q.pageSize ?? DEFAULT_PAGE_SIZE;
   const order = orderFor(q.sort);
-  const filters = userFilters(q);
+  const filters = await userFilters(db, q, opts);
   const backwards = q.before !== undefined;
   const position = q.after ? order.after(decodeCursor(q.after)) : q.before ? order.before(decodeCursor(q.before)) : Prisma.sql`TRUE`;
   const [rows, counted] = await Promise.all([
     selectRows(db, Prisma.sql`${filters} AND ${position}`, backwards ? order.backward : order.forward, order.column, size + 1),
-    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id" WHERE ${filters}`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id" WHERE ${filters} LIMIT ${COUNT_CAP + 1}) capped`,
   ]);
   const more = rows.length > size;
   const page = rows.slice(0, size);
@@ -184,18 +209,19 @@ export async function listUsers(input: unknown, actor: Actor, db: Db): Promise<U
   // Going back: the mirror image.
   const next = lastRow && (backwards ? true : more) ? encodeCursor(keyOf(lastRow)) : null;
   const previous = firstRow && (backwards ? more : q.after !== undefined) ? encodeCursor(keyOf(firstRow)) : null;
-  return { items: page.map(strip), total: Number(counted[0]?.n ?? 0), next, previous, query: q };
+  const total = counted[0]?.n ?? 0;
+  return { items: page.map(strip), total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, next, previous, query: q };
 }
 
 /**
  * Staff: every member matching the query, in the sort order, in batches (the CSV export
  * streams these). Keyset batches: no long-running transaction and no OFFSET.
  */
-export async function* eachMatchingUser(input: unknown, actor: Actor, db: Db, batch = 1000): AsyncGenerator<UserRow[]> {
+export async function* eachMatchingUser(input: unknown, actor: Actor, db: Db, batch = 1000, opts: SearchOptions = {}): AsyncGenerator<UserRow[]> {
   requireStaffFlag(actor);
   const q = parseInput(listUsersSchema, input ?? {});
   const order = orderFor(q.sort);
-  const filters = userFilters(q);
+  const filters = await userFilters(db, q, opts);
   let key: Key | undefined;
   for (;;) {
     const position = key ? order.after(key) : Prisma.sql`TRUE`;

@@ -64,7 +64,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <>
           <p className={styles.summary}>
             <span>
-              {result.total} member{result.total === 1 ? "" : "s"} match.
+              {result.totalCapped ? `More than ${result.total.toLocaleString("en")} members match.` : `${result.total} member${result.total === 1 ? "" : "s"} match.`}
             </span>{" "}
             <a href={exportHref} download>
               Export CSV
