@@ -59,12 +59,12 @@ async function main() {
     const cookie = await staffCookie(server.baseUrl, db.url);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const someone = (await client.query(`SELECT id, email FROM "User" WHERE username LIKE $1 ORDER BY id OFFSET 4217 LIMIT 1`, [`%\\_${seed.tag}\\_%`])).rows[0];
+    const someone = (await client.query(`SELECT id, email FROM "User" WHERE id = $1`, [seed.afterId + 4218])).rows[0];
     await client.end();
     const first = await fetch(`${server.baseUrl}/admin/users`, { headers: { cookie } }).then((r) => r.text());
     const after = /href="\/admin\/users\?after=([A-Za-z0-9_-]+)"/.exec(first)?.[1];
     const email = someone.email as string;
-    const emailPart = email.slice(3, email.indexOf("@")).toUpperCase();
+    const emailPart = email.slice(2, email.indexOf("@")).toUpperCase();
     const pages: [string, string][] = [
       ["overview (30 days)", "/admin"],
       ["overview (90 days)", "/admin?days=90"],

@@ -29,7 +29,7 @@ export interface UserRow {
 
 export interface UserPage {
   items: UserRow[];
-  /** How many match, up to COUNT_CAP (`totalCapped`: more than that). */
+  /** How many match, up to a cap (`totalCapped`: more than `total`; a common search's cap is its id cap, 2,000). */
   total: number;
   totalCapped: boolean;
   /** Position for the next page's `after`, when there is one. */
@@ -88,16 +88,18 @@ const SEARCH_ID_CAP = 2_000;
  *  - many (a common first name): the three ILIKEs as a filter, so the page walks the sort
  *    order's index and stops after one page's worth of matches.
  */
-async function searchClause(db: Db, text: string, idCap: number): Promise<Prisma.Sql> {
+async function searchClause(db: Db, text: string, idCap: number): Promise<{ sql: Prisma.Sql; many: boolean }> {
   const pattern = containsPattern(text);
-  const ids = await db.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM (
-      SELECT "id" FROM "User" WHERE "username" ILIKE ${pattern}
-      UNION SELECT "id" FROM "User" WHERE "email" ILIKE ${pattern}
-      UNION SELECT "userId" FROM "Profile" WHERE "displayName" ILIKE ${pattern}
-    ) m LIMIT ${idCap + 1}`;
-  if (ids.length <= idCap) return Prisma.sql`u."id" = ANY(${ids.map((r) => r.id)}::int[])`;
-  return Prisma.sql`(u."username" ILIKE ${pattern} OR u."email" ILIKE ${pattern} OR p."displayName" ILIKE ${pattern})`;
+  // UNION ALL streams (UNION would read every match first); duplicates are dropped here.
+  // Up to three rows per member, so 3 × cap + 1 rows decide "more than cap members".
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT "id" FROM "User" WHERE "username" ILIKE ${pattern}
+    UNION ALL SELECT "id" FROM "User" WHERE "email" ILIKE ${pattern}
+    UNION ALL SELECT "userId" FROM "Profile" WHERE "displayName" ILIKE ${pattern}
+    LIMIT ${3 * idCap + 1}`;
+  const ids = [...new Set(rows.map((r) => r.id))];
+  if (ids.length <= idCap && rows.length <= 3 * idCap) return { sql: Prisma.sql`u."id" = ANY(${ids}::int[])`, many: false };
+  return { sql: Prisma.sql`(u."username" ILIKE ${pattern} OR u."email" ILIKE ${pattern} OR p."displayName" ILIKE ${pattern})`, many: true };
 }
 
 /** Tests force the "many matches" plan with searchIdCap: 0; both plans answer the same. */
@@ -107,8 +109,18 @@ export interface SearchOptions {
 
 /** The WHERE clause of the filters (not the page position). */
 export async function userFilters(db: Db, q: ListUsersQuery, opts: SearchOptions = {}): Promise<Prisma.Sql> {
+  return (await filtersOf(db, q, opts)).sql;
+}
+
+/** The filters, and whether the search alone is known to match more than `searchIdCap` members. */
+async function filtersOf(db: Db, q: ListUsersQuery, opts: SearchOptions): Promise<{ sql: Prisma.Sql; searchMatchesMany: boolean; othersGiven: boolean }> {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (q.q) parts.push(await searchClause(db, q.q, opts.searchIdCap ?? SEARCH_ID_CAP));
+  let searchMatchesMany = false;
+  if (q.q) {
+    const search = await searchClause(db, q.q, opts.searchIdCap ?? SEARCH_ID_CAP);
+    parts.push(search.sql);
+    searchMatchesMany = search.many;
+  }
   const flag = (value: boolean | undefined, column: Prisma.Sql) => {
     if (value !== undefined) parts.push(value ? Prisma.sql`${column} IS TRUE` : Prisma.sql`${column} IS NOT TRUE`);
   };
@@ -122,7 +134,7 @@ export async function userFilters(db: Db, q: ListUsersQuery, opts: SearchOptions
   // Days are UTC days; "to" includes its whole day.
   if (q.joinedFrom) parts.push(Prisma.sql`u."dateJoined" >= ${q.joinedFrom}::date::timestamp AT TIME ZONE 'UTC'`);
   if (q.joinedTo) parts.push(Prisma.sql`u."dateJoined" < (${q.joinedTo}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
-  return Prisma.join(parts, " AND ");
+  return { sql: Prisma.join(parts, " AND "), searchMatchesMany, othersGiven: parts.length > (q.q ? 2 : 1) };
 }
 
 interface Order {
@@ -192,13 +204,19 @@ export async function listUsers(input: unknown, actor: Actor, db: Db, opts: Sear
   const q = parseInput(listUsersSchema, input ?? {});
   const size = q.pageSize ?? DEFAULT_PAGE_SIZE;
   const order = orderFor(q.sort);
-  const filters = await userFilters(db, q, opts);
+  const { sql: filters, searchMatchesMany, othersGiven } = await filtersOf(db, q, opts);
   const backwards = q.before !== undefined;
+  // A search known to match more than the id cap, with nothing else narrowing it: say so
+  // rather than scan the table to count. Otherwise count, up to COUNT_CAP.
+  const idCap = opts.searchIdCap ?? SEARCH_ID_CAP;
+  const countCap = searchMatchesMany ? (othersGiven ? idCap : 0) : COUNT_CAP;
   const position = q.after ? order.after(decodeCursor(q.after)) : q.before ? order.before(decodeCursor(q.before)) : Prisma.sql`TRUE`;
   const [rows, counted] = await Promise.all([
     selectRows(db, Prisma.sql`${filters} AND ${position}`, backwards ? order.backward : order.forward, order.column, size + 1),
-    db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id" WHERE ${filters} LIMIT ${COUNT_CAP + 1}) capped`,
+    countCap === 0
+      ? Promise.resolve([{ n: idCap + 1 }])
+      : db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id" WHERE ${filters} LIMIT ${countCap + 1}) capped`,
   ]);
   const more = rows.length > size;
   const page = rows.slice(0, size);
@@ -210,7 +228,8 @@ export async function listUsers(input: unknown, actor: Actor, db: Db, opts: Sear
   const next = lastRow && (backwards ? true : more) ? encodeCursor(keyOf(lastRow)) : null;
   const previous = firstRow && (backwards ? more : q.after !== undefined) ? encodeCursor(keyOf(firstRow)) : null;
   const total = counted[0]?.n ?? 0;
-  return { items: page.map(strip), total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, next, previous, query: q };
+  const cap = countCap === 0 ? idCap : countCap;
+  return { items: page.map(strip), total: Math.min(total, cap), totalCapped: total > cap, next, previous, query: q };
 }
 
 /**
