@@ -77,7 +77,7 @@ export function containsPattern(text: string): string {
 const bool = (v: "yes" | "no" | undefined) => (v === undefined ? undefined : v === "yes");
 
 /** Beyond this many matches the list says "more than …" instead of counting them all. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 /** Searches matching at most this many members are answered from the trigram indexes. */
 const SEARCH_ID_CAP = 2_000;
 
