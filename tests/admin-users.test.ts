@@ -297,6 +297,17 @@ describe("getOverview", () => {
     expect(after.attention.blockedSignInPairs).toBe(1);
     expect(before.attention.slowedSignInNames).toBe(0);
     expect((await getOverview(90, staff, db())).signups).toHaveLength(90);
+    // Each count is what its linked list shows.
+    const sevenDaysFrom = new Date(Date.parse(`${after.today}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const overview = await getOverview(30, staff, db());
+    const [recent, verified, guides] = await Promise.all([
+      listUsers({ joinedFrom: sevenDaysFrom }, staff, db()),
+      listUsers({ verified: "yes" }, staff, db()),
+      listUsers({ guide: "yes" }, staff, db()),
+    ]);
+    expect(recent.totalCapped || recent.total === overview.counts.newIn7Days).toBe(true);
+    expect(verified.totalCapped || verified.total === overview.counts.verifiedEmails).toBe(true);
+    expect(guides.totalCapped || guides.total === overview.counts.activeGuides).toBe(true);
     expect(u.id).toBeGreaterThan(0);
   });
 });

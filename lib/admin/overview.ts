@@ -26,6 +26,7 @@ export interface Overview {
     /** (name, address) pairs refused by the per-address failure limit now. */
     blockedSignInPairs: number;
   };
+  /** New members: UTC days, today included (what the linked list's joinedFrom filter shows). */
   counts: {
     members: number;
     newIn7Days: number;
@@ -60,8 +61,8 @@ export async function getOverview(days: ChartDays, actor: Actor, db: Db, config:
     db.$queryRaw<(Overview["counts"] & { pendingApplications: number; failedEmails: number; monthStart: string; today: string })[]>`
       SELECT
         (SELECT count(*) FROM "User")::int AS "members",
-        (SELECT count(*) FROM "User" WHERE "dateJoined" >= now() - interval '7 days')::int AS "newIn7Days",
-        (SELECT count(*) FROM "User" WHERE "dateJoined" >= now() - interval '30 days')::int AS "newIn30Days",
+        (SELECT count(*) FROM "User" WHERE "dateJoined" >= ((now() AT TIME ZONE 'UTC')::date - 6)::timestamp AT TIME ZONE 'UTC')::int AS "newIn7Days",
+        (SELECT count(*) FROM "User" WHERE "dateJoined" >= ((now() AT TIME ZONE 'UTC')::date - 29)::timestamp AT TIME ZONE 'UTC')::int AS "newIn30Days",
         (SELECT count(*) FROM "Profile" WHERE "activeGuide")::int AS "activeGuides",
         (SELECT count(*) FROM "User" WHERE "emailVerifiedAt" IS NOT NULL)::int AS "verifiedEmails",
         (SELECT count(*) FROM "TeacherInvitation" WHERE "createdAt" >= date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::int AS "invitationsThisMonth",
