@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
-import { isSignedInNonStaff, isStaffArea, sessionCookieName } from "@/lib/auth/staff-area";
+import { FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
+import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/staff-area";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
 import { newNonce, securityHeaders, wantsNonce } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
@@ -23,12 +23,10 @@ export async function proxy(req: NextRequest) {
   // and every action's check stay the guards; this only gives the refusal a body, which
   // Next 16.4 leaves blank without JavaScript. Staff and anonymous requests pass through.
   const isPageLoad = req.method === "GET" && !req.headers.has("next-action") && !req.headers.has("rsc");
-  const res =
-    isPageLoad &&
-    isStaffArea(req.nextUrl.pathname) &&
-    (await isSignedInNonStaff(req.cookies.get(sessionCookieName())?.value))
-      ? new NextResponse(FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } })
-      : NextResponse.next({ request: { headers } });
+  const refusal = isPageLoad && isStaffArea(req.nextUrl.pathname) ? await staffAreaRefusal(req.cookies.get(sessionCookieName())?.value) : null;
+  const res = refusal
+    ? new NextResponse(refusal === "viewing" ? VIEWING_AS_FORBIDDEN_HTML : FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } })
+    : NextResponse.next({ request: { headers } });
   res.headers.set(REQUEST_ID_HEADER, requestId);
   for (const [name, value] of Object.entries(security)) res.headers.set(name, value);
   return res;

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { HydrationMark } from "./components/hydration-mark";
 import { SiteHeader } from "./site-header";
+import { ViewAsBanner } from "./view-as-banner";
 
 export const metadata: Metadata = {
   title: { default: "Zporta Academy", template: "%s · Zporta Academy" },
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <ViewAsBanner />
         <SiteHeader />
         <main id="main">{children}</main>
         <HydrationMark />

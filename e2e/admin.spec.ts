@@ -1,6 +1,8 @@
 import { expect, test } from "./support/test";
 import { apiUser, fillLogin, makeStaff, signIn, sql } from "./support/accounts";
 
+const userId = async (username: string) => (await sql(`SELECT id FROM "User" WHERE username = $1`, [username])).rows[0].id as number;
+
 test("an anonymous visitor is sent to /login and comes back to /admin after signing in as staff", async ({ page, request }) => {
   const staff = await apiUser(request);
   await makeStaff(staff.username);
@@ -40,7 +42,8 @@ test.describe("without JavaScript", () => {
     await makeStaff(staff.username);
     const member = await apiUser(request);
     await signIn(page, staff.username, staff.password);
-    await page.goto("/admin");
+    await page.goto(`/admin/users/${await userId(member.username)}`);
+    await page.getByLabel("Reason for “Allow inviting”").fill("Runs the maths department");
     await page.getByRole("button", { name: `Let ${member.username} invite` }).click();
     await expect(page.getByRole("status").filter({ hasText: `${member.username} can now invite teachers.` })).toBeVisible();
     const { rows } = await sql(
@@ -61,7 +64,9 @@ test("a staff action refuses non-staff and anonymous callers who post it directl
     await makeStaff(staff.username);
     const target = await apiUser(staffPage.request);
     await signIn(staffPage, staff.username, staff.password);
-    await staffPage.goto("/admin");
+    const path = `/admin/users/${await userId(target.username)}`;
+    await staffPage.goto(path);
+    await staffPage.getByLabel("Reason for “Allow inviting”").fill("A reason");
     // The no-JavaScript form carries the action's id in hidden fields: exactly what a
     // caller needs to invoke the action without the page.
     const form = staffPage.locator("form").filter({ has: staffPage.getByRole("button", { name: `Let ${target.username} invite` }) });
@@ -72,7 +77,7 @@ test("a staff action refuses non-staff and anonymous callers who post it directl
     const member = await apiUser(memberPage.request);
     await signIn(memberPage, member.username, member.password);
     for (const request of [memberContext.request, anonymousContext.request]) {
-      const res = await request.post("/admin", { multipart: fields, headers: { origin: baseURL! }, maxRedirects: 0 });
+      const res = await request.post(path, { multipart: fields, headers: { origin: baseURL! }, maxRedirects: 0 });
       expect(res.status()).toBeGreaterThanOrEqual(300);
     }
     const { rows } = await sql(

@@ -187,9 +187,11 @@ test("staff cancel one pending invitation, accept another on behalf of its regis
   const { rows } = await sql(`SELECT p."activeGuide" FROM "Profile" p JOIN "User" u ON u.id = p."userId" WHERE u.username = $1`, [invitee.username]);
   expect(rows[0].activeGuide).toBe(true);
 
-  // The users list's grant goes through the same audited domain function.
+  // The member page's grant goes through the same audited domain function, with a reason.
   const member = await apiUser(request);
-  await page.goto("/admin");
+  const memberId = (await sql(`SELECT id FROM "User" WHERE username = $1`, [member.username])).rows[0].id;
+  await page.goto(`/admin/users/${memberId}`);
+  await page.getByLabel("Reason for “Allow inviting”").fill("Heads the language department");
   await page.getByRole("button", { name: `Let ${member.username} invite` }).click();
   await expect(page.getByRole("status").filter({ hasText: `${member.username} can now invite teachers.` })).toBeVisible();
 

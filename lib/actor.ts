@@ -48,3 +48,17 @@ export async function isActiveStaff(tx: Tx, userId: number): Promise<boolean> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { isStaff: true, isActive: true } });
   return Boolean(user?.isStaff && user.isActive);
 }
+
+export const SUPERUSER_REQUIRED = "Only a superuser can grant or remove staff access.";
+
+/**
+ * Granting and removing staff: a superuser (or the operator). Checked in the database
+ * inside the transaction that acts, like requireActiveStaff.
+ */
+export async function requireActiveSuperuser(tx: Tx, actor: Actor): Promise<void> {
+  requireStaffFlag(actor);
+  if (isOperator(actor)) return;
+  const user = await tx.user.findUnique({ where: { id: actor.id }, select: { isStaff: true, isActive: true, isSuperuser: true } });
+  if (!user?.isStaff || !user.isActive) throw forbidden();
+  if (!user.isSuperuser) throw new DomainError("superuser_required", SUPERUSER_REQUIRED, 403);
+}

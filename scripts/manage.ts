@@ -42,7 +42,7 @@ Database: DATABASE_URL when set; otherwise the embedded one in .data/ (the one
 Exit codes: 0 done, 1 refused (not found, invalid input), 2 usage error, 3 unexpected fault.`;
 
 const COMMAND_HELP: Record<string, string> = {
-  "create-staff": "Usage: npm run manage -- create-staff --username <u> --email <e>\n  Password: ADMIN_PASSWORD, or a hidden prompt.",
+  "create-staff": "Usage: npm run manage -- create-staff --username <u> --email <e> [--superuser]\n  --superuser: may also grant and remove staff access on /admin.\n  Password: ADMIN_PASSWORD, or a hidden prompt.",
   user: "Usage: npm run manage -- user <username|email|latest> [--json]",
   "set-active": "Usage: npm run manage -- set-active <username|email> true|false",
   "grant-invite": "Usage: npm run manage -- grant-invite <username|email> true|false",
@@ -134,12 +134,12 @@ function describeUser(u: UserRecord): string {
 
 const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: () => Promise<string>) => Promise<void>> = {
   async "create-staff"(args, db) {
-    const { values, positionals } = parse(args, { username: { type: "string" }, email: { type: "string" } });
+    const { values, positionals } = parse(args, { username: { type: "string" }, email: { type: "string" }, superuser: { type: "boolean" } });
     exactly(positionals, 0, "create-staff");
     if (typeof values.username !== "string" || typeof values.email !== "string") throw new UsageError(COMMAND_HELP["create-staff"]);
     const password = await staffPassword();
-    const user = await createStaffUser({ username: values.username, email: values.email, password }, await db(), log);
-    console.log(`Created staff user ${user.username} (id ${user.id}).`);
+    const user = await createStaffUser({ username: values.username, email: values.email, password }, await db(), log, { superuser: values.superuser === true });
+    console.log(`Created ${values.superuser ? "superuser" : "staff user"} ${user.username} (id ${user.id}).`);
   },
 
   async user(args, db) {

@@ -39,13 +39,21 @@ describe("npm run manage", () => {
     expect(commandHelp.stdout).toContain("set-active <username|email> true|false");
   });
 
+  it("create-staff --superuser makes a staff member who may grant staff (issue 14)", async () => {
+    const username = uniq("root");
+    const created = await manage(["create-staff", "--superuser", "--username", username, "--email", `${username}@example.com`], { ADMIN_PASSWORD: STRONG_PASSWORD });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(new RegExp(`Created superuser ${username} \\(id \\d+\\)`));
+    expect(await testDb().user.findFirstOrThrow({ where: { username }, select: { isStaff: true, isSuperuser: true } })).toEqual({ isStaff: true, isSuperuser: true });
+  });
+
   it("create-staff takes the password from ADMIN_PASSWORD, applies the sign-up rules, and the staff member can sign in", async () => {
     const username = uniq("staff");
     const created = await manage(["create-staff", "--username", username, "--email", `${username}@Example.COM`], { ADMIN_PASSWORD: STRONG_PASSWORD });
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(new RegExp(`Created staff user ${username} \\(id \\d+\\)`));
     const saved = await testDb().user.findFirstOrThrow({ where: { username }, include: { profile: true } });
-    expect(saved).toMatchObject({ isStaff: true, isActive: true, email: `${username}@example.com` });
+    expect(saved).toMatchObject({ isStaff: true, isSuperuser: false, isActive: true, email: `${username}@example.com` });
     expect(saved.profile?.role).toBe("explorer");
     expect(created.stdout + created.stderr).not.toContain(STRONG_PASSWORD);
 

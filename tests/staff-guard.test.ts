@@ -28,7 +28,7 @@ describe("the /admin area over HTTP", () => {
     const memberRes = await fetch(`${baseUrl()}/admin`, { headers: { cookie: await sessionCookie(member.username, member.password) }, redirect: "manual" });
     expect(memberRes.status).toBe(403);
     const page = await memberRes.text();
-    expect(page).not.toContain("Recent users");
+    expect(page).not.toContain("Needs attention");
     // A real page in the HTML itself, readable without JavaScript.
     expect(page).toContain("This area is for staff only.");
     const deep = await fetch(`${baseUrl()}/admin/guide-applications?status=pending`, {
@@ -39,7 +39,7 @@ describe("the /admin area over HTTP", () => {
     expect(await deep.text()).toContain("This area is for staff only.");
     const staffRes = await fetch(`${baseUrl()}/admin`, { headers: { cookie: await sessionCookie(staff.username, staff.password) }, redirect: "manual" });
     expect(staffRes.status).toBe(200);
-    expect(await staffRes.text()).toContain("Recent users");
+    expect(await staffRes.text()).toContain("Needs attention");
   });
 });
 

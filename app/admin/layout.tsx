@@ -14,7 +14,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className={`admin ${styles.area}`}>
       <nav aria-label="Staff area" className={styles.nav}>
-        <Link href="/admin">Users</Link>
+        <Link href="/admin">Overview</Link>
+        <Link href="/admin/users">Members</Link>
         <Link href="/admin/guide-applications">Guide applications</Link>
         <Link href="/admin/outbox">Outbox</Link>
         <Link href="/admin/invitations">Invitations</Link>

@@ -1,60 +1,93 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getOverview, latestAuditEvents, parseChartDays, type ChartDays } from "@/lib/admin/overview";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { listRecentUsers } from "@/lib/users/list-users";
-import { ActionButton } from "../components/action-button";
+import { isDomainError } from "@/lib/errors";
+import { DateTime } from "../components/date-time";
+import { first, type SearchParams } from "../components/search-params";
 import { Table } from "../components/table";
-import { setActiveAction, setInviteAction, signOutEverywhereAction } from "./actions";
+import styles from "./admin.module.css";
+import { SignupChart } from "./signup-chart";
 
 export const metadata: Metadata = { title: "Staff area" };
 
-export default async function AdminHome() {
+const daysAgo = (today: string, n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+function Tile({ href, label, value, attention }: { href?: string; label: string; value: number; attention?: boolean }) {
+  const body = (
+    <>
+      <strong>{value}</strong> {label}
+    </>
+  );
+  return <li className={`${styles.tile} ${attention && value > 0 ? styles.attention : ""}`}>{href ? <Link href={href}>{body}</Link> : body}</li>;
+}
+
+export default async function AdminHome({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff("/admin");
-  const users = await listRecentUsers(staff, getDb());
+  let days: ChartDays = 30;
+  try {
+    days = parseChartDays(first((await searchParams).days));
+  } catch (err) {
+    if (!isDomainError(err)) throw err; // a hand-edited ?days=7 shows the default chart
+  }
+  const [o, audit] = await Promise.all([getOverview(days, staff, getDb()), latestAuditEvents(staff, getDb())]);
+  const { attention: a, counts: c } = o;
   return (
     <section className="card">
       <h1>Staff area</h1>
-      <h2>Recent users</h2>
-      <Table columns={["User", "Role", "Active", "Can invite teachers"]}>
-        {users.map((u) => (
-          <tr key={u.id}>
-            <th scope="row">
-              {u.username}
-              {u.isStaff && " (staff)"}
-              <br />
-              <span className="hint">{u.email ?? "no usable email"}</span>
-            </th>
-            <td>{u.profile?.role ?? "no profile"}</td>
+      <p>
+        <Link href="/admin/users">Find a member</Link>
+      </p>
+
+      <h2>Needs attention</h2>
+      <ul className={styles.grid}>
+        <Tile attention href="/admin/guide-applications?status=pending" label="pending guide applications" value={a.pendingApplications} />
+        <Tile attention href="/admin/outbox?status=failed" label="emails that failed" value={a.failedEmails} />
+        {/* Counted by the name typed, never by account (docs/rate-limits.md): no list to link to. */}
+        <Tile attention label="sign-in names slowed down by repeated failures" value={a.slowedSignInNames} />
+        <Tile attention label="name and address pairs refused after repeated failures" value={a.blockedSignInPairs} />
+      </ul>
+
+      <h2>Members</h2>
+      <ul className={styles.grid}>
+        <Tile href="/admin/users" label="members" value={c.members} />
+        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 6)}`} label="new in 7 days" value={c.newIn7Days} />
+        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 29)}`} label="new in 30 days" value={c.newIn30Days} />
+        <Tile href="/admin/users?guide=yes" label="active guides" value={c.activeGuides} />
+        <Tile href="/admin/users?verified=yes" label="verified emails" value={c.verifiedEmails} />
+        <Tile href="/admin/invitations" label="invitations this month" value={c.invitationsThisMonth} />
+      </ul>
+
+      <h2>Sign-ups per day</h2>
+      <p>
+        {days === 30 ? <strong>30 days</strong> : <Link href="/admin?days=30">30 days</Link>} ·{" "}
+        {days === 90 ? <strong>90 days</strong> : <Link href="/admin?days=90">90 days</Link>}
+      </p>
+      <SignupChart data={o.signups} />
+
+      <h2>Latest audit events</h2>
+      <Table columns={["When", "Who", "What", "Target"]}>
+        {audit.map((e) => (
+          <tr key={e.id}>
             <td>
-              {u.isActive ? "Yes" : "No"}{" "}
-              {u.id !== staff.id && (
-                <ActionButton
-                  inline={false}
-                  action={setActiveAction}
-                  fields={{ userId: u.id, active: String(!u.isActive) }}
-                  label={u.isActive ? `Deactivate ${u.username}` : `Activate ${u.username}`}
-                />
-              )}
-              <ActionButton
-                inline={false}
-                action={signOutEverywhereAction}
-                fields={{ userId: u.id }}
-                label="Sign out everywhere"
-                ariaLabel={`Sign out ${u.username} everywhere`}
-              />
+              <DateTime value={e.createdAt} />
             </td>
+            <td>{e.actor ? <Link href={`/admin/users/${e.actor.id}`}>{e.actor.username}</Link> : "System"}</td>
+            <th scope="row">{e.action}</th>
             <td>
-              {u.profile?.canInviteTeachers ? "Yes" : "No"}{" "}
-              <ActionButton
-                inline={false}
-                action={setInviteAction}
-                fields={{ userId: u.id, canInviteTeachers: String(!u.profile?.canInviteTeachers) }}
-                label={u.profile?.canInviteTeachers ? `Stop ${u.username} inviting` : `Let ${u.username} invite`}
-              />
+              {e.targetType === "User" && e.targetId !== null ? (
+                <Link href={`/admin/users/${e.targetId}`}>User #{e.targetId}</Link>
+              ) : (
+                `${e.targetType}${e.targetId !== null ? ` #${e.targetId}` : ""}`
+              )}
             </td>
           </tr>
         ))}
       </Table>
+      <p>
+        <Link href="/admin/audit">The whole audit log</Link>
+      </p>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db/client";
 import { PATHNAME_HEADER } from "../http/pathname-header";
-import { assertStaff, assertUser } from "./guards";
+import { assertActingUser, assertStaff, notAuthenticated, viewOnly } from "./guards";
 import { loginUrl } from "./next-path";
 import { decodeSession, sessionCookie } from "./session-cookie";
 import { userForSession, type SessionUser } from "./sessions";
@@ -42,9 +42,20 @@ export async function requireStaff(next?: string): Promise<AuthUser> {
   return user;
 }
 
-/** Server actions: the user, or a 401 DomainError for the action to show. */
+/**
+ * Server actions: the user, or a 401 DomainError for the action to show. While staff view
+ * the site as this user, a 403: every member action is a change, and "view as" changes nothing.
+ */
 export async function requireUserAction(): Promise<AuthUser> {
-  return assertUser(await getCurrentUser());
+  return assertActingUser(await getCurrentUser());
+}
+
+/** Server actions on the session itself (devices, password, deactivate, delete): as requireUserAction, with the session's id. */
+export async function requireOwnSessionAction(): Promise<SessionUser> {
+  const session = await getCurrentSession();
+  if (!session) throw notAuthenticated();
+  if (session.user.viewedBy) throw viewOnly();
+  return session;
 }
 
 /** Server actions: a staff user, or a 401/403 DomainError. Every staff action calls this first. */

@@ -14,6 +14,19 @@ export function notPermitted(): DomainError {
   return new DomainError("forbidden", NOT_PERMITTED, 403);
 }
 
+export const VIEW_ONLY = "You are viewing the site as this member: nothing can be changed. Stop viewing first.";
+
+/** 403 while a staff member views as the user ("view as" is read-only). */
+export function viewOnly(): DomainError {
+  return new DomainError("view_as_read_only", VIEW_ONLY, 403);
+}
+
+/** The signed-in user acting as themselves (not viewed as by staff), or a 401/403 DomainError. */
+export function assertActingUser<U extends AuthUser>(user: U | null): U {
+  if (assertUser(user).viewedBy) throw viewOnly();
+  return user!;
+}
+
 /** The signed-in user, or a 401 DomainError. */
 export function assertUser<U extends AuthUser>(user: U | null): U {
   if (!user) throw notAuthenticated();

@@ -1,7 +1,7 @@
 import { getDb, type Db } from "../db/client";
 import { DomainError } from "../errors";
 import { userForApiTokenWithId } from "./api-tokens";
-import { assertStaff, assertUser, notAuthenticated } from "./guards";
+import { assertStaff, assertUser, notAuthenticated, viewOnly } from "./guards";
 import { decodeSession, sessionCookie } from "./session-cookie";
 import { userForSession } from "./sessions";
 import type { AuthUser } from "./types";
@@ -49,6 +49,8 @@ export async function authenticateRequestCaller(req: Request, db: Db = getDb()):
   const claims = await decodeSession(value);
   if (!claims) return null;
   const session = await userForSession(db, claims.sid);
+  // Staff viewing as a member read what the member reads, and change nothing.
+  if (session?.user.viewedBy && !SAFE_METHODS.has(req.method)) throw viewOnly();
   return session && { user: session.user, credential: { kind: "browser", id: session.sessionId } };
 }
 

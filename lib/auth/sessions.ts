@@ -100,20 +100,41 @@ export async function sweepExpiredSessions(db: Db | Tx): Promise<number> {
 export interface SessionUser {
   user: AuthUser;
   sessionId: number;
+  /** The row still names a viewed member, but the viewing is over (expired, or the member changed): Stop it. */
+  viewAsEnded?: boolean;
 }
+
+type SessionRow = {
+  sessionId: number;
+  id: number;
+  username: string;
+  email: string;
+  isStaff: boolean;
+  role: Role | null;
+  viewId: number | null;
+  viewUsername: string | null;
+  viewEmail: string | null;
+  viewRole: Role | null;
+  viewUntil: Date | null;
+  viewAsSet: boolean;
+};
 
 /**
  * The active user of a live session, and the session's id, in one round trip: the row
  * must exist, be within its absolute lifetime and its idle timeout, and its user must be
  * active. The same statement moves lastSeenAt on when it is more than a minute old
  * (a data-modifying CTE always runs), so a busy session costs one write a minute.
+ *
+ * A staff session viewing as a member ("view as") answers with that member, flagged
+ * `viewedBy`, while the viewing lasts, its owner is still staff and the member is active
+ * and not staff; otherwise with its owner.
  */
 export async function userForSession(db: Db, secret: string | undefined | null): Promise<SessionUser | null> {
   if (!secret || !SESSION_SECRET_PATTERN.test(secret)) return null;
   const idle = sessionIdleDays();
-  const rows = await db.$queryRaw<{ sessionId: number; id: number; username: string; email: string; isStaff: boolean; role: Role | null }[]>`
+  const rows = await db.$queryRaw<SessionRow[]>`
     WITH s AS (
-      SELECT "id", "userId", "lastSeenAt" FROM "Session"
+      SELECT "id", "userId", "lastSeenAt", "viewAsUserId", "viewAsUntil" FROM "Session"
       WHERE "tokenHash" = ${hashSessionSecret(secret)}
         AND "expiresAt" > now()
         AND "lastSeenAt" > now() - make_interval(days => ${idle}::int)
@@ -122,14 +143,32 @@ export async function userForSession(db: Db, secret: string | undefined | null):
       FROM s WHERE "Session"."id" = s."id" AND s."lastSeenAt" < now() - make_interval(secs => ${TOUCH_EVERY_SECONDS}::int)
       RETURNING 1
     )
-    SELECT s."id" AS "sessionId", u."id", u."username", u."email", u."isStaff", p."role"::text AS "role"
+    SELECT s."id" AS "sessionId", u."id", u."username", u."email", u."isStaff", p."role"::text AS "role",
+           v."id" AS "viewId", v."username" AS "viewUsername", v."email" AS "viewEmail", vp."role"::text AS "viewRole",
+           s."viewAsUntil" AS "viewUntil", s."viewAsUserId" IS NOT NULL AS "viewAsSet"
     FROM s JOIN "User" u ON u."id" = s."userId" AND u."isActive"
-    LEFT JOIN "Profile" p ON p."userId" = u."id"`;
+    LEFT JOIN "Profile" p ON p."userId" = u."id"
+    LEFT JOIN "User" v ON v."id" = s."viewAsUserId" AND s."viewAsUntil" > now() AND u."isStaff" AND v."isActive" AND NOT v."isStaff"
+    LEFT JOIN "Profile" vp ON vp."userId" = v."id"`;
   const row = rows[0];
   if (!row) return null;
+  if (row.viewId !== null) {
+    return {
+      sessionId: row.sessionId,
+      user: {
+        id: row.viewId,
+        username: row.viewUsername!,
+        email: row.viewEmail!,
+        isStaff: false,
+        role: row.viewRole ?? "explorer",
+        viewedBy: { staffId: row.id, staffUsername: row.username, until: row.viewUntil! },
+      },
+    };
+  }
   return {
     sessionId: row.sessionId,
     user: { id: row.id, username: row.username, email: row.email, isStaff: row.isStaff, role: row.role ?? "explorer" },
+    ...(row.viewAsSet ? { viewAsEnded: true } : {}),
   };
 }
 

@@ -7,15 +7,16 @@ export function isStaffArea(pathname: string): boolean {
 }
 
 /**
- * For proxy.ts: true when the request carries a valid session of an active user who
- * is not staff. Anonymous requests return false (the layout redirects them to /login).
- * The staff flag is read from the database, like every other check.
+ * For proxy.ts: why a signed-in page load of the staff area is refused, or null (staff,
+ * or anonymous: the layout redirects those to /login). "viewing": a staff member viewing
+ * the site as a member.
  */
-export async function isSignedInNonStaff(cookieValue: string | undefined): Promise<boolean> {
+export async function staffAreaRefusal(cookieValue: string | undefined): Promise<"member" | "viewing" | null> {
   const claims = await decodeSession(cookieValue);
-  if (!claims) return false;
+  if (!claims) return null;
   const session = await userForSession(getDb(), claims.sid);
-  return session !== null && !session.user.isStaff;
+  if (!session || session.user.isStaff) return null;
+  return session.user.viewedBy ? "viewing" : "member";
 }
 
 export const sessionCookieName = (): string => sessionCookie().name;

@@ -8,6 +8,18 @@ export interface AuthUser {
   email: string | null;
   isStaff: boolean;
   role: Role;
+  /**
+   * Set when a staff member's session is viewing the site as this (non-staff) member
+   * ("view as", docs/admin.md): pages show the member, and nothing that changes the
+   * account's security may run (requireUserAction and the API refuse).
+   */
+  viewedBy?: ViewedBy;
+}
+
+export interface ViewedBy {
+  staffId: number;
+  staffUsername: string;
+  until: Date;
 }
 
 // Domain functions take an Actor ({ id, isStaff }); the CLI acts as OPERATOR.

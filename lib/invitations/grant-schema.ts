@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { staffReason } from "../users/admin-schema";
 import { idSchema } from "../validation/pagination";
 
 const FORM_BOOLEANS: Record<string, boolean> = { true: true, false: false, on: true, off: false, "1": true, "0": false };
@@ -11,6 +12,7 @@ export const setCanInviteTeachersSchema = z.object(
       (v) => (typeof v === "string" && v.toLowerCase() in FORM_BOOLEANS ? FORM_BOOLEANS[v.toLowerCase()] : v),
       z.boolean({ error: "Can invite teachers must be true or false." }),
     ),
+    reason: staffReason(),
   },
   { error: "The request body must be a JSON object." },
 );

@@ -18,7 +18,7 @@ export async function setCanInviteTeachers(
   log: Logger = logger,
 ): Promise<{ userId: number; canInviteTeachers: boolean; changed: boolean }> {
   requireStaffFlag(actor);
-  const { userId, canInviteTeachers } = parseInput(setCanInviteTeachersSchema, input);
+  const { userId, canInviteTeachers, reason } = parseInput(setCanInviteTeachersSchema, input);
   const result = await inTransaction(db, async (tx) => {
     await requireActiveStaff(tx, actor);
     const rows = await tx.$queryRaw<{ canInviteTeachers: boolean }[]>`
@@ -33,6 +33,7 @@ export async function setCanInviteTeachers(
       action: canInviteTeachers ? "profile.invite_permission_granted" : "profile.invite_permission_revoked",
       targetType: "User",
       targetId: userId,
+      notes: reason ?? null,
       details: { previous: rows[0].canInviteTeachers, changed },
     });
     return { userId, canInviteTeachers, changed };

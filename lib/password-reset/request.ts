@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { Tx } from "../db/transaction";
 import { inTransaction } from "../db/transaction";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { issueLink, issueNoLink } from "../one-time-links/issue";
@@ -33,23 +34,31 @@ export async function requestPasswordReset(input: unknown, ctx: LinkRequestConte
   const eligible = account && (account.isActive || account.selfDeactivated) ? account : null;
   await inTransaction(ctx.db, async (tx) => {
     if (!eligible) return issueNoLink(tx, "reset", email);
-    const secret = await issueLink(tx, { userId: eligible.id, email: eligible.email, purpose: "reset" });
-    const link = linkUrl(LINK_PAGES.reset, eligible.id, secret);
-    const minutes = linkTtlMinutes("reset");
-    await enqueueEmail(tx, {
-      kind: "password_reset.requested",
-      to: eligible.email,
-      subject: "Reset your Zporta Academy password",
-      text:
-        `Hello ${eligible.username},\n\nSomeone (we hope you) asked to reset the password of your Zporta Academy account.\n\n` +
-        `Choose a new password here: ${link}\n\n` +
-        `The link works once, for ${minutes} minutes. Resetting signs you out everywhere.\n` +
-        `If you did not ask for it, ignore this email: your password stays as it is.\n`,
-      secret,
-    });
+    await queueResetEmail(tx, { id: eligible.id, username: eligible.username, email: eligible.email });
   });
   log.info(
     { event: "password_reset.requested", emailMasked: maskEmail(email), matched: !!eligible, userId: eligible?.id },
     "password reset requested",
   );
+}
+
+/**
+ * Issues a reset link for the account (replacing any earlier one) and queues its email,
+ * in the caller's transaction: the person's own request above, or staff's (send-by-staff.ts).
+ */
+export async function queueResetEmail(tx: Tx, account: { id: number; username: string; email: string }): Promise<void> {
+  const secret = await issueLink(tx, { userId: account.id, email: account.email, purpose: "reset" });
+  const link = linkUrl(LINK_PAGES.reset, account.id, secret);
+  const minutes = linkTtlMinutes("reset");
+  await enqueueEmail(tx, {
+    kind: "password_reset.requested",
+    to: account.email,
+    subject: "Reset your Zporta Academy password",
+    text:
+      `Hello ${account.username},\n\nSomeone (we hope you) asked to reset the password of your Zporta Academy account.\n\n` +
+      `Choose a new password here: ${link}\n\n` +
+      `The link works once, for ${minutes} minutes. Resetting signs you out everywhere.\n` +
+      `If you did not ask for it, ignore this email: your password stays as it is.\n`,
+    secret,
+  });
 }

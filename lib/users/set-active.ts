@@ -18,7 +18,7 @@ export async function setUserActive(
   log: Logger = logger,
 ): Promise<{ userId: number; username: string; isActive: boolean; changed: boolean }> {
   requireStaffFlag(actor);
-  const { userId, active } = parseInput(setActiveSchema, input);
+  const { userId, active, reason } = parseInput(setActiveSchema, input);
   if (!active && userId === actor.id) {
     throw new DomainError("self_deactivation", "You cannot deactivate your own account.", 400);
   }
@@ -40,6 +40,7 @@ export async function setUserActive(
       action: active ? "user.activated" : "user.deactivated",
       targetType: "User",
       targetId: userId,
+      notes: reason ?? null,
       details: { changed },
     });
     return { userId, username: rows[0].username, isActive: active, changed };

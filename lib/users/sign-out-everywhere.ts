@@ -7,15 +7,16 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { idSchema } from "../validation/pagination";
 import { parseInput } from "../validation/parse";
+import { staffReason } from "./admin-schema";
 
 // Staff end every session and API token of one account (the admin users list's
 // "Sign out everywhere"). Audited; the account itself stays as it is.
 
-export const signOutEverywhereSchema = z.object({ userId: idSchema("User id") }, { error: "The request body must be a JSON object." });
+export const signOutEverywhereSchema = z.object({ userId: idSchema("User id"), reason: staffReason() }, { error: "The request body must be a JSON object." });
 
 export async function signOutEverywhere(input: unknown, actor: Actor, db: Db, log: Logger = logger): Promise<{ userId: number; username: string; revoked: number }> {
   requireStaffFlag(actor);
-  const { userId } = parseInput(signOutEverywhereSchema, input);
+  const { userId, reason } = parseInput(signOutEverywhereSchema, input);
   const result = await inTransaction(db, async (tx) => {
     await requireActiveStaff(tx, actor);
     const rows = await tx.$queryRaw<{ username: string }[]>`SELECT "username" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
@@ -23,7 +24,7 @@ export async function signOutEverywhere(input: unknown, actor: Actor, db: Db, lo
     const sessions = await tx.session.deleteMany({ where: { userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId } });
     const revoked = sessions.count + tokens.count;
-    await recordAudit(tx, { actorId: auditActorId(actor), action: "session.revoked_all", targetType: "User", targetId: userId, details: { sessions: sessions.count, tokens: tokens.count } });
+    await recordAudit(tx, { actorId: auditActorId(actor), action: "session.revoked_all", targetType: "User", targetId: userId, notes: reason ?? null, details: { sessions: sessions.count, tokens: tokens.count } });
     return { userId, username: rows[0].username, revoked };
   });
   log.info({ event: "session.revoked_all", userId, revoked: result.revoked, actorId: actor.id }, "staff signed a user out everywhere");

@@ -5,9 +5,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { actionContext, runAction } from "../../components/action-run";
 import type { ActionState } from "../../components/action-state";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { requireOwnSessionAction } from "@/lib/auth/current-user";
 import { endDevice, endOtherDevices } from "@/lib/auth/devices";
-import { notAuthenticated } from "@/lib/auth/guards";
 import { endSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
@@ -21,11 +20,8 @@ import type { PasswordState } from "./password-state";
 // /account/security's buttons. Each re-reads the session on the server: the page having
 // rendered a button proves nothing.
 
-async function currentSession() {
-  const session = await getCurrentSession();
-  if (!session) throw notAuthenticated();
-  return session;
-}
+// Refuses while staff view the site as this member (view as is read-only).
+const currentSession = requireOwnSessionAction;
 
 export async function endDeviceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction("session.revoke_failed", async (log) => {

@@ -1,0 +1,226 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getUserDetail } from "@/lib/admin/user-detail";
+import { deviceLabel } from "@/lib/auth/device-label";
+import { requireStaff } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { DateTime } from "../../../components/date-time";
+import { ReasonAction } from "../../../components/reason-action";
+import { Table } from "../../../components/table";
+import styles from "../../admin.module.css";
+import { markEmailVerifiedAction, sendPasswordResetAction, setActiveAction, setInviteAction, setStaffAction, signOutEverywhereAction, startViewAsAction } from "../actions";
+
+export const metadata: Metadata = { title: "Member" };
+
+const yesNo = (v: boolean | null | undefined) => (v ? "Yes" : "No");
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  const { id } = await params;
+  const detail = await getUserDetail(id, staff, getDb()).catch((err) => {
+    // A hand-typed /admin/users/abc or an id nobody has: the 404 page, not a 500.
+    if (isDomainError(err) && (err.status === 404 || err.status === 400)) notFound();
+    throw err;
+  });
+  const { user, devices, applications, invitationsSent, invitationsReceived, audit } = detail;
+  const p = user.profile;
+  const self = user.id === staff.id;
+  const fields = { userId: user.id };
+
+  return (
+    <section className="card">
+      <p>
+        <Link href="/admin/users">← Members</Link>
+      </p>
+      <h1>{user.username}</h1>
+
+      <h2>Account</h2>
+      <dl className="details">
+        <dt>Id</dt>
+        <dd>{user.id}</dd>
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Email verified</dt>
+        <dd>{user.emailVerifiedAt ? <DateTime value={user.emailVerifiedAt} /> : "Not verified"}</dd>
+        <dt>Active</dt>
+        <dd>{user.isActive ? "Yes" : user.selfDeactivated ? "No (closed by the member: signing in reopens it)" : "No"}</dd>
+        <dt>Staff</dt>
+        <dd>{user.isSuperuser ? "Yes, superuser" : yesNo(user.isStaff)}</dd>
+        <dt>Joined</dt>
+        <dd>
+          <DateTime value={user.dateJoined} />
+        </dd>
+        <dt>Last sign-in</dt>
+        <dd>
+          <DateTime value={user.lastLogin} />
+        </dd>
+      </dl>
+
+      <h2>Profile</h2>
+      {p ? (
+        <dl className="details">
+          <dt>Display name</dt>
+          <dd>{p.displayName ?? "—"}</dd>
+          <dt>Name</dt>
+          <dd>{[p.firstName, p.lastName].filter(Boolean).join(" ") || "—"}</dd>
+          <dt>Role</dt>
+          <dd>{p.role}</dd>
+          <dt>Active guide</dt>
+          <dd>{yesNo(p.activeGuide)}</dd>
+          <dt>May invite teachers</dt>
+          <dd>{yesNo(p.canInviteTeachers)}</dd>
+          <dt>Bio</dt>
+          <dd>{p.bio || "—"}</dd>
+        </dl>
+      ) : (
+        <p>No profile.</p>
+      )}
+
+      <h2>Staff actions</h2>
+      <p className="hint">Each action asks why; the reason goes into the audit log with your name.</p>
+      <div className={styles.actions}>
+        {!self && (
+          <ReasonAction
+            action={setActiveAction}
+            fields={{ ...fields, active: String(!user.isActive) }}
+            label={user.isActive ? "Deactivate" : "Reactivate"}
+            ariaLabel={`${user.isActive ? "Deactivate" : "Reactivate"} ${user.username}`}
+          />
+        )}
+        {p && (
+          <ReasonAction
+            action={setInviteAction}
+            fields={{ ...fields, canInviteTeachers: String(!p.canInviteTeachers) }}
+            label={p.canInviteTeachers ? "Stop inviting" : "Allow inviting"}
+            ariaLabel={p.canInviteTeachers ? `Stop ${user.username} inviting` : `Let ${user.username} invite`}
+          />
+        )}
+        <ReasonAction action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />
+        {!user.emailVerifiedAt && <ReasonAction action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
+        {user.email && <ReasonAction action={sendPasswordResetAction} fields={fields} label="Send a password reset link" />}
+        {!user.isStaff && user.isActive && (
+          <ReasonAction action={startViewAsAction} fields={fields} label="View as" ariaLabel={`View the site as ${user.username} (one hour at most)`} />
+        )}
+        {!(self && user.isStaff) && (
+          <ReasonAction
+            action={setStaffAction}
+            fields={{ ...fields, isStaff: String(!user.isStaff) }}
+            label={user.isStaff ? "Remove staff" : "Make staff"}
+            ariaLabel={`${user.isStaff ? "Remove staff access from" : "Give staff access to"} ${user.username} (superusers only)`}
+          />
+        )}
+      </div>
+
+      <h2>Sessions and devices</h2>
+      {devices.length === 0 ? (
+        <p>Not signed in anywhere.</p>
+      ) : (
+        <Table columns={["Device", "Kind", "Address", "Signed in", "Last seen"]}>
+          {devices.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{deviceLabel(d.userAgent)}</th>
+              <td>{d.kind === "browser" ? "Browser" : "API token"}</td>
+              <td>{d.ip ?? "—"}</td>
+              <td>
+                <DateTime value={d.createdAt} />
+              </td>
+              <td>
+                <DateTime value={d.lastSeenAt} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+
+      <h2>Guide applications</h2>
+      {applications.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <Table columns={["Application", "Status", "Subjects", "Reviewed"]}>
+          {applications.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Link href={`/admin/guide-applications/${a.id}`}>
+                  #{a.id}, <DateTime value={a.createdAt} />
+                </Link>
+              </th>
+              <td>{a.status}</td>
+              <td className="wrap-anywhere">{a.subjectsToTeach}</td>
+              <td>{a.reviewedAt ? <>{a.reviewedBy?.username ?? "—"}, <DateTime value={a.reviewedAt} /></> : "—"}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+
+      <h2>Invitations sent</h2>
+      {invitationsSent.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <Table columns={["To", "Status", "Sent", "Accepted by"]}>
+          {invitationsSent.map((i) => (
+            <tr key={i.id}>
+              <th scope="row" className="wrap-anywhere">
+                {i.inviteeEmail}
+              </th>
+              <td>{i.status}</td>
+              <td>
+                <DateTime value={i.createdAt} />
+              </td>
+              <td>{i.invitee ? <Link href={`/admin/users/${i.invitee.id}`}>{i.invitee.username}</Link> : "—"}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+
+      <h2>Invitations received</h2>
+      {invitationsReceived.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <Table columns={["From", "Status", "Sent", "Accepted"]}>
+          {invitationsReceived.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">
+                <Link href={`/admin/users/${i.inviter.id}`}>{i.inviter.username}</Link>
+              </th>
+              <td>{i.status}</td>
+              <td>
+                <DateTime value={i.createdAt} />
+              </td>
+              <td>
+                <DateTime value={i.acceptedAt} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+
+      <h2>History</h2>
+      <p className="hint">
+        The latest {audit.length} audit entries by or about {user.username}.{" "}
+        <Link href={`/admin/audit?${new URLSearchParams({ targetType: "User", targetId: String(user.id) })}`}>All entries about them</Link>
+      </p>
+      {audit.length === 0 ? (
+        <p>Nothing recorded.</p>
+      ) : (
+        <Table columns={["When", "Who", "What", "Target", "Reason / notes"]}>
+          {audit.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <DateTime value={e.createdAt} />
+              </td>
+              <td>{e.actor ? <Link href={`/admin/users/${e.actor.id}`}>{e.actor.username}</Link> : "System"}</td>
+              <th scope="row">{e.action}</th>
+              <td>
+                {e.targetType}
+                {e.targetId !== null ? ` #${e.targetId}` : ""}
+              </td>
+              <td className="wrap-anywhere">{e.notes ?? ""}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
+}
