@@ -74,6 +74,8 @@ async function main(): Promise<number> {
         ...BENCH_RATE_LIMIT_ENV,
         LOG_LEVEL: "info",
         TRUST_PROXY: "1",
+        // As the systemd unit runs it behind nginx: nginx compresses, the app does not.
+        COMPRESS: "off",
         EVENT_LOOP_REPORT_MS: "1000",
         DATABASE_URL: db.url,
       },
@@ -220,6 +222,11 @@ async function main(): Promise<number> {
       const ok = r.statuses[expect] ?? 0;
       return { label, requests: r.latenciesMs.length, ok, other: r.latenciesMs.length - ok, ms, rate: r.latenciesMs.length / (r.elapsedMs / 1000) };
     };
+    // The hash's CPU time again, right before: a busy machine changes it by the minute.
+    const hashCpuNowFrom = process.cpuUsage();
+    for (let i = 0; i < 20; i++) await hashPassword(STRONG_PASSWORD);
+    const hashCpuNow = process.cpuUsage(hashCpuNowFrom);
+    const hashCpuMsNow = (hashCpuNow.user + hashCpuNow.system) / 1000 / 20;
     const signupCpu = await cpuPer("distinct sign-ups (201)", "201", () => register());
     const existing = nextUser();
     await register(existing);
@@ -400,13 +407,13 @@ async function main(): Promise<number> {
       ),
     );
     out.push("");
-    out.push(`**(h) app CPU per request** (both workers' CPU, /proc/<pid>/stat, over ${SECONDS} s of one kind of request at concurrency 16; one hash costs ${fmt(hashCpuMs)} ms of CPU)`);
+    out.push(`**(h) app CPU per request** (both workers' CPU, /proc/<pid>/stat, over ${SECONDS} s of one kind of request at concurrency 16; one hash cost ${fmt(hashCpuMsNow)} ms of CPU just before, ${fmt(hashCpuMs)} ms at the start)`);
     out.push("");
     out.push(
       table(
         ["request", "answered", "per s", "expected answer", "other", "app CPU ms each", "beyond the hash"],
         [
-          [signupCpu.label, signupCpu.requests, fmt(signupCpu.rate), signupCpu.ok, signupCpu.other, fmt(signupCpu.ms), fmt(signupCpu.ms - hashCpuMs)],
+          [signupCpu.label, signupCpu.requests, fmt(signupCpu.rate), signupCpu.ok, signupCpu.other, fmt(signupCpu.ms), fmt(signupCpu.ms - hashCpuMsNow)],
           [duplicateCpu.label, duplicateCpu.requests, fmt(duplicateCpu.rate), duplicateCpu.ok, duplicateCpu.other, fmt(duplicateCpu.ms), "(no hash)"],
           [healthCpu.label, healthCpu.requests, fmt(healthCpu.rate), healthCpu.ok, healthCpu.other, fmt(healthCpu.ms), "(no hash)"],
         ],
@@ -427,7 +434,7 @@ async function main(): Promise<number> {
         ["target", "goal", "this run", ""],
         [
           ["distinct sign-ups/s at concurrency 16, share of the hashing ceiling", "≥ 70 %", `${fmt(c16Share, 0)} %`, verdict(c16Share >= 70)],
-          ["app CPU beyond the hash per successful sign-up", "≤ 6 ms", `${fmt(signupCpu.ms - hashCpuMs)} ms`, verdict(signupCpu.ms - hashCpuMs <= 6)],
+          ["app CPU beyond the hash per successful sign-up", "≤ 6 ms", `${fmt(signupCpu.ms - hashCpuMsNow)} ms`, verdict(signupCpu.ms - hashCpuMsNow <= 6)],
           ["app CPU per rejected duplicate", "≤ 3 ms", `${fmt(duplicateCpu.ms)} ms`, verdict(duplicateCpu.ms <= 3)],
           ["/api/health/live p99 with 64 sign-ups in flight", "≤ 50 ms", `${fmt(busyP99)} ms`, verdict(busyP99 <= 50)],
           ["RSS per worker after the bench (largest)", "≤ 150 MB", `${fmt(maxWorkerRss)} MiB`, verdict(maxWorkerRss <= 150)],

@@ -2,7 +2,7 @@ import pino from "pino";
 import pretty from "pino-pretty";
 import { describeDbError } from "../db/errors";
 
-// JSON lines on stdout. Secrets never reach a log line: these paths are censored
+// JSON lines on stdout (asynchronously, see `destination`). Secrets never reach a log line: these paths are censored
 // wherever they appear, emails are logged only through maskEmail(), and an error logged
 // as `err` goes through safeErr().
 const options: pino.LoggerOptions<never> = {
@@ -33,6 +33,33 @@ const options: pino.LoggerOptions<never> = {
 // LOG_FORMAT=json forces them in a terminal too.
 const humanReadable = Boolean(process.stdout.isTTY) && process.env.LOG_FORMAT !== "json";
 
+// JSON lines are written asynchronously: a request never waits for stdout (a slow
+// journal or a full pipe). Nothing is lost on the way out: a graceful stop awaits
+// drainLog() before exiting, and any other exit writes what is left synchronously.
+const destination = humanReadable ? undefined : pino.destination({ dest: 1, sync: false });
+
+/** Writes every buffered log line now (synchronously); for exit paths. */
+export function flushLog(): void {
+  try {
+    destination?.flushSync();
+  } catch {
+    // Not open yet or already closed: nothing buffered that could still be written.
+  }
+}
+
+/** Resolves once every log line written so far has reached stdout. */
+export function drainLog(): Promise<void> {
+  // SonicBoom's flush() does not wait for a write already under way (minLength 0); its
+  // "drain" event fires once everything is written. `_writing` is its own state flag.
+  const stream = destination as (typeof destination & { _writing?: boolean }) | undefined;
+  return new Promise((resolve) => {
+    if (!stream?._writing) return resolve();
+    stream.once("drain", () => resolve());
+  });
+}
+
+if (destination) process.on("exit", flushLog);
+
 export const logger = humanReadable
   ? pino(
       options,
@@ -45,7 +72,7 @@ export const logger = humanReadable
         messageFormat: "{if event}{event}: {end}{msg}",
       }),
     )
-  : pino(options);
+  : pino(options, destination);
 
 export type Logger = pino.Logger;
 

@@ -2,9 +2,11 @@ import cluster, { type Worker } from "node:cluster";
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { migrate } from "../../lib/db/migrate";
-import { logger } from "../../lib/log/logger";
+import { drainLog, logger } from "../../lib/log/logger";
+import { hashThreadPoolSize } from "../../lib/security/hash-admission";
 import { StartupError } from "../../lib/server/startup-error";
 import { ensureBuild } from "../support/build";
+import { SERVER_BUNDLE } from "../support/server-bundle";
 import { ensureDatabase, type Database } from "../support/database";
 import type { ServerOptions } from "./options";
 import { checkPortFree } from "./port";
@@ -39,6 +41,21 @@ function releaseDir(): string {
   return process.env.APP_DIR ? realpathSync(process.env.APP_DIR) : process.cwd();
 }
 
+/** Node's options minus a TypeScript loader (`--import tsx`, `--import=tsx`, `--require tsx/cjs`…). */
+export function withoutTsx(execArgv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if ((arg === "--import" || arg === "--require" || arg === "-r" || arg === "--loader") && /^tsx(\/|$)/.test(execArgv[i + 1] ?? "")) {
+      i++;
+      continue;
+    }
+    if (/^--(import|require|loader)=tsx(\/|$)/.test(arg)) continue;
+    out.push(arg);
+  }
+  return out;
+}
+
 function notifyParent(message: Record<string, unknown>): void {
   if (process.send && process.connected) process.send(message);
 }
@@ -62,6 +79,10 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
   let shuttingDown = false;
   let fastCrashes = 0;
   const workerEnv = {
+    // libuv's thread pool (4 threads unless told) runs the password hashes and also zlib,
+    // file reads and DNS lookups: each worker gets its hashing slots plus spare threads,
+    // so those never wait behind hashes. An operator's UV_THREADPOOL_SIZE wins.
+    UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE?.trim() || String(hashThreadPoolSize(opts.hashAdmission)),
     DATABASE_URL: db.url,
     PORT: String(opts.port),
     NODE_ENV: "production",
@@ -72,7 +93,9 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
 
   function fork(candidate = false): Slot {
     const dir = releaseDir();
-    cluster.setupPrimary({ exec: path.join(dir, "scripts/server.ts"), cwd: dir });
+    // The compiled worker (scripts/support/server-bundle.ts), run by plain Node: this
+    // process's TypeScript loader (`--import tsx`) is not passed on.
+    cluster.setupPrimary({ exec: path.join(dir, SERVER_BUNDLE), execArgv: withoutTsx(process.execArgv), cwd: dir });
     const worker = cluster.fork(workerEnv);
     const slot: Slot = { worker, startedAt: Date.now(), listening: false, retiring: false, candidate };
     slots.set(worker.id, slot);
@@ -159,7 +182,7 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
   async function reloadOnce(): Promise<void> {
     const dir = releaseDir();
     log.info({ event: "workers.reloading", release: dir }, "rolling restart");
-    if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+    if (!existsSync(path.join(dir, ".next", "BUILD_ID")) || !existsSync(path.join(dir, SERVER_BUNDLE))) {
       log.error({ event: "workers.reload_refused", release: dir, reason: "not_built" }, "the release has no build; run `npm run build` there first");
       return;
     }
@@ -217,6 +240,7 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
     await Promise.all([...slots.values()].map(retire));
     await db.stop();
     log.info({ event: "server.stopped", reason }, "stopped");
+    await drainLog();
     process.exit(exitCode);
   }
 

@@ -6,7 +6,7 @@ import next from "next";
 import { sharedDb } from "../../lib/db/shared";
 import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
 import { parseTrustProxy, resolveClientIp } from "../../lib/http/trust-proxy";
-import { logger } from "../../lib/log/logger";
+import { drainLog, logger } from "../../lib/log/logger";
 import { startOutboxWorker, stopOutboxWorker } from "../../lib/outbox/worker";
 import { markDraining, onShutdown, runShutdownHooks } from "../../lib/server/lifecycle";
 import { Drainer } from "./drain";
@@ -63,6 +63,7 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
     await bounded(sharedDb.disconnect().catch((err) => log.warn({ event: "worker.db_close_failed", err }, "closing the pool failed")), 5_000);
     await bounded(app.close().catch(() => {}), 2_000);
     log.info({ event: "worker.stopped", reason, ms: Date.now() - started }, "stopped");
+    await bounded(drainLog(), 2_000); // every log line out before the process goes
     if (ownsProcess) process.exit(0);
   }
 
