@@ -12,7 +12,7 @@
 // Settings: BENCH_WORKERS (default 2), BENCH_SECONDS per measurement (default 10),
 // DATABASE_URL (default: a throw-away embedded PostgreSQL), NGINX (path to the binary).
 // Figures only: nothing here asserts a timing.
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -43,6 +43,7 @@ const STRONG_PASSWORD = "SecurePass123!";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = [1, 4, 16, 64];
+const DIAGNOSTICS = process.env.BENCH_DIAGNOSTICS ? path.resolve(process.env.BENCH_DIAGNOSTICS) : undefined;
 const progress = (m: string) => console.error(`[bench] ${m}`);
 
 let n = 0;
@@ -54,6 +55,7 @@ const nextUser = () => {
 
 async function main(): Promise<number> {
   const cores = os.availableParallelism();
+  if (DIAGNOSTICS) mkdirSync(DIAGNOSTICS, { recursive: true });
   const loadBefore = os.loadavg();
   const nginxBinary = locateNginx(progress);
   const scratch = mkdtempSync(path.join(os.tmpdir(), "zporta-bench-"));
@@ -78,6 +80,9 @@ async function main(): Promise<number> {
         COMPRESS: "off",
         EVENT_LOOP_REPORT_MS: "1000",
         DATABASE_URL: db.url,
+        // BENCH_DIAGNOSTICS=dir: a V8 CPU profile of every server process (written when it
+        // exits, at the end) and a heap snapshot of worker 1 after the load, all in `dir`.
+        ...(DIAGNOSTICS ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${DIAGNOSTICS}`.trim() } : {}),
       },
       stdout: fd,
     });
@@ -243,8 +248,28 @@ async function main(): Promise<number> {
       ["primary (supervisor)", server.child.pid!, mem(server.child.pid!)] as const,
       ...server.workers().map((pid, i) => [`worker ${i + 1}`, pid, mem(pid)] as const),
     ];
+    // The workers' own last report (worker.event_loop, once a second): V8 heap vs the rest.
+    const lastMemoryReport = (pid: number) => {
+      const line = readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter((l) => l.includes('"worker.event_loop"') && l.includes(`"pid":${pid},`))
+        .at(-1);
+      return line ? (JSON.parse(line) as { heapUsedMiB?: number; heapTotalMiB?: number; externalMiB?: number }) : {};
+    };
 
     const loadAfter = os.loadavg();
+
+    if (DIAGNOSTICS) {
+      // The heap of worker 1 as the load left it (Node writes it on SIGUSR2; it takes a
+      // while and about the heap's size again in memory).
+      const pid = server.workers()[0];
+      const has = () => readdirSync(DIAGNOSTICS).some((f) => f.endsWith(".heapsnapshot") && f.includes(`.${pid}.`) && !f.endsWith(".tmp"));
+      progress(`heap snapshot of worker ${pid} into ${DIAGNOSTICS}…`);
+      process.kill(pid, "SIGUSR2");
+      const deadline = Date.now() + 120_000;
+      while (!has() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 2000)); // the file is renamed when complete; let it settle
+    }
 
     // (f) a rolling restart (what `systemctl reload` does on deploy) under load.
     progress("(f) rolling restart (SIGHUP) under 16 sign-ups in flight…");
@@ -385,7 +410,15 @@ async function main(): Promise<number> {
     out.push("");
     out.push("**(d) memory after the run**");
     out.push("");
-    out.push(table(["process", "pid", "RSS MiB", "peak RSS MiB"], memRows.map(([label, pid, m]) => [label, pid, fmt(m.rss), fmt(m.peak)])));
+    out.push(
+      table(
+        ["process", "pid", "RSS MiB", "peak RSS MiB", "V8 heap used / reserved MiB", "off-heap buffers MiB"],
+        memRows.map(([label, pid, m]) => {
+          const r = label.startsWith("worker") ? lastMemoryReport(pid) : {};
+          return [label, pid, fmt(m.rss), fmt(m.peak), r.heapUsedMiB === undefined ? "" : `${fmt(r.heapUsedMiB)} / ${fmt(r.heapTotalMiB ?? NaN)}`, r.externalMiB === undefined ? "" : fmt(r.externalMiB)];
+        }),
+      ),
+    );
     out.push("");
     out.push(`**(e) CPU during (b) and (c): ${fmt(wallSeconds, 0)} s, ${signupsMeasured} sign-ups**`);
     out.push("");

@@ -90,9 +90,17 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
   return stop;
 }
 
+const mib = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
+
+/** Where the worker's memory is: V8's heap (used, reserved), off-heap buffers, all of it. */
+function memoryMiB() {
+  const m = process.memoryUsage();
+  return { heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external), rssMiB: mib(m.rss) };
+}
+
 /**
  * Every EVENT_LOOP_REPORT_MS (default a minute) a `worker.event_loop` line: how late a
- * 10 ms timer fired (lag p50/p99/max) and how busy the event loop was. High lag means
+ * 10 ms timer fired (lag p50/p99/max), how busy the event loop was, and its memory. High lag means
  * something blocks it; high utilization with low lag means it is merely busy.
  */
 function reportEventLoop(log: typeof logger, inFlight: () => number): void {
@@ -115,6 +123,7 @@ function reportEventLoop(log: typeof logger, inFlight: () => number): void {
         lagMaxMs: lag(delay.max),
         utilization: Math.round(elu.utilization * 1000) / 1000,
         inFlight: inFlight(),
+        ...memoryMiB(),
       },
       "event loop",
     );
