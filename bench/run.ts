@@ -80,10 +80,10 @@ async function main(): Promise<number> {
         COMPRESS: "off",
         EVENT_LOOP_REPORT_MS: "1000",
         DATABASE_URL: db.url,
-        // BENCH_DIAGNOSTICS=dir: a V8 CPU profile of every server process (written when it
-        // exits, at the end) and a heap snapshot of worker 1 after the load, all in `dir`.
-        ...(DIAGNOSTICS ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${DIAGNOSTICS}`.trim() } : {}),
       },
+      // BENCH_DIAGNOSTICS=dir: a V8 CPU profile of every server process (written when it
+      // exits, at the end) and a heap snapshot of worker 1 after the load, all in `dir`.
+      nodeArgs: DIAGNOSTICS ? ["--cpu-prof", "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${DIAGNOSTICS}`] : [],
       stdout: fd,
     });
     closeSync(fd);

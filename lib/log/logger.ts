@@ -33,10 +33,13 @@ const options: pino.LoggerOptions<never> = {
 // LOG_FORMAT=json forces them in a terminal too.
 const humanReadable = Boolean(process.stdout.isTTY) && process.env.LOG_FORMAT !== "json";
 
-// JSON lines are written asynchronously: a request never waits for stdout (a slow
-// journal or a full pipe). Nothing is lost on the way out: a graceful stop awaits
-// drainLog() before exiting, and any other exit writes what is left synchronously.
-const destination = humanReadable ? undefined : pino.destination({ dest: 1, sync: false });
+// JSON lines are written asynchronously and in batches: a request never waits for
+// stdout (a slow journal or a full pipe), and under load one write() carries many lines
+// (a CPU profile under sign-up load showed a write per line costing ~2 % of a worker's
+// CPU). A line waits at most 100 ms. Nothing is lost on the way out: a graceful stop
+// awaits drainLog() before exiting, and any other exit writes what is left synchronously
+// (here and in pino's own exit hook).
+const destination = humanReadable ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 });
 
 /** Writes every buffered log line now (synchronously); for exit paths. */
 export function flushLog(): void {
@@ -49,12 +52,15 @@ export function flushLog(): void {
 
 /** Resolves once every log line written so far has reached stdout. */
 export function drainLog(): Promise<void> {
-  // SonicBoom's flush() does not wait for a write already under way (minLength 0); its
-  // "drain" event fires once everything is written. `_writing` is its own state flag.
-  const stream = destination as (typeof destination & { _writing?: boolean }) | undefined;
+  // With a minLength, SonicBoom's flush(cb) writes the buffer and calls back once every
+  // write has completed (an fsync error on a pipe is irrelevant here).
   return new Promise((resolve) => {
-    if (!stream?._writing) return resolve();
-    stream.once("drain", () => resolve());
+    if (!destination) return resolve();
+    try {
+      destination.flush(() => resolve());
+    } catch {
+      resolve(); // destroyed: nothing left to write
+    }
   });
 }
 
