@@ -125,7 +125,10 @@ async function main(): Promise<number> {
     // CPU time of one hash (this process did nothing else meanwhile): what "CPU beyond the
     // hash" subtracts. On a busy machine the wall time above grows, the CPU time does not.
     const hashCpuMs = (hashCpu.user + hashCpu.system) / 1000 / hashTimes.length;
-    const ceiling = cores / (hashMs / 1000);
+    // The ceiling uses the hash's CPU time when the wall time is longer: on a machine busy
+    // with other work the wall time measures the queue for a core, not the hash.
+    const hashBasisMs = Math.min(hashMs, hashCpuMs);
+    const ceiling = cores / (hashBasisMs / 1000);
 
     // (a) the storm.
     progress("(a) 200 simultaneous sign-ups, 20 shared emails, 5 processes, through nginx…");
@@ -211,6 +214,8 @@ async function main(): Promise<number> {
     const busyLoop = loopStats(busyFrom, busyTo);
 
     const cpuAfter = cpuParts();
+    const spentListed = () =>
+      (["workers", "primary", "nginx", "client", "postgres"] as const).reduce((a, k) => a + cpuAfter[k] - cpuBefore[k], 0);
 
     const wallSeconds = (performance.now() - wallBefore) / 1000;
     const signupsMeasured = [...levels, underLoad].reduce((a, l) => a + (l.statuses["201"] ?? 0), 0);
@@ -344,9 +349,17 @@ async function main(): Promise<number> {
     );
     out.push("");
     out.push(
-      `Password hash (argon2id, 19 MiB, t=2, p=1): **${fmt(hashMs)} ms** each (mean of 20, sequential; ${fmt(hashCpuMs)} ms of CPU) → ceiling ${cores} cores ÷ ${fmt(hashMs)} ms = **${fmt(ceiling)} sign-ups/s**.`,
+      `Password hash (argon2id, 19 MiB, t=2, p=1): **${fmt(hashMs)} ms** each (mean of 20, sequential; ${fmt(hashCpuMs)} ms of CPU) → ceiling ${cores} cores ÷ ${fmt(hashBasisMs)} ms = **${fmt(ceiling)} sign-ups/s**.`,
     );
     out.push("");
+    const othersShare = (cpuAfter.machine - cpuBefore.machine - spentListed()) / (wallSeconds * cores);
+    if (othersShare > 0.1) {
+      out.push(
+        `**The machine was busy**: other processes used ${fmt(othersShare * 100, 0)} % of its CPU during (b) and (c). Rates, latencies and shares of the ceiling ` +
+          "are lower than this code reaches on a quiet machine; CPU per request (h) holds better, though contention inflates it too.",
+      );
+      out.push("");
+    }
     out.push(`**(a) 200 simultaneous sign-ups, 20 shared emails, 5 client processes, through nginx** — ${stormOk ? "PASS" : "FAIL"}`);
     out.push("");
     out.push(
