@@ -443,7 +443,7 @@ async function main(): Promise<number> {
         ["process", "CPU s", `share of ${cores} cores`, "CPU ms per sign-up"],
         [
           cpuRow(`app workers (${workers.length})`, spent("workers")),
-          cpuRow("supervisor (hands connections to workers)", spent("primary")),
+          cpuRow("supervisor", spent("primary")),
           cpuRow("nginx", spent("nginx")),
           cpuRow("load generator (this process)", spent("client")),
           ...(postmaster ? [cpuRow("PostgreSQL (embedded; backends that lived through the run)", spent("postgres"))] : []),

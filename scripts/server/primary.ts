@@ -13,7 +13,7 @@ import { checkPortFree } from "./port";
 
 // The supervisor: builds if needed, brings up the database (embedded unless
 // DATABASE_URL is set) and migrates it once, then runs `workers` server processes that
-// share the port (Node's cluster: this process accepts and hands connections out).
+// share the port (Node's cluster; each worker accepts its own connections, see below).
 //   - a worker that dies is replaced (with a growing delay if it keeps dying at start);
 //   - SIGHUP replaces the workers one by one from the release APP_DIR points to (a
 //     zero-downtime deploy or rollback), migrating first;
