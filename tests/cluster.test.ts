@@ -119,7 +119,7 @@ describe("the production server with 2 workers", () => {
     const draining = log().find((l) => l.pid === victim && l.event === "worker.draining")!;
     expect(draining.inFlight).toBeGreaterThan(0);
     await waitFor("a replacement worker", () => server.workers().length === 2 && !server.workers().includes(victim));
-    const exited = log().find((l) => l.event === "worker.exited" && l.pid === victim)!;
+    const exited = await waitFor("the worker.exited line", () => log().find((l) => l.event === "worker.exited" && l.pid === victim));
     expect(exited).toMatchObject({ code: 0, level: "warn" });
   });
 

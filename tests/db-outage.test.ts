@@ -107,8 +107,9 @@ describe("when the database goes away", () => {
   });
 
   it("a registration cut by PostgreSQL stopping mid-transaction answers 503", async () => {
-    // Hold the Profile table so that the registration's transaction stops right after
-    // inserting its User row, then stop PostgreSQL under it.
+    // Hold the Profile table so that the registration's statement (one INSERT of the user
+    // and its profile, lib/users/register.ts) stops half-way, holding "User" for writing,
+    // then stop PostgreSQL under it.
     const locker = new pg.Client({ connectionString: directUrl });
     locker.on("error", () => {});
     await locker.connect();
@@ -117,11 +118,11 @@ describe("when the database goes away", () => {
     interrupted = register(interruptedName);
     const waiting = await waitFor("the registration to wait on the Profile insert", async () => {
       const rows = await query<{ pid: number; query: string }>(
-        `SELECT pid, query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "public"."Profile"%'`,
+        `SELECT pid, query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "Profile"%' AND pid <> pg_backend_pid()`,
       );
       return rows[0];
     });
-    // Its User row is written (uncommitted): the transaction holds a write lock on "User".
+    // It holds a write lock on "User": whatever it wrote there is uncommitted.
     const userLock = await query(
       `SELECT 1 FROM pg_locks WHERE pid = $1 AND relation = '"User"'::regclass AND mode = 'RowExclusiveLock'`,
       [waiting.pid],

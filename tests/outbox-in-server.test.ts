@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { http, testDb } from "./support/helpers";
 import { apiInviter, freshEmail } from "./support/invite";
+import { waitFor } from "./support/wait";
 
 // The running server delivers the outbox by itself: no test calls the delivery loop
 // here. Without SMTP_URL the dev mailbox is the destination.
@@ -12,15 +13,17 @@ describe("the server's outbox loop", () => {
     expect(sent.status).toBe(201);
 
     // Eventually, not within a timed bound: poll until the server's loop has marked it.
-    let row: { status: string; deliveredVia: string | null; deliveredAt: Date | null } | null = null;
-    for (let i = 0; i < 150; i++) {
-      row = await testDb().outbox.findFirst({
-        where: { to: email },
-        select: { status: true, deliveredVia: true, deliveredAt: true },
-      });
-      if (row?.status === "delivered") break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const row = await waitFor(
+      "the outbox row to be delivered",
+      async () => {
+        const found = await testDb().outbox.findFirst({
+          where: { to: email },
+          select: { status: true, deliveredVia: true, deliveredAt: true },
+        });
+        return found?.status === "delivered" && found;
+      },
+      60_000,
+    );
     expect(row).toMatchObject({ status: "delivered", deliveredVia: "dev_mailbox" });
     expect(row?.deliveredAt).toBeInstanceOf(Date);
   });

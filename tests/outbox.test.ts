@@ -13,6 +13,7 @@ import { uniq, withPg } from "./support/helpers";
 import { domainStorm } from "./support/domain-storm";
 import { startTestSmtp } from "./support/smtp";
 import { isolatedSchema, makeStaff, makeUser } from "./support/teach";
+import { waitFor } from "./support/wait";
 
 // The worker claims every due row it can see, so these tests run in a schema of their
 // own: no other test's (or a running server's) rows, no other worker.
@@ -283,17 +284,15 @@ describe("startOutboxWorker / stopOutboxWorker", () => {
     startOutboxWorker({ db, transport: devMailboxTransport(log), intervalMs: 50, log });
     startOutboxWorker({ db, transport: devMailboxTransport(log), intervalMs: 50, log }); // no second loop
     try {
-      for (let i = 0; i < 200; i++) {
-        const now = await db.outbox.findUniqueOrThrow({ where: { id: row.id } });
-        if (now.status === "delivered") break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitFor("the background loop to deliver the message", async () => (await db.outbox.findUniqueOrThrow({ where: { id: row.id } })).status === "delivered");
     } finally {
       await stopOutboxWorker();
     }
     expect(await db.outbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "delivered", attempts: 1 });
     await stopOutboxWorker(); // stopping twice is harmless
     const [later] = await queue(1);
+    // A negative check: a stopped loop must not pick this up. 4 of its 50 ms intervals;
+    // a loop still running would have claimed it (not a wait for a condition).
     await new Promise((r) => setTimeout(r, 200));
     expect((await db.outbox.findUniqueOrThrow({ where: { id: later.id } })).status).toBe("pending");
   });

@@ -258,7 +258,7 @@ describe("budgets that rotating addresses or a correct password do not escape (T
 
 describe("RATE_LIMITS=off", () => {
   it("says so in the log at start, and lets a storm of failures, sign-ins and sign-ups through", async () => {
-    expect(logEntries(unlimited.serverLog).some((l) => l.event === "rate_limits.disabled" && l.level === "warn")).toBe(true);
+    await waitFor("the rate_limits.disabled warning", () => logEntries(unlimited.serverLog).some((l) => l.event === "rate_limits.disabled" && l.level === "warn"));
     const user = await registeredUser();
     const tag = uniq("rloff");
     const requests = [

@@ -4,6 +4,7 @@ import { makeStaff, registeredUser, sessionCookie } from "./support/auth";
 import { http, testDb, uniq, withPg } from "./support/helpers";
 import { apiInviter, freshEmail, pageText } from "./support/invite";
 import { tokenFromMailbox } from "./support/teach";
+import { waitFor } from "./support/wait";
 
 // An invitation's token exists in clear only in the email: not in any table once the
 // email is delivered, not on staff pages, not in a log line.
@@ -31,12 +32,14 @@ async function staffCookie(): Promise<string> {
 }
 
 async function delivered(email: string) {
-  for (let i = 0; i < 300; i++) {
-    const row = await testDb().outbox.findFirst({ where: { to: email, kind: "invitation.sent" } });
-    if (row?.status === "delivered") return row;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the invitation email to ${email} was never delivered`);
+  return waitFor(
+    `the invitation email to ${email} to be delivered`,
+    async () => {
+      const row = await testDb().outbox.findFirst({ where: { to: email, kind: "invitation.sent" } });
+      return row?.status === "delivered" && row;
+    },
+    60_000,
+  );
 }
 
 describe("an invitation token at rest", () => {

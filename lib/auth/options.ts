@@ -3,7 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { isDomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
+import { UNAVAILABLE_MESSAGE } from "../http/route";
 import { logger } from "../log/logger";
+import { isHashBusy } from "../security/hash-admission";
 import type { Role } from "../users/register-schema";
 import { authenticateCredentials } from "./authenticate";
 import { safeNextPath } from "./next-path";
@@ -54,6 +56,10 @@ export function authOptions(): AuthOptions {
             // next-auth passes an Error's message on in the address (?error=…): only our
             // designed sentences go there, never a fault's details.
             if (isDomainError(err)) throw new Error(err.message);
+            if (isHashBusy(err)) {
+              logger.warn({ event: "hash.busy", during: "login" }, "password hashing at capacity; refused");
+              throw new Error(UNAVAILABLE_MESSAGE);
+            }
             logger.error({ event: "login.error", via: "nextauth", err }, "unexpected fault");
             throw new Error("An unexpected error occurred while signing in.");
           }

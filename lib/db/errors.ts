@@ -25,6 +25,13 @@ export function uniqueViolation(err: unknown): string | null {
     if (Array.isArray(target)) return target.join(",");
     return "unknown";
   }
+  // Raw SQL through Prisma ($queryRaw): P2010, the driver's error under the same cause.
+  if (code === "P2010") {
+    const cause = field(err, "meta", "driverAdapterError", "cause") as Unknown;
+    if (field(cause, "originalCode") !== "23505") return null;
+    const index = field(cause, "constraint", "index") ?? field(cause, "constraint", "name");
+    return typeof index === "string" ? index : "unknown";
+  }
   // A raw `pg` error (scripts, raw SQL).
   if (code === "23505") {
     const constraint = field(err, "constraint");

@@ -1,6 +1,7 @@
 import { describeDbError, isDatabaseUnavailable } from "../db/errors";
 import { isDomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
+import { isHashBusy } from "../security/hash-admission";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../log/request-id";
 import { clientIp } from "./client-ip";
 
@@ -28,7 +29,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /**
  * Wraps a JSON route handler: request id, child logger, designed errors as 4xx with
- * one sentence, an unavailable database as 503 with Retry-After, unexpected faults
+ * one sentence, an unavailable database or hashing at capacity as 503 with Retry-After, unexpected faults
  * logged with the id (database errors described without their values: safeErr in
  * lib/log/logger.ts) and answered generically, and `Cache-Control: no-store` on every
  * answer.
@@ -50,6 +51,11 @@ export function jsonRoute<P = unknown>(
         // the fixed rows (required, taken, …) stay byte for byte as the old API sent them.
         if (err.code === "invalid" && err.fields) body.fields = err.fields;
         res = json(err.status, body);
+      } else if (isHashBusy(err)) {
+        // This worker already runs and queues all the password hashes it can take
+        // (lib/security/hash-admission.ts): refused at once, retried in a moment.
+        log.warn({ event: "hash.busy" }, "password hashing at capacity; refused");
+        res = json(503, { [opts.errorKey]: UNAVAILABLE_MESSAGE }, { "retry-after": String(err.retryAfterSeconds) });
       } else if (isDatabaseUnavailable(err)) {
         // Not a fault of this request or of the code: the client retries, the pool
         // reconnects by itself when the database is back.

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
+import { parseConnectionUrl } from "nodemailer/lib/shared/index.js"; // a file: plain Node ESM (the compiled server) does not import directories
 import { ConfigError, isProductionDeployment, type Env } from "../config/deployment";
 import type { Logger } from "../log/logger";
 import { maskEmail } from "../log/logger";

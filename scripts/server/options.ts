@@ -1,5 +1,6 @@
 import os from "node:os";
 import { parseTrustProxy } from "../../lib/http/trust-proxy";
+import { HashAdmissionConfigError, hashAdmissionConfig, type HashAdmissionConfig } from "../../lib/security/hash-admission";
 import { RateLimitConfigError, rateLimitConfigFromEnv } from "../../lib/security/rate-limit-config";
 
 // Everything the server reads from its command line and environment, checked once in
@@ -13,6 +14,8 @@ export interface ServerOptions {
   dev: boolean;
   /** How long a stopping worker waits for in-flight requests before cutting them. */
   graceMs: number;
+  /** Password hashes each worker runs at once and keeps waiting (lib/security/hash-admission.ts). */
+  hashAdmission: HashAdmissionConfig;
 }
 
 export class OptionsError extends Error {}
@@ -36,7 +39,15 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Se
     if (err instanceof RateLimitConfigError) throw new OptionsError(err.message);
     throw err;
   }
+  let hashAdmission: HashAdmissionConfig;
+  try {
+    hashAdmission = hashAdmissionConfig(env);
+  } catch (err) {
+    if (err instanceof HashAdmissionConfigError) throw new OptionsError(err.message);
+    throw err;
+  }
   return {
+    hashAdmission,
     port: env.PORT ? positiveInt("PORT", env.PORT) : 3000,
     host: env.HOST?.trim() || undefined,
     workers: dev ? 1 : workers,

@@ -6,7 +6,7 @@ import next from "next";
 import { sharedDb } from "../../lib/db/shared";
 import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
 import { parseTrustProxy, resolveClientIp } from "../../lib/http/trust-proxy";
-import { logger } from "../../lib/log/logger";
+import { drainLog, logger } from "../../lib/log/logger";
 import { startOutboxWorker, stopOutboxWorker } from "../../lib/outbox/worker";
 import { markDraining, onShutdown, runShutdownHooks } from "../../lib/server/lifecycle";
 import { Drainer } from "./drain";
@@ -63,6 +63,7 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
     await bounded(sharedDb.disconnect().catch((err) => log.warn({ event: "worker.db_close_failed", err }, "closing the pool failed")), 5_000);
     await bounded(app.close().catch(() => {}), 2_000);
     log.info({ event: "worker.stopped", reason, ms: Date.now() - started }, "stopped");
+    await bounded(drainLog(), 2_000); // every log line out before the process goes
     if (ownsProcess) process.exit(0);
   }
 
@@ -89,9 +90,17 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
   return stop;
 }
 
+const mib = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
+
+/** Where the worker's memory is: V8's heap (used, reserved), off-heap buffers, all of it. */
+function memoryMiB() {
+  const m = process.memoryUsage();
+  return { heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external), rssMiB: mib(m.rss) };
+}
+
 /**
  * Every EVENT_LOOP_REPORT_MS (default a minute) a `worker.event_loop` line: how late a
- * 10 ms timer fired (lag p50/p99/max) and how busy the event loop was. High lag means
+ * 10 ms timer fired (lag p50/p99/max), how busy the event loop was, and its memory. High lag means
  * something blocks it; high utilization with low lag means it is merely busy.
  */
 function reportEventLoop(log: typeof logger, inFlight: () => number): void {
@@ -114,6 +123,7 @@ function reportEventLoop(log: typeof logger, inFlight: () => number): void {
         lagMaxMs: lag(delay.max),
         utilization: Math.round(elu.utilization * 1000) / 1000,
         inFlight: inFlight(),
+        ...memoryMiB(),
       },
       "event loop",
     );

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { StartupError } from "../../lib/server/startup-error";
+import { buildServerBundle, serverBundleIsCurrent } from "./server-bundle";
 
 // `npm start` builds only when the sources changed since the last build: the stamp
 // is a hash of everything `next build` reads.
@@ -30,12 +31,16 @@ export function buildIsCurrent(): boolean {
 }
 
 export function ensureBuild(log: (msg: string) => void = console.log): void {
-  if (buildIsCurrent()) return;
+  if (buildIsCurrent()) {
+    // The server's own code (scripts/server) may have changed without the app's.
+    if (!serverBundleIsCurrent()) buildServerBundle();
+    return;
+  }
   log("building the app (next build), once per source change…");
   build();
 }
 
-/** `next build`, then the stamp that tells later starts the build is current. */
+/** `next build` and the compiled HTTP worker, then the stamp that tells later starts the build is current. */
 export function build(): void {
   const hash = sourceHash();
   const next = path.resolve("node_modules/next/dist/bin/next");
@@ -46,5 +51,6 @@ export function build(): void {
   });
   if (result.error) throw new StartupError(`Could not run the build (next build): ${result.error.message}.`);
   if (result.status !== 0) throw new StartupError("The build (next build) failed; its output above says why.");
+  buildServerBundle();
   writeFileSync(STAMP, hash);
 }

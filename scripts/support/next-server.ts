@@ -24,9 +24,11 @@ export function spawnServer(opts: {
   stdout?: "inherit" | number;
   /** Where its stderr goes (start-up failures): the same as stdout unless given. */
   stderr?: "inherit" | number;
+  /** Node options for the supervisor, passed on to its workers (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }): RunningServer {
   const out = opts.stdout ?? "inherit";
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/server.ts"), "--prod"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", path.resolve("scripts/server.ts"), "--prod"], {
     stdio: ["ignore", out, opts.stderr ?? out, "ipc"],
     env: {
       ...opts.env,

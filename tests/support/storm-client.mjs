@@ -1,5 +1,5 @@
 // One OS process of a sign-up storm: waits for the agreed start time, fires its
-// share of requests at once, prints [{status, body}] as JSON. Plain Node, no deps.
+// share of requests at once, prints [{status, body, retryAfter?}] as JSON. Plain Node, no deps.
 const { baseUrl, startAt, requests } = JSON.parse(process.argv[2]);
 const wait = startAt - Date.now();
 if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -11,7 +11,8 @@ const results = await Promise.all(
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),
       });
-      return { status: res.status, body: await res.text() };
+      const retryAfter = res.headers.get("retry-after");
+      return { status: res.status, body: await res.text(), ...(retryAfter ? { retryAfter } : {}) };
     } catch (err) {
       return { status: 0, body: String(err) };
     }

@@ -27,7 +27,7 @@ export async function storm(baseUrl: string, requests: StormRequest[], processes
       }),
     ),
   );
-  const results = outputs.flatMap((o) => JSON.parse(o.stdout) as { status: number; body: string }[]);
+  const results = outputs.flatMap((o) => JSON.parse(o.stdout) as { status: number; body: string; retryAfter?: string }[]);
   return { results, pids: outputs.length };
 }
 
