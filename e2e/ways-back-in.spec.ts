@@ -16,10 +16,10 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/login");
       await page.getByRole("link", { name: "Forgot your password?" }).click();
       await expect(page).toHaveURL(/\/forgot-password$/);
-      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Email", { exact: true }).fill(user.email);
       await submit(page, "Send reset link");
       await expect(page.getByRole("status")).toHaveText("If an account exists for this email, a password reset link has been sent.");
-      await expect(page.getByLabel("Email")).toHaveValue(user.email);
+      await expect(page.getByLabel("Email", { exact: true })).toHaveValue(user.email);
 
       const link = await mailedLink(user.email, "password_reset.requested");
       await page.goto(link);
@@ -49,7 +49,9 @@ for (const javaScriptEnabled of [true, false]) {
       const user = await apiUser(page.request);
       await page.goto("/login");
       await page.getByRole("link", { name: "Email me a sign-in link" }).click();
-      await page.getByLabel("Email").fill(user.email);
+      // Exact: until the navigation lands, /login's "Username or email" would match too.
+      await expect(page).toHaveURL(/\/magic-link$/);
+      await page.getByLabel("Email", { exact: true }).fill(user.email);
       await submit(page, "Send sign-in link");
       await expect(page.getByRole("status")).toHaveText("If an account with that email exists, a login link has been sent.");
       const link = await mailedLink(user.email, "magic_link.requested");

@@ -35,7 +35,7 @@ async function staff(superuser = false) {
 describe("staff actions record the reason in the audit log", () => {
   it("deactivate / reactivate, allow / stop inviting, sign out everywhere, mark email verified", async () => {
     const actor = await staff();
-    const member = await makeUser(db());
+    const member = await makeUser(db(), { emailVerified: false });
     await createSession(db(), member.id);
 
     await setUserActive({ userId: member.id, active: false, reason: "Spam reports" }, actor, db());
@@ -70,7 +70,7 @@ describe("staff actions record the reason in the audit log", () => {
 
   it("non-staff, and staff whose flag the database no longer has, are refused", async () => {
     const member = await makeUser(db());
-    const target = await makeUser(db());
+    const target = await makeUser(db(), { emailVerified: false });
     const notStaff = { id: member.id, isStaff: false };
     const claims = { id: member.id, isStaff: true };
     for (const actor of [notStaff, claims]) {

@@ -16,7 +16,7 @@ const db = () => testDb();
 async function tagged(tag: string, n: number, extra: (i: number) => Record<string, unknown> = () => ({})): Promise<TestUser[]> {
   const users: TestUser[] = [];
   for (let i = 0; i < n; i++) {
-    const u = await makeUser(db(), { prefix: `${tag}_${i}` });
+    const u = await makeUser(db(), { prefix: `${tag}_${i}`, emailVerified: false });
     await db().user.update({ where: { id: u.id }, data: { dateJoined: new Date(Date.UTC(2026, 0, 1 + i)), ...extra(i) } });
     users.push(u);
   }
