@@ -1,7 +1,8 @@
 // `npm test`: one stack (database, build, server) for the whole suite: Vitest, then
 // Playwright (both always run). Ends with one "N passed, N failed" line; exit code: the
 // first failing runner's.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { startTestStack } from "../tests/support/stack";
 
@@ -26,8 +27,12 @@ for (const [cmd, args, extraEnv] of [
   [bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], {}],
   [bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON }],
 ] as const) {
-  const result = spawnSync(cmd, [...args], { stdio: "inherit", env: { ...env, ...extraEnv } });
-  if (result.status !== 0 && status === 0) status = result.status ?? 1;
+  // Not spawnSync: this process must keep its event loop turning while the runners work,
+  // because it reads the embedded PostgreSQL's log pipe; a pipe nobody drains fills up and
+  // then blocks every database backend that writes a log line.
+  const child = spawn(cmd, [...args], { stdio: "inherit", env: { ...env, ...extraEnv } });
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0 && status === 0) status = code ?? 1;
 }
 await stack.stop();
 

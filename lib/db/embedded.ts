@@ -290,7 +290,12 @@ function reason(output: string): string | undefined {
 function startServer(postgres: string, dataDir: string, port: number, runAs: RunAs | undefined): Promise<ChildProcess> {
   const child = spawn(
     postgres,
-    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "lc_messages=C"],
+    [
+      ...["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "lc_messages=C"],
+      // The server log holds no personal data: no statement text, and no DETAIL (a unique
+      // violation's DETAIL repeats the key, e.g. an email address).
+      ...["-c", "log_min_error_statement=panic", "-c", "log_error_verbosity=terse"],
+    ],
     { ...runAs, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );
   return new Promise((resolve, reject) => {
