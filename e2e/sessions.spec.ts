@@ -101,3 +101,24 @@ test("delete an account (password asked first), then sign up again with the same
   expect(again.status()).toBe(201);
   await context.close();
 });
+
+test.describe("JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signing in to a self-deactivated account reactivates it and says so", async ({ page, request }) => {
+    const user = await apiUser(request);
+    const login = await request.post("/api/users/login/", { data: { username: user.username, password: user.password } });
+    const { token } = (await login.json()) as { token: string };
+    const closed = await request.post("/api/users/deactivate/", { headers: { Authorization: `Token ${token}` }, data: {} });
+    expect(closed.status()).toBe(200);
+
+    await page.goto("/login");
+    await fillLogin(page, user.username, user.password);
+    await expect(page).toHaveURL(/\/account\?reactivated=1$/);
+    await expect(page.getByRole("status")).toHaveText("Welcome back: your account has been reactivated.");
+    // An ordinary sign-in says nothing of the kind.
+    await page.context().clearCookies();
+    await signIn(page, user.username, user.password);
+    await expect(page.getByText("Welcome back")).toHaveCount(0);
+  });
+});

@@ -81,11 +81,20 @@ describe("authenticateCredentials", () => {
     expect(verify).toHaveBeenCalledTimes(1);
   });
 
+  it("reports that it reactivated a self-deactivated account, once (the /login page says so)", async () => {
+    const input = newUser();
+    const user = await registerUser(input, testDb());
+    await testDb().user.update({ where: { id: user.id }, data: { isActive: false, selfDeactivated: true } });
+    const ctx = { db: testDb(), ip: "10.0.0.4", via: "page" as const, log: quiet, limiters: limiters() };
+    expect(await authenticateCredentials({ username: input.username, password: input.password }, ctx)).toMatchObject({ id: user.id, reactivated: true });
+    expect(await authenticateCredentials({ username: input.username, password: input.password }, ctx)).toMatchObject({ id: user.id, reactivated: false });
+  });
+
   it("returns the user (id, username, email, staff flag, role) and records lastLogin", async () => {
     const input = newUser({ role: "both" });
     const created = await registerUser(input, testDb());
     const user = await authenticateCredentials({ username: input.email.toUpperCase(), password: input.password }, { db: testDb(), ip: "10.0.0.3", via: "page", log: quiet, limiters: limiters() });
-    expect(user).toEqual({ id: created.id, username: input.username, email: input.email, isStaff: false, role: "both", credentialStamp: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(user).toEqual({ id: created.id, username: input.username, email: input.email, isStaff: false, role: "both", credentialStamp: expect.stringMatching(/^[0-9a-f]{64}$/), reactivated: false });
     const row = await testDb().user.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.lastLogin).toBeInstanceOf(Date);
   });

@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: "Invitation to teach", referrer: "sam
 
 // An account without a usable email (imported from Django) is nobody's invitee.
 const sameAddress = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
-const inviterName = (v: InvitationPublicView) => v.inviter.displayName || v.inviter.username;
+// A deleted inviter only ever left invitations that are no longer pending (CHECK in the migration).
+const inviterName = (v: InvitationPublicView) => v.inviter?.displayName || v.inviter?.username || "A former member";
 
 export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const token = first((await searchParams).token) ?? "";
@@ -88,7 +89,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
       <h1>{name} invited you to teach</h1>
       <p>
         {name}
-        {invitation.inviter.displayName ? ` (${invitation.inviter.username})` : ""} has invited you to become a guide, a
+        {invitation.inviter?.displayName ? ` (${invitation.inviter.username})` : ""} has invited you to become a guide, a
         teacher, on Zporta Academy.
       </p>
       {invitation.personalMessage && (

@@ -16,10 +16,18 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser("/account");
   const profile = await getOwnProfile(getDb(), user.id);
-  const acceptedInvitation = (await searchParams).invitation === "accepted" && profile.activeGuide;
+  const search = await searchParams;
+  const acceptedInvitation = search.invitation === "accepted" && profile.activeGuide;
+  // Set by the /login action when the sign-in reactivated a self-deactivated account.
+  const reactivated = search.reactivated === "1";
   return (
     <section className="card">
       <h1>Your account</h1>
+      {reactivated && (
+        <div className="success" role="status">
+          Welcome back: your account has been reactivated.
+        </div>
+      )}
       {acceptedInvitation && (
         <div className="success" role="status">
           You accepted the invitation: you are now a guide on Zporta Academy.

@@ -23,6 +23,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const hdrs = await headers();
   const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
   const log = logger.child({ requestId });
+  let reactivated = false;
   try {
     const user = await authenticateCredentials(
       { username, password: formString(form, "password") },
@@ -30,6 +31,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     );
     // Inside the try: a password change racing this sign-in refuses it like a wrong password.
     await startSession(user);
+    reactivated = user.reactivated;
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.code === "invalid_credentials" ? PAGE_INVALID_CREDENTIALS : err.message;
@@ -42,5 +44,6 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     };
   }
   // Outside any try: redirect() works by throwing.
-  redirect(safeNextPath(formString(form, "next")));
+  // A reactivated account lands where the page can tell them so (issue 10 point 6).
+  redirect(reactivated ? "/account?reactivated=1" : safeNextPath(formString(form, "next")));
 }

@@ -29,6 +29,11 @@ export interface AuthenticateContext {
  */
 export interface AuthenticatedUser extends AuthUser {
   credentialStamp: string;
+  /**
+   * This sign-in reactivated an account its owner had deactivated (issue 10 point 6):
+   * the /login page says so. The JSON API does not (its response shape is the old one).
+   */
+  reactivated: boolean;
 }
 
 export function invalidCredentials(): DomainError {
@@ -76,7 +81,8 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   // A self-deactivated account is reactivated by its password (issue 10); staff's stays closed.
-  const active = !!user && (user.isActive || (passwordOk && (await reactivateSelfDeactivated(ctx.db, user.id, log))));
+  const reactivated = !!user && !user.isActive && passwordOk && (await reactivateSelfDeactivated(ctx.db, user.id, log));
+  const active = !!user && (user.isActive || reactivated);
   if (!user || !passwordOk || !active) {
     const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive";
     log.info({ event: "login.failed", reason, userId: user?.id, via: ctx.via }, "sign-in failed");
@@ -101,6 +107,7 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     isStaff: user.isStaff,
     role: user.role ?? "explorer",
     credentialStamp: credentialStamp(verifiedHash),
+    reactivated,
   };
 }
 

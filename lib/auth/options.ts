@@ -50,7 +50,7 @@ export function authOptions(): AuthOptions {
             const db = getDb();
             const user = await authenticateCredentials(credentials, { db, ip, via: "nextauth" });
             const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
-            const { credentialStamp: _stamp, ...shown } = user;
+            const { credentialStamp: _stamp, reactivated: _reactivated, ...shown } = user;
             return { ...shown, id: String(user.id), name: user.username, sid: secret };
           } catch (err) {
             // next-auth passes an Error's message on in the address (?error=…): only our

@@ -1,5 +1,6 @@
 import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/transaction";
+import { notAuthenticated } from "../auth/guards";
 import type { DomainError } from "../errors";
 import { promoteToGuide, type GuideProfile } from "../profiles/promote-to-guide";
 import { invalidToken, NOT_FOUND, notUsable, otherEmail, type InvitationStatus } from "./messages";
@@ -20,6 +21,11 @@ export type AcceptOutcome =
  * rolling back a larger transaction.
  */
 export async function acceptInTransaction(tx: Tx, locator: InvitationLocator, userId: number): Promise<AcceptOutcome> {
+  // The invitee's row first, as the foreign key check would lock it anyway, but before any
+  // write: an account deletion holding it (lib/users/delete-account.ts) finishes first, and
+  // a deleted account accepts nothing (instead of failing the inviteeId foreign key).
+  const invitee = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR KEY SHARE`;
+  if (!invitee[0]) return { ok: false, error: notAuthenticated() };
   const match = "tokenHash" in locator ? Prisma.sql`i."tokenHash" = ${locator.tokenHash}` : Prisma.sql`i."id" = ${locator.id}`;
   const accepted = await tx.$queryRaw<{ id: number; inviterId: number }[]>`
     UPDATE "TeacherInvitation" i

@@ -12,8 +12,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function invitationToApi(i: InvitationView) {
   return {
     id: i.id,
-    inviter: i.inviter.id,
-    inviter_username: i.inviter.username,
+    inviter: i.inviter?.id ?? null,
+    inviter_username: i.inviter?.username ?? null,
     invitee_email: i.inviteeEmail,
     invitee: i.invitee?.id ?? null,
     invitee_username: i.invitee?.username ?? null,
@@ -29,8 +29,8 @@ export function invitationToApi(i: InvitationView) {
 export function publicInvitationToApi(v: InvitationPublicView) {
   return {
     id: v.id,
-    inviter_username: v.inviter.username,
-    inviter_display_name: v.inviter.displayName ?? "",
+    inviter_username: v.inviter?.username ?? null,
+    inviter_display_name: v.inviter?.displayName ?? "",
     invitee_email: v.inviteeEmail,
     personal_message: v.personalMessage ?? "",
     status: v.status,

@@ -9,7 +9,8 @@ import { invitationFieldsSelect, type InvitationFields } from "./view";
 
 /** What the invitee's page shows (public: whoever holds the link). */
 export interface InvitationPublicView extends InvitationFields {
-  inviter: { username: string; displayName: string | null };
+  /** Null once the inviter deleted their account (never while the invitation is pending). */
+  inviter: { username: string; displayName: string | null } | null;
 }
 
 /**
@@ -44,7 +45,7 @@ async function findByTokenHash(db: Db, tokenHash: string) {
   const { inviter, ...rest } = row;
   const view: InvitationPublicView = {
     ...rest,
-    inviter: { username: inviter.username, displayName: inviter.profile?.displayName ?? null },
+    inviter: inviter && { username: inviter.username, displayName: inviter.profile?.displayName ?? null },
   };
   return { id: row.id, status: row.status, overdue, view };
 }

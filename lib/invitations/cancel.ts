@@ -35,7 +35,8 @@ export async function cancelInvitation(input: unknown, actor: Actor, db: Db, log
       });
       return { ok: true as const, byStaff };
     }
-    const rows = await tx.$queryRaw<{ inviterId: number; status: InvitationStatus; overdue: boolean }[]>`
+    // inviterId is null on history whose inviter deleted their account: nobody's to cancel.
+    const rows = await tx.$queryRaw<{ inviterId: number | null; status: InvitationStatus; overdue: boolean }[]>`
       SELECT "inviterId", "status"::text AS "status", "expiresAt" <= now() AS "overdue"
       FROM "TeacherInvitation" WHERE "id" = ${invitationId}`;
     const row = rows[0];

@@ -72,7 +72,7 @@ export async function sendInvitation(
         targetId: id,
         details: { inviteeEmail },
       });
-      await enqueueInvitationEmail(tx, invitation, token);
+      await enqueueInvitationEmail(tx, invitation, token, actor.id);
       return { invitation, remainingThisMonth: MONTHLY_LIMIT - used - 1 };
     });
     log.info({ event: "invitation.sent", invitationId: sent.invitation.id, ...fields }, "invitation sent");
@@ -101,9 +101,9 @@ async function emailHasAccount(tx: Tx, email: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function enqueueInvitationEmail(tx: Tx, invitation: InvitationView, token: string): Promise<void> {
+async function enqueueInvitationEmail(tx: Tx, invitation: InvitationView, token: string, inviterId: number): Promise<void> {
   const inviter = await tx.user.findUniqueOrThrow({
-    where: { id: invitation.inviter.id },
+    where: { id: inviterId },
     select: { username: true, profile: { select: { displayName: true } } },
   });
   const name = inviter.profile?.displayName || inviter.username;

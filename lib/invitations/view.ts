@@ -21,9 +21,12 @@ export const invitationFieldsSelect = {
   acceptedAt: true,
 } as const;
 
-/** An invitation as its inviter and staff see it. */
+/**
+ * An invitation as its inviter and staff see it. `inviter` is null once the inviter
+ * deleted their account (only invitations that were no longer pending outlive them).
+ */
 export interface InvitationView extends InvitationFields {
-  inviter: { id: number; username: string };
+  inviter: { id: number; username: string } | null;
   invitee: { id: number; username: string } | null;
 }
 

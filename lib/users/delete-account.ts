@@ -10,10 +10,12 @@ import { verifyPassword } from "./password-hash";
 
 // A person deletes their own account, for good, in one transaction:
 // - the User row goes, and with it (foreign keys, ON DELETE CASCADE) the profile,
-//   sessions, API tokens, their guide applications and the invitations they sent;
+//   sessions, API tokens and their guide applications;
+// - the invitations they sent that are still pending are deleted here first; the rest
+//   (accepted, expired, cancelled) are others' history and stay with the inviter gone;
 // - rows others' history depends on keep it without the person (ON DELETE SET NULL:
-//   an application they referred or reviewed, an invitation they accepted, audit rows
-//   they acted in);
+//   an application they referred or reviewed, an invitation they sent and that is no
+//   longer pending or that they accepted, audit rows they acted in);
 // - audit rows about them keep action, target id and time, but lose notes and details
 //   (personal data such as a deactivation reason): the append-only trigger permits
 //   exactly this inside a transaction that sets zporta.audit_erasure (migration
@@ -58,6 +60,12 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
       UPDATE "AuditLog" SET "notes" = NULL, "details" = NULL
       WHERE "targetType" = 'User' AND "targetId" = ${userId} AND ("notes" IS NOT NULL OR "details" IS NOT NULL)`;
     await tx.$executeRaw`SELECT set_config('zporta.audit_erasure', 'off', true)`;
+    // Row locks: an accept holding one of these rows finishes first and the row, no longer
+    // pending, stays; a pending row deleted here is gone for an accept waiting on it (it
+    // answers "not found"). No new one can appear: sending takes a key-share lock on this
+    // User row, which waits for this transaction. Any pending row left would break the
+    // CHECK "TeacherInvitation_pending_has_inviter" below and roll all of this back.
+    await tx.$executeRaw`DELETE FROM "TeacherInvitation" WHERE "inviterId" = ${userId} AND "status" = 'pending'`;
     await tx.user.delete({ where: { id: userId }, select: { id: true } });
     // Written after the delete: actor null (the person is gone), no name, no email.
     await recordAudit(tx, { actorId: null, action: "account.deleted", targetType: "User", targetId: userId, details: { by: "self" } });

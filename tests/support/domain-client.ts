@@ -12,6 +12,7 @@ import { registerAndAcceptInvitation } from "../../lib/invitations/register-and-
 import { sendInvitation } from "../../lib/invitations/send";
 import { deliverDueEmails } from "../../lib/outbox/worker";
 import { smtpTransport } from "../../lib/outbox/transport";
+import { deleteOwnAccount } from "../../lib/users/delete-account";
 import { registerUser } from "../../lib/users/register";
 import { logger } from "../../lib/log/logger";
 
@@ -34,6 +35,8 @@ const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
   cancelInvitation: (c) => cancelInvitation(c.input, c.actor!, db, log),
   registerAndAcceptInvitation: (c) => registerAndAcceptInvitation(c.input, db, log),
   registerUser: (c) => registerUser(c.input, db, log),
+  // The API's DELETE /api/users/profile/ (no password asked there).
+  deleteOwnAccount: (c) => deleteOwnAccount(c.actor!.id, { db, log }),
   // Drains the outbox through SMTP until a pass claims nothing.
   deliverOutbox: async (c) => {
     const transport = smtpTransport((c.input as { smtpUrl: string }).smtpUrl);

@@ -63,7 +63,11 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                   )}
                 </th>
                 <td>
-                  <Link href={`${PATH}?${new URLSearchParams({ inviter: String(i.inviter.id) })}`}>{i.inviter.username}</Link>
+                  {i.inviter ? (
+                    <Link href={`${PATH}?${new URLSearchParams({ inviter: String(i.inviter.id) })}`}>{i.inviter.username}</Link>
+                  ) : (
+                    <span className="hint">deleted account</span>
+                  )}
                 </td>
                 <td>
                   {STATUS_LABELS[i.status]}

@@ -182,7 +182,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {invitationsReceived.map((i) => (
             <tr key={i.id}>
               <th scope="row">
-                <Link href={`/admin/users/${i.inviter.id}`}>{i.inviter.username}</Link>
+                {i.inviter ? (
+                  <Link href={`/admin/users/${i.inviter.id}`}>{i.inviter.username}</Link>
+                ) : (
+                  <span className="hint">deleted account</span>
+                )}
               </th>
               <td>{i.status}</td>
               <td>
