@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { apiUser, makeStaff, signIn, sql } from "./support/accounts";
 
 // The staff dashboard (issue 14): find a member by part of their email, open them, sign
