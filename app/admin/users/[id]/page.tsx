@@ -7,9 +7,9 @@ import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../../components/date-time";
-import { ReasonAction } from "../../../components/reason-action";
 import { Table } from "../../../components/table";
 import styles from "../../admin.module.css";
+import { ActionButton } from "../../../components/action-button";
 import { markEmailVerifiedAction, sendPasswordResetAction, setActiveAction, setInviteAction, setStaffAction, signOutEverywhereAction, startViewAsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Member" };
@@ -82,7 +82,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <p className="hint">Each action asks why; the reason goes into the audit log with your name.</p>
       <div className={styles.actions}>
         {!self && (
-          <ReasonAction
+          <ActionButton askReason
             action={setActiveAction}
             fields={{ ...fields, active: String(!user.isActive) }}
             label={user.isActive ? "Deactivate" : "Reactivate"}
@@ -90,21 +90,21 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           />
         )}
         {p && (
-          <ReasonAction
+          <ActionButton askReason
             action={setInviteAction}
             fields={{ ...fields, canInviteTeachers: String(!p.canInviteTeachers) }}
             label={p.canInviteTeachers ? "Stop inviting" : "Allow inviting"}
             ariaLabel={p.canInviteTeachers ? `Stop ${user.username} inviting` : `Let ${user.username} invite`}
           />
         )}
-        <ReasonAction action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />
-        {!user.emailVerifiedAt && <ReasonAction action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
-        {user.email && <ReasonAction action={sendPasswordResetAction} fields={fields} label="Send a password reset link" />}
+        <ActionButton askReason action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />
+        {!user.emailVerifiedAt && <ActionButton askReason action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
+        {user.email && <ActionButton askReason action={sendPasswordResetAction} fields={fields} label="Send a password reset link" />}
         {!user.isStaff && user.isActive && (
-          <ReasonAction action={startViewAsAction} fields={fields} label="View as" ariaLabel={`View the site as ${user.username} (one hour at most)`} />
+          <ActionButton askReason action={startViewAsAction} fields={fields} label="View as" ariaLabel={`View the site as ${user.username} (one hour at most)`} />
         )}
         {!(self && user.isStaff) && (
-          <ReasonAction
+          <ActionButton askReason
             action={setStaffAction}
             fields={{ ...fields, isStaff: String(!user.isStaff) }}
             label={user.isStaff ? "Remove staff" : "Make staff"}
