@@ -4,10 +4,10 @@ import { getOverview, latestAuditEvents, parseChartDays, type ChartDays } from "
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { DateTime } from "../components/date-time";
 import { first, type SearchParams } from "../components/search-params";
 import { Table } from "../components/table";
 import styles from "./admin.module.css";
+import { AuditCells } from "./audit-cells";
 import { SignupChart } from "./signup-chart";
 
 export const metadata: Metadata = { title: "Staff area" };
@@ -70,18 +70,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       <Table columns={["When", "Who", "What", "Target"]}>
         {audit.map((e) => (
           <tr key={e.id}>
-            <td>
-              <DateTime value={e.createdAt} />
-            </td>
-            <td>{e.actor ? <Link href={`/admin/users/${e.actor.id}`}>{e.actor.username}</Link> : "System"}</td>
-            <th scope="row">{e.action}</th>
-            <td>
-              {e.targetType === "User" && e.targetId !== null ? (
-                <Link href={`/admin/users/${e.targetId}`}>User #{e.targetId}</Link>
-              ) : (
-                `${e.targetType}${e.targetId !== null ? ` #${e.targetId}` : ""}`
-              )}
-            </td>
+            <AuditCells event={e} />
           </tr>
         ))}
       </Table>

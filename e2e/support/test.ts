@@ -25,15 +25,12 @@ function waitForReady(page: Page) {
 }
 
 function readyAware(context: BrowserContext) {
-  for (const page of context.pages()) waitForReady(page);
   context.on("page", waitForReady);
 }
 
+// Playwright makes each test's own context with browser.newContext() too, so this one
+// override covers the `page` fixture and the contexts specs make themselves.
 export const test = base.extend({
-  context: async ({ context }, use) => {
-    readyAware(context);
-    await use(context);
-  },
   browser: [
     async ({ browser }, use) => {
       const newContext = browser.newContext.bind(browser);

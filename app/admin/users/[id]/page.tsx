@@ -9,6 +9,7 @@ import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../../components/date-time";
 import { Table } from "../../../components/table";
 import styles from "../../admin.module.css";
+import { AuditCells } from "../../audit-cells";
 import { ActionButton } from "../../../components/action-button";
 import { markEmailVerifiedAction, sendPasswordResetAction, setActiveAction, setInviteAction, setStaffAction, signOutEverywhereAction, startViewAsAction } from "../actions";
 
@@ -211,15 +212,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <Table columns={["When", "Who", "What", "Target", "Reason / notes"]}>
           {audit.map((e) => (
             <tr key={e.id}>
-              <td>
-                <DateTime value={e.createdAt} />
-              </td>
-              <td>{e.actor ? <Link href={`/admin/users/${e.actor.id}`}>{e.actor.username}</Link> : "System"}</td>
-              <th scope="row">{e.action}</th>
-              <td>
-                {e.targetType}
-                {e.targetId !== null ? ` #${e.targetId}` : ""}
-              </td>
+              <AuditCells event={e} />
               <td className="wrap-anywhere">{e.notes ?? ""}</td>
             </tr>
           ))}
