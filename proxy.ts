@@ -3,6 +3,7 @@ import { FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-
 import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/staff-area";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
 import { newNonce, securityHeaders, wantsNonce } from "@/lib/http/security-headers";
+import { repairedTokenPageOrigin } from "@/lib/http/token-page-origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 
 // Every request gets an id (an incoming x-request-id is honoured when it looks sane):
@@ -14,6 +15,8 @@ export async function proxy(req: NextRequest) {
   headers.set(REQUEST_ID_HEADER, requestId);
   // For the auth guards: where to come back after /login.
   headers.set(PATHNAME_HEADER, req.nextUrl.pathname + req.nextUrl.search);
+  const origin = repairedTokenPageOrigin(req.method, req.nextUrl.pathname, req.headers);
+  if (origin) headers.set("origin", origin);
   // Pages get a fresh script nonce. Next reads it from the request's CSP header and puts it
   // on its own scripts (every page renders dynamically: the layout reads the session).
   const nonce = wantsNonce(req.nextUrl.pathname) ? newNonce() : undefined;

@@ -29,7 +29,7 @@ describe("verification on sign-up", () => {
 
     const page = await fetch(`${baseUrl()}${link.path}`);
     expect(page.status).toBe(200);
-    expect(page.headers.get("referrer-policy")).toBe("same-origin");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
     expect(pageText(await page.text())).toContain("Confirm my email address");
     expect(await verifiedAt(user.username)).toBeNull();
 

@@ -1,74 +1,35 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { apiCall, apiLogin, registeredUser } from "./support/auth";
+import { GOOGLE_TEST_CLIENT as CLIENT, startFakeGoogle, type Claims, type FakeGoogle } from "./support/google";
 import { http, testDb, uniq, withPg } from "./support/helpers";
 import { startTestServer, type TestServer } from "./support/stack";
 import { storm } from "./support/storm";
 
-// Issue 11 point 4: POST /api/users/google-login/. The tests are Google: they mint ID
-// tokens with a key of their own and serve its JWKS on loopback (GOOGLE_JWKS_URL).
+// Issue 11 point 4: POST /api/users/google-login/. The tests are Google
+// (tests/support/google.ts).
 
 const PATH = "/api/users/google-login/";
-const CLIENT = "test-client.apps.googleusercontent.com";
 const INVALID = { error: "Invalid Google token." };
 
-let jwks: Server;
+let fake: FakeGoogle;
 let server: TestServer;
-let signingKey: CryptoKey;
-let strangerKey: CryptoKey;
-let jwksFetches = 0;
 const db = () => testDb();
 
 beforeAll(async () => {
-  const pair = await generateKeyPair("RS256");
-  signingKey = pair.privateKey;
-  strangerKey = (await generateKeyPair("RS256")).privateKey;
-  const publicJwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
-  jwks = createServer((_req, res) => {
-    jwksFetches++;
-    res.writeHead(200, { "content-type": "application/json", "cache-control": "public, max-age=3600" });
-    res.end(JSON.stringify({ keys: [publicJwk] }));
-  });
-  await new Promise<void>((resolve) => jwks.listen(0, "127.0.0.1", resolve));
-  const port = (jwks.address() as AddressInfo).port;
+  fake = await startFakeGoogle();
   server = await startTestServer(inject("databaseUrl"), {
     GOOGLE_CLIENT_ID: `other-client, ${CLIENT}`,
-    GOOGLE_JWKS_URL: `http://127.0.0.1:${port}/certs`,
+    GOOGLE_JWKS_URL: fake.jwksUrl,
     RATE_LIMIT_PREFIX: uniq("rlgoogle"),
   });
 });
 
 afterAll(async () => {
   await server?.stop();
-  await new Promise((resolve) => jwks?.close(resolve));
+  await fake?.stop();
 });
 
-interface Claims {
-  email?: string;
-  email_verified?: boolean;
-  aud?: string;
-  iss?: string;
-  exp?: number;
-  iat?: number;
-  given_name?: string;
-  family_name?: string;
-}
-
-async function idToken(claims: Claims = {}, opts: { key?: CryptoKey; kid?: string } = {}) {
-  const now = Math.floor(Date.now() / 1000);
-  const { aud = CLIENT, iss = "https://accounts.google.com", exp = now + 3600, iat = now, ...rest } = claims;
-  return new SignJWT({ email_verified: true, ...rest })
-    .setProtectedHeader({ alg: "RS256", kid: opts.kid ?? "test-key" })
-    .setSubject(uniq("sub"))
-    .setAudience(aud)
-    .setIssuer(iss)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .sign(opts.key ?? signingKey);
-}
-
+const idToken = (claims: Claims = {}, opts: { key?: CryptoKey; kid?: string } = {}) => fake.idToken(claims, opts);
 const google = (body: unknown, headers: Record<string, string> = {}) => http(PATH, { base: server.baseUrl, body, headers });
 const freshGmail = () => `${uniq("g")}@gmail.example`;
 
@@ -145,8 +106,8 @@ describe("POST /api/users/google-login/", () => {
     ["another issuer", () => idToken({ email: freshGmail(), iss: "https://evil.example" })],
     ["expired", () => idToken({ email: freshGmail(), exp: Math.floor(Date.now() / 1000) - 600, iat: Math.floor(Date.now() / 1000) - 4200 })],
     ["issued in the future", () => idToken({ email: freshGmail(), iat: Math.floor(Date.now() / 1000) + 900 })],
-    ["signed by another key", () => idToken({ email: freshGmail() }, { key: strangerKey })],
-    ["an unknown key id", () => idToken({ email: freshGmail() }, { key: strangerKey, kid: "nope" })],
+    ["signed by another key", () => idToken({ email: freshGmail() }, { key: fake.strangerKey })],
+    ["an unknown key id", () => idToken({ email: freshGmail() }, { key: fake.strangerKey, kid: "nope" })],
     ["unverified email", () => idToken({ email: freshGmail(), email_verified: false })],
     ["no email", () => idToken({})],
     ["not a JWT", async () => "not.a.token"],
@@ -171,10 +132,10 @@ describe("POST /api/users/google-login/", () => {
   });
 
   it("the JWKS is fetched once and kept as its Cache-Control says", async () => {
-    const before = jwksFetches;
+    const before = fake.fetches();
     for (let i = 0; i < 3; i++) await google({ token: await idToken({ email: freshGmail() }) });
     // At most one fetch per server worker that had not cached it yet.
-    expect(jwksFetches - before).toBeLessThanOrEqual(1);
+    expect(fake.fetches() - before).toBeLessThanOrEqual(1);
   });
 
   it("race: simultaneous Google sign-ins for one new email from 5 processes make one account", async () => {

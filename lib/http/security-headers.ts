@@ -3,6 +3,8 @@
 // does not see). The app is the one place that sets them; nginx adds only what depends on
 // TLS (HSTS) and covers the few answers it makes itself (deploy/nginx/zporta-accounts.conf).
 
+import { googleClientIds } from "../google-login/config";
+
 /**
  * Pages whose address carries a one-time secret (a token in the query or the path). Their
  * Referer must never leave the site; nginx keeps their query out of its access log (its
@@ -13,6 +15,9 @@ export const TOKEN_PAGE_PREFIXES = ["/accept-invitation", "/reset-password-confi
 export function isTokenPage(pathname: string): boolean {
   return TOKEN_PAGE_PREFIXES.some((prefix) => pathname === prefix.replace(/\/$/, "") || pathname.startsWith(prefix));
 }
+
+/** Pages that show "Sign in with Google" when GOOGLE_CLIENT_ID is set (app/components/google-sign-in.tsx). */
+export const GOOGLE_SIGN_IN_PAGES = ["/login", "/signup"] as const;
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
@@ -27,16 +32,21 @@ export function newNonce(): string {
  * ('strict-dynamic'). Inline styles stay allowed: React style attributes and the plain
  * 403 page use them, and a style cannot run code. Forms post only to this site.
  */
-export function pageContentSecurityPolicy(nonce: string): string {
+export function pageContentSecurityPolicy(nonce: string, opts: { google?: boolean } = {}): string {
   // The development server evaluates code for fast refresh; production never does.
   const evalInDev = process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : "";
+  // Google's sign-in button: its script (allowed through 'strict-dynamic': our own code
+  // adds it; the host is named for browsers without 'strict-dynamic'), its iframe, its
+  // calls and its stylesheet, and nothing else of Google's.
+  const google = opts.google ? " https://accounts.google.com/gsi/" : "";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalInDev}`,
-    "style-src 'self' 'unsafe-inline'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.google ? " https://accounts.google.com/gsi/client" : ""}${evalInDev}`,
+    `style-src 'self' 'unsafe-inline'${opts.google ? " https://accounts.google.com/gsi/style" : ""}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${google}`,
+    ...(opts.google ? [`frame-src${google}`] : []),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -53,14 +63,14 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none';
  * X-Frame-Options for old ones.
  */
 export function securityHeaders(pathname: string, nonce?: string): Record<string, string> {
+  const google = (GOOGLE_SIGN_IN_PAGES as readonly string[]).includes(pathname) && googleClientIds().length > 0;
   return {
-    "Content-Security-Policy": nonce === undefined || isApi(pathname) ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(nonce),
+    "Content-Security-Policy": nonce === undefined || isApi(pathname) ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(nonce, { google }),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    // "same-origin", not "no-referrer", on token pages: with no-referrer a form posted
-    // without JavaScript carries `Origin: null`, which Next refuses as cross-site
-    // (e2e/ways-back-in.spec.ts shows it).
-    "Referrer-Policy": isTokenPage(pathname) ? "same-origin" : "strict-origin-when-cross-origin",
+    // Token pages: no Referer at all, not even to this site's own assets and logs. Their
+    // forms still work without JavaScript: lib/http/token-page-origin.ts.
+    "Referrer-Policy": isTokenPage(pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
   };
 }

@@ -1,0 +1,82 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+// "Sign in with Google" on /login and /signup, shown only when GOOGLE_CLIENT_ID is set
+// (the page decides). Google's own script draws the button and hands back an ID token;
+// the site's google-login route checks it and, called from the site, sets the session
+// cookie. The script is Google's to run: this needs JavaScript, and the CSP lets exactly
+// Google's sign-in paths in on these pages (lib/http/security-headers.ts).
+
+export const GOOGLE_SCRIPT = "https://accounts.google.com/gsi/client";
+const COULD_NOT_LOAD = "Google sign-in could not be loaded. Sign in with your password or an emailed link instead.";
+const DID_NOT_WORK = "Google sign-in did not work. Please try again.";
+
+interface GoogleIdentity {
+  accounts: {
+    id: {
+      initialize(options: { client_id: string; callback: (answer: { credential?: string }) => void; ux_mode: "popup" }): void;
+      renderButton(parent: HTMLElement, options: Record<string, string | number>): void;
+    };
+  };
+}
+
+const googleIdentity = () => (window as unknown as { google?: GoogleIdentity }).google;
+
+export function GoogleSignIn({ clientId, next }: { clientId: string; next: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let gone = false;
+    async function signIn(credential: string | undefined) {
+      if (!credential) return setError(DID_NOT_WORK);
+      setBusy(true);
+      setError(undefined);
+      try {
+        const res = await fetch("/api/users/google-login/", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ token: credential }),
+        });
+        if (res.ok) return window.location.assign(next);
+        const body = (await res.json().catch(() => ({}))) as { error?: unknown };
+        setError(typeof body.error === "string" ? body.error : DID_NOT_WORK);
+      } catch {
+        setError(DID_NOT_WORK);
+      }
+      setBusy(false);
+    }
+    function draw() {
+      const google = googleIdentity();
+      if (gone || !box.current) return;
+      if (!google?.accounts?.id) return setError(COULD_NOT_LOAD);
+      google.accounts.id.initialize({ client_id: clientId, callback: ({ credential }) => void signIn(credential), ux_mode: "popup" });
+      google.accounts.id.renderButton(box.current, { type: "standard", theme: "outline", size: "large", text: "signin_with", width: 280 });
+    }
+    if (googleIdentity()?.accounts?.id) draw();
+    else {
+      const script = document.createElement("script");
+      script.src = GOOGLE_SCRIPT;
+      script.async = true;
+      script.onload = draw;
+      script.onerror = () => !gone && setError(COULD_NOT_LOAD);
+      document.head.appendChild(script);
+    }
+    return () => {
+      gone = true;
+    };
+  }, [clientId, next]);
+
+  return (
+    <div className="google-sign-in">
+      <div ref={box} data-google-button />
+      {busy && <p role="status">Signing you in…</p>}
+      {error && <p role="alert">{error}</p>}
+      <noscript>
+        <p>Signing in with Google needs JavaScript.</p>
+      </noscript>
+    </div>
+  );
+}
