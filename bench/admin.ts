@@ -82,6 +82,7 @@ async function main() {
       ["one person", `/admin/users/${someone.id}`],
       ["guide applications", "/admin/guide-applications"],
       ["invitations", "/admin/invitations"],
+      ["invitations this month (the overview's link)", `/admin/invitations?sentFrom=${new Date().toISOString().slice(0, 8)}01`],
       ["audit log", "/admin/audit"],
       ["outbox", "/admin/outbox"],
       ["CSV export: search ingrid (whole file)", "/admin/users/export?q=ingrid"],
