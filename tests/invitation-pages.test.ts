@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cancelInvitation } from "../lib/invitations/cancel";
+import { listInvitations } from "../lib/invitations/list";
 import { makeStaff as makeStaffByName, registeredUser, sessionCookie } from "./support/auth";
 import { http, testDb } from "./support/helpers";
 import { freshEmail, grantInvite, pageText, pendingInvitation } from "./support/invite";
@@ -184,5 +185,51 @@ describe("the staff pages", () => {
     expect(first.words).toContain("3 invitations, newest first.");
     expect(first.words).toContain("Page 1 of 2");
     expect(first.text).toContain(`href="/admin/invitations?inviter=${inviter.id}&amp;pageSize=2&amp;page=2"`);
+  });
+
+  it("filters by the UTC days sent (both included), bookmarkable, paged, clearable; bad days are a sentence", async () => {
+    const staff = await signedIn();
+    await makeStaffByName(staff.username);
+    const staffActor = { id: staff.id, isStaff: true };
+    const inviter = await makeInviter(db());
+    // One at a time, each moved into the past before the next (3 a month may be sent).
+    const sentAt = ["2025-03-31T23:59:59.999Z", "2025-04-01T00:00:00.000Z", "2025-04-30T23:59:59.999Z", "2025-05-01T00:00:00.000Z"];
+    const ids: number[] = [];
+    for (const at of sentAt) {
+      const { id } = await pendingInvitation(db(), { inviter });
+      await db().$executeRaw`UPDATE "TeacherInvitation" SET "createdAt" = ${new Date(at)}, "expiresAt" = ${new Date(at)}::timestamptz + interval '30 days' WHERE "id" = ${id}`;
+      ids.push(id);
+    }
+    const listed = async (q: Record<string, string>) => (await listInvitations({ inviter: String(inviter.id), ...q }, staffActor, db())).items.map((i) => i.id);
+    expect(await listed({ sentFrom: "2025-04-01", sentTo: "2025-04-30" })).toEqual([ids[2], ids[1]]);
+    expect(await listed({ sentFrom: "2025-04-01" })).toEqual([ids[3], ids[2], ids[1]]);
+    expect(await listed({ sentTo: "2025-04-30" })).toEqual([ids[2], ids[1], ids[0]]);
+    expect(await listed({ sentFrom: "2025-05-01", sentTo: "2025-05-01" })).toEqual([ids[3]]);
+    expect(await listed({ sentFrom: "", sentTo: "" })).toEqual([ids[3], ids[2], ids[1], ids[0]]);
+
+    const path = `/admin/invitations?inviter=${inviter.id}&sentFrom=2025-04-01&sentTo=2025-04-30&pageSize=1`;
+    const first = await page(path, staff.cookie);
+    expect(first.words).toContain("Sent from 2025-04-01 to 2025-04-30 (UTC days). Any day");
+    expect(first.text).toContain(`href="/admin/invitations?inviter=${inviter.id}&amp;pageSize=1"`); // "Any day" keeps the rest
+    expect(first.text).toMatch(/name="sentFrom"[^>]*value="2025-04-01"|value="2025-04-01"[^>]*name="sentFrom"/);
+    expect(first.words).toContain("2 invitations, newest first.");
+    expect(first.words).toContain("Page 1 of 2");
+    const next = `/admin/invitations?inviter=${inviter.id}&sentFrom=2025-04-01&sentTo=2025-04-30&pageSize=1&page=2`;
+    expect(first.text).toContain(`href="${next.replaceAll("&", "&amp;")}"`);
+    const second = await page(next, staff.cookie);
+    expect(second.words).toContain("Page 2 of 2");
+    const shown = (text: string) => [...new Set([...text.matchAll(/targetId=(\d+)/g)].map((m) => Number(m[1])))];
+    expect([...shown(first.text), ...shown(second.text)]).toEqual([ids[2], ids[1]]);
+
+    for (const [query, sentence] of [
+      ["sentFrom=2025-02-30", "Sent from must be a real date."],
+      ["sentTo=yesterday", "Sent to must be a date (YYYY-MM-DD)."],
+      ["sentFrom=2025-05-01&sentTo=2025-04-01", "Sent from must not be after sent to."],
+    ]) {
+      const bad = await page(`/admin/invitations?${query}`, staff.cookie);
+      expect(bad.status, query).toBe(200);
+      expect(bad.words, query).toContain(sentence);
+      expect(bad.words, query).not.toContain("Any day");
+    }
   });
 });

@@ -44,6 +44,9 @@ const SQL_ONLY_INDEXES = new Set([
   "Outbox_due_idx",
   "SignInIdentifier_identifier_ci_key",
   "OneTimeLink_one_unused_per_purpose",
+  "User_username_grams_idx",
+  "User_email_grams_idx",
+  "Profile_displayName_grams_idx",
 ]);
 
 const schema = uniq("drift");

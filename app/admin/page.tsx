@@ -56,7 +56,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 29)}`} label="new in 30 days" value={c.newIn30Days} />
         <Tile href="/admin/users?guide=yes" label="active guides" value={c.activeGuides} />
         <Tile href="/admin/users?verified=yes" label="verified emails" value={c.verifiedEmails} />
-        <Tile href="/admin/invitations" label="invitations this month" value={c.invitationsThisMonth} />
+        <Tile href={`/admin/invitations?sentFrom=${o.monthStart}`} label="invitations this month" value={c.invitationsThisMonth} />
       </ul>
 
       <h2>Sign-ups per day</h2>

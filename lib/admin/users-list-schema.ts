@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalDay as day } from "../validation/day";
 import { MAX_PAGE_SIZE } from "../validation/pagination";
 import { optionalText } from "../validation/text";
 
@@ -9,16 +10,6 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 const yesNo = (label: string) =>
   z.preprocess(blank, z.enum(["yes", "no"], { error: `${label} must be yes or no.` }).optional());
-
-const day = (label: string) =>
-  z.preprocess(
-    blank,
-    z
-      .string({ error: `${label} must be a date (YYYY-MM-DD).` })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD).`)
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label} must be a real date.`)
-      .optional(),
-  );
 
 export const USER_SORTS = ["joined", "oldest", "last_login"] as const;
 export type UserSort = (typeof USER_SORTS)[number];

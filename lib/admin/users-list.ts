@@ -7,7 +7,7 @@ import { DEFAULT_PAGE_SIZE } from "../validation/pagination";
 import { listUsersSchema, type ListUsersQuery, type UserSort } from "./users-list-schema";
 
 // Staff: find members. Search by part of the username, email or display name (ILIKE, any
-// letter case; trigram indexes keep it fast), filters, and keyset pagination: a page is
+// letter case; trigram indexes, and short_grams ones for 1–2 characters, keep it fast), filters, and keyset pagination: a page is
 // "the N rows after (or before) this row" in the sort order, so page 500 costs what page
 // 1 costs. Never selects a password hash.
 
@@ -81,22 +81,54 @@ export const COUNT_CAP = 1_000;
 /** Searches matching at most this many members are answered from the trigram indexes. */
 const SEARCH_ID_CAP = 2_000;
 
+/** Searches of at most this many characters (code points) use the short_grams indexes. */
+const SHORT_SEARCH = 2;
+
+/**
+ * Ids of members whose username, email or display name contain the search text, up to
+ * `limit` rows (a member may come up to three times).
+ *  - 3 characters or more: the trigram indexes answer the ILIKE.
+ *  - 1 or 2 characters: no trigram exists, so the short_grams indexes (migration
+ *    20261202000100_admin_short_search: every 1- and 2-character substring of lower(value))
+ *    find them; `lower(x) LIKE lower(pattern)` is how PostgreSQL evaluates ILIKE in a UTF-8
+ *    database, written so because an ILIKE here lets the planner AND in the trigram index,
+ *    which matches every row for so short a pattern and makes every row's short_grams be
+ *    recomputed. The planner is kept off a table scan: it would compute short_grams for
+ *    each row it reads (a letter in most rows reads about as many rows as it returns),
+ *    while the index answers even "e" in milliseconds; and off parallel workers, whose
+ *    start costs more than this few-thousand-row probe.
+ */
+async function matchingIds(db: Db, text: string, pattern: string, limit: number): Promise<{ id: number }[]> {
+  if ([...text].length > SHORT_SEARCH) {
+    // UNION ALL streams (UNION would read every match first); duplicates are dropped by the caller.
+    return db.$queryRaw<{ id: number }[]>`
+      SELECT "id" FROM "User" WHERE "username" ILIKE ${pattern}
+      UNION ALL SELECT "id" FROM "User" WHERE "email" ILIKE ${pattern}
+      UNION ALL SELECT "userId" FROM "Profile" WHERE "displayName" ILIKE ${pattern}
+      LIMIT ${limit}`;
+  }
+  const [, rows] = await db.$transaction([
+    db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+    db.$queryRaw<{ id: number }[]>`
+      SELECT "id" FROM "User" WHERE short_grams("username") @> ARRAY[lower(${text})]::text[] AND lower("username") LIKE lower(${pattern})
+      UNION ALL SELECT "id" FROM "User" WHERE short_grams("email") @> ARRAY[lower(${text})]::text[] AND lower("email") LIKE lower(${pattern})
+      UNION ALL SELECT "userId" FROM "Profile" WHERE short_grams("displayName") @> ARRAY[lower(${text})]::text[] AND lower("displayName") LIKE lower(${pattern})
+      LIMIT ${limit}`,
+  ]);
+  return rows;
+}
+
 /**
  * The search text as SQL. Two plans, chosen by how many members match (found with the
- * trigram indexes, stopping at SEARCH_ID_CAP + 1):
+ * trigram or short_grams indexes, stopping at SEARCH_ID_CAP + 1):
  *  - a few (a person's email, a rare name): exactly those ids;
  *  - many (a common first name): the three ILIKEs as a filter, so the page walks the sort
  *    order's index and stops after one page's worth of matches.
  */
 async function searchClause(db: Db, text: string, idCap: number): Promise<{ sql: Prisma.Sql; many: boolean }> {
   const pattern = containsPattern(text);
-  // UNION ALL streams (UNION would read every match first); duplicates are dropped here.
   // Up to three rows per member, so 3 × cap + 1 rows decide "more than cap members".
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "User" WHERE "username" ILIKE ${pattern}
-    UNION ALL SELECT "id" FROM "User" WHERE "email" ILIKE ${pattern}
-    UNION ALL SELECT "userId" FROM "Profile" WHERE "displayName" ILIKE ${pattern}
-    LIMIT ${3 * idCap + 1}`;
+  const rows = await matchingIds(db, text, pattern, 3 * idCap + 1);
   const ids = [...new Set(rows.map((r) => r.id))];
   if (ids.length <= idCap && rows.length <= 3 * idCap) return { sql: Prisma.sql`u."id" = ANY(${ids}::int[])`, many: false };
   return { sql: Prisma.sql`(u."username" ILIKE ${pattern} OR u."email" ILIKE ${pattern} OR p."displayName" ILIKE ${pattern})`, many: true };

@@ -1,6 +1,7 @@
 import { requireStaffFlag, type Actor } from "../actor";
 import type { Db, Prisma } from "../db/client";
 import { logger, type Logger } from "../log/logger";
+import { dayAfter, dayStart } from "../validation/day";
 import { parseInput } from "../validation/parse";
 import { pageOf, type Page } from "../validation/pagination";
 import { expireOverdueInvitations } from "./expire";
@@ -38,7 +39,7 @@ export async function listMyInvitations(actor: Pick<Actor, "id">, db: Db, log: L
   };
 }
 
-/** Staff: every invitation, newest first; filter by status and inviter, search by email. */
+/** Staff: every invitation, newest first; filter by status, inviter and days sent, search by email. */
 export async function listInvitations(input: unknown, actor: Actor, db: Db, log: Logger = logger): Promise<Page<InvitationView>> {
   requireStaffFlag(actor);
   const q = parseInput(listInvitationsSchema, input ?? {});
@@ -52,6 +53,10 @@ export async function listInvitations(input: unknown, actor: Actor, db: Db, log:
     ...(q.status ? { status: q.status } : {}),
     ...inviter,
     ...(q.email ? { inviteeEmail: { contains: q.email, mode: "insensitive" } } : {}),
+    // UTC days, both included (what the overview's "invitations this month" counts).
+    ...(q.sentFrom || q.sentTo
+      ? { createdAt: { ...(q.sentFrom ? { gte: dayStart(q.sentFrom) } : {}), ...(q.sentTo ? { lt: dayAfter(q.sentTo) } : {}) } }
+      : {}),
   };
   const [items, total] = await Promise.all([
     db.teacherInvitation.findMany({

@@ -21,6 +21,19 @@ export const metadata: Metadata = { title: "Invitations" };
 const PATH = "/admin/invitations";
 const STATUS_OPTIONS = INVITATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
+/** The active date filter as a sentence ("Sent from 2026-12-01 to 2026-12-31 (UTC days)."). */
+function sentWhen(from: string | undefined, to: string | undefined): string {
+  if (from && to) return from === to ? `Sent on ${from} (UTC).` : `Sent from ${from} to ${to} (UTC days).`;
+  return from ? `Sent on or after ${from} (UTC).` : `Sent on or before ${to} (UTC).`;
+}
+
+/** The list without the date filter, keeping the other filters. */
+function withoutDays(filters: Record<string, string | undefined>): string {
+  const { sentFrom: _from, sentTo: _to, ...rest } = filters;
+  const query = new URLSearchParams(Object.entries(rest).filter((e): e is [string, string] => !!e[1])).toString();
+  return query ? `${PATH}?${query}` : PATH;
+}
+
 export default async function AdminInvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const params = await searchParams;
@@ -28,6 +41,8 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
     status: first(params.status) || undefined,
     inviter: first(params.inviter)?.trim() || undefined,
     email: first(params.email)?.trim() || undefined,
+    sentFrom: first(params.sentFrom)?.trim() || undefined,
+    sentTo: first(params.sentTo)?.trim() || undefined,
     pageSize: first(params.pageSize) || undefined,
   };
   const result = await listOrRefusal(listInvitations({ ...filters, page: first(params.page) || undefined }, staff, getDb()));
@@ -39,7 +54,15 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
         <SelectField name="status" label="Status" anyLabel="All" options={STATUS_OPTIONS} defaultValue={filters.status ?? ""} />
         <Field name="inviter" label="Inviter" hint="Username or id." defaultValue={filters.inviter ?? ""} maxLength={150} />
         <Field name="email" label="Invitee email contains" type="search" defaultValue={filters.email ?? ""} maxLength={254} />
+        <Field name="sentFrom" label="Sent from" hint="UTC day, included." type="date" defaultValue={filters.sentFrom ?? ""} />
+        <Field name="sentTo" label="Sent to" hint="UTC day, included." type="date" defaultValue={filters.sentTo ?? ""} />
       </FilterForm>
+      {!isDomainError(result) && (filters.sentFrom || filters.sentTo) && (
+        <p role="status">
+          {sentWhen(filters.sentFrom, filters.sentTo)}{" "}
+          <Link href={withoutDays(filters)}>Any day</Link>
+        </p>
+      )}
 
       {isDomainError(result) ? (
         <ListRefusal error={result} path={PATH} reset="Show all invitations" />
