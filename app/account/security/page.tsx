@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "../../components/action-button";
-import { DateTime } from "../../components/date-time";
+import { DeviceCells } from "../../components/device-cells";
 import { getCurrentSession, requireUser } from "@/lib/auth/current-user";
 import { deviceLabel } from "@/lib/auth/device-label";
 import { listDevices } from "@/lib/auth/devices";
@@ -45,14 +45,7 @@ export default async function SecurityPage() {
                 {deviceLabel(d.userAgent)}
                 {d.current && <strong> (this device)</strong>}
               </td>
-              <td>{d.kind === "browser" ? "Browser" : "App (API token)"}</td>
-              <td>{d.ip ?? "—"}</td>
-              <td>
-                <DateTime value={d.createdAt} />
-              </td>
-              <td>
-                <DateTime value={d.lastSeenAt} />
-              </td>
+              <DeviceCells device={d} />
               <td>
                 {d.current ? (
                   <span className="hint">Use “Sign out” at the top</span>

@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../../components/date-time";
+import { DeviceCells } from "../../../components/device-cells";
 import { Table } from "../../../components/table";
 import styles from "../../admin.module.css";
 import { AuditCells } from "../../audit-cells";
@@ -122,14 +123,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           {devices.map((d) => (
             <tr key={d.id}>
               <th scope="row">{deviceLabel(d.userAgent)}</th>
-              <td>{d.kind === "browser" ? "Browser" : "API token"}</td>
-              <td>{d.ip ?? "—"}</td>
-              <td>
-                <DateTime value={d.createdAt} />
-              </td>
-              <td>
-                <DateTime value={d.lastSeenAt} />
-              </td>
+              <DeviceCells device={d} />
             </tr>
           ))}
         </Table>
