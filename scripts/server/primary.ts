@@ -57,14 +57,15 @@ export function withoutTsx(execArgv: string[]): string[] {
 }
 
 /**
- * V8 options the supervisor gives each worker, each unless NODE_OPTIONS or the
- * supervisor's own options name it (docs/performance.md, "Memory"):
+ * V8 options the supervisor gives each worker, each unless the supervisor's own options
+ * or NODE_OPTIONS name it (docs/performance.md, "Memory"; Node refuses
+ * --heap-growing-percent in NODE_OPTIONS):
  * - a young generation of 4 MiB semi-spaces (V8 lets each grow to 16 MiB): a request's
  *   garbage is small and short-lived; ~40 MiB less RSS per worker after the bench;
  * - the old generation grown by at most 2× its live size after a full GC (V8 allows up
- *   to 4× on a machine with ≥ 2 GB for the heap): ~60 MiB live, so ~120 MiB instead of
- *   ~240–290 MiB reserved after the bench, ~110 MiB less RSS, at no CPU per request the
- *   bench could measure. No cap: a worker that needs more still gets it
+ *   to 4× when its heap limit is large, as on any server): ~60 MiB live, so ~140 MiB
+ *   instead of ~230–290 MiB reserved after the bench, ~110 MiB less RSS, at no CPU per
+ *   request the bench could tell from its noise (bench/README.md). No cap: a worker that needs more still gets it
  *   (--max-old-space-size would cap it, and cost CPU: 1.3× growth, more full GCs).
  */
 export const WORKER_V8_DEFAULTS = ["--max-semi-space-size=4", "--heap-growing-percent=100"] as const;
