@@ -247,7 +247,8 @@ async function main(): Promise<number> {
     const mem = (pid: number) => {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-      return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+      // RssFile: pages of the node binary and libraries, shared with the other Node processes.
+      return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024, anon: kb("RssAnon") / 1024, file: kb("RssFile") / 1024 };
     };
     const memRows = [
       ["primary (supervisor)", server.child.pid!, mem(server.child.pid!)] as const,
@@ -376,6 +377,12 @@ async function main(): Promise<number> {
       ),
     );
     out.push("");
+    if (serverErrors > 0) {
+      // Which answer: the app's admission refusal (Retry-After: 1), nginx's (Retry-After: 5), or none.
+      const kinds = countBy(results.filter((r) => r.status >= 500 || r.status === 0).map((r) => ({ ...r, body: `${r.body} (Retry-After: ${r.retryAfter ?? "none"})` })));
+      out.push(`5xx or no answer: ${Object.entries(kinds).map(([k, n]) => `${n} × \`${k}\``).join(", ")}.`);
+      out.push("");
+    }
     out.push("**(b) distinct sign-ups through nginx, closed loop**");
     out.push("");
     out.push(
@@ -425,10 +432,10 @@ async function main(): Promise<number> {
     out.push("");
     out.push(
       table(
-        ["process", "pid", "RSS MiB", "peak RSS MiB", "V8 heap used / reserved MiB", "off-heap buffers MiB"],
+        ["process", "pid", "RSS MiB", "of which anonymous / file-backed MiB", "peak RSS MiB", "V8 heap used / reserved MiB", "off-heap buffers MiB"],
         memRows.map(([label, pid, m]) => {
           const r = label.startsWith("worker") ? lastMemoryReport(pid) : {};
-          return [label, pid, fmt(m.rss), fmt(m.peak), r.heapUsedMiB === undefined ? "" : `${fmt(r.heapUsedMiB)} / ${fmt(r.heapTotalMiB ?? NaN)}`, r.externalMiB === undefined ? "" : fmt(r.externalMiB)];
+          return [label, pid, fmt(m.rss), `${fmt(m.anon)} / ${fmt(m.file)}`, fmt(m.peak), r.heapUsedMiB === undefined ? "" : `${fmt(r.heapUsedMiB)} / ${fmt(r.heapTotalMiB ?? NaN)}`, r.externalMiB === undefined ? "" : fmt(r.externalMiB)];
         }),
       ),
     );

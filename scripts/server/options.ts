@@ -1,6 +1,7 @@
 import os from "node:os";
 import { parseTrustProxy } from "../../lib/http/trust-proxy";
 import { HashAdmissionConfigError, hashAdmissionConfig, type HashAdmissionConfig } from "../../lib/security/hash-admission";
+import { hashNiceFromEnv } from "../../lib/security/hash-thread-priority";
 import { RateLimitConfigError, rateLimitConfigFromEnv } from "../../lib/security/rate-limit-config";
 
 // Everything the server reads from its command line and environment, checked once in
@@ -42,6 +43,7 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Se
   let hashAdmission: HashAdmissionConfig;
   try {
     hashAdmission = hashAdmissionConfig(env);
+    hashNiceFromEnv(env); // read by each worker (lib/security/hash-thread-priority.ts)
   } catch (err) {
     if (err instanceof HashAdmissionConfigError) throw new OptionsError(err.message);
     throw err;

@@ -8,6 +8,7 @@ import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
 import { parseTrustProxy, resolveClientIp } from "../../lib/http/trust-proxy";
 import { drainLog, logger } from "../../lib/log/logger";
 import { startOutboxWorker, stopOutboxWorker } from "../../lib/outbox/worker";
+import { lowerHashThreadPriority } from "../../lib/security/hash-thread-priority";
 import { markDraining, onShutdown, runShutdownHooks } from "../../lib/server/lifecycle";
 import { Drainer } from "./drain";
 import type { ServerOptions } from "./options";
@@ -31,6 +32,9 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
   const log = logger.child({ role: "worker", workerId });
   const trust = parseTrustProxy(process.env.TRUST_PROXY);
 
+  // Before the first request: the password hashes' threads run below the event loop
+  // (HASH_NICE), so health and cheap requests get a core first under a sign-up burst.
+  await lowerHashThreadPriority(log);
   const app = next({ dev: opts.dev, dir: process.cwd(), hostname: opts.host ?? "localhost", port: opts.port });
   await app.prepare();
   const handle = app.getRequestHandler();
