@@ -80,7 +80,8 @@ describe("the Google button", () => {
     expect(await page.evaluate(() => (window as unknown as { __gis: { client_id: string } }).__gis.client_id)).toBe(GOOGLE_TEST_CLIENT);
     await page.evaluate((token) => ((window as unknown as { __credential: string }).__credential = token), await fake.idToken({ email, given_name: "Grace" }));
     await button.click();
-    await page.waitForURL(/\/account\/security$/);
+    // The path, not the whole address: /login?next=/account/security ends the same way.
+    await page.waitForURL((url) => url.pathname === "/account/security");
     const user = await testDb().user.findFirstOrThrow({ where: { email }, select: { username: true, emailVerifiedAt: true } });
     expect(user.emailVerifiedAt).not.toBeNull();
     await page.goto("/account");
