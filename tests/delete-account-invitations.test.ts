@@ -82,20 +82,26 @@ describe("deleting an inviter's account", () => {
 describe("a delete racing an invitation accept, from several processes", () => {
   const PAIRS = 10;
 
-  it("the inviter deletes their account while the invitee accepts: the invitation is either accepted (and kept, inviter gone) or gone with a 404 (10 pairs)", async () => {
-    const db = testDb();
+  /** PAIRS pending invitations, each accepted by its invitee while `who` deletes their account, all at once. */
+  async function deleteWhileAccepting(who: "inviter" | "invitee") {
     const pairs = [];
     for (let i = 0; i < PAIRS; i++) {
-      const inv = await pendingInvitation(db, { email: freshEmail("race") });
+      const inv = await pendingInvitation(testDb(), { email: freshEmail("race") });
       pairs.push({ ...inv, invitee: await inviteeWithEmail(inv.email) });
     }
     const results = await domainStorm(
       url(),
       pairs.flatMap((p) => [
-        { fn: "deleteOwnAccount", actor: { id: p.inviter.id, isStaff: false } },
+        { fn: "deleteOwnAccount", actor: { id: p[who].id, isStaff: false } },
         { fn: "acceptInvitation", input: { token: p.token }, actor: { id: p.invitee.id, isStaff: false } },
       ]),
     );
+    return { pairs, results };
+  }
+
+  it("the inviter deletes their account while the invitee accepts: the invitation is either accepted (and kept, inviter gone) or gone with a 404 (10 pairs)", async () => {
+    const db = testDb();
+    const { pairs, results } = await deleteWhileAccepting("inviter");
     console.log("inviter deletes vs invitee accepts:", tally(results));
     expect(results.filter((r) => !r.ok && r.status >= 500)).toEqual([]);
 
@@ -119,18 +125,7 @@ describe("a delete racing an invitation accept, from several processes", () => {
 
   it("the invitee deletes their account while accepting: either the acceptance is kept without them or it was refused, never half-made (10 pairs)", async () => {
     const db = testDb();
-    const pairs = [];
-    for (let i = 0; i < PAIRS; i++) {
-      const inv = await pendingInvitation(db, { email: freshEmail("race") });
-      pairs.push({ ...inv, invitee: await inviteeWithEmail(inv.email) });
-    }
-    const results = await domainStorm(
-      url(),
-      pairs.flatMap((p) => [
-        { fn: "deleteOwnAccount", actor: { id: p.invitee.id, isStaff: false } },
-        { fn: "acceptInvitation", input: { token: p.token }, actor: { id: p.invitee.id, isStaff: false } },
-      ]),
-    );
+    const { pairs, results } = await deleteWhileAccepting("invitee");
     console.log("invitee deletes vs invitee accepts:", tally(results));
     expect(results.filter((r) => !r.ok && r.status >= 500)).toEqual([]);
 

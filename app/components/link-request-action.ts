@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import type { LinkRequestContext } from "@/lib/password-reset/request";
+import type { LinkRequestContext } from "@/lib/one-time-links/request-by-email";
 import { getDb } from "@/lib/db/client";
 import { actionContext } from "./action-run";
 import type { LinkRequestState } from "./link-request";
