@@ -1,5 +1,7 @@
 import { requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
 import { recordAudit } from "../audit/record";
+import { guideApplicationDecidedEmail } from "../mail/notices";
+import { enqueueEmail } from "../outbox/enqueue";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import type { Logger } from "../log/logger";
@@ -56,6 +58,12 @@ export async function decideGuideApplication(
       notes: adminNotes ?? null,
       details: { applicantId: userId, ...(profile ? { profile: { ...profile } } : {}) },
     });
+    // The pending page promises "we will let you know": this is that message, committed
+    // with the decision (a rolled-back decision sends nothing).
+    const applicant = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, email: true } });
+    if (applicant.email) {
+      await enqueueEmail(tx, guideApplicationDecidedEmail({ username: applicant.username, email: applicant.email }, decision, adminNotes));
+    }
     const application = await tx.guideApplication.findUniqueOrThrow({
       where: { id: applicationId },
       select: applicationViewSelect,

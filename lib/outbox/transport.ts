@@ -6,6 +6,7 @@ import { parseConnectionUrl } from "nodemailer/lib/shared/index.js"; // a file: 
 import { ConfigError, isProductionDeployment, type Env } from "../config/deployment";
 import type { Logger } from "../log/logger";
 import { maskEmail } from "../log/logger";
+import { renderEmailHtml } from "../mail/html";
 import { maskSecrets } from "./mask";
 
 export interface OutgoingEmail {
@@ -73,6 +74,7 @@ export function smtpTransport(smtpUrl: string, from = DEFAULT_FROM): MailTranspo
         to: message.to,
         subject: message.subject,
         text: message.text,
+        html: renderEmailHtml(message.subject, message.text),
         headers: { "X-Outbox-Id": String(message.id), "X-Outbox-Kind": message.kind },
       });
     },
@@ -126,7 +128,7 @@ function writeMailboxFile(dir: string, message: OutgoingEmail): void {
   const file = path.join(dir, `${message.id}.json`);
   // Written whole, then renamed: a reader never sees half a message.
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(message), { mode: 0o600 });
+  writeFileSync(temp, JSON.stringify({ ...message, html: renderEmailHtml(message.subject, message.text) }), { mode: 0o600 });
   renameSync(temp, file);
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
+import { accountDeactivatedEmail } from "../mail/notices";
+import { enqueueEmail } from "../outbox/enqueue";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
@@ -22,8 +24,8 @@ export const DEACTIVATED_MESSAGE = "Account has been deactivated. You can reacti
 export async function deactivateOwnAccount(userId: number, input: unknown, db: Db, log: Logger = logger): Promise<void> {
   const { reason } = parseInput(deactivateSchema, input);
   await inTransaction(db, async (tx) => {
-    const rows = await tx.$queryRaw<{ id: number }[]>`
-      UPDATE "User" SET "isActive" = false, "selfDeactivated" = true WHERE "id" = ${userId} AND "isActive" RETURNING "id"`;
+    const rows = await tx.$queryRaw<{ id: number; username: string; email: string | null }[]>`
+      UPDATE "User" SET "isActive" = false, "selfDeactivated" = true WHERE "id" = ${userId} AND "isActive" RETURNING "id", "username", "email"`;
     if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
     const sessions = await tx.session.deleteMany({ where: { userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId } });
@@ -35,6 +37,8 @@ export async function deactivateOwnAccount(userId: number, input: unknown, db: D
       notes: reason ?? null,
       details: { by: "self", sessionsEnded: sessions.count + tokens.count },
     });
+    const { username, email } = rows[0];
+    if (email) await enqueueEmail(tx, accountDeactivatedEmail({ username, email }));
   });
   log.info({ event: "account.deactivated", userId, by: "self", reasonGiven: reason !== undefined }, "account deactivated by its owner");
 }

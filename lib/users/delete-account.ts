@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
+import { accountDeletedEmail } from "../mail/notices";
+import { enqueueEmail } from "../outbox/enqueue";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
@@ -51,8 +53,8 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
     verifiedHash = user.passwordHash;
   }
   const username = await inTransaction(ctx.db, async (tx) => {
-    const rows = await tx.$queryRaw<{ username: string; passwordHash: string }[]>`
-      SELECT "username", "passwordHash" FROM "User" WHERE "id" = ${userId} AND "isActive" FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ username: string; email: string | null; passwordHash: string }[]>`
+      SELECT "username", "email", "passwordHash" FROM "User" WHERE "id" = ${userId} AND "isActive" FOR UPDATE`;
     if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
     if (verifiedHash !== null && rows[0].passwordHash !== verifiedHash) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
     await tx.$executeRaw`SELECT set_config('zporta.audit_erasure', 'on', true)`;
@@ -69,6 +71,8 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
     await tx.user.delete({ where: { id: userId }, select: { id: true } });
     // Written after the delete: actor null (the person is gone), no name, no email.
     await recordAudit(tx, { actorId: null, action: "account.deleted", targetType: "User", targetId: userId, details: { by: "self" } });
+    // The goodbye is the one trace of the address left: an outbox row, until delivered.
+    if (rows[0].email) await enqueueEmail(tx, accountDeletedEmail({ username: rows[0].username, email: rows[0].email }));
     return rows[0].username;
   });
   log.info({ event: "account.deleted", userId, by: "self" }, "account deleted by its owner");
