@@ -16,5 +16,5 @@ export async function signOut(): Promise<void> {
     const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
     logger.info({ event: "logout.succeeded", userId: user.id, requestId }, "signed out");
   }
-  redirect("/");
+  redirect("/?signed-out=1");
 }

@@ -42,7 +42,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(details.nth(3)).toHaveText("Ada L.");
 
       await header(page).getByRole("button", { name: "Sign out" }).click();
-      await expect(page).toHaveURL(/\/$/);
+      await expect(page).toHaveURL(/\/\?signed-out=1$/);
       await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
       await page.goto("/account");
       await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);

@@ -73,7 +73,7 @@ test("a cookie copied before the header's Sign out is dead afterwards", async ({
   const copied = (await context.cookies()).filter((c) => c.name.endsWith("next-auth.session-token"));
   expect(copied).toHaveLength(1);
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/\?signed-out=1$/);
 
   const thief = await browser.newContext();
   await thief.addCookies(copied);
@@ -94,6 +94,7 @@ test("delete an account (password asked first), then sign up again with the same
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/\?deleted=1$/);
+  await expect(page.getByRole("status")).toHaveText("Your account has been deleted. We have emailed you a confirmation.");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
 

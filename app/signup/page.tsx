@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { googleClientIds } from "@/lib/google-login/config";
 import { GoogleSignIn } from "../components/google-sign-in";
 import { SignupForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default function SignupPage() {
+export default async function SignupPage() {
+  // A signed-in member has an account already: sign-up is not for them.
+  if (await getCurrentUser()) redirect("/account");
   const [googleClientId] = googleClientIds();
   return (
     <section className="card">
       <SignupForm />
       {googleClientId && <GoogleSignIn clientId={googleClientId} next="/account" />}
+      <p>
+        Already have an account? <Link href="/login">Sign in</Link>
+      </p>
     </section>
   );
 }

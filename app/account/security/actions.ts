@@ -70,7 +70,7 @@ export async function deactivateAction(_prev: ActionState, form: FormData): Prom
     return { status: "error", message: actionFaultMessage(err, log, "account.deactivate_failed", { doing: "while deactivating your account", requestId }) };
   }
   await endSession();
-  redirect("/");
+  redirect("/?deactivated=1");
 }
 
 /** Deletes the account after checking the password, clears the cookie, goes home. */
