@@ -8,7 +8,10 @@
 //   (d) memory (RSS) of each process; (e) CPU per process and per sign-up;
 //   (f) requests lost during a rolling restart (SIGHUP) under load;
 //   (g) the nginx site's promises: JSON 413, X-Request-Id, the client address, and the
-//       JSON / HTML answers when the app is down (the run fails otherwise).
+//       JSON / HTML answers when the app is down (the run fails otherwise);
+//   (h) app and PostgreSQL CPU per request of each kind (sign-up, rejected duplicate,
+//       token- and cookie-authenticated profile read, and the empty liveness route as
+//       Next's own floor), through nginx and directly against the app.
 // Settings: BENCH_WORKERS (default 2), BENCH_SECONDS per measurement (default 10),
 // DATABASE_URL (default: a throw-away embedded PostgreSQL), NGINX (path to the binary).
 // Figures only: nothing here asserts a timing.
@@ -95,8 +98,9 @@ async function main(): Promise<number> {
     cleanups.unshift(nginx.stop);
     progress(`nginx ${nginx.version} on ${nginx.url}`);
 
-    const register = async (body = nextUser()) => {
-      const res = await fetch(`${nginx.url}/api/users/register/`, {
+    const direct = `http://127.0.0.1:${appPort}`;
+    const register = async (body = nextUser(), base = nginx.url) => {
+      const res = await fetch(`${base}/api/users/register/`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
@@ -104,8 +108,13 @@ async function main(): Promise<number> {
       await res.arrayBuffer();
       return res.status;
     };
-    const live = async () => {
-      const res = await fetch(`${nginx.url}/api/health/live`);
+    const live = async (base = nginx.url) => {
+      const res = await fetch(`${base}/api/health/live`);
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const read = async (headers: Record<string, string>, base: string) => {
+      const res = await fetch(`${base}/api/users/profile/`, { headers });
       await res.arrayBuffer();
       return res.status;
     };
@@ -227,21 +236,43 @@ async function main(): Promise<number> {
     const cpuPer = async (label: string, expect: string, fire: () => Promise<number>) => {
       progress(`(h) app CPU per request: ${label}, ${SECONDS} s…`);
       const from = workerCpu();
+      const pgFrom = pgSeconds();
       const r = await closedLoop({ concurrency: 16, durationMs: SECONDS * 1000, fire });
       const ms = ((workerCpu() - from) * 1000) / r.latenciesMs.length;
+      const pgMs = ((pgSeconds() - pgFrom) * 1000) / r.latenciesMs.length;
       const ok = r.statuses[expect] ?? 0;
-      return { label, requests: r.latenciesMs.length, ok, other: r.latenciesMs.length - ok, ms, rate: r.latenciesMs.length / (r.elapsedMs / 1000) };
+      return { label, requests: r.latenciesMs.length, ok, other: r.latenciesMs.length - ok, ms, pgMs, rate: r.latenciesMs.length / (r.elapsedMs / 1000) };
     };
     // The hash's CPU time again, right before: a busy machine changes it by the minute.
     const hashCpuNowFrom = process.cpuUsage();
     for (let i = 0; i < 20; i++) await hashPassword(STRONG_PASSWORD);
     const hashCpuNow = process.cpuUsage(hashCpuNowFrom);
     const hashCpuMsNow = (hashCpuNow.user + hashCpuNow.system) / 1000 / 20;
-    const signupCpu = await cpuPer("distinct sign-ups (201)", "201", () => register());
     const existing = nextUser();
     await register(existing);
-    const duplicateCpu = await cpuPer("sign-up of a taken username/email (400, no hash)", "400", () => register(existing));
-    const healthCpu = await cpuPer("GET /api/health/live", "200", live);
+    // One member signed in twice: an API token and a browser session cookie.
+    const login = await fetch(`${direct}/api/users/login/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: existing.username, password: existing.password }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const cookie = await browserSession(direct, existing.username, existing.password);
+    const perRequest: { via: string; rows: Awaited<ReturnType<typeof cpuPer>>[] }[] = [];
+    for (const [via, base] of [["through nginx", nginx.url], ["direct to the app", direct]] as const) {
+      perRequest.push({
+        via,
+        rows: [
+          await cpuPer(`distinct sign-ups (201), ${via}`, "201", () => register(nextUser(), base)),
+          await cpuPer(`sign-up of a taken username/email (400, no hash), ${via}`, "400", () => register(existing, base)),
+          await cpuPer(`GET /api/users/profile/ with a token, ${via}`, "200", () => read({ authorization: `Token ${token}` }, base)),
+          await cpuPer(`GET /api/users/profile/ with a session cookie, ${via}`, "200", () => read({ cookie }, base)),
+          await cpuPer(`GET /api/health/live (an empty route: Next's floor), ${via}`, "200", () => live(base)),
+        ],
+      });
+    }
+    const [signupCpu, duplicateCpu] = perRequest[0].rows;
+    const directRows = perRequest[1].rows;
 
     // (d) memory.
     const mem = (pid: number) => {
@@ -460,16 +491,14 @@ async function main(): Promise<number> {
       ),
     );
     out.push("");
-    out.push(`**(h) app CPU per request** (both workers' CPU, /proc/<pid>/stat, over ${SECONDS} s of one kind of request at concurrency 16; one hash cost ${fmt(hashCpuMsNow)} ms of CPU just before, ${fmt(hashCpuMs)} ms at the start)`);
+    out.push(`**(h) app CPU per request** (both workers' CPU, /proc/<pid>/stat, over ${SECONDS} s of one kind of request at concurrency 16; PostgreSQL's CPU over the same window; one hash cost ${fmt(hashCpuMsNow)} ms of CPU just before, ${fmt(hashCpuMs)} ms at the start)`);
     out.push("");
     out.push(
       table(
-        ["request", "answered", "per s", "expected answer", "other", "app CPU ms each", "beyond the hash"],
-        [
-          [signupCpu.label, signupCpu.requests, fmt(signupCpu.rate), signupCpu.ok, signupCpu.other, fmt(signupCpu.ms), fmt(signupCpu.ms - hashCpuMsNow)],
-          [duplicateCpu.label, duplicateCpu.requests, fmt(duplicateCpu.rate), duplicateCpu.ok, duplicateCpu.other, fmt(duplicateCpu.ms), "(no hash)"],
-          [healthCpu.label, healthCpu.requests, fmt(healthCpu.rate), healthCpu.ok, healthCpu.other, fmt(healthCpu.ms), "(no hash)"],
-        ],
+        ["request", "answered", "per s", "expected answer", "other", "app CPU ms each", "beyond the hash", "PostgreSQL CPU ms each"],
+        perRequest.flatMap(({ rows }) =>
+          rows.map((r) => [r.label, r.requests, fmt(r.rate), r.ok, r.other, fmt(r.ms), r.label.startsWith("distinct sign-ups") ? fmt(r.ms - hashCpuMsNow) : "(no hash)", postmaster ? fmt(r.pgMs) : "(not embedded)"]),
+        ),
       ),
     );
     out.push("");
@@ -495,6 +524,25 @@ async function main(): Promise<number> {
       ),
     );
     out.push("");
+    // Issue 24's targets: the per-request tax, direct to the app (nginx's share is its own).
+    const [dSignup, dDuplicate, dToken, dCookie, dFloor] = directRows;
+    out.push("**Targets (issue 24), direct to the app**");
+    out.push("");
+    out.push(
+      table(
+        ["target", "goal", "this run", ""],
+        [
+          ["app CPU per token-authenticated read", "≤ 4 ms", `${fmt(dToken.ms)} ms`, verdict(dToken.ms <= 4)],
+          ["app CPU per cookie-authenticated read", "≤ 4 ms", `${fmt(dCookie.ms)} ms`, verdict(dCookie.ms <= 4)],
+          ["app CPU per rejected duplicate", "≤ 4 ms", `${fmt(dDuplicate.ms)} ms`, verdict(dDuplicate.ms <= 4)],
+          ["app CPU beyond the hash per sign-up", "≤ 8 ms", `${fmt(dSignup.ms - hashCpuMsNow)} ms`, verdict(dSignup.ms - hashCpuMsNow <= 8)],
+          ["PostgreSQL CPU per sign-up", "≤ 3 ms", postmaster ? `${fmt(dSignup.pgMs)} ms` : "(not embedded)", postmaster ? verdict(dSignup.pgMs <= 3) : ""],
+          ["RSS per worker after the bench (largest)", "< 200 MB", `${fmt(maxWorkerRss)} MiB`, verdict(maxWorkerRss < 200)],
+          ["Next's floor (empty route), for reference", "", `${fmt(dFloor.ms)} ms`, ""],
+        ],
+      ),
+    );
+    out.push("");
     out.push(`**(f) rolling restart (SIGHUP, as \`systemctl reload\` on deploy) under 16 sign-ups in flight, through nginx**`);
     out.push("");
     out.push(
@@ -514,6 +562,22 @@ async function main(): Promise<number> {
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((err) => progress(`cleanup failed: ${String(err)}`));
   }
+}
+
+/** A browser session cookie, obtained as next-auth's client does: CSRF token, then the credentials callback. */
+async function browserSession(base: string, username: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie.join("; ") },
+    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: "/account" }),
+    redirect: "manual",
+  });
+  const session = res.headers.getSetCookie().find((c) => /^(__Host-)?next-auth\.session-token=/.test(c));
+  if (!session) throw new Error(`no session cookie: ${res.status} ${res.headers.get("location")}`);
+  return session.split(";")[0];
 }
 
 main().then(
