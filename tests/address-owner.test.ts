@@ -51,7 +51,7 @@ describe("a magic link into an account whose address was never proven", () => {
     const link = await magicLink(sq.email);
     const text = pageText(await (await fetch(`${baseUrl()}${link.path}`)).text());
     expect(text).toContain(`Sign in as ${sq.username}`);
-    expect(text).toMatch(/This account was created on \d{1,2} \w{3} \d{4}\./);
+    expect(text).toMatch(/This account was created on \d{1,2} \w{3} \d{4}\s?\./);
     expect(text).toContain("signing in will sign out anyone else using it (every device and app) and remove its password");
   });
 
