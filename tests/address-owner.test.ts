@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { userForSession } from "../lib/auth/sessions";
 import { confirmEmail } from "../lib/email-verification/confirm";
 import { acceptInvitation } from "../lib/invitations/accept";
 import { signInWithMagicLink } from "../lib/magic-link/sign-in";
-import { apiCall, apiLogin, registeredUser } from "./support/auth";
+import { apiCall, apiLogin, registeredUser, sessionCookie } from "./support/auth";
 import { domainStorm } from "./support/domain-storm";
 import { baseUrl, http, testDb, uniq, withPg } from "./support/helpers";
 import { pageText, pendingInvitation } from "./support/invite";
@@ -135,6 +136,15 @@ describe("the verification link", () => {
     expect(text).toContain("Confirming here makes the account yours alone: it signs out anyone else using it");
   });
 
+  it("the page does not warn a browser signed in to that account", async () => {
+    const member = await squatter();
+    const link = await mailedLink(db(), member.email, "email.verification");
+    const cookie = await sessionCookie(member.username, member.password);
+    const text = pageText(await (await fetch(`${baseUrl()}${link.path}`, { headers: { cookie } })).text());
+    expect(text).toContain(`the account ${member.username}`);
+    expect(text).not.toContain("Confirming here makes the account yours alone");
+  });
+
   it("pressed without being signed in: the squatter's token gives 401 and their password 400", async () => {
     const sq = await squatter();
     const link = await mailedLink(db(), sq.email, "email.verification");
@@ -173,5 +183,34 @@ describe("a squatter and a teacher invitation (the review's N-H1 end to end)", (
     const profile = await apiCall("/api/users/profile/", { token: sqToken });
     expect(profile.status).toBe(401);
     expect(await passwordStatus(sq)).toBe(400);
+  });
+});
+
+describe("migration 20261206000100: sessions a magic link opened on unproven accounts before the rule", () => {
+  it("are ended; password sessions and sessions of proven accounts are kept", async () => {
+    const sql = readFileSync("prisma/migrations/20261206000100_linked_identities/migration.sql", "utf8");
+    const cleanup = sql.slice(sql.indexOf('DELETE FROM "Session"'));
+    const unproven = await squatter();
+    const proven = await squatter();
+    await withPg((c) => c.query(`UPDATE "User" SET "emailVerifiedAt" = now() WHERE id = $1`, [proven.id]));
+    // As the old magic-link button did: the link spent and the session made in one transaction.
+    const oldMagicSession = async (userId: number, email: string) =>
+      withPg(async (c) => {
+        await c.query("BEGIN");
+        await c.query(`INSERT INTO "OneTimeLink" ("userId", purpose, email, "tokenHash", "expiresAt", "usedAt") VALUES ($1, 'magic_login', $2, md5(random()::text) || md5(random()::text), now() + interval '15 minutes', now())`, [userId, email]);
+        const s = await c.query(`INSERT INTO "Session" ("userId", "tokenHash", "expiresAt") VALUES ($1, md5(random()::text) || md5(random()::text), now() + interval '1 day') RETURNING id`, [userId]);
+        await c.query("COMMIT");
+        return s.rows[0].id as number;
+      });
+    const doomed = await oldMagicSession(unproven.id, unproven.email);
+    const keptProven = await oldMagicSession(proven.id, proven.email);
+    const passwordSession = await withPg(async (c) => {
+      const s = await c.query(`INSERT INTO "Session" ("userId", "tokenHash", "expiresAt") VALUES ($1, md5(random()::text) || md5(random()::text), now() + interval '1 day') RETURNING id`, [unproven.id]);
+      return s.rows[0].id as number;
+    });
+    // Limited to this test's accounts: other files share the database.
+    await withPg((c) => c.query(`${cleanup.trim().replace(/;$/, "")} AND s."userId" = ANY($1::int[])`, [[unproven.id, proven.id]]));
+    const left = await db().session.findMany({ where: { id: { in: [doomed, keptProven, passwordSession] } }, select: { id: true } });
+    expect(left.map((r) => r.id).sort()).toEqual([keptProven, passwordSession].sort());
   });
 });
