@@ -180,6 +180,8 @@ describe("Google accounts by subject", () => {
     expect((await google({ token: await idToken({ email: owner.email, sub }) })).status).toBe(200);
     const id = await userId(owner.email);
     expect(await links(id)).toEqual([{ provider: "google", subject: sub }]);
+    // The owner hears that Google now opens the account.
+    expect(await db().outbox.count({ where: { kind: "account.google_linked", to: { equals: owner.email, mode: "insensitive" } } })).toBe(1);
     expect((await google({ token: await idToken({ email: owner.email, sub: uniq("other") }) })).status).toBe(409);
     expect((await google({ token: await idToken({ email: owner.email, sub }) })).status).toBe(200);
     expect((await apiLogin({ username: owner.username, password: owner.password })).status).toBe(200);
@@ -193,6 +195,8 @@ describe("Google accounts by subject", () => {
     const res = await google({ token: await idToken({ email: freshGmail(), sub }) });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ new_user_created: false, user: { id } });
+    // A new account made by Google is not "linked to an existing account": no such email.
+    expect(await db().outbox.count({ where: { kind: "account.google_linked", to: email } })).toBe(0);
   });
 
   it("an existing Google account made before subjects were stored gets its subject linked at its next sign-in", async () => {
@@ -241,6 +245,7 @@ describe("Google accounts by subject", () => {
     expect(linked.json).toMatchObject({ new_user_created: false, user: { username: staff.username } });
     const again = await google({ token: await idToken({ email: staff.email, sub }) });
     expect(again.json).toMatchObject({ user: { username: staff.username } });
+    expect(await db().outbox.count({ where: { kind: "account.google_linked", to: { equals: staff.email, mode: "insensitive" } } })).toBe(1);
     expect((await apiLogin({ username: staff.username, password: staff.password })).status).toBe(200);
   });
 

@@ -7,6 +7,7 @@ import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError, isDomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { accountByEmail } from "../one-time-links/find-account";
+import { enqueueEmail } from "../outbox/enqueue";
 import { limitTokenIssuance, type Limiters } from "../security/rate-limits";
 import { proveMailbox, unusablePassword } from "../users/prove-mailbox";
 import { createUserWithProfile } from "../users/register";
@@ -224,6 +225,7 @@ async function linkSignedIn(db: Db, id: number, identity: GoogleIdentity, log: L
     if (current === null) {
       if (!(await linkGoogleSubject(tx, id, identity.sub, identity.email!))) throw googleLinkedElsewhere();
       await recordAudit(tx, { actorId: id, action: "account.google_linked", targetType: "User", targetId: id, details: { via: "signed_in" } });
+      await tellOwnerGoogleLinked(tx, id);
     }
     await tx.user.update({ where: { id }, data: { lastLogin: new Date() }, select: { id: true } });
   });
@@ -256,6 +258,8 @@ async function linkByEmail(db: Db, id: number, email: string, identity: GoogleId
       if (proof.verifiedNow) await recordAudit(tx, { actorId: id, action: "email.verified", targetType: "User", targetId: id, details: { via: "google" } });
       if (!(await linkGoogleSubject(tx, id, identity.sub, email))) throw googleLinkedElsewhere();
       await recordAudit(tx, { actorId: id, action: "account.google_linked", targetType: "User", targetId: id, details: { via: "email" } });
+      // A claim already emailed the owner (with a reset link); otherwise say that Google now opens the account.
+      if (!proof.evicted) await tellOwnerGoogleLinked(tx, id);
     }
     return { proof, reactivated: await signedIn(tx, id, row) };
   });
@@ -265,4 +269,22 @@ async function linkByEmail(db: Db, id: number, email: string, identity: GoogleId
   reactivatedLog(log, id, outcome.reactivated);
   log.info({ event: "google_login.linked", userId: id, via: "email" }, "Google linked by its verified address");
   return id;
+}
+
+/**
+ * A Google account now opens an existing account: its owner hears of it at the account's
+ * address, in the linking transaction, so a link nobody meant (a borrowed session, say) is
+ * noticed; /account/security removes it.
+ */
+async function tellOwnerGoogleLinked(tx: Tx, id: number): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id }, select: { username: true, email: true } });
+  if (!user.email) return;
+  await enqueueEmail(tx, {
+    kind: "account.google_linked",
+    to: user.email,
+    subject: "Google sign-in was linked to your Zporta Academy account",
+    text:
+      `Hello ${user.username},\n\nA Google account can now sign in to your Zporta Academy account. If that was you, ` +
+      `there is nothing to do. If not, remove it on your account's Security page (Unlink Google) and change your password.\n`,
+  });
 }
