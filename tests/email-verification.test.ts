@@ -33,10 +33,11 @@ describe("verification on sign-up", () => {
     expect(pageText(await page.text())).toContain("Confirm my email address");
     expect(await verifiedAt(user.username)).toBeNull();
 
-    await confirmEmail({ uid: link.uid, token: link.token }, { db: db() });
+    // Pressed in a browser signed in to the account (issue 18: elsewhere it would claim the account for the mailbox).
+    const id = (await db().user.findFirstOrThrow({ where: { username: user.username } })).id;
+    await confirmEmail({ uid: link.uid, token: link.token }, { db: db(), signedInUserId: id });
     expect((await apiCall("/api/users/profile/", { token })).json).toMatchObject({ email_verified: true });
     expect(await refusal(confirmEmail({ uid: link.uid, token: link.token }, { db: db() }))).toMatchObject({ status: 400, message: INVALID_VERIFICATION_LINK });
-    const id = (await db().user.findFirstOrThrow({ where: { username: user.username } })).id;
     expect(await db().auditLog.count({ where: { action: "email.verified", targetId: id } })).toBe(1);
     // Changing the address un-proves it (the trigger of 20261201000700).
     await withPg((c) => c.query(`UPDATE "User" SET email = $2 WHERE id = $1`, [id, `${uniq("moved")}@example.com`]));
@@ -97,7 +98,7 @@ describe("a verified email is required", () => {
     const res = await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } });
     expect(res.status).toBe(403);
     expect(res.json).toEqual({ detail: "Verify your email address before inviting teachers." });
-    await confirmEmail(await mailedLink(db(), user.email, KIND), { db: db() });
+    await confirmEmail(await mailedLink(db(), user.email, KIND), { db: db(), signedInUserId: id });
     expect((await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } })).status).toBe(201);
   });
 

@@ -2,7 +2,8 @@ import type { Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./support/browser";
 import { GOOGLE_TEST_CLIENT, startFakeGoogle, type FakeGoogle } from "./support/google";
-import { http, testDb, uniq } from "./support/helpers";
+import { registeredUser, sessionCookie } from "./support/auth";
+import { http, testDb, uniq, withPg } from "./support/helpers";
 import { startTestServer, type TestServer } from "./support/stack";
 
 // Issue 11 point 4: the "Sign in with Google" button on /login and /signup, shown only
@@ -43,8 +44,12 @@ afterAll(async () => {
   await fake?.stop();
 });
 
-async function googlePage(path: string) {
+async function googlePage(path: string, cookie?: string) {
   const context = await browser.newContext({ baseURL: server.baseUrl });
+  if (cookie) {
+    const [name, ...value] = cookie.split("=");
+    await context.addCookies([{ name, value: value.join("="), url: server.baseUrl }]);
+  }
   await context.route(GOOGLE_SCRIPT, (route) => route.fulfill({ contentType: "text/javascript", body: STAND_IN }));
   const page = await context.newPage();
   await page.goto(path);
@@ -99,6 +104,32 @@ describe("the Google button", () => {
     expect(new URL(page.url()).pathname).toBe("/signup");
     const session = await page.request.get("/api/auth/session");
     expect(await session.json()).toEqual({});
+    await context.close();
+  });
+
+  it("staff signed in with their password link Google on /account/security; then Google signs them in, and they can unlink it", async () => {
+    const staff = await registeredUser();
+    await withPg((c) => c.query(`UPDATE "User" SET "isStaff" = true WHERE username = $1`, [staff.username]));
+    const sub = uniq("sub");
+    // By address alone Google is refused for staff.
+    const refused = await http("/api/users/google-login/", { base: server.baseUrl, body: { token: await fake.idToken({ email: staff.email, sub }) } });
+    expect(refused.status).toBe(403);
+
+    const { page, context } = await googlePage("/account/security", await sessionCookie(staff.username, staff.password, server.baseUrl));
+    await page.getByRole("heading", { name: "Google sign-in" }).waitFor();
+    const button = page.getByRole("button", { name: "Sign in with Google" });
+    await button.waitFor();
+    await page.evaluate((token) => ((window as unknown as { __credential: string }).__credential = token), await fake.idToken({ email: staff.email, sub }));
+    await button.click();
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 30_000 }).toContain("Linked on");
+    const again = await http("/api/users/google-login/", { base: server.baseUrl, body: { token: await fake.idToken({ email: staff.email, sub }) } });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ user: { username: staff.username } });
+
+    await page.getByRole("button", { name: "Unlink Google" }).click();
+    // The page is rendered again without the link (the button's own status goes with it).
+    await expect.poll(() => page.locator("body").innerText(), { timeout: 30_000 }).toContain("Not linked.");
+    expect((await http("/api/users/google-login/", { base: server.baseUrl, body: { token: await fake.idToken({ email: staff.email, sub }) } })).status).toBe(403);
     await context.close();
   });
 });

@@ -21,3 +21,14 @@ export function googleJwksUrl(env: Record<string, string | undefined> = process.
     throw new ConfigError(`GOOGLE_JWKS_URL is not a valid URL: ${raw}`);
   }
 }
+
+/**
+ * GOOGLE_ALLOWED_DOMAINS (comma-separated Workspace domains): when set, only ID tokens whose
+ * `hd` claim is one of them sign in. Empty: any Google account.
+ */
+export function googleAllowedDomains(env: Record<string, string | undefined> = process.env): string[] {
+  return (env.GOOGLE_ALLOWED_DOMAINS ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}

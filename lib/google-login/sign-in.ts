@@ -1,20 +1,30 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { endAllSessions } from "../auth/end-all-sessions";
 import { issueApiToken } from "../auth/api-tokens";
 import { createSession, type ClientInfo } from "../auth/sessions";
 import type { Db } from "../db/client";
-import { inTransaction } from "../db/transaction";
+import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError, isDomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
-import { killLinks } from "../one-time-links/issue";
 import { accountByEmail } from "../one-time-links/find-account";
+import { enqueueEmail } from "../outbox/enqueue";
+import { limitTokenIssuance, type Limiters } from "../security/rate-limits";
+import { proveMailbox, unusablePassword } from "../users/prove-mailbox";
 import { createUserWithProfile } from "../users/register";
 import type { Role } from "../users/register-schema";
 import { parseInput } from "../validation/parse";
-import { googleClientIds } from "./config";
-import { GOOGLE_NOT_CONFIGURED, GOOGLE_TOKEN_REQUIRED, invalidGoogleToken } from "./messages";
+import { googleAllowedDomains, googleClientIds } from "./config";
+import { accountByGoogleSubject, googleSubjectOf, linkGoogleSubject, touchGoogleSubject } from "./identity";
+import {
+  domainNotAllowed,
+  GOOGLE_NOT_CONFIGURED,
+  GOOGLE_TOKEN_REQUIRED,
+  googleLinkedElsewhere,
+  invalidGoogleToken,
+  otherGoogleAccount,
+  staffNotLinked,
+} from "./messages";
+import { limitGoogleAttempt } from "./rate-limit";
 import { usernameCandidate } from "./username";
 import { GoogleTokenError, verifyGoogleIdToken, type GoogleIdentity } from "./verify";
 
@@ -22,9 +32,6 @@ export const googleLoginSchema = z.object(
   { token: z.string({ error: GOOGLE_TOKEN_REQUIRED }).trim().min(1, GOOGLE_TOKEN_REQUIRED) },
   { error: GOOGLE_TOKEN_REQUIRED },
 );
-
-/** Like Django's set_unusable_password(): no password verifies against it. */
-const unusablePassword = () => `!${randomBytes(30).toString("base64url")}`;
 
 const USERNAME_ATTEMPTS = 8;
 /** Google ID tokens are about 1 kB; anything far longer is not one (and is not parsed). */
@@ -39,22 +46,38 @@ export interface GoogleSignIn {
   profileCreated: boolean;
 }
 
+export interface GoogleSignInContext {
+  db: Db;
+  log?: Logger;
+  client?: ClientInfo;
+  browser?: boolean;
+  /** The account this browser is signed in to (the site's own request with a session): an unlinked Google identity is linked to it. */
+  signedInUserId?: number | null;
+  /** Tests pass their own; the app uses the process's (getLimiters). */
+  limiters?: Limiters;
+}
+
 /**
- * Sign-in with a Google ID token: verified (verifyGoogleIdToken), then matched by email
- * only when Google says the email is verified. An existing account whose email was never
- * proven is taken over by the proof: marked verified, every session and token ended and
- * its password made unusable (a squatter who registered the address loses it). A new
- * account gets a username from the email's local part, decided by the database: a unique
- * violation retries with another candidate, and one on the email means a simultaneous
- * sign-in created the account first, which this one then signs in to.
+ * Sign-in with a Google ID token (issue 11 point 4, issue 18 point 2). Counted per client
+ * address first (every attempt, like a password check), then verified
+ * (verifyGoogleIdToken), the Workspace domain checked when GOOGLE_ALLOWED_DOMAINS is set.
+ * The account is the one Google's subject is linked to. An unlinked subject is linked:
+ * - to the account this browser is signed in to (the person proved the password first);
+ * - else to the account with the asserted address, when Google says it is verified, the
+ *   account has no other Google identity and is neither staff nor superuser; an address
+ *   never proven before is claimed first (proveMailbox: whatever was set before the proof
+ *   is removed), all in one transaction;
+ * - else to a new account (username from the email's local part, decided by the database:
+ *   a unique violation retries with another candidate, one on the email means a
+ *   simultaneous sign-in created the account, which the next round finds).
+ * Then a per-device API token within the account's token budget, and a browser session
+ * when the site itself asked.
  */
-export async function googleSignIn(
-  input: unknown,
-  ctx: { db: Db; log?: Logger; client?: ClientInfo; browser?: boolean },
-): Promise<GoogleSignIn> {
+export async function googleSignIn(input: unknown, ctx: GoogleSignInContext): Promise<GoogleSignIn> {
   const log = ctx.log ?? logger;
   const { token } = parseInput(googleLoginSchema, input, GOOGLE_TOKEN_REQUIRED);
   if (googleClientIds().length === 0) throw new DomainError("google_not_configured", GOOGLE_NOT_CONFIGURED, 400);
+  await limitGoogleAttempt(ctx.client?.ip, log, ctx.limiters);
   if (token.length > MAX_TOKEN_LENGTH) {
     log.info({ event: "google_login.failed", reason: "too_long" }, "Google sign-in refused");
     throw invalidGoogleToken();
@@ -71,27 +94,47 @@ export async function googleSignIn(
     log.info({ event: "google_login.failed", reason: "email_not_verified" }, "Google sign-in refused");
     throw invalidGoogleToken();
   }
+  const allowed = googleAllowedDomains();
+  if (allowed.length > 0 && !(identity.hostedDomain && allowed.includes(identity.hostedDomain))) {
+    log.info({ event: "google_login.failed", reason: "domain_not_allowed" }, "Google sign-in refused");
+    throw domainNotAllowed();
+  }
   const email = identity.email;
 
   let userId: number | null = null;
   let created = false;
-  for (let attempt = 0; userId === null && attempt < USERNAME_ATTEMPTS; attempt++) {
-    const existing = await accountByEmail(ctx.db, email);
-    if (existing) {
-      userId = await signInExisting(ctx.db, existing.id, email, log);
-      break;
+  try {
+    for (let attempt = 0; userId === null && attempt < USERNAME_ATTEMPTS; attempt++) {
+      const linked = await accountByGoogleSubject(ctx.db, identity.sub);
+      if (linked !== null) {
+        userId = await signInLinked(ctx.db, linked, identity, log);
+        break;
+      }
+      if (ctx.signedInUserId) {
+        userId = await linkSignedIn(ctx.db, ctx.signedInUserId, identity, log);
+        break;
+      }
+      const existing = await accountByEmail(ctx.db, email);
+      if (existing) {
+        userId = await linkByEmail(ctx.db, existing.id, email, identity, log);
+        break;
+      }
+      try {
+        userId = await createGoogleAccount(ctx.db, email, identity, usernameCandidate(email, attempt), log);
+        created = true;
+      } catch (err) {
+        // The database decided: another candidate, or the account (or link) a racing sign-in made.
+        if (isDomainError(err) && ["username_taken", "email_taken", "google_subject_raced"].includes(err.code)) continue;
+        throw err;
+      }
     }
-    try {
-      userId = await createGoogleAccount(ctx.db, email, identity, usernameCandidate(email, attempt), log);
-      created = true;
-    } catch (err) {
-      // The database decided: another candidate, or the account a racing sign-in made.
-      if (isDomainError(err) && (err.code === "username_taken" || err.code === "email_taken")) continue;
-      throw err;
-    }
+  } catch (err) {
+    if (isDomainError(err) && err.code.startsWith("google_")) log.info({ event: "google_login.failed", reason: err.code }, "Google sign-in refused");
+    throw err;
   }
   if (userId === null) throw new Error("no free username after several attempts");
 
+  await limitTokenIssuance(userId, log, ctx.limiters);
   const key = await issueApiToken(ctx.db, userId, log, ctx.client);
   const session = ctx.browser ? await createSession(ctx.db, userId, ctx.client) : undefined;
   const user = await ctx.db.user.findUniqueOrThrow({
@@ -126,41 +169,122 @@ async function createGoogleAccount(db: Db, email: string, identity: GoogleIdenti
       data: { firstName: identity.givenName?.slice(0, 150) ?? null, lastName: identity.familyName?.slice(0, 150) ?? null },
       select: { userId: true },
     });
+    // The subject went to another new account meanwhile (same person, another address): roll back, look again.
+    if (!(await linkGoogleSubject(tx, user.id, identity.sub, email))) throw new DomainError("google_subject_raced", "raced", 409);
     await recordAudit(tx, { actorId: user.id, action: "account.created_via_google", targetType: "User", targetId: user.id });
     return user.id;
   });
 }
 
-async function signInExisting(db: Db, id: number, email: string, log: Logger): Promise<number> {
-  const outcome = await inTransaction(db, async (tx) => {
-    const rows = await tx.$queryRaw<{ isActive: boolean; selfDeactivated: boolean; verified: boolean; sameEmail: boolean }[]>`
-      SELECT "isActive", "selfDeactivated", "emailVerifiedAt" IS NOT NULL AS "verified",
-             lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu") AS "sameEmail"
-      FROM "User" WHERE "id" = ${id} FOR UPDATE`;
-    const row = rows[0];
-    if (!row?.sameEmail || (!row.isActive && !row.selfDeactivated)) return null; // gone, moved, or closed by staff
-    let ended = 0;
-    if (!row.verified) {
-      // Google proved the address: whoever registered it without proof loses the account's
-      // password and sessions; the owner can set a password by reset.
-      await tx.user.update({ where: { id }, data: { emailVerifiedAt: new Date(), passwordHash: unusablePassword() }, select: { id: true } });
-      const e = await endAllSessions(tx, id);
-      ended = e.sessions + e.tokens;
-      await killLinks(tx, id, ["reset", "magic_login", "verify_email"]);
-      await recordAudit(tx, { actorId: id, action: "email.verified", targetType: "User", targetId: id, details: { via: "google", passwordRemoved: true, sessionsEnded: ended } });
-    }
-    if (!row.isActive) {
-      await tx.user.update({ where: { id }, data: { isActive: true, selfDeactivated: false }, select: { id: true } });
-      await recordAudit(tx, { actorId: id, action: "account.reactivated", targetType: "User", targetId: id, details: { via: "google" } });
+type Lifecycle = { isActive: boolean; selfDeactivated: boolean };
+
+/** The account's row, locked; null when it is gone or closed by staff (refused like a bad token). */
+async function lockUsable<T extends Lifecycle>(tx: Tx, rows: T[]): Promise<T | null> {
+  const row = rows[0];
+  return row && (row.isActive || row.selfDeactivated) ? row : null;
+}
+
+/** A self-deactivated account comes back with a sign-in; stamps lastLogin. */
+async function signedIn(tx: Tx, id: number, row: Lifecycle): Promise<boolean> {
+  if (!row.isActive) {
+    await tx.user.update({ where: { id }, data: { isActive: true, selfDeactivated: false }, select: { id: true } });
+    await recordAudit(tx, { actorId: id, action: "account.reactivated", targetType: "User", targetId: id, details: { via: "google" } });
+  }
+  await tx.user.update({ where: { id }, data: { lastLogin: new Date() }, select: { id: true } });
+  return !row.isActive;
+}
+
+function inactive(log: Logger, id: number): DomainError {
+  log.info({ event: "google_login.failed", reason: "account_inactive", userId: id }, "Google sign-in refused");
+  return invalidGoogleToken();
+}
+
+function reactivatedLog(log: Logger, id: number, reactivated: boolean): void {
+  if (reactivated) log.info({ event: "account.reactivated", userId: id, via: "google" }, "account reactivated");
+}
+
+/** The subject is linked to this account: sign in. */
+async function signInLinked(db: Db, id: number, identity: GoogleIdentity, log: Logger): Promise<number> {
+  const reactivated = await inTransaction(db, async (tx) => {
+    const row = await lockUsable(tx, await tx.$queryRaw<Lifecycle[]>`SELECT "isActive", "selfDeactivated" FROM "User" WHERE "id" = ${id} FOR UPDATE`);
+    if (!row) return null;
+    await touchGoogleSubject(tx, id, identity.sub);
+    return signedIn(tx, id, row);
+  });
+  if (reactivated === null) throw inactive(log, id);
+  reactivatedLog(log, id, reactivated);
+  return id;
+}
+
+/** This browser is signed in to the account (its owner proved the password or the mailbox): link the new subject to it. */
+async function linkSignedIn(db: Db, id: number, identity: GoogleIdentity, log: Logger): Promise<number> {
+  await inTransaction(db, async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${id} FOR UPDATE`;
+    const current = await googleSubjectOf(tx, id);
+    if (current !== null && current !== identity.sub) throw otherGoogleAccount();
+    if (current === null) {
+      if (!(await linkGoogleSubject(tx, id, identity.sub, identity.email!))) throw googleLinkedElsewhere();
+      await recordAudit(tx, { actorId: id, action: "account.google_linked", targetType: "User", targetId: id, details: { via: "signed_in" } });
+      await tellOwnerGoogleLinked(tx, id);
     }
     await tx.user.update({ where: { id }, data: { lastLogin: new Date() }, select: { id: true } });
-    return { tookOver: !row.verified, reactivated: !row.isActive, ended };
   });
-  if (!outcome) {
-    log.info({ event: "google_login.failed", reason: "account_inactive", userId: id }, "Google sign-in refused");
-    throw invalidGoogleToken();
-  }
-  if (outcome.tookOver) log.info({ event: "email.verified", userId: id, via: "google", passwordRemoved: true, sessionsEnded: outcome.ended }, "email verified by Google");
-  if (outcome.reactivated) log.info({ event: "account.reactivated", userId: id, via: "google" }, "account reactivated");
+  log.info({ event: "google_login.linked", userId: id, via: "signed_in" }, "Google linked to the signed-in account");
   return id;
+}
+
+/**
+ * The account with the address Google asserts, not linked to this subject: link it when
+ * it has no other Google identity and is neither staff nor superuser (an address, even a
+ * proven one, is never enough for those: a stale or re-registered Google account would
+ * take them over). An address never proven is claimed by this proof first.
+ */
+async function linkByEmail(db: Db, id: number, email: string, identity: GoogleIdentity, log: Logger): Promise<number> {
+  const outcome = await inTransaction(db, async (tx) => {
+    const row = await lockUsable(
+      tx,
+      await tx.$queryRaw<(Lifecycle & { sameEmail: boolean; privileged: boolean })[]>`
+        SELECT "isActive", "selfDeactivated", "isStaff" OR "isSuperuser" AS "privileged",
+               lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu") AS "sameEmail"
+        FROM "User" WHERE "id" = ${id} FOR UPDATE`,
+    );
+    if (!row?.sameEmail) return null; // gone, moved, or closed by staff
+    const current = await googleSubjectOf(tx, id);
+    if (current !== null && current !== identity.sub) throw otherGoogleAccount();
+    let proof = { verifiedNow: false, evicted: false, ended: 0 };
+    if (current === null) {
+      if (row.privileged) throw staffNotLinked();
+      proof = await proveMailbox(tx, id, "google");
+      if (proof.verifiedNow) await recordAudit(tx, { actorId: id, action: "email.verified", targetType: "User", targetId: id, details: { via: "google" } });
+      if (!(await linkGoogleSubject(tx, id, identity.sub, email))) throw googleLinkedElsewhere();
+      await recordAudit(tx, { actorId: id, action: "account.google_linked", targetType: "User", targetId: id, details: { via: "email" } });
+      // A claim already emailed the owner (with a reset link); otherwise say that Google now opens the account.
+      if (!proof.evicted) await tellOwnerGoogleLinked(tx, id);
+    }
+    return { proof, reactivated: await signedIn(tx, id, row) };
+  });
+  if (!outcome) throw inactive(log, id);
+  if (outcome.proof.evicted) log.warn({ event: "account.claimed_by_mailbox", userId: id, via: "google", sessionsEnded: outcome.proof.ended }, "unproven account claimed by its mailbox");
+  if (outcome.proof.verifiedNow) log.info({ event: "email.verified", userId: id, via: "google" }, "email verified by Google");
+  reactivatedLog(log, id, outcome.reactivated);
+  log.info({ event: "google_login.linked", userId: id, via: "email" }, "Google linked by its verified address");
+  return id;
+}
+
+/**
+ * A Google account now opens an existing account: its owner hears of it at the account's
+ * address, in the linking transaction, so a link nobody meant (a borrowed session, say) is
+ * noticed; /account/security removes it.
+ */
+async function tellOwnerGoogleLinked(tx: Tx, id: number): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id }, select: { username: true, email: true } });
+  if (!user.email) return;
+  await enqueueEmail(tx, {
+    kind: "account.google_linked",
+    to: user.email,
+    subject: "Google sign-in was linked to your Zporta Academy account",
+    text:
+      `Hello ${user.username},\n\nA Google account can now sign in to your Zporta Academy account. If that was you, ` +
+      `there is nothing to do. If not, remove it on your account's Security page (Unlink Google) and change your password.\n`,
+  });
 }

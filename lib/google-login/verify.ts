@@ -8,6 +8,8 @@ export interface GoogleIdentity {
   emailVerified: boolean;
   givenName: string | null;
   familyName: string | null;
+  /** The Google Workspace domain (`hd`), absent for consumer accounts. */
+  hostedDomain: string | null;
 }
 
 /** Why a token was refused, for the log (`google_login.failed`); never the token. */
@@ -44,5 +46,6 @@ export async function verifyGoogleIdToken(token: string): Promise<GoogleIdentity
     emailVerified: payload.email_verified === true || payload.email_verified === "true",
     givenName: str(payload.given_name),
     familyName: str(payload.family_name),
+    hostedDomain: str(payload.hd)?.toLowerCase() ?? null,
   };
 }

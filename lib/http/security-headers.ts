@@ -16,8 +16,11 @@ export function isTokenPage(pathname: string): boolean {
   return TOKEN_PAGE_PREFIXES.some((prefix) => pathname === prefix.replace(/\/$/, "") || pathname.startsWith(prefix));
 }
 
-/** Pages that show "Sign in with Google" when GOOGLE_CLIENT_ID is set (app/components/google-sign-in.tsx). */
-export const GOOGLE_SIGN_IN_PAGES = ["/login", "/signup"] as const;
+/**
+ * Pages that show "Sign in with Google" when GOOGLE_CLIENT_ID is set (app/components/google-sign-in.tsx);
+ * on /account/security it links Google to the signed-in account.
+ */
+export const GOOGLE_SIGN_IN_PAGES = ["/login", "/signup", "/account/security"] as const;
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 

@@ -40,6 +40,12 @@ export async function acceptInTransaction(tx: Tx, locator: InvitationLocator, us
   if (accepted.length === 1) {
     // Accepted through the token from the email: the address is proven (issue 11). Staff
     // accepting on behalf prove nothing (and need an already proven address).
+    // One owner per address (issue 18, docs/ways-back-in.md): the token is redeemed by
+    // someone signed in to this very account, the case where proveMailbox evicts nothing.
+    // Since that rule, only the password opens an unproven account (a magic link, Google
+    // or a reset prove it on the way in, evicting what they did not set; the migration
+    // 20261206000100 ended the magic-link sessions made before), so the acceptor holds
+    // both the mailbox and the password and nobody else is there to evict.
     if ("tokenHash" in locator) {
       await tx.$executeRaw`UPDATE "User" SET "emailVerifiedAt" = coalesce("emailVerifiedAt", now()) WHERE "id" = ${userId}`;
     }

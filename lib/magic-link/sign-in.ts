@@ -6,6 +6,7 @@ import { inTransaction } from "../db/transaction";
 import { isDomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { consumeLink } from "../one-time-links/consume";
+import { proveMailbox } from "../users/prove-mailbox";
 import { invalidMagicLink } from "./messages";
 
 /**
@@ -13,16 +14,23 @@ import { invalidMagicLink } from "./messages";
  * ONE transaction (a session without a spent link, or a spent link without a session,
  * cannot happen). createSession's guard refuses an inactive account, which rolls the
  * spending back too. Returns the user and the session secret for the cookie.
+ *
+ * The link proves the mailbox: on an account whose address was never proven, whatever
+ * was set before (password, sessions, tokens, Google link) is removed first, in the same
+ * transaction (proveMailbox), unless this browser is already signed in to that account
+ * (`signedInUserId`). So the owner never shares the account with whoever registered
+ * their address.
  */
 export async function signInWithMagicLink(
   input: { uid: unknown; token: unknown },
   client: ClientInfo,
-  ctx: { db: Db; log?: Logger },
+  ctx: { db: Db; log?: Logger; signedInUserId?: number | null },
 ): Promise<{ user: AuthUser; secret: string }> {
   const log = ctx.log ?? logger;
   const outcome = await inTransaction(ctx.db, async (tx) => {
     const userId = await consumeLink(tx, { uid: input.uid, token: input.token, purpose: "magic_login" });
     if (userId === null) throw invalidMagicLink();
+    const proof = await proveMailbox(tx, userId, "magic_link", { ownerPresent: ctx.signedInUserId === userId });
     let session;
     try {
       session = await createSession(tx, userId, client);
@@ -34,9 +42,11 @@ export async function signInWithMagicLink(
       select: { id: true, username: true, email: true, isStaff: true, profile: { select: { role: true } } },
     });
     await tx.user.update({ where: { id: userId }, data: { lastLogin: new Date() }, select: { id: true } });
-    return { user, secret: session.secret, sessionId: session.id };
+    return { user, secret: session.secret, sessionId: session.id, proof };
   });
-  const { user } = outcome;
+  const { user, proof } = outcome;
+  if (proof.evicted) log.warn({ event: "account.claimed_by_mailbox", userId: user.id, via: "magic_link", sessionsEnded: proof.ended }, "unproven account claimed by its mailbox");
+  if (proof.verifiedNow) log.info({ event: "email.verified", userId: user.id, via: "magic_link" }, "email verified");
   log.info({ event: "magic_link.used", userId: user.id, sessionId: outcome.sessionId }, "signed in with a magic link");
   return {
     user: { id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.profile?.role ?? "explorer" },

@@ -45,6 +45,10 @@ export interface LiveLink {
   email: string;
   isActive: boolean;
   selfDeactivated: boolean;
+  /** When the account was created (the link pages show it: is this the account you made?). */
+  dateJoined: Date;
+  /** The address was proven before (pressing the link then changes nothing else). */
+  emailVerified: boolean;
 }
 
 /**
@@ -55,7 +59,8 @@ export async function findLiveLink(db: Db | Tx, ref: LinkRef): Promise<LiveLink 
   const parsed = parse(ref);
   if (!parsed) return null;
   const rows = await db.$queryRaw<LiveLink[]>`
-    SELECT u."id" AS "userId", u."username", u."email", u."isActive", u."selfDeactivated"
+    SELECT u."id" AS "userId", u."username", u."email", u."isActive", u."selfDeactivated",
+           u."dateJoined", u."emailVerifiedAt" IS NOT NULL AS "emailVerified"
     FROM "OneTimeLink" l JOIN "User" u ON u."id" = l."userId"
     WHERE l."tokenHash" = ${parsed.tokenHash}
       AND l."purpose" = ${ref.purpose}::"OneTimeLinkPurpose"

@@ -46,14 +46,17 @@ export async function confirmPasswordReset(input: unknown, ctx: { db: Db; log?: 
       RETURNING NOT old."isActive" AS "reactivated", old."emailVerifiedAt" IS NULL AS "verifiedNow"`;
     if (!updated[0]) throw invalidResetLink(); // deactivated by staff since the check
     const ended = await endAllSessions(tx, userId);
-    await killLinks(tx, userId, ["reset", "magic_login"]);
     const { reactivated, verifiedNow } = updated[0];
+    await killLinks(tx, userId, verifiedNow ? ["reset", "magic_login", "verify_email"] : ["reset", "magic_login"]);
+    // One owner per address (docs/ways-back-in.md): a Google identity linked before the
+    // mailbox was first proven may be someone else's, like the password this replaced.
+    const identities = verifiedNow ? (await tx.linkedIdentity.deleteMany({ where: { userId } })).count : 0;
     await recordAudit(tx, {
       actorId: userId,
       action: "password.reset",
       targetType: "User",
       targetId: userId,
-      details: { sessionsEnded: ended.sessions + ended.tokens, reactivated, emailVerified: verifiedNow },
+      details: { sessionsEnded: ended.sessions + ended.tokens, reactivated, emailVerified: verifiedNow, ...(identities ? { identitiesRemoved: identities } : {}) },
     });
     return { userId, reactivated, verifiedNow, ended: ended.sessions + ended.tokens };
   });

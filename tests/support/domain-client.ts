@@ -15,6 +15,7 @@ import { smtpTransport } from "../../lib/outbox/transport";
 import { deleteOwnAccount } from "../../lib/users/delete-account";
 import { registerUser } from "../../lib/users/register";
 import { logger } from "../../lib/log/logger";
+import { signInWithMagicLink } from "../../lib/magic-link/sign-in";
 
 export interface DomainCall {
   fn: string;
@@ -37,6 +38,8 @@ const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
   registerUser: (c) => registerUser(c.input, db, log),
   // The API's DELETE /api/users/profile/ (no password asked there).
   deleteOwnAccount: (c) => deleteOwnAccount(c.actor!.id, { db, log }),
+  // The button of a magic link's page.
+  signInWithMagicLink: async (c) => ({ userId: (await signInWithMagicLink(c.input as { uid: string; token: string }, {}, { db, log })).user.id }),
   // Drains the outbox through SMTP until a pass claims nothing.
   deliverOutbox: async (c) => {
     const transport = smtpTransport((c.input as { smtpUrl: string }).smtpUrl);

@@ -17,6 +17,10 @@ export interface Claims {
   iat?: number;
   given_name?: string;
   family_name?: string;
+  /** Google's subject: the same person signing in again gives the same one (default: a fresh one). */
+  sub?: string;
+  /** Google Workspace domain. */
+  hd?: string;
 }
 
 export interface FakeGoogle {
@@ -48,10 +52,10 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     fetches: () => fetches,
     async idToken(claims = {}, opts = {}) {
       const now = Math.floor(Date.now() / 1000);
-      const { aud = GOOGLE_TEST_CLIENT, iss = "https://accounts.google.com", exp = now + 3600, iat = now, ...rest } = claims;
+      const { aud = GOOGLE_TEST_CLIENT, iss = "https://accounts.google.com", exp = now + 3600, iat = now, sub = uniq("sub"), ...rest } = claims;
       return new SignJWT({ email_verified: true, ...rest })
         .setProtectedHeader({ alg: "RS256", kid: opts.kid ?? "test-key" })
-        .setSubject(uniq("sub"))
+        .setSubject(sub)
         .setAudience(aud)
         .setIssuer(iss)
         .setIssuedAt(iat)

@@ -10,6 +10,7 @@ import { endDevice, endOtherDevices } from "@/lib/auth/devices";
 import { endSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
+import { unlinkGoogle } from "@/lib/google-login/unlink";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { clientIp } from "@/lib/http/client-ip";
 import { changePassword } from "@/lib/users/change-password";
@@ -86,4 +87,13 @@ export async function deleteAccountAction(_prev: ActionState, form: FormData): P
   }
   await endSession();
   redirect("/?deleted=1");
+}
+
+export async function unlinkGoogleAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
+  return runAction("google_login.unlink_failed", async (log) => {
+    const { user } = await currentSession();
+    const removed = await unlinkGoogle(user.id, { db: getDb(), log });
+    revalidatePath("/account/security");
+    return removed ? "Google is no longer linked." : "Google was not linked.";
+  });
 }

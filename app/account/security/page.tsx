@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "../../components/action-button";
+import { Day } from "../../components/date-time";
 import { DeviceCells } from "../../components/device-cells";
+import { GoogleSignIn } from "../../components/google-sign-in";
 import { getCurrentSession, requireUser } from "@/lib/auth/current-user";
 import { deviceLabel } from "@/lib/auth/device-label";
 import { listDevices } from "@/lib/auth/devices";
 import { getDb } from "@/lib/db/client";
-import { endDeviceAction, endOtherDevicesAction } from "./actions";
+import { googleClientIds } from "@/lib/google-login/config";
+import { googleLinkOf } from "@/lib/google-login/unlink";
+import { endDeviceAction, endOtherDevicesAction, unlinkGoogleAction } from "./actions";
 import { DeactivateForm } from "./deactivate-form";
 import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
@@ -18,6 +22,8 @@ export default async function SecurityPage() {
   const session = (await getCurrentSession())!;
   const devices = await listDevices(getDb(), session.user.id, { kind: "browser", id: session.sessionId });
   const others = devices.filter((d) => !d.current).length;
+  const googleLink = await googleLinkOf(getDb(), session.user.id);
+  const googleClientId = googleClientIds()[0];
   return (
     <section className="card">
       <h1>Security</h1>
@@ -58,6 +64,25 @@ export default async function SecurityPage() {
         </tbody>
       </table>
       {others > 0 && <ActionButton action={endOtherDevicesAction} fields={{}} label="Sign out everywhere else" inline={false} />}
+      {(googleLink || googleClientId) && (
+        <>
+          <h2>Google sign-in</h2>
+          {googleLink ? (
+            <>
+              <p>
+                Linked on <Day value={googleLink.createdAt} />
+                {googleLink.email ? <> (Google said the address was {googleLink.email})</> : null}.
+              </p>
+              <ActionButton action={unlinkGoogleAction} fields={{}} label="Unlink Google" inline={false} />
+            </>
+          ) : (
+            <>
+              <p>Not linked. Sign in with Google here to link it: afterwards that Google account signs you in to this one.</p>
+              {!session.user.viewedBy && <GoogleSignIn clientId={googleClientId!} next="/account/security" />}
+            </>
+          )}
+        </>
+      )}
       <PasswordForm />
       <DeactivateForm />
       <DeleteForm />

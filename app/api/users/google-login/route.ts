@@ -1,4 +1,4 @@
-import { fromSameOrigin } from "@/lib/auth/request";
+import { authenticateRequestCaller, fromSameOrigin } from "@/lib/auth/request";
 import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { googleSignIn } from "@/lib/google-login/sign-in";
@@ -6,12 +6,16 @@ import { GOOGLE_LOGIN_OK } from "@/lib/google-login/messages";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
+import { rateLimitedResponse } from "@/lib/http/rate-limited";
+import { isDomainError } from "@/lib/errors";
+import { isRateLimited } from "@/lib/security/rate-limits";
 import { json, jsonRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 // The old API's google-login: {"token": "<Google ID token>"} → the user, a new per-device
-// API token and, when the site itself calls it, a browser session (cookie).
+// API token and, when the site itself calls it, a browser session (cookie). Over the
+// address's or the account's budget: 429 with Retry-After, like the password route.
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent: "google_login.error" },
   async (req, { log }) => {
@@ -20,7 +24,16 @@ export const POST = jsonRoute(
     const body = await readBody(req, undefined, { emptyAs: {} });
     const browser = fromSameOrigin(req.headers);
     const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
-    const result = await googleSignIn(body, { db: getDb(), log, client, browser });
+    // The site's own request from a signed-in browser: an unlinked Google identity is linked to that account.
+    const caller = browser ? await authenticateRequestCaller(req).catch((err) => (isDomainError(err) ? null : Promise.reject(err))) : null;
+    const signedInUserId = caller?.credential.kind === "browser" && !caller.user.viewedBy ? caller.user.id : null;
+    let result;
+    try {
+      result = await googleSignIn(body, { db: getDb(), log, client, browser, signedInUserId });
+    } catch (err) {
+      if (isRateLimited(err)) return rateLimitedResponse(err);
+      throw err;
+    }
     const { user } = result;
     const res = json(200, {
       user: {

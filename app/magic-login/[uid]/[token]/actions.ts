@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getCurrentSession } from "@/lib/auth/current-user";
 import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
@@ -16,7 +17,9 @@ export async function magicSignIn(_prev: ActionState, form: FormData): Promise<A
   const { requestId, log } = await actionContext();
   const hdrs = await headers();
   try {
-    const { user, secret } = await signInWithMagicLink(formLink(form), { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { db: getDb(), log });
+    const current = await getCurrentSession();
+    const signedInUserId = current && !current.user.viewedBy ? current.user.id : null;
+    const { user, secret } = await signInWithMagicLink(formLink(form), { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { db: getDb(), log, signedInUserId });
     const { name, options } = sessionCookie();
     (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
   } catch (err) {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getCurrentSession } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { INVALID_MAGIC_LINK } from "@/lib/magic-link/messages";
 import { findLiveLink } from "@/lib/one-time-links/consume";
 import { ActionButton } from "../../../components/action-button";
+import { Day } from "../../../components/date-time";
 import { linkParams } from "../../../components/link-params";
 import { magicSignIn } from "./actions";
 
@@ -25,9 +27,21 @@ export default async function MagicLoginPage({ params }: { params: Promise<{ uid
       </section>
     );
   }
+  const session = await getCurrentSession();
+  const signedInHere = session?.user.id === live.userId && !session.user.viewedBy;
   return (
     <section className="card">
       <h1>Sign in as {live.username}</h1>
+      <p>
+        This account was created on <Day value={live.dateJoined} />.
+      </p>
+      {!live.emailVerified && !signedInHere && (
+        <p role="note">
+          Its email address has never been proven, so this link makes the account yours alone: signing in will sign out
+          anyone else using it (every device and app) and remove its password. We will email you a link to choose a new
+          one. Your profile and everything in the account are kept.
+        </p>
+      )}
       <p>This link signs you in once. Press the button to continue.</p>
       <ActionButton action={magicSignIn} fields={{ uid, token }} label="Sign in" inline={false} />
     </section>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getCurrentSession } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { confirmEmail } from "@/lib/email-verification/confirm";
 import type { ActionState } from "../../../components/action-state";
@@ -8,7 +9,12 @@ import { formLink } from "../../../components/link-params";
 
 export async function verifyEmail(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction("email.verify_failed", async (log) => {
-    await confirmEmail(formLink(form), { db: getDb(), log });
-    return "Thank you: your email address is verified.";
+    const session = await getCurrentSession();
+    // Staff viewing the site as a member are not that member.
+    const signedInUserId = session && !session.user.viewedBy ? session.user.id : null;
+    const { evicted } = await confirmEmail(formLink(form), { db: getDb(), log, signedInUserId });
+    return evicted
+      ? "Thank you: your email address is verified. Everyone else was signed out and the password removed; we emailed you a link to choose a new one."
+      : "Thank you: your email address is verified.";
   });
 }
