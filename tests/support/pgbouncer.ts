@@ -23,8 +23,8 @@ export function findPgBouncer(): string | undefined {
 
 export interface RunningPgBouncer {
   port: number;
-  /** A URL through PgBouncer to the sample's database, as `user`. */
-  url: (user: string, password: string) => string;
+  /** A URL through PgBouncer as `user`, to the sample's database or to `database`. */
+  url: (user: string, password: string, database?: string) => string;
   /** PgBouncer's log so far (for failure messages). */
   log: () => string;
   stop: () => Promise<void>;
@@ -54,9 +54,14 @@ function runAs(): { uid: number; gid: number } | undefined {
 
 /**
  * PgBouncer from the deploy sample, pointing at the PostgreSQL at `upstream`
- * (host:port), on a free loopback port. `users` go into its auth file.
+ * (host:port), on a free loopback port. `users` go into its auth file; `databases` are
+ * served beside the sample's `zporta`.
  */
-export async function startPgBouncer(opts: { upstream: { host: string; port: number }; users: { name: string; password: string }[] }): Promise<RunningPgBouncer> {
+export async function startPgBouncer(opts: {
+  upstream: { host: string; port: number };
+  users: { name: string; password: string }[];
+  databases?: string[];
+}): Promise<RunningPgBouncer> {
   const binary = findPgBouncer();
   if (!binary) throw new Error("pgbouncer is not installed: install it (Debian: `apt-get install -y pgbouncer`, which .ci/run does) or set PGBOUNCER to its binary.");
   const dir = mkdtempSync(path.join(os.tmpdir(), "zporta-pgbouncer-"));
@@ -67,7 +72,10 @@ export async function startPgBouncer(opts: { upstream: { host: string; port: num
   writeFileSync(
     file("pgbouncer.ini"),
     renderIni([
-      [/^zporta = host=\S+ port=\d+/m, `zporta = host=${opts.upstream.host} port=${opts.upstream.port}`],
+      [
+        /^zporta = host=\S+ port=\d+ dbname=zporta$/m,
+        ["zporta", ...(opts.databases ?? [])].map((db) => `${db} = host=${opts.upstream.host} port=${opts.upstream.port} dbname=${db}`).join("\n"),
+      ],
       [/^listen_addr = .*$/m, "listen_addr = 127.0.0.1"],
       [/^listen_port = .*$/m, `listen_port = ${port}`],
       [/^pidfile = .*$/m, `pidfile = ${file("pgbouncer.pid")}`],
@@ -107,7 +115,7 @@ export async function startPgBouncer(opts: { upstream: { host: string; port: num
   }
   return {
     port,
-    url: (name, password) => `postgresql://${encodeURIComponent(name)}:${encodeURIComponent(password)}@127.0.0.1:${port}/zporta`,
+    url: (name, password, database = "zporta") => `postgresql://${encodeURIComponent(name)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     log,
     stop,
   };
