@@ -9,9 +9,10 @@ import { startNginx, type RunningNginx } from "../bench/nginx";
 import { createDb, type Db } from "../lib/db/client";
 import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
 import { isDatabaseUnavailable } from "../lib/db/errors";
-import { readMigrations } from "../lib/db/migrate";
+import { migrationUrl as migrationUrlFor, readMigrations } from "../lib/db/migrate";
 import { enqueueEmail } from "../lib/outbox/enqueue";
 import { ensureBuild } from "../scripts/support/build";
+import { noteMissingTimeout } from "../scripts/support/database";
 import { apiLogin, sessionCookie } from "./support/auth";
 import { http, STRONG_PASSWORD, uniq } from "./support/helpers";
 import { memberWithEmail, withKey } from "./support/invite";
@@ -48,6 +49,7 @@ const USERNAME_TAKEN = '{"error":"Username already taken."}';
 
 let cleanup: (() => Promise<unknown>)[] = [];
 let directUrl: string;
+let superuserUrl: string;
 let bouncer: RunningPgBouncer;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let hosts: AppServer[] = [];
@@ -103,6 +105,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "zporta-two-hosts-pg-"));
   chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
   const postgres = await startEmbeddedPostgres({ dir, persistent: false });
+  superuserUrl = postgres.url;
   cleanup.push(async () => {
     await postgres.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -312,6 +315,25 @@ describe("two hosts through PgBouncer in transaction mode", () => {
     console.log(`[two hosts] the 40 emails delivered by host A / host B: ${byHost.join(" / ")}`);
     expect(byHost[0] + byHost[1]).toBe(40);
   }, 120_000);
+
+  it("a start behind a pooler warns when the role bounds no statement, and only then", async () => {
+    const said: string[] = [];
+    await noteMissingTimeout(bouncer.url(ROLE, PASSWORD), (m) => said.push(m));
+    expect(said).toEqual([]);
+    await noteMissingTimeout(superuserUrl, (m) => said.push(m)); // a role with no settings
+    expect(said).toEqual([
+      'warning: through DATABASE_URL the database sets no statement_timeout or idle_in_transaction_session_timeout; behind PgBouncer set them on the app\'s role (deploy/README.md, "Scaling out")',
+    ]);
+    for (const h of hosts) expect(logEntries(h.logFile).filter((e) => String(e.msg).startsWith("warning: through DATABASE_URL"))).toEqual([]);
+  });
+
+  it("migrations and the import take DIRECT_DATABASE_URL only beside DATABASE_URL", () => {
+    const migrationUrl = (url: string, env: Record<string, string>) => migrationUrlFor(url, env as NodeJS.ProcessEnv);
+    expect(migrationUrl("postgresql://pool/db", { DATABASE_URL: "postgresql://pool/db", DIRECT_DATABASE_URL: "postgresql://pg/db" })).toBe("postgresql://pg/db");
+    expect(migrationUrl("postgresql://pool/db", { DATABASE_URL: "postgresql://pool/db", DIRECT_DATABASE_URL: " " })).toBe("postgresql://pool/db");
+    // An embedded database (no DATABASE_URL) is always reached directly.
+    expect(migrationUrl("postgresql://embedded/db", { DIRECT_DATABASE_URL: "postgresql://pg/db" })).toBe("postgresql://embedded/db");
+  });
 
   it(`a statement through PgBouncer is still cut by the server (the role's statement_timeout, ${ROLE_STATEMENT_TIMEOUT})`, async () => {
     // The app's own client: it asks for its timeouts at connect; PgBouncer drops them

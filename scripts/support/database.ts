@@ -48,7 +48,7 @@ async function checkReachable(url: string, origin: string): Promise<void> {
  * connect (lib/db/client.ts), so only the role's own settings bound a statement there.
  * Says so when they are missing; the start goes on (a deliberate choice is possible).
  */
-async function noteMissingTimeout(url: string, log: (m: string) => void): Promise<void> {
+export async function noteMissingTimeout(url: string, log: (m: string) => void): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   client.on("error", () => {});
   try {
