@@ -12,7 +12,7 @@ import { isDatabaseUnavailable } from "../lib/db/errors";
 import { migrationUrl as migrationUrlFor, readMigrations } from "../lib/db/migrate";
 import { enqueueEmail } from "../lib/outbox/enqueue";
 import { ensureBuild } from "../scripts/support/build";
-import { noteMissingTimeout } from "../scripts/support/database";
+import { ensureDatabase, noteMissingTimeout } from "../scripts/support/database";
 import { apiLogin, sessionCookie } from "./support/auth";
 import { http, STRONG_PASSWORD, uniq } from "./support/helpers";
 import { memberWithEmail, withKey } from "./support/invite";
@@ -325,6 +325,33 @@ describe("two hosts through PgBouncer in transaction mode", () => {
       'warning: through DATABASE_URL the database sets no statement_timeout or idle_in_transaction_session_timeout; behind PgBouncer set them on the app\'s role (deploy/README.md, "Scaling out")',
     ]);
     for (const h of hosts) expect(logEntries(h.logFile).filter((e) => String(e.msg).startsWith("warning: through DATABASE_URL"))).toEqual([]);
+  });
+
+  it("a start checks DIRECT_DATABASE_URL and migrates there; unreachable, it refuses in one sentence without the password", async () => {
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, DIRECT_DATABASE_URL: process.env.DIRECT_DATABASE_URL };
+    const restore = () => {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    };
+    try {
+      process.env.DATABASE_URL = bouncer.url(ROLE, PASSWORD);
+      process.env.DIRECT_DATABASE_URL = directUrl;
+      const said: string[] = [];
+      const ok = await ensureDatabase({ temporary: true, log: (m) => said.push(m) });
+      expect(ok).toMatchObject({ url: bouncer.url(ROLE, PASSWORD), migrationUrl: directUrl, embedded: false });
+      expect(said).toEqual([]); // all applied already, and the role bounds its statements
+
+      const nobody = await freePort();
+      process.env.DIRECT_DATABASE_URL = `postgresql://${ROLE}:not-this-one@127.0.0.1:${nobody}/zporta`;
+      const refused = await ensureDatabase({ temporary: true, log: () => {} }).then(
+        () => new Error("the start went on"),
+        (e: unknown) => e as Error,
+      );
+      expect(refused.message).toMatch(new RegExp(`^The database at 127\\.0\\.0\\.1:${nobody}/zporta \\(DIRECT_DATABASE_URL\\) could not be reached: [^\\n]+\\.$`));
+      expect(refused.message).not.toContain("not-this-one");
+    } finally {
+      restore();
+    }
   });
 
   it("migrations and the import take DIRECT_DATABASE_URL only beside DATABASE_URL", () => {
