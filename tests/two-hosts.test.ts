@@ -60,6 +60,10 @@ let db: Db;
 let addressCounter = 0;
 const freshAddress = () => (addressCounter++, `198.18.${addressCounter >> 8}.${addressCounter & 255}`);
 
+/** A host's log lines from this run (a log file is named after its port, which an earlier run may have used). */
+let runStart = 0;
+const hostLog = (h: AppServer) => logEntries(h.logFile).filter((e) => Date.parse(String(e.time)) >= runStart);
+
 /** Where request i goes: nginx, host A, host B, nginx, … */
 const target = (i: number) => [nginx.url, hosts[0].baseUrl, hosts[1].baseUrl][i % 3];
 
@@ -128,6 +132,7 @@ beforeAll(async () => {
   ensureBuild();
 
   const nginxPort = await freePort();
+  runStart = Date.now();
   const env = {
     DIRECT_DATABASE_URL: directUrl,
     SMTP_URL: smtp.url,
@@ -165,9 +170,11 @@ describe("two hosts through PgBouncer in transaction mode", () => {
       c.query<{ migration_name: string; n: number }>(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1`),
     );
     expect(rows.rows).toEqual(files.map((name) => ({ migration_name: name, n: 1 })));
-    const applied = hosts.map((h) => logEntries(h.logFile).filter((e) => e.event === "start.progress" && String(e.msg).startsWith("applied ")).length);
+    const applied = hosts.map((h) => hostLog(h).filter((e) => e.event === "start.progress" && String(e.msg).startsWith("applied ")).length);
     console.log(`[two hosts] migrations applied by host A / host B: ${applied.join(" / ")} of ${files.length}`);
     expect(applied[0] + applied[1]).toBe(files.length);
+    // Readiness reads the bookkeeping through PgBouncer.
+    for (const h of hosts) expect((await http("/api/health/ready", { base: h.baseUrl })).json).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok" } });
   });
 
   it("migrations through PgBouncer alone (no DIRECT_DATABASE_URL) from 3 processes at once apply each once", async () => {
@@ -307,7 +314,7 @@ describe("two hosts through PgBouncer in transaction mode", () => {
     const all = smtp.received.map((m) => m.outboxId);
     expect(new Set(all).size).toBe(all.length);
     // Each host logs what it delivered (just after marking the row): 40 lines in all.
-    const deliveredBy = () => hosts.map((h) => logEntries(h.logFile).filter((e) => e.event === "outbox.delivered" && ids.includes(e.outboxId as number)).length);
+    const deliveredBy = () => hosts.map((h) => hostLog(h).filter((e) => e.event === "outbox.delivered" && ids.includes(e.outboxId as number)).length);
     const byHost = await waitFor("both hosts' delivery log lines", () => {
       const counts = deliveredBy();
       return counts[0] + counts[1] >= 40 && counts;
@@ -324,7 +331,7 @@ describe("two hosts through PgBouncer in transaction mode", () => {
     expect(said).toEqual([
       'warning: through DATABASE_URL the database sets no statement_timeout or idle_in_transaction_session_timeout; behind PgBouncer set them on the app\'s role (deploy/README.md, "Scaling out")',
     ]);
-    for (const h of hosts) expect(logEntries(h.logFile).filter((e) => String(e.msg).startsWith("warning: through DATABASE_URL"))).toEqual([]);
+    for (const h of hosts) expect(hostLog(h).filter((e) => String(e.msg).startsWith("warning: through DATABASE_URL"))).toEqual([]);
   });
 
   it("a start checks DIRECT_DATABASE_URL and migrates there; unreachable, it refuses in one sentence without the password", async () => {
@@ -383,4 +390,8 @@ describe("two hosts through PgBouncer in transaction mode", () => {
       await app.$disconnect();
     }
   }, 60_000);
+
+  it("neither host logged an error over the whole run", () => {
+    for (const h of hosts) expect(hostLog(h).filter((e) => e.level === "error" || e.level === "fatal")).toEqual([]);
+  });
 });
