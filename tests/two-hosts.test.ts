@@ -104,7 +104,9 @@ async function signUp(base: string, address = freshAddress()) {
 beforeAll(async () => {
   const missing = [!PGBOUNCER && "pgbouncer", !NGINX && "nginx"].filter(Boolean);
   if (missing.length) {
-    throw new Error(`The two-host test needs ${missing.join(" and ")}, which is not installed: \`apt-get install -y pgbouncer nginx\` (.ci/run does).`);
+    throw new Error(
+      `The two-host test needs pgbouncer and nginx, and ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed: \`apt-get install -y pgbouncer nginx\` (.ci/run does).`,
+    );
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "zporta-two-hosts-pg-"));
   chmodSync(dir, 0o755); // PostgreSQL runs as its own user when we are root
