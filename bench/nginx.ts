@@ -33,7 +33,7 @@ export function locateNginx(log: (m: string) => void): string {
 }
 
 /** The deploy site file, pointed at this run's ports and folders; everything else verbatim. */
-export function renderSite(opts: { listenPort: number; appPort: number; dir: string }): string {
+export function renderSite(opts: { listenPort: number; appPort: number | number[]; dir: string }): string {
   let site = readFileSync(SITE, "utf8");
   const replace = (pattern: RegExp, by: string) => {
     if (!pattern.test(site)) throw new Error(`deploy/nginx/zporta-accounts.conf no longer matches ${pattern}; update bench/nginx.ts`);
@@ -45,7 +45,9 @@ export function renderSite(opts: { listenPort: number; appPort: number; dir: str
   replace(/^\s*listen 443 ssl http2;$/m, `    listen 127.0.0.1:${opts.listenPort};`);
   replace(/^\s*listen \[::\]:443 ssl http2;\n/m, "");
   replace(/^\s*ssl_certificate .*\n\s*ssl_certificate_key .*\n/m, "");
-  replace(/server 127\.0\.0\.1:3000 /, `server 127.0.0.1:${opts.appPort} `);
+  // Several ports: one upstream line each, as several app hosts would be (tests/two-hosts.test.ts).
+  const ports = Array.isArray(opts.appPort) ? opts.appPort : [opts.appPort];
+  replace(/^( *)server 127\.0\.0\.1:3000 (.*)$/m, ports.map((port) => `$1server 127.0.0.1:${port} $2`).join("\n"));
   replace(/\/var\/log\/nginx\/zporta-accounts\.access\.log/, path.join(opts.dir, "access.log"));
   replace(/\/var\/log\/nginx\/zporta-accounts\.error\.log/, path.join(opts.dir, "error.log"));
   replace(/root \/srv\/zporta\/current\/deploy\/nginx;/, `root ${path.resolve("deploy/nginx")};`);
@@ -59,7 +61,7 @@ export interface RunningNginx {
   stop: () => Promise<void>;
 }
 
-export async function startNginx(opts: { binary: string; listenPort: number; appPort: number; dir: string }): Promise<RunningNginx> {
+export async function startNginx(opts: { binary: string; listenPort: number; appPort: number | number[]; dir: string }): Promise<RunningNginx> {
   mkdirSync(opts.dir, { recursive: true, mode: 0o777 });
   for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(opts.dir, sub), { recursive: true, mode: 0o777 });
   writeFileSync(path.join(opts.dir, "site.conf"), renderSite(opts));

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { OPERATOR } from "../lib/actor";
 import { setCanInviteTeachers } from "../lib/invitations/grant";
 import { createDb, type Db } from "../lib/db/client";
+import { migrationUrl } from "../lib/db/migrate";
 import { importDjango } from "../lib/import-django/import";
 import { formatReport, progressLine } from "../lib/import-django/report";
 import { isDomainError } from "../lib/errors";
@@ -171,7 +172,8 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: ()
     const tty = process.stderr.isTTY;
     const report = await importDjango({
       from: values.from,
-      targetUrl: await dbUrl(),
+      // It holds a session-level lock for the whole run: never through a transaction pooler.
+      targetUrl: migrationUrl(await dbUrl()),
       dryRun: values["dry-run"] === true,
       log,
       progress: tty ? (table, done, total) => process.stderr.write(`\r${progressLine(table, done, total)}${done === total ? "\n" : ""}`) : undefined,

@@ -1,5 +1,6 @@
-// `npm run db:migrate`: applies pending SQL migrations to DATABASE_URL.
-import { migrate } from "../lib/db/migrate";
+// `npm run db:migrate`: applies pending SQL migrations to DATABASE_URL (through
+// DIRECT_DATABASE_URL when that is set, e.g. when DATABASE_URL is PgBouncer).
+import { migrate, migrationUrl } from "../lib/db/migrate";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -7,7 +8,7 @@ if (!url) {
   process.exit(2);
 }
 try {
-  const result = await migrate(url, { log: (m) => console.log(m) });
+  const result = await migrate(migrationUrl(url), { log: (m) => console.log(m) });
   console.log(
     `migrations: ${result.applied.length} applied, ${result.alreadyApplied} already applied` +
       (result.unknown.length ? `; applied in the database but not in this release: ${result.unknown.join(", ")}` : ""),

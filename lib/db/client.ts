@@ -50,6 +50,14 @@ export function splitSchema(url: string): { connectionString: string; schema: st
   return { connectionString: parsed.toString(), schema };
 }
 
+// statement_timeout and idle_in_transaction_session_timeout go to the server as startup
+// parameters: in force on a direct connection from its first statement, with no round
+// trip. PgBouncer in transaction mode cannot keep them per client (it refuses them unless
+// told to ignore them) and a SET after connect would leak to whoever gets the server
+// connection next; behind it the same limits are set on the role instead (its sample
+// pgbouncer.ini and deploy/README.md, "Scaling out"; tests/two-hosts.test.ts checks that a
+// statement is still cut). Statements are unnamed (no prepared-statement names to clash
+// across pooled connections) and nothing else here is per session.
 export function createDb(url = databaseUrl()): Db {
   const t = dbTimeouts();
   const { connectionString, schema } = splitSchema(url);

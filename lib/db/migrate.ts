@@ -5,8 +5,12 @@ import pg from "pg";
 
 // Applies prisma/migrations/*/migration.sql in name order and records each in
 // Prisma's own bookkeeping table, so `prisma migrate status/deploy` agree with us on a
-// machine that has Prisma's schema engine. One transaction per migration; the whole
-// run holds an advisory lock so several starting workers never race.
+// machine that has Prisma's schema engine. One transaction per migration, each holding a
+// transaction-level advisory lock and re-reading the bookkeeping under it, so several
+// starting hosts and workers never race. The lock is per transaction, not per session,
+// because through PgBouncer in transaction mode a session lock would be taken on one
+// server connection and released (or never) on another; DIRECT_DATABASE_URL is still
+// preferred for migrations (migrationUrl below): no pooler limits, no pool slot held.
 
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const LOCK_KEY = 72_707_369; // arbitrary, fixed: "one migrator at a time" for this app
@@ -50,6 +54,55 @@ export interface MigrateResult {
 
 export class MigrationError extends Error {}
 
+/**
+ * Where migrations and operator commands that hold a lock go: DIRECT_DATABASE_URL (Prisma's
+ * name for the direct connection when DATABASE_URL goes through a pooler), else `url`.
+ * Only beside DATABASE_URL: an embedded database is always reached directly.
+ */
+export function migrationUrl(url: string, env: NodeJS.ProcessEnv = process.env): string {
+  const direct = env.DIRECT_DATABASE_URL?.trim();
+  return env.DATABASE_URL?.trim() && direct ? direct : url;
+}
+
+interface RecordedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+}
+
+/** Refuses a recorded migration that never finished or whose file changed since. */
+function checkRecorded(file: MigrationFile, row: RecordedRow): void {
+  if (!row.finished_at) {
+    throw new MigrationError(
+      `Migration ${file.name} started but never finished. Inspect the database, then mark it rolled back in "_prisma_migrations" before retrying.`,
+    );
+  }
+  if (row.checksum !== file.checksum) {
+    throw new MigrationError(
+      `Migration ${file.name} was changed after it was applied (checksum mismatch). Never edit an applied migration: add a new one.`,
+    );
+  }
+}
+
+/** Runs `fn` in a transaction holding the migrators' lock (released by COMMIT/ROLLBACK). */
+async function underLock<T>(client: pg.Client, fn: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    // A role-level statement_timeout (set for the app behind PgBouncer, deploy/README.md)
+    // must not cut a long migration, nor the wait for another host's.
+    await client.query("SET LOCAL statement_timeout = 0");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
+    const result = await fn();
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  }
+}
+
+const RECORDED = `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`;
+
 export async function migrate(
   databaseUrl: string,
   opts: { dir?: string; log?: (msg: string) => void } = {},
@@ -64,13 +117,10 @@ export async function migrate(
   });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
-    await client.query(BOOKKEEPING_TABLE);
-    const { rows } = await client.query<{
-      migration_name: string;
-      checksum: string;
-      finished_at: Date | null;
-    }>(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`);
+    const rows = await underLock(client, async () => {
+      await client.query(BOOKKEEPING_TABLE);
+      return (await client.query<RecordedRow>(RECORDED)).rows;
+    });
     const recorded = new Map(rows.map((r) => [r.migration_name, r]));
 
     const result: MigrateResult = { applied: [], alreadyApplied: 0, unknown: [] };
@@ -80,38 +130,38 @@ export async function migrate(
     for (const file of files) {
       const row = recorded.get(file.name);
       if (row) {
-        if (!row.finished_at) {
-          throw new MigrationError(
-            `Migration ${file.name} started but never finished. Inspect the database, then mark it rolled back in "_prisma_migrations" before retrying.`,
-          );
-        }
-        if (row.checksum !== file.checksum) {
-          throw new MigrationError(
-            `Migration ${file.name} was changed after it was applied (checksum mismatch). Never edit an applied migration: add a new one.`,
-          );
-        }
+        checkRecorded(file, row);
         result.alreadyApplied++;
         continue;
       }
-      await client.query("BEGIN");
-      try {
-        await client.query(file.sql);
+      const applied = await underLock(client, async () => {
+        // Another host may have applied it since the first look.
+        const now = await client.query<RecordedRow>(`${RECORDED} AND migration_name = $1`, [file.name]);
+        if (now.rows[0]) {
+          checkRecorded(file, now.rows[0]);
+          return false;
+        }
+        try {
+          await client.query(file.sql);
+        } catch (err) {
+          throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(err as Error).message}`);
+        }
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
            VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
           [randomUUID(), file.checksum, file.name],
         );
-        await client.query("COMMIT");
-      } catch (err) {
-        await client.query("ROLLBACK");
-        throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(err as Error).message}`);
+        return true;
+      });
+      if (!applied) {
+        result.alreadyApplied++;
+        continue;
       }
       log(`applied ${file.name}`);
       result.applied.push(file.name);
     }
     return result;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
     await client.end();
   }
 }

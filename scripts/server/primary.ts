@@ -220,7 +220,7 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
       return;
     }
     try {
-      const result = await migrate(db.url, { dir: path.join(dir, "prisma", "migrations") });
+      const result = await migrate(db.migrationUrl, { dir: path.join(dir, "prisma", "migrations") });
       if (result.applied.length) log.info({ event: "db.migrated", applied: result.applied }, "migrations applied");
     } catch (err) {
       log.error({ event: "workers.reload_refused", reason: "migration_failed", err: String(err) }, "migration failed; keeping the running workers");

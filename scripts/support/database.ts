@@ -4,11 +4,13 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { isDatabaseUnavailable } from "../../lib/db/errors";
-import { migrate, MigrationError } from "../../lib/db/migrate";
+import { migrate, MigrationError, migrationUrl } from "../../lib/db/migrate";
 import { StartupError } from "../../lib/server/startup-error";
 
 export interface Database {
   url: string;
+  /** Where migrations go: DIRECT_DATABASE_URL beside DATABASE_URL, else `url`. */
+  migrationUrl: string;
   embedded: boolean;
   stop: () => Promise<void>;
 }
@@ -42,6 +44,32 @@ async function checkReachable(url: string, origin: string): Promise<void> {
 }
 
 /**
+ * A pooler in transaction mode (PgBouncer) ignores the timeouts the app asks for at
+ * connect (lib/db/client.ts), so only the role's own settings bound a statement there.
+ * Says so when they are missing; the start goes on (a deliberate choice is possible).
+ */
+export async function noteMissingTimeout(url: string, log: (m: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ statement: string; idle: string }>(
+      `SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
+    );
+    const unbounded = Object.entries(rows[0]).filter(([, v]) => v === "0").map(([k]) => k);
+    if (unbounded.length) {
+      log(
+        `warning: through DATABASE_URL the database sets no ${unbounded.map((k) => (k === "statement" ? "statement_timeout" : "idle_in_transaction_session_timeout")).join(" or ")}; behind PgBouncer set them on the app's role (deploy/README.md, "Scaling out")`,
+      );
+    }
+  } catch {
+    // Reachability was checked just before; a failure here is not this check's to report.
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
  * DATABASE_URL when set (nothing embedded); otherwise an embedded PostgreSQL, kept in
  * `.data/` for the app or in a throw-away folder for tests. Migrations are applied.
  * Every failure is a StartupError (one sentence).
@@ -55,8 +83,12 @@ export async function ensureDatabase(opts: {
   const log = opts.log ?? console.log;
   let db: Database;
   if (process.env.DATABASE_URL) {
-    db = { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    db = { url: process.env.DATABASE_URL, migrationUrl: migrationUrl(process.env.DATABASE_URL), embedded: false, stop: async () => {} };
     await checkReachable(db.url, "DATABASE_URL");
+    if (db.migrationUrl !== db.url) {
+      await checkReachable(db.migrationUrl, "DIRECT_DATABASE_URL");
+      await noteMissingTimeout(db.url, log);
+    }
   } else {
     if (!opts.temporary) mkdirSync(".data", { recursive: true });
     const dir = opts.temporary ? mkdtempSync(path.join(os.tmpdir(), "zporta-pg-")) : path.resolve(".data");
@@ -71,6 +103,7 @@ export async function ensureDatabase(opts: {
     );
     db = {
       url: embedded.url,
+      migrationUrl: embedded.url,
       embedded: true,
       stop: async () => {
         await embedded.stop();
@@ -81,7 +114,7 @@ export async function ensureDatabase(opts: {
     log(`embedded PostgreSQL running (data in ${where})`);
   }
   try {
-    const result = await migrate(db.url, { log });
+    const result = await migrate(db.migrationUrl, { log });
     if (result.unknown.length) {
       log(`note: the database has migrations this release does not know: ${result.unknown.join(", ")}`);
     }
