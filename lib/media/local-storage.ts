@@ -29,7 +29,7 @@ export class LocalMediaStorage implements MediaStorage {
     return path.join(this.root, ...key.split("/"));
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array, _contentType?: string): Promise<void> {
     const file = this.resolve(key);
     await mkdir(path.dirname(file), { recursive: true });
     // Written beside, then renamed: a reader never sees half a file.
