@@ -97,7 +97,7 @@ describe("GET /api/users/guides/<username>/ (O10)", () => {
   it("404 for an explorer, an unknown name or a malformed one", async () => {
     const explorer = await makeUser(db());
     for (const name of [explorer.username, uniq("nobody"), "%E0%A4%A", "x".repeat(200)]) {
-      expect(await http(`/api/users/guides/${name}/`)).toMatchObject({ status: 404, json: { detail: "Guide profile not found." } });
+      expect(await http(`/api/users/guides/${name}/`), name).toMatchObject({ status: 404, json: { detail: "Guide profile not found." } });
     }
   });
 });

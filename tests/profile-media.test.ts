@@ -116,6 +116,14 @@ describe("image uploads", () => {
     expect(filesOf(user.id)).toEqual([]);
   });
 
+  it("an empty file part (a form's file input left empty) leaves the image as it is", async () => {
+    const user = await apiSignedIn();
+    const up = await sendForm(baseUrl(), PROFILE, user.token, form({ profile_image: { bytes: IMAGES.png, name: "a.png" } }));
+    const again = await sendForm(baseUrl(), PROFILE, user.token, form({ profile_image: { bytes: new Uint8Array(), name: "" }, bio: "kept" }));
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ profile_image_url: up.json!.profile_image_url, bio: "kept" });
+  });
+
   it("JSON keeps its 64 KiB limit; a multipart body over the upload limit is 413", async () => {
     const user = await apiSignedIn();
     const big = await http(PROFILE, { method: "PATCH", key: user.token, body: { bio: "x".repeat(70 * 1024) } });
