@@ -94,11 +94,13 @@ describe("GET /api/users/guides/<username>/ (O10)", () => {
     }
   });
 
-  it("404 for an explorer, an unknown name or a malformed one", async () => {
+  it("404 for an explorer, an unknown name or a too long one; 400 for a broken escape (Next alone answered a bare 500)", async () => {
     const explorer = await makeUser(db());
-    for (const name of [explorer.username, uniq("nobody"), "%E0%A4%A", "x".repeat(200)]) {
+    for (const name of [explorer.username, uniq("nobody"), "x".repeat(200), "%3Cscript%3E"]) {
       expect(await http(`/api/users/guides/${name}/`), name).toMatchObject({ status: 404, json: { detail: "Guide profile not found." } });
     }
+    expect(await http("/api/users/guides/%E0%A4%A/")).toMatchObject({ status: 400, json: { detail: "The address is not valid." } });
+    expect(await http("/media/%E0%A4%A.png")).toMatchObject({ status: 400, text: "The address is not valid." });
   });
 });
 
