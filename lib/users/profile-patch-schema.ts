@@ -64,15 +64,15 @@ function flag(label: string) {
 
 /**
  * An image field: an uploaded file (multipart/form-data) replaces the image; "" or null
- * removes it; an empty file part (a form's file input left empty) leaves it as it is. Its
- * content is checked later (lib/media/image-check.ts), by its bytes.
+ * removes it (as the live frontend deletes one). Its content is checked later
+ * (lib/media/image-check.ts), by its bytes: an empty file is not an image.
  */
 function image(label: string) {
   return z
     .union([z.instanceof(Blob), z.literal(""), z.null()], {
       error: `${label} must be an uploaded image file (multipart/form-data), or empty to remove it.`,
     })
-    .transform((v) => (v instanceof Blob ? (v.size === 0 ? undefined : v) : null))
+    .transform((v) => (v instanceof Blob ? v : null))
     .optional();
 }
 
