@@ -2,7 +2,7 @@ import pg from "pg";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { Conflicts } from "./conflicts";
-import { connectSource, readSource } from "./read";
+import { connectSource, readLegacy } from "./source";
 import { repairApplications } from "./repair-applications";
 import { repairInvitations } from "./repair-invitations";
 import { repairProfiles, repairUsers } from "./repair-users";
@@ -73,9 +73,9 @@ export async function importDjango(opts: ImportOptions): Promise<ImportReport> {
   const source = await connectSource(opts.from);
   let data: LegacyData;
   try {
-    data = await readSource(source);
+    data = await readLegacy(source);
   } finally {
-    await source.end().catch(() => {});
+    await source.close().catch(() => {});
   }
   log.info({ event: "import_django.read", users: data.users.length, dryRun }, "old database read");
 
@@ -98,7 +98,7 @@ export async function importDjango(opts: ImportOptions): Promise<ImportReport> {
     if (!dryRun) await moveSequences(target, data);
 
     const users = repairUsers(data.users, conflicts);
-    const profiles = repairProfiles(users, data.profiles, conflicts);
+    const profiles = repairProfiles(users, data.users, data.profiles, conflicts);
     const userIds = await writeUsers(target, users, profiles, batch, report, conflicts);
 
     const applications = repairApplications(data.applications, userIds, conflicts);

@@ -46,10 +46,10 @@ async function insertProfiles(c: pg.ClientBase, profiles: ProfileRow[]): Promise
   // A user the old system left without a profile gets the next id of our sequence
   // (moved past the old ids before any write).
   await c.query(
-    `INSERT INTO "Profile" ("id", "userId", "role", "bio", "displayName", "activeGuide", "canInviteTeachers", "createdAt", "updatedAt")
-     SELECT COALESCE(v.id, nextval(pg_get_serial_sequence('"Profile"', 'id'))::int), v.uid, v.role::"Role", v.bio, v.dn, v.ag, v.cit, v.ca, v.ua
-     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[])
-       AS v(id, uid, role, bio, dn, ag, cit, ca, ua)`,
+    `INSERT INTO "Profile" ("id", "userId", "role", "bio", "displayName", "activeGuide", "canInviteTeachers", "createdAt", "updatedAt", "firstName", "lastName")
+     SELECT COALESCE(v.id, nextval(pg_get_serial_sequence('"Profile"', 'id'))::int), v.uid, v.role::"Role", v.bio, v.dn, v.ag, v.cit, v.ca, v.ua, v.fn, v.ln
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
+       AS v(id, uid, role, bio, dn, ag, cit, ca, ua, fn, ln)`,
     profileArrays(profiles),
   );
 }
@@ -65,6 +65,8 @@ function profileArrays(profiles: ProfileRow[]) {
     profiles.map((p) => p.canInviteTeachers),
     profiles.map((p) => p.createdAt),
     profiles.map((p) => p.updatedAt),
+    profiles.map((p) => p.firstName),
+    profiles.map((p) => p.lastName),
   ];
 }
 
@@ -101,9 +103,9 @@ async function updateProfiles(c: pg.ClientBase, profiles: ProfileRow[]): Promise
   if (profiles.length === 0) return;
   await c.query(
     `UPDATE "Profile" p SET "role" = v.role::"Role", "bio" = v.bio, "displayName" = v.dn, "activeGuide" = v.ag,
-            "canInviteTeachers" = v.cit, "updatedAt" = v.ua
-     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[])
-       AS v(id, uid, role, bio, dn, ag, cit, ca, ua)
+            "canInviteTeachers" = v.cit, "updatedAt" = v.ua, "firstName" = v.fn, "lastName" = v.ln
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
+       AS v(id, uid, role, bio, dn, ag, cit, ca, ua, fn, ln)
      WHERE p."userId" = v.uid`,
     profileArrays(profiles),
   );
