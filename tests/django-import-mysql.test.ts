@@ -133,6 +133,44 @@ describe("import-django --from mysql:// on the fixture Django wrote on MariaDB",
     expect(p.get(2)).toMatchObject({ firstName: null, lastName: null, displayName: null });
   });
 
+  it("carries every live Profile field (media paths relative, scores, locale, mail flags) and every preference", async () => {
+    const [carol] = await rows<Record<string, unknown>>(`SELECT * FROM "Profile" WHERE "userId" = 4`);
+    expect(carol).toMatchObject({
+      locale: "ja",
+      emailNotifications: true,
+      mailMagazineEnabled: false,
+      profileImage: "profile_images/carol/avatar.jpg",
+      showcaseImage1: "showcase/carol/1.png",
+      showcaseImage1Caption: "Class of 2025",
+      showcaseImage2: null,
+      showcaseImage1Tags: [],
+      teacherTagline: "TOEIC 990 coach",
+      teacherAbout: "十年間、英語を教えています。Ten years of teaching English.",
+      teachingSpecialties: "TOEIC, Business English",
+      linkedinUrl: "https://www.linkedin.com/in/carol-example",
+      websiteUrl: "https://carol.example.com",
+      youtubeUrl: "https://www.youtube.com/@carol-example",
+      twitterUrl: null,
+      growthScore: 420,
+      impactScore: 1337,
+      overallAbilityScore: 1000,
+      abilityRank: null,
+    });
+    const [dave] = await rows<Record<string, unknown>>(`SELECT * FROM "Profile" WHERE "userId" = 5`);
+    expect(dave).toMatchObject({ locale: "en", emailNotifications: false, mailMagazineEnabled: true, introVideoUrl: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", twitterUrl: "https://twitter.com/dave_example" });
+    const [noProfile] = await rows<Record<string, unknown>>(`SELECT * FROM "Profile" WHERE "userId" = 11`);
+    expect(noProfile).toMatchObject({ locale: "en", emailNotifications: true, mailMagazineEnabled: true, growthScore: 0 });
+
+    expect(first.preferences).toEqual({ imported: 2, updated: 0, unchanged: 0, skipped: 0 });
+    const prefs = await rows<Record<string, unknown>>(
+      `SELECT "id", "userId", "languagesSpoken", "location", "bio", "nativeLanguage", "reportLanguage", "interestedSubjects", "updatedAt" FROM "UserPreference" ORDER BY "id"`,
+    );
+    expect(prefs).toEqual([
+      { id: 1, userId: 4, languagesSpoken: ["ja", "en"], location: "Osaka", bio: null, nativeLanguage: "ja", reportLanguage: "ja", interestedSubjects: [], updatedAt: new Date("2026-12-06T21:02:06.936Z") },
+      { id: 2, userId: 5, languagesSpoken: ["en"], location: null, bio: null, nativeLanguage: "en", reportLanguage: "ja", interestedSubjects: [], updatedAt: new Date("2026-12-06T21:02:07.335Z") },
+    ]);
+  });
+
   it("keeps every DRF key and every pending invitation link (char(32) UUIDs in MySQL, dashed in links)", async () => {
     for (const t of key.tokens) {
       const res = await fetch(`${server.baseUrl}/api/users/profile/`, { headers: { authorization: `Token ${t.key}` } });
@@ -148,7 +186,7 @@ describe("import-django --from mysql:// on the fixture Django wrote on MariaDB",
 
   it("a second run writes nothing", async () => {
     const again = await importJson(legacyUrl, targetUrl);
-    for (const t of ["users", "profiles", "guide_applications", "invitations", "tokens"] as const) {
+    for (const t of ["users", "profiles", "guide_applications", "invitations", "tokens", "preferences"] as const) {
       expect(again[t]).toMatchObject({ imported: 0, updated: 0 });
     }
   });
@@ -158,7 +196,8 @@ describe("import-django --from mysql:// on the fixture Django wrote on MariaDB",
       "legacy_changed",
       `SET SESSION sql_mode = '';
        UPDATE auth_user SET last_login = '0000-00-00 00:00:00' WHERE id = 2;
-       UPDATE users_profile SET display_name = 'Bob 🎓📚', bio = '𝒷𝒾ℴ 😀' WHERE user_id = 3;`,
+       UPDATE users_profile SET display_name = 'Bob 🎓📚', bio = '𝒷𝒾ℴ 😀' WHERE user_id = 3;
+       UPDATE users_userpreference SET languages_spoken = '["fr"]', location = 'Kyōto 🏯' WHERE user_id = 4;`,
     );
     const scratch = await freshTarget();
     await importJson(legacyUrl, scratch);
@@ -175,6 +214,9 @@ describe("import-django --from mysql:// on the fixture Django wrote on MariaDB",
     expect(alice2.lastLogin).toBeNull();
     const [bob] = await rows<{ displayName: string; bio: string }>(`SELECT "displayName", "bio" FROM "Profile" WHERE "userId" = 3`, [], scratch);
     expect(bob).toEqual({ displayName: "Bob 🎓📚", bio: "𝒷𝒾ℴ 😀" });
+    expect(delta.preferences).toMatchObject({ imported: 0, updated: 1 });
+    const [pref] = await rows<{ languagesSpoken: unknown; location: string }>(`SELECT "languagesSpoken", "location" FROM "UserPreference" WHERE "userId" = 4`, [], scratch);
+    expect(pref).toEqual({ languagesSpoken: ["fr"], location: "Kyōto 🏯" });
   });
 
   it("an interrupted import leaves whole batches (every user with a profile); the next run finishes", async () => {

@@ -79,6 +79,13 @@ export const TABLES: Record<string, TableSpec> = {
     optional: {},
   },
   authtoken_token: { required: { key: "text", created: "time", user_id: "int" }, optional: {} },
+  // Many-to-many tables pointing at other Django apps' rows (tags, subjects): only the ids
+  // are carried over. Absent from older databases (and from the fixtures).
+  users_profile_showcase_image_1_tags: { required: { profile_id: "int", tag_id: "int" }, optional: {}, optionalTable: true },
+  users_profile_showcase_image_2_tags: { required: { profile_id: "int", tag_id: "int" }, optional: {}, optionalTable: true },
+  users_profile_showcase_image_3_tags: { required: { profile_id: "int", tag_id: "int" }, optional: {}, optionalTable: true },
+  users_userpreference_interested_subjects: { required: { userpreference_id: "int", subject_id: "int" }, optional: {}, optionalTable: true },
+  users_userpreference_interested_tags: { required: { userpreference_id: "int", tag_id: "int" }, optional: {}, optionalTable: true },
 };
 
 /** The order rows are read in (stable, so a re-run computes the same repairs). */
@@ -89,6 +96,11 @@ export const ORDER_BY: Record<string, string[]> = {
   users_guideapplicationrequest: ["id"],
   users_teacherinvitation: ["id"],
   authtoken_token: ["user_id", "key"],
+  users_profile_showcase_image_1_tags: ["profile_id", "tag_id"],
+  users_profile_showcase_image_2_tags: ["profile_id", "tag_id"],
+  users_profile_showcase_image_3_tags: ["profile_id", "tag_id"],
+  users_userpreference_interested_subjects: ["userpreference_id", "subject_id"],
+  users_userpreference_interested_tags: ["userpreference_id", "tag_id"],
 };
 
 export const REQUIRED_APPS = ["auth", "authtoken", "users"];

@@ -1,6 +1,7 @@
 import { BIO_MAX, DISPLAY_NAME_MAX, EMAIL_MAX, NAME_MAX, USERNAME_MAX } from "../users/field-limits";
 import { emailSchema } from "../users/register-schema";
 import { cleanOptional, cleanText, type Conflicts } from "./conflicts";
+import { DEFAULT_DETAILS, repairProfileDetails, type ProfileDetails } from "./repair-profile-details";
 import type { LegacyProfile, LegacyUser } from "./types";
 
 // The old users and profiles as this system takes them, with the old defects repaired
@@ -33,6 +34,8 @@ export interface ProfileRow {
   canInviteTeachers: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** The live Profile's later columns (repair-profile-details.ts). */
+  details: ProfileDetails;
 }
 
 const ROLES = new Set(["explorer", "guide", "both"]);
@@ -159,7 +162,13 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
 /** The shape the sign-in identifier trigger treats as an address ('.@.', migration 20261201000100). */
 const EMAIL_SHAPED = /.@./;
 
-export function repairProfiles(users: UserRow[], legacyUsers: LegacyUser[], legacy: LegacyProfile[], conflicts: Conflicts): ProfileRow[] {
+export function repairProfiles(
+  users: UserRow[],
+  legacyUsers: LegacyUser[],
+  legacy: LegacyProfile[],
+  conflicts: Conflicts,
+  showcaseTags: [Map<number, number[]>, Map<number, number[]>, Map<number, number[]>] = [new Map(), new Map(), new Map()],
+): ProfileRow[] {
   const legacyUser = new Map(legacyUsers.map((u) => [u.id, u]));
   const byUser = new Map<number, LegacyProfile>();
   for (const p of legacy) {
@@ -175,7 +184,7 @@ export function repairProfiles(users: UserRow[], legacyUsers: LegacyUser[], lega
     };
     if (!p) {
       conflicts.add("missing_profile", [u.id], "a profile was created with the defaults (role explorer)");
-      return { id: null, userId: u.id, role: "explorer", bio: null, displayName: null, ...names, activeGuide: false, canInviteTeachers: false, createdAt: u.dateJoined, updatedAt: u.dateJoined };
+      return { id: null, userId: u.id, role: "explorer", bio: null, displayName: null, ...names, activeGuide: false, canInviteTeachers: false, createdAt: u.dateJoined, updatedAt: u.dateJoined, details: DEFAULT_DETAILS };
     }
     let role = p.role as ProfileRow["role"];
     if (!ROLES.has(p.role)) {
@@ -194,6 +203,7 @@ export function repairProfiles(users: UserRow[], legacyUsers: LegacyUser[], lega
       canInviteTeachers: p.can_invite_teachers,
       createdAt,
       updatedAt: p.updated_at ?? createdAt,
+      details: repairProfileDetails(p, u.id, showcaseTags, conflicts),
     };
   });
 }

@@ -1,5 +1,5 @@
 import { normaliseRows, ORDER_BY, planColumns, refuse, REQUIRED_APPS, TABLES } from "./columns";
-import type { LegacyData } from "./types";
+import type { LegacyData, LegacyLink } from "./types";
 
 // One reader for the old Django database whatever server holds it: a Dialect says how to
 // ask PostgreSQL or MySQL/MariaDB; this file says what to ask. Everything is read in one
@@ -52,6 +52,15 @@ export async function readLegacy(d: Dialect): Promise<LegacyData> {
       applications: (await read("users_guideapplicationrequest")) as unknown as LegacyData["applications"],
       invitations: (await read("users_teacherinvitation")) as unknown as LegacyData["invitations"],
       tokens: (await read("authtoken_token")) as unknown as LegacyData["tokens"],
+      links: {
+        showcaseTags: [
+          (await read("users_profile_showcase_image_1_tags")) as unknown as LegacyLink[],
+          (await read("users_profile_showcase_image_2_tags")) as unknown as LegacyLink[],
+          (await read("users_profile_showcase_image_3_tags")) as unknown as LegacyLink[],
+        ],
+        preferenceSubjects: (await read("users_userpreference_interested_subjects")) as unknown as LegacyLink[],
+        preferenceTags: (await read("users_userpreference_interested_tags")) as unknown as LegacyLink[],
+      },
       readAt: await d.now(),
     };
   } finally {

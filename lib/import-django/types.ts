@@ -99,6 +99,9 @@ export interface LegacyToken {
   user_id: number;
 }
 
+/** A many-to-many row: the owner's id (profile_id / userpreference_id) and the other app's id. */
+export type LegacyLink = Record<string, number>;
+
 export interface LegacyData {
   users: LegacyUser[];
   profiles: LegacyProfile[];
@@ -106,6 +109,8 @@ export interface LegacyData {
   applications: LegacyApplication[];
   invitations: LegacyInvitation[];
   tokens: LegacyToken[];
+  /** Ids of other apps' rows (tags, subjects) linked to profiles and preferences. */
+  links: { showcaseTags: [LegacyLink[], LegacyLink[], LegacyLink[]]; preferenceSubjects: LegacyLink[]; preferenceTags: LegacyLink[] };
   /** The old database's clock when it was read: "overdue" is judged against it. */
   readAt: Date;
 }
@@ -133,11 +138,12 @@ export interface ImportReport {
   guide_applications: TableCounts;
   invitations: TableCounts;
   tokens: TableCounts;
+  preferences: TableCounts;
   conflicts: Conflict[];
   seconds: number;
 }
 
-export type TableName = "users" | "profiles" | "guide_applications" | "invitations" | "tokens";
+export type TableName = "users" | "profiles" | "guide_applications" | "invitations" | "tokens" | "preferences";
 
 /** Progress for a terminal: rows done of a table. */
 export type Progress = (table: TableName, done: number, total: number) => void;

@@ -111,6 +111,33 @@ async function updateProfiles(c: pg.ClientBase, profiles: ProfileRow[]): Promise
   );
 }
 
+/** The live Profile's later columns, for profiles just inserted or updated (same transaction). */
+async function writeDetails(c: pg.ClientBase, profiles: ProfileRow[]): Promise<void> {
+  if (profiles.length === 0) return;
+  // jsonb_to_recordset: the tag id lists are arrays per row, which unnest cannot carry.
+  await c.query(
+    `UPDATE "Profile" p SET
+       "locale" = v.locale, "emailNotifications" = v."emailNotifications", "mailMagazineEnabled" = v."mailMagazineEnabled",
+       "profileImage" = v."profileImage", "showcaseImage1" = v."showcaseImage1", "showcaseImage2" = v."showcaseImage2",
+       "showcaseImage3" = v."showcaseImage3", "showcaseImage1Caption" = v."showcaseImage1Caption",
+       "showcaseImage2Caption" = v."showcaseImage2Caption", "showcaseImage3Caption" = v."showcaseImage3Caption",
+       "showcaseImage1Tags" = v."showcaseImage1Tags", "showcaseImage2Tags" = v."showcaseImage2Tags", "showcaseImage3Tags" = v."showcaseImage3Tags",
+       "teacherTagline" = v."teacherTagline", "teacherAbout" = v."teacherAbout", "teachingSpecialties" = v."teachingSpecialties",
+       "introVideoUrl" = v."introVideoUrl", "linkedinUrl" = v."linkedinUrl", "twitterUrl" = v."twitterUrl",
+       "websiteUrl" = v."websiteUrl", "youtubeUrl" = v."youtubeUrl", "growthScore" = v."growthScore", "impactScore" = v."impactScore",
+       "overallAbilityScore" = v."overallAbilityScore", "abilityRank" = v."abilityRank", "lastAbilityUpdate" = v."lastAbilityUpdate"
+     FROM jsonb_to_recordset($1::jsonb) AS v(
+       "userId" int, locale text, "emailNotifications" bool, "mailMagazineEnabled" bool, "profileImage" text,
+       "showcaseImage1" text, "showcaseImage2" text, "showcaseImage3" text, "showcaseImage1Caption" text,
+       "showcaseImage2Caption" text, "showcaseImage3Caption" text, "showcaseImage1Tags" int[], "showcaseImage2Tags" int[],
+       "showcaseImage3Tags" int[], "teacherTagline" text, "teacherAbout" text, "teachingSpecialties" text, "introVideoUrl" text,
+       "linkedinUrl" text, "twitterUrl" text, "websiteUrl" text, "youtubeUrl" text, "growthScore" int, "impactScore" int,
+       "overallAbilityScore" float8, "abilityRank" int, "lastAbilityUpdate" timestamptz)
+     WHERE p."userId" = v."userId"`,
+    [JSON.stringify(profiles.map((p) => ({ userId: p.userId, ...p.details })))],
+  );
+}
+
 async function writeBatch(c: pg.ClientBase, batch: Planned[]): Promise<void> {
   const fresh = batch.filter((p) => p.kind === "new");
   const old = batch.filter((p) => p.kind === "update");
@@ -119,6 +146,7 @@ async function writeBatch(c: pg.ClientBase, batch: Planned[]): Promise<void> {
   await updateProfiles(c, old.filter((p) => p.profileChanged).map((p) => p.profile));
   await insertUsers(c, fresh.map((p) => p.user));
   await insertProfiles(c, fresh.map((p) => p.profile));
+  await writeDetails(c, batch.filter((p) => p.kind === "new" || p.profileChanged).map((p) => p.profile));
   const ids = (pick: (p: Planned) => boolean, d: (p: Planned) => string) => batch.filter(pick).map((p) => [String(p.user.id), d(p)] as [string, string]);
   await saveDigests(c, "user", ids((p) => p.kind === "new" || p.userChanged, (p) => p.digests.user));
   await saveDigests(c, "user_password", ids((p) => p.kind === "new" || p.passwordChanged, (p) => p.digests.password));
