@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
+import type { Profile } from "../db/generated/client";
 import { DomainError } from "../errors";
+import { DEFAULT_PREFERENCE, readPreference, type PreferenceView } from "../profiles/preferences-row";
 import type { Role } from "./register-schema";
 
 export interface OwnProfile {
@@ -18,6 +20,10 @@ export interface OwnProfile {
   canInviteTeachers: boolean;
   /** The address was proven (issue 11); changing it un-proves it. */
   emailVerified: boolean;
+  /** The whole profile row: teacher page, images, links, scores, locale, mail flags. */
+  details: Profile;
+  /** The table's defaults while the user has no preference row yet. */
+  preference: PreferenceView;
 }
 
 /** The signed-in user's own account and profile (the /account page, GET /api/users/profile/). */
@@ -42,5 +48,7 @@ export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile>
     activeGuide: profile.activeGuide,
     canInviteTeachers: profile.canInviteTeachers,
     emailVerified: user.emailVerifiedAt !== null,
+    details: profile,
+    preference: (await readPreference(db, user.id)) ?? DEFAULT_PREFERENCE,
   };
 }

@@ -4,10 +4,10 @@ const { baseUrl, startAt, requests } = JSON.parse(process.argv[2]);
 const wait = startAt - Date.now();
 if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 const results = await Promise.all(
-  requests.map(async ({ path, body, headers, baseUrl: own }) => {
+  requests.map(async ({ path, method, body, headers, baseUrl: own }) => {
     try {
       const res = await fetch((own ?? baseUrl) + path, {
-        method: "POST",
+        method: method ?? "POST",
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),
       });

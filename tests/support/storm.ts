@@ -6,6 +6,8 @@ const run = promisify(execFile);
 
 export interface StormRequest {
   path: string;
+  /** POST unless given. */
+  method?: string;
   /** Another server than the storm's (e.g. the second of two processes sharing a limit). */
   baseUrl?: string;
   body: unknown;

@@ -7,6 +7,7 @@ import { refuseCrossSite } from "@/lib/http/cross-site";
 import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
 import { isRateLimited, limitTokenIssuance } from "@/lib/security/rate-limits";
+import { preferencesToApi } from "@/lib/profiles/api-shape";
 import { getOwnProfile } from "@/lib/users/get-profile";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +44,9 @@ export const POST = jsonRoute(
       email: user.email ?? "", // the old API's blank email, for an account imported without one
       role: profile.role,
       active_guide: profile.activeGuide,
+      // The live frontend switches its language to `locale` right after sign-in.
+      locale: profile.details.locale,
+      preferences: preferencesToApi(profile.preference),
     });
   },
 );
