@@ -66,7 +66,9 @@ describe("planColumns", () => {
 });
 
 describe("the live profile's media paths", () => {
-  const profile = (p: Partial<LegacyProfile>) => ({ id: 1, locale: "en", profile_image: null, showcase_image_1: null, showcase_image_2: null, showcase_image_3: null, growth_score: 0, impact_score: 0, ...p }) as LegacyProfile;
+  // Every live column absent (null), as read from a database that has them empty.
+  const blank = Object.fromEntries(Object.keys(TABLES.users_profile.optional).map((c) => [c, null]));
+  const profile = (p: Partial<LegacyProfile>) => ({ ...blank, id: 1, ...p }) as LegacyProfile;
   const none = [new Map(), new Map(), new Map()] as [Map<number, number[]>, Map<number, number[]>, Map<number, number[]>];
 
   it("keeps relative paths as Django stored them; blank is none", () => {
