@@ -171,6 +171,30 @@ describe("import-django --from mysql:// on the fixture Django wrote on MariaDB",
     ]);
   });
 
+  it("carol's old DRF key reads her whole imported profile as the live frontend does", async () => {
+    const carolKey = key.tokens.find((t) => t.username === "carol")!.key;
+    const res = await fetch(`${server.baseUrl}/api/users/profile/`, { headers: { authorization: `Token ${carolKey}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      username: "carol",
+      first_name: "Carol",
+      last_name: "Kobayashi",
+      display_name: "Carol K.",
+      locale: "ja",
+      mail_magazine_enabled: false,
+      email_notifications: true,
+      teacher_tagline: "TOEIC 990 coach",
+      growth_score: 420,
+      impact_score: 1337,
+      showcase_image_1_caption: "Class of 2025",
+    });
+    // Django's MEDIA_ROOT-relative path, served from this app's media folder, absolute.
+    expect(String(body.profile_image_url)).toMatch(/^https?:\/\/[^/]+\/media\/profile_images\/carol\/avatar\.jpg$/);
+    expect(String(body.showcase_image_1_url)).toMatch(/\/media\/showcase\/carol\/1\.png$/);
+    expect(body.preferences).toMatchObject({ languages_spoken: ["ja", "en"], location: "Osaka", native_language: "ja", report_language: "ja" });
+  });
+
   it("keeps every DRF key and every pending invitation link (char(32) UUIDs in MySQL, dashed in links)", async () => {
     for (const t of key.tokens) {
       const res = await fetch(`${server.baseUrl}/api/users/profile/`, { headers: { authorization: `Token ${t.key}` } });
