@@ -46,7 +46,7 @@ describe("the live next-frontend's account calls (review §2)", () => {
     expect(res.status).toBe(201);
   });
 
-  it("A2 POST /users/login/: data.token, then user.locale, role, active_guide, username", async () => {
+  it("A2 POST /users/login/: data.token, then user.locale, role, active_guide, username (and user_id, profile_image_url, preferences kept as `user`)", async () => {
     const user = await registeredUser();
     const { status, json } = await apiLogin({ username: user.username, password: user.password });
     expect(status).toBe(200);
@@ -55,6 +55,9 @@ describe("the live next-frontend's account calls (review §2)", () => {
     expect(json!.role).toBe("explorer");
     expect(json!.active_guide).toBe(false);
     expect(json!.username).toBe(user.username);
+    expect(json!.user_id).toBe(json!.id);
+    expect(json!.profile_image_url).toBeNull();
+    expect(json!.preferences).toMatchObject({ languages_spoken: [], location: null });
   });
 
   it("A3 POST /users/google-login/ {token}: data.user and data.token", async () => {

@@ -60,8 +60,26 @@ describe("image uploads", () => {
     expect(filesOf(user.id)).toHaveLength(4);
   });
 
+  it("four images of almost 5 MB each in one request (more than Next's default 10 MB through the proxy)", async () => {
+    const user = await apiSignedIn();
+    const big = () => ({ bytes: Buffer.concat([IMAGES.png, Buffer.alloc(5 * 1024 * 1024 - 4096)]), name: "big.png" });
+    const res = await sendForm(baseUrl(), PROFILE, user.token, form({ profile_image: big(), showcase_image_1: big(), showcase_image_2: big(), showcase_image_3: big() }));
+    expect(res.status).toBe(200);
+    const served = await fetch(res.json!.showcase_image_3_url as string);
+    expect((await served.arrayBuffer()).byteLength).toBe(IMAGES.png.byteLength + 5 * 1024 * 1024 - 4096);
+  });
+
+  it("deleting the account removes its images", async () => {
+    const user = await apiSignedIn();
+    await sendForm(baseUrl(), PROFILE, user.token, form({ profile_image: { bytes: IMAGES.png, name: "a.png" }, showcase_image_1: { bytes: IMAGES.gif, name: "b.gif" } }));
+    expect(filesOf(user.id)).toHaveLength(2);
+    expect((await http(PROFILE, { method: "DELETE", key: user.token })).status).toBe(200);
+    expect(filesOf(user.id)).toEqual([]);
+  });
+
   it.each([
     ["a text file named .png", () => Buffer.from("hello, not an image"), "profile_image must be a JPEG, PNG, GIF or WebP image."],
+    ["an empty file", () => Buffer.alloc(0), "profile_image must be a JPEG, PNG, GIF or WebP image."],
     ["a PNG signature on garbage", () => Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.from("nonsense")]), "profile_image could not be read as an image."],
     ["an image over 6000 pixels wide", () => pngHeader(6001, 10), "profile_image must be at most 6000 by 6000 pixels."],
     ["an image of 50,000 × 50,000 pixels", () => pngHeader(50_000, 50_000), "profile_image must be at most 6000 by 6000 pixels."],
@@ -83,7 +101,8 @@ describe("image uploads", () => {
       user.token,
       form({ profile_image: { bytes: IMAGES.png, name: "ok.png" }, showcase_image_1: { bytes: Buffer.from("GIF89a not really"), name: "x.gif" } }),
     );
-    expect(res).toMatchObject({ status: 400, json: { detail: "showcase_image_1 could not be read as an image." } });
+    expect(res.status).toBe(400);
+    expect(res.json!.detail).toMatch(/^showcase_image_1 /);
     expect(filesOf(user.id)).toEqual([]);
   });
 

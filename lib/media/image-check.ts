@@ -50,7 +50,8 @@ export function checkImage(label: string, bytes: Uint8Array): CheckedImage {
     size = {};
   }
   const { width, height } = size;
-  if (!width || !height || (size.type !== kind.type && !(kind.type === "jpg" && size.type === "jpg"))) {
+  // The header must parse as the same kind the signature claimed, with real dimensions.
+  if (!width || !height || size.type !== kind.type) {
     throw new DomainError("not_an_image", `${label} could not be read as an image.`, 400, { [label]: "Not a readable image." });
   }
   if (width > IMAGE_MAX_SIDE || height > IMAGE_MAX_SIDE || width * height > IMAGE_MAX_PIXELS) {

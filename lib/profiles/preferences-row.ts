@@ -14,7 +14,7 @@ export interface PreferenceView {
   updatedAt: Date;
 }
 
-const select = {
+export const preferenceSelect = {
   languagesSpoken: true,
   interestedSubjects: true,
   interestedTags: true,
@@ -25,7 +25,7 @@ const select = {
   updatedAt: true,
 } as const;
 
-function toView(row: { languagesSpoken: unknown } & Omit<PreferenceView, "languagesSpoken">): PreferenceView {
+export function toPreferenceView(row: { languagesSpoken: unknown } & Omit<PreferenceView, "languagesSpoken">): PreferenceView {
   const langs = Array.isArray(row.languagesSpoken) ? row.languagesSpoken.filter((l): l is string => typeof l === "string") : [];
   return { ...row, languagesSpoken: langs };
 }
@@ -37,13 +37,7 @@ function toView(row: { languagesSpoken: unknown } & Omit<PreferenceView, "langua
  */
 export async function ensurePreference(db: Db | Tx, userId: number): Promise<PreferenceView> {
   await db.$executeRaw`INSERT INTO "UserPreference" ("userId") VALUES (${userId}) ON CONFLICT ("userId") DO NOTHING`;
-  return toView(await db.userPreference.findUniqueOrThrow({ where: { userId }, select }));
-}
-
-/** The preference row if there is one; never writes (reads for public or list answers). */
-export async function readPreference(db: Db | Tx, userId: number): Promise<PreferenceView | null> {
-  const row = await db.userPreference.findUnique({ where: { userId }, select });
-  return row ? toView(row) : null;
+  return toPreferenceView(await db.userPreference.findUniqueOrThrow({ where: { userId }, select: preferenceSelect }));
 }
 
 /** What a user without a row has: the table's defaults. */

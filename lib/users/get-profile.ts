@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import type { Profile } from "../db/generated/client";
 import { DomainError } from "../errors";
-import { DEFAULT_PREFERENCE, readPreference, type PreferenceView } from "../profiles/preferences-row";
+import { DEFAULT_PREFERENCE, preferenceSelect, toPreferenceView, type PreferenceView } from "../profiles/preferences-row";
 import type { Role } from "./register-schema";
 
 export interface OwnProfile {
@@ -30,7 +30,16 @@ export interface OwnProfile {
 export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, email: true, isStaff: true, dateJoined: true, emailVerifiedAt: true, profile: true },
+    select: {
+      id: true,
+      username: true,
+      email: true,
+      isStaff: true,
+      dateJoined: true,
+      emailVerifiedAt: true,
+      profile: true,
+      preference: { select: preferenceSelect },
+    },
   });
   if (!user?.profile) throw new DomainError("not_found", "No profile was found for this account.", 404);
   const { profile } = user;
@@ -49,6 +58,6 @@ export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile>
     canInviteTeachers: profile.canInviteTeachers,
     emailVerified: user.emailVerifiedAt !== null,
     details: profile,
-    preference: (await readPreference(db, user.id)) ?? DEFAULT_PREFERENCE,
+    preference: user.preference ? toPreferenceView(user.preference) : DEFAULT_PREFERENCE,
   };
 }

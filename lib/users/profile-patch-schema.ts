@@ -64,7 +64,8 @@ function flag(label: string) {
 
 /**
  * An image field: an uploaded file (multipart/form-data) replaces the image; "" or null
- * removes it. Its content is checked later (lib/media/image-check.ts), by its bytes.
+ * removes it (as the live frontend deletes one). Its content is checked later
+ * (lib/media/image-check.ts), by its bytes: an empty file is not an image.
  */
 function image(label: string) {
   return z
