@@ -109,6 +109,20 @@ describe("POST /api/users/magic-link/exchange/", () => {
     expect(await testDb().apiToken.count({ where: { userId: { in: [expired.id, changed.id] } } })).toBe(0);
   });
 
+  it("counts against the account's token budget like a sign-in: over it, 429 and the code stays unspent", async () => {
+    const u = await userWithCode();
+    // TOKEN_MAX_PER_ACCOUNT's default (20 an hour), spent by sign-ins.
+    for (let i = 0; i < 20; i++) {
+      const res = await http("/api/users/login/", { base: server.baseUrl, body: { username: u.username, password: u.password } });
+      expect(res.status).toBe(200);
+    }
+    const refused = await exchange(u.code);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    const [row] = (await withPg((c) => c.query(`SELECT "usedAt" FROM "SignInExchangeCode" WHERE "userId" = $1`, [u.id]))).rows;
+    expect(row.usedAt).toBeNull();
+  }, 60_000);
+
   it.each([
     ["no code", undefined, "The code field is required."],
     ["an empty code", "", "The code field is required."],

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
+import { limitTokenIssuance } from "../security/rate-limits";
 import { parseInput } from "../validation/parse";
 import { EXCHANGE_CODE_PATTERN, hashExchangeCode } from "./code";
 import { exchangeSchema } from "./exchange-schema";
@@ -25,6 +26,7 @@ const invalid = () => new DomainError("invalid_exchange_code", INVALID_EXCHANGE_
  * unexpired, this origin), and the token is issued in the same transaction with the
  * code's credential stamp: a password changed since, a deactivated account or a second
  * swap of the same code gets the same one sentence, and a failure half-way spends nothing.
+ * The account's token budget (TOKEN_MAX_PER_ACCOUNT) counts these tokens as sign-ins do.
  * Returns the user's id and the token.
  */
 export async function exchangeSignInCode(input: unknown, ctx: ExchangeContext): Promise<{ userId: number; token: string }> {
@@ -39,6 +41,8 @@ export async function exchangeSignInCode(input: unknown, ctx: ExchangeContext): 
       RETURNING "userId", "credentialStamp"`;
     if (spent.length !== 1) return null;
     const { userId, credentialStamp } = spent[0];
+    // The account's token budget, as at sign-in: over it, a 429 and the code stays unspent.
+    await limitTokenIssuance(userId, log);
     try {
       const token = await issueApiToken(tx, userId, undefined, ctx.client ?? {}, { credentialStamp });
       return { userId, token };
