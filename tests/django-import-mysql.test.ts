@@ -215,6 +215,24 @@ describe("import-django --from mysql:// on the fixture Django wrote on MariaDB",
     }
   });
 
+  it("over an import that predates names and the live columns: those are written once, never over what members edited here", async () => {
+    const scratch = await freshTarget();
+    await importJson(legacyUrl, scratch);
+    // As an earlier version of the import left it: no names, no live columns, no digest for them.
+    await withPg(async (c) => {
+      await c.query(`UPDATE "Profile" SET "firstName" = NULL, "lastName" = NULL, "locale" = 'en', "teacherTagline" = NULL`);
+      await c.query(`UPDATE "Profile" SET "bio" = 'edited here' WHERE "userId" = 4`);
+      await c.query(`DELETE FROM "DjangoImportRow" WHERE "entity" = 'profile_details'`);
+    }, scratch);
+    const upgrade = await importJson(legacyUrl, scratch);
+    expect(upgrade.profiles).toMatchObject({ imported: 0, updated: key.users.length });
+    expect(upgrade.users).toMatchObject({ imported: 0, updated: 0 });
+    const [carol] = await rows<Record<string, unknown>>(`SELECT "bio", "firstName", "lastName", "locale", "teacherTagline" FROM "Profile" WHERE "userId" = 4`, [], scratch);
+    expect(carol).toEqual({ bio: "edited here", firstName: "Carol", lastName: "Kobayashi", locale: "ja", teacherTagline: "TOEIC 990 coach" });
+    const again = await importJson(legacyUrl, scratch);
+    expect(again.profiles).toMatchObject({ imported: 0, updated: 0 });
+  });
+
   it("zero dates read as none; emoji (4-byte utf8mb4) survive; a changed row is updated", async () => {
     const changed = await legacyCopy(
       "legacy_changed",
