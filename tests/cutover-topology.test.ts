@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATHS_CONF, renderLocations } from "../deploy/cutover/generate";
 import { ACCOUNT_PATHS, ACCOUNTS_HOST, LIVE_HOSTS, STAYS_ON_DJANGO } from "../deploy/cutover/paths";
 import { freePort } from "../lib/db/embedded";
+import { TOKEN_PAGE_PREFIXES } from "../lib/http/security-headers";
 import { baseUrl } from "./support/helpers";
 import { waitFor } from "./support/wait";
 
@@ -51,6 +52,13 @@ function standIn(name: Upstream, forwardTo?: string): Promise<{ port: number; cl
 describe("deploy/cutover/nginx/zporta-accounts-paths.conf", () => {
   it("is what deploy/cutover/generate.ts writes from the table (edit paths.ts, then run the generator)", () => {
     expect(readFileSync(PATHS_CONF, "utf8")).toBe(renderLocations());
+  });
+
+  it("the live site's log keeps out the same token pages the app protects, and the frontend's /login?token=", () => {
+    const site = readFileSync(SITE, "utf8");
+    const map = /map \$request_uri \$zporta_logged_uri \{[\s\S]*?\n\}/.exec(site)![0];
+    for (const prefix of [...TOKEN_PAGE_PREFIXES, "/api/users/invitations/accept", "/api/users/magic-link-login/", "/login\\?token="]) expect(map, prefix).toContain(prefix.slice(1));
+    expect(site).not.toMatch(/log_format[^;]*\$request\b/);
   });
 
   it("routes none of the paths that stay on Django (no `tree` swallows them)", async () => {
