@@ -10,6 +10,7 @@ import { apiSignedIn } from "./support/auth";
 import { baseUrl, http, refusal, testDb } from "./support/helpers";
 import { IMAGES, form, pngHeader, sendForm } from "./support/images";
 import { testMediaDir } from "./support/media";
+import { storm } from "./support/storm";
 
 // Issue 22 point 2: image uploads on PUT/PATCH /api/users/profile/ (multipart, ≤ 5 MB,
 // checked by content and pixel size, stored through lib/media/storage.ts) and the rest of
@@ -75,6 +76,27 @@ describe("image uploads", () => {
     expect(filesOf(user.id)).toHaveLength(2);
     expect((await http(PROFILE, { method: "DELETE", key: user.token })).status).toBe(200);
     expect(filesOf(user.id)).toEqual([]);
+  });
+
+  it("20 replacements of one image at once from 5 processes: all 200, one file left, the one the row names", async () => {
+    const user = await apiSignedIn();
+    const kinds = Object.entries(IMAGES);
+    const requests = Array.from({ length: 20 }, (_, i) => {
+      const [kind, bytes] = kinds[i % kinds.length];
+      return {
+        path: PROFILE,
+        method: i % 2 ? "PUT" : "PATCH",
+        body: undefined,
+        multipart: { profile_image: { base64: bytes.toString("base64"), name: `p.${kind}`, type: "application/octet-stream" } },
+        headers: { authorization: `Token ${user.token}` },
+      };
+    });
+    const { results } = await storm(baseUrl(), requests, 5);
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const files = filesOf(user.id);
+    expect(files).toHaveLength(1);
+    const row = await db().profile.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(row.profileImage!.endsWith(files[0])).toBe(true);
   });
 
   it.each([
