@@ -301,7 +301,7 @@ describe("import-django refuses bad input with one sentence, exit code 1 and not
     ["another version's schema", async () => copyOfFixture("ALTER TABLE auth_user DROP COLUMN last_login"), /lacks last_login/],
     ["an empty database", async () => copyOfFixture("TRUNCATE auth_user CASCADE"), /no users/],
     ["an unreachable address", async () => "postgres://nobody:secret@127.0.0.1:1/none", /Cannot connect to the old database/],
-    ["not a URL", async () => "old-db", /not a PostgreSQL URL/],
+    ["not a URL", async () => "old-db", /not a database URL/],
   ])("%s", async (_what, source, message) => {
     const target = await freshTarget();
     const out = await manage(["import-django", "--from", await source()], target);

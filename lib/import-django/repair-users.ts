@@ -1,6 +1,7 @@
-import { BIO_MAX, DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from "../users/field-limits";
+import { BIO_MAX, DISPLAY_NAME_MAX, EMAIL_MAX, NAME_MAX, USERNAME_MAX } from "../users/field-limits";
 import { emailSchema } from "../users/register-schema";
 import { cleanOptional, cleanText, type Conflicts } from "./conflicts";
+import { DEFAULT_DETAILS, repairProfileDetails, type ProfileDetails } from "./repair-profile-details";
 import type { LegacyProfile, LegacyUser } from "./types";
 
 // The old users and profiles as this system takes them, with the old defects repaired
@@ -26,10 +27,15 @@ export interface ProfileRow {
   role: "explorer" | "guide" | "both";
   bio: string | null;
   displayName: string | null;
+  /** auth_user's first_name/last_name: Django keeps them on the user, this system on the profile. */
+  firstName: string | null;
+  lastName: string | null;
   activeGuide: boolean;
   canInviteTeachers: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** The live Profile's later columns (repair-profile-details.ts). */
+  details: ProfileDetails;
 }
 
 const ROLES = new Set(["explorer", "guide", "both"]);
@@ -156,7 +162,14 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
 /** The shape the sign-in identifier trigger treats as an address ('.@.', migration 20261201000100). */
 const EMAIL_SHAPED = /.@./;
 
-export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], conflicts: Conflicts): ProfileRow[] {
+export function repairProfiles(
+  users: UserRow[],
+  legacyUsers: LegacyUser[],
+  legacy: LegacyProfile[],
+  conflicts: Conflicts,
+  showcaseTags: [Map<number, number[]>, Map<number, number[]>, Map<number, number[]>] = [new Map(), new Map(), new Map()],
+): ProfileRow[] {
+  const legacyUser = new Map(legacyUsers.map((u) => [u.id, u]));
   const byUser = new Map<number, LegacyProfile>();
   for (const p of legacy) {
     if (!byUser.has(p.user_id)) byUser.set(p.user_id, p);
@@ -164,9 +177,14 @@ export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], confli
   }
   return users.map((u) => {
     const p = byUser.get(u.id);
+    const old = legacyUser.get(u.id);
+    const names = {
+      firstName: cleanOptional(old?.first_name ?? null, NAME_MAX, "first name", [u.id], conflicts)?.trim() ?? null,
+      lastName: cleanOptional(old?.last_name ?? null, NAME_MAX, "last name", [u.id], conflicts)?.trim() ?? null,
+    };
     if (!p) {
       conflicts.add("missing_profile", [u.id], "a profile was created with the defaults (role explorer)");
-      return { id: null, userId: u.id, role: "explorer", bio: null, displayName: null, activeGuide: false, canInviteTeachers: false, createdAt: u.dateJoined, updatedAt: u.dateJoined };
+      return { id: null, userId: u.id, role: "explorer", bio: null, displayName: null, ...names, activeGuide: false, canInviteTeachers: false, createdAt: u.dateJoined, updatedAt: u.dateJoined, details: DEFAULT_DETAILS };
     }
     let role = p.role as ProfileRow["role"];
     if (!ROLES.has(p.role)) {
@@ -180,10 +198,12 @@ export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], confli
       role,
       bio: cleanOptional(p.bio, BIO_MAX, "bio", [u.id], conflicts),
       displayName: cleanOptional(p.display_name, DISPLAY_NAME_MAX, "display name", [u.id], conflicts),
+      ...names,
       activeGuide: p.active_guide,
       canInviteTeachers: p.can_invite_teachers,
       createdAt,
       updatedAt: p.updated_at ?? createdAt,
+      details: repairProfileDetails(p, u.id, showcaseTags, conflicts),
     };
   });
 }
