@@ -52,6 +52,44 @@ describe("a copied cookie after sign-out", () => {
     expect(rows.rowCount).toBe(0);
   });
 
+  it("next-auth's own POST /api/auth/signout ends the row too: the copied cookie gets 401 and no session", async () => {
+    const user = await signedIn();
+    const copy = user.cookie;
+    expect((await profile(copy)).status).toBe(200);
+    // next-auth's client signOut(): a CSRF token (cookie + body), then the form post.
+    const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { cookie: user.cookie } });
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const out = await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: [user.cookie, ...csrfCookie].join("; ") },
+      body: new URLSearchParams({ csrfToken, callbackUrl: "/" }),
+      redirect: "manual",
+    });
+    expect(out.status).toBe(302);
+    expect(out.headers.getSetCookie().some((c) => /^next-auth\.session-token=;/.test(c))).toBe(true);
+
+    const replay = await profile(copy);
+    expect(replay.status).toBe(401);
+    expect(replay.text).toBe(NO_CREDENTIALS);
+    const session = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: copy } });
+    expect(await session.json()).toEqual({});
+    const rows = await withPg((c) => c.query(`SELECT 1 FROM "Session" WHERE "userId" = $1`, [user.id]));
+    expect(rows.rowCount).toBe(0);
+  });
+
+  it("/api/auth/signout without next-auth's CSRF token ends nothing", async () => {
+    const user = await signedIn();
+    const out = await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: user.cookie },
+      body: new URLSearchParams({ csrfToken: "forged", callbackUrl: "/" }),
+      redirect: "manual",
+    });
+    await out.arrayBuffer();
+    expect((await profile(user.cookie)).status).toBe(200);
+  });
+
   it("/api/auth/session of a live session answers it and checks the row each time", async () => {
     const user = await signedIn();
     const live = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: user.cookie } });

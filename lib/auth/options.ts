@@ -11,7 +11,7 @@ import { authenticateCredentials } from "./authenticate";
 import { safeNextPath } from "./next-path";
 import { authSecret } from "./secret";
 import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "./session-cookie";
-import { createSession, userForSession } from "./sessions";
+import { createSession, deleteSessionBySecret, userForSession } from "./sessions";
 import type { AuthUser } from "./types";
 
 // next-auth 4: Credentials provider, JWT sessions. Built on demand (not at import) so
@@ -66,6 +66,22 @@ export function authOptions(): AuthOptions {
         },
       }),
     ],
+    events: {
+      // next-auth's own POST /api/auth/signout (its client's signOut()) only clears the
+      // cookie; a copy of it would live on with the row (review M2, N-L7). The row goes
+      // here, after next-auth checked its CSRF token. next-auth swallows an error thrown
+      // here (and still clears the cookie), so the failure is logged loudly.
+      async signOut({ token }) {
+        const sid = typeof token?.sid === "string" ? token.sid : null;
+        try {
+          const ended = await deleteSessionBySecret(getDb(), sid);
+          if (ended !== null) logger.info({ event: "logout.succeeded", userId: token?.uid, sessionId: ended, via: "nextauth" }, "signed out");
+        } catch (err) {
+          logger.error({ event: "logout.error", via: "nextauth", err }, "sign-out could not end the session row");
+          throw err;
+        }
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
