@@ -18,6 +18,8 @@ export interface AuthenticateContext {
   ip: string;
   log?: Logger;
   limiters?: Limiters;
+  /** The browser's device cookie (lib/auth/device-cookie.ts), when it has one. */
+  device?: string | null;
   /** Which adapter asked, for the logs. */
   via: "page" | "api" | "nextauth";
 }
@@ -71,7 +73,7 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   const user = await findUserByLogin(ctx.db, identifier);
   let admission;
   try {
-    admission = await admitSignIn(limiters, { identifier, userId: user?.id, ip: ctx.ip });
+    admission = await admitSignIn(limiters, { identifier, userId: user?.id, ip: ctx.ip, device: ctx.device });
   } catch (err) {
     if (isRateLimited(err)) {
       log.warn({ event: "login.rate_limited", userId: user?.id, via: ctx.via, retryAfter: err.retryAfterSeconds }, "sign-in refused: too many attempts");

@@ -8,6 +8,7 @@ import { logger } from "../log/logger";
 import { isHashBusy } from "../security/hash-admission";
 import type { Role } from "../users/register-schema";
 import { authenticateCredentials } from "./authenticate";
+import { deviceIdFromCookieHeader } from "./device-cookie";
 import { safeNextPath } from "./next-path";
 import { authSecret } from "./secret";
 import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "./session-cookie";
@@ -48,7 +49,9 @@ export function authOptions(): AuthOptions {
           const ip = clientIp(new Headers(req.headers as Record<string, string>));
           try {
             const db = getDb();
-            const user = await authenticateCredentials(credentials, { db, ip, via: "nextauth" });
+            // The device cookie: the browser's own, or the one the route gave it for this sign-in.
+            const device = deviceIdFromCookieHeader(headerValue(req.headers, "cookie"));
+            const user = await authenticateCredentials(credentials, { db, ip, device, via: "nextauth" });
             const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
             const { credentialStamp: _stamp, reactivated: _reactivated, ...shown } = user;
             return { ...shown, id: String(user.id), name: user.username, sid: secret };
