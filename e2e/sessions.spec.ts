@@ -80,6 +80,10 @@ test("a cookie copied before the header's Sign out is dead afterwards", async ({
   const stolen = await thief.newPage();
   await stolen.goto("/account");
   await expect(stolen).toHaveURL(/\/login\?next=%2Faccount$/);
+  // The same replay on the JSON API and next-auth's session route (issue 18 point 3).
+  const cookie = copied.map((c) => `${c.name}=${c.value}`).join("; ");
+  expect((await request.get("/api/users/profile/", { headers: { cookie } })).status()).toBe(401);
+  expect(await (await request.get("/api/auth/session", { headers: { cookie } })).json()).toEqual({});
   await context.close();
   await thief.close();
 });

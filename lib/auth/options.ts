@@ -1,5 +1,6 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { getDb } from "../db/client";
 import { isDomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
@@ -8,7 +9,7 @@ import { logger } from "../log/logger";
 import { isHashBusy } from "../security/hash-admission";
 import type { Role } from "../users/register-schema";
 import { authenticateCredentials } from "./authenticate";
-import { deviceIdFromCookieHeader } from "./device-cookie";
+import { deviceCookieName, deviceIdFromCookieHeader, validDeviceId } from "./device-cookie";
 import { safeNextPath } from "./next-path";
 import { authSecret } from "./secret";
 import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "./session-cookie";
@@ -49,8 +50,9 @@ export function authOptions(): AuthOptions {
           const ip = clientIp(new Headers(req.headers as Record<string, string>));
           try {
             const db = getDb();
-            // The device cookie: the browser's own, or the one the route gave it for this sign-in.
-            const device = deviceIdFromCookieHeader(headerValue(req.headers, "cookie"));
+            // The device cookie: the browser's own, or the one the route gave it for this
+            // sign-in (set on the request's cookie jar, which next-auth's req.headers miss).
+            const device = validDeviceId((await cookies()).get(deviceCookieName())?.value) ?? deviceIdFromCookieHeader(headerValue(req.headers, "cookie"));
             const user = await authenticateCredentials(credentials, { db, ip, device, via: "nextauth" });
             const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
             const { credentialStamp: _stamp, reactivated: _reactivated, ...shown } = user;

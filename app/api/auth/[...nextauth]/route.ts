@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
-import { NextRequest } from "next/server";
-import { deviceIdFromCookieHeader, deviceSetCookie, newDeviceId } from "@/lib/auth/device-cookie";
+import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
+import { deviceCookieName, deviceCookieOptions, newDeviceId, validDeviceId } from "@/lib/auth/device-cookie";
 import { authOptions } from "@/lib/auth/options";
 
 export const dynamic = "force-dynamic";
@@ -15,20 +16,15 @@ async function handler(req: NextRequest, ctx: Ctx) {
 
 /**
  * A Credentials sign-in from a browser without a device cookie (lib/auth/device-cookie.ts)
- * gets one: added to the request, so the sign-in records it, and to the response.
- * next-auth has no hook that can set a cookie of ours.
+ * gets one here, before next-auth runs: set on this request's cookies, where the
+ * provider's authorize() reads it (so the sign-in records it), and sent with the answer.
  */
 async function post(req: NextRequest, ctx: Ctx) {
-  const isCredentials = req.nextUrl.pathname.replace(/\/+$/, "").endsWith("/callback/credentials");
-  if (!isCredentials || deviceIdFromCookieHeader(req.headers.get("cookie"))) return handler(req, ctx);
-  const device = newDeviceId();
-  const headers = new Headers(req.headers);
-  const cookie = headers.get("cookie");
-  headers.set("cookie", `${cookie ? `${cookie}; ` : ""}${deviceSetCookie(device).split(";")[0]}`);
-  const res = await handler(new NextRequest(req.url, { method: req.method, headers, body: await req.arrayBuffer() }), ctx);
-  const out = new Response(res.body, res);
-  out.headers.append("set-cookie", deviceSetCookie(device));
-  return out;
+  if (req.nextUrl.pathname.replace(/\/+$/, "").endsWith("/callback/credentials")) {
+    const jar = await cookies();
+    if (!validDeviceId(jar.get(deviceCookieName())?.value)) jar.set(deviceCookieName(), newDeviceId(), deviceCookieOptions());
+  }
+  return handler(req, ctx);
 }
 
 export { handler as GET, post as POST };
