@@ -235,7 +235,14 @@ describe("import-django on the Django fixture", () => {
     expect((await login(slowest.username, slowest.password!)).status).toBe(200);
     console.log(`the same user's next sign-in (argon2id): ${(performance.now() - t1).toFixed(0)} ms`);
 
-    const signIn = key.users.filter((u) => u.password && u.note !== "deactivated" && u !== slowest);
+    // MD5 is not kept (weak_password_hash): that person resets the password instead (review N-L4).
+    const signIn = key.users.filter((u) => u.password && u.note !== "deactivated" && u !== slowest && u.hash_prefix !== "md5");
+    const md5 = key.users.find((u) => u.hash_prefix === "md5")!;
+    const refused = await login(md5.username, md5.password!);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/must be reset/);
+    const [weak] = await rows<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE "id" = $1`, [md5.id]);
+    expect(weak.passwordHash).toBe("!reset-required"); // the MD5 was not kept
     const nameFor = (u: KeyUser) => (u.id === 16 ? "mona~16" : u.id === 21 ? "carol~21" : u.username);
     const results = await limited(signIn, 4, async (u) => {
       const name = nameFor(u);

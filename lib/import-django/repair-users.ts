@@ -2,6 +2,7 @@ import { BIO_MAX, DISPLAY_NAME_MAX, EMAIL_MAX, NAME_MAX, USERNAME_MAX } from "..
 import { emailSchema } from "../users/register-schema";
 import { cleanOptional, cleanText, type Conflicts } from "./conflicts";
 import { DEFAULT_DETAILS, repairProfileDetails, type ProfileDetails } from "./repair-profile-details";
+import { isWeakLegacyHash, RESET_REQUIRED_HASH } from "../users/legacy-hashers";
 import type { LegacyProfile, LegacyUser } from "./types";
 
 // The old users and profiles as this system takes them, with the old defects repaired
@@ -86,12 +87,16 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
         rawEmail === "" ? "imported without an email: signs in by username; staff must set an email before a password reset" : "imported without a usable email (the old one kept as legacyEmail): signs in by username; staff must set an email",
       );
     }
+    // A weak hash (MD5 and the like) is as good as the password to whoever copies the
+    // database: not kept; the person resets the password by email (review N-L4).
+    const weakHash = isWeakLegacyHash(u.password);
+    if (weakHash) conflicts.add("weak_password_hash", [u.id], "password stored in a weak old form (MD5, SHA-1, PBKDF2 under 100,000 iterations): not kept; resets it by email");
     rows.set(u.id, {
       id: u.id,
       username,
       email,
       legacyEmail: email === null && rawEmail !== "" ? rawEmail : null,
-      passwordHash: u.password,
+      passwordHash: weakHash ? RESET_REQUIRED_HASH : u.password,
       isStaff: u.is_staff || u.is_superuser,
       isActive: u.is_active,
       dateJoined: u.date_joined,
