@@ -7,6 +7,8 @@
 // scripts/support/server-bundle.ts); the worker branch below is only a fallback.
 import cluster from "node:cluster";
 import { authSecret } from "../lib/auth/secret";
+import { twoFactorRequirement } from "../lib/two-factor/policy";
+import { mfaEncryptionKey } from "../lib/two-factor/totp/encryption-key";
 import { fixDeploymentMode } from "../lib/config/deployment";
 import { logger } from "../lib/log/logger";
 import { googleJwksUrl } from "../lib/google-login/config";
@@ -27,6 +29,8 @@ function checkSettings(): void {
   // NEXTAUTH_SECRET, when set or required, must be strong. Development without it uses
   // the generated file, which the workers create in the release folder they run in.
   if (mode === "production" || process.env.NEXTAUTH_SECRET) authSecret();
+  if (mode === "production" || process.env.MFA_ENCRYPTION_KEY) mfaEncryptionKey(); // the TOTP secrets' key, same rule
+  twoFactorRequirement(); // REQUIRE_2FA: staff, guides, all or off
   checkMailSettings(logger); // production: SMTP_URL, or MAIL_DEV_MAILBOX=1
   checkLinkTtls(); // RESET_LINK_TTL_MINUTES, MAGIC_LINK_TTL_MINUTES, VERIFY_EMAIL_LINK_TTL_MINUTES
   googleJwksUrl(); // GOOGLE_JWKS_URL, when set, must be a URL

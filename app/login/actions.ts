@@ -11,6 +11,7 @@ import { isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { beginBrowserSecondStep } from "@/lib/two-factor/browser-step";
 import { PAGE_INVALID_CREDENTIALS, type LoginState } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -24,13 +25,16 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
   const log = logger.child({ requestId });
   let reactivated = false;
+  let secondStep = false;
   try {
     const user = await authenticateCredentials(
       { username, password: formString(form, "password") },
       { db: getDb(), ip: clientIp(hdrs), log, via: "page" },
     );
+    // An account with a second factor is not signed in yet (/login/two-factor).
+    secondStep = await beginBrowserSecondStep(user, log);
     // Inside the try: a password change racing this sign-in refuses it like a wrong password.
-    await startSession(user);
+    if (!secondStep) await startSession(user);
     reactivated = user.reactivated;
   } catch (err) {
     if (isDomainError(err)) {
@@ -44,6 +48,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     };
   }
   // Outside any try: redirect() works by throwing.
+  if (secondStep) redirect(`/login/two-factor?next=${encodeURIComponent(safeNextPath(formString(form, "next")))}`);
   // A reactivated account lands where the page can tell them so (issue 10 point 6).
   redirect(reactivated ? "/account?reactivated=1" : safeNextPath(formString(form, "next")));
 }

@@ -1,11 +1,13 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
-import { isDomainError } from "../errors";
+import { DomainError, isDomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { UNAVAILABLE_MESSAGE } from "../http/route";
 import { logger } from "../log/logger";
 import { isHashBusy } from "../security/hash-admission";
+import { MFA_REQUIRED } from "../two-factor/messages";
+import { secondFactorMethods } from "../two-factor/status";
 import type { Role } from "../users/register-schema";
 import { authenticateCredentials } from "./authenticate";
 import { safeNextPath } from "./next-path";
@@ -49,6 +51,8 @@ export function authOptions(): AuthOptions {
           try {
             const db = getDb();
             const user = await authenticateCredentials(credentials, { db, ip, via: "nextauth" });
+            // next-auth's endpoint has no second step: enrolled accounts sign in on /login.
+            if ((await secondFactorMethods(db, user.id)).length) throw new DomainError("mfa_required", MFA_REQUIRED, 401);
             const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
             const { credentialStamp: _stamp, reactivated: _reactivated, ...shown } = user;
             return { ...shown, id: String(user.id), name: user.username, sid: secret };

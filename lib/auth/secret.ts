@@ -29,16 +29,17 @@ export function authSecretFile(): string {
  * Why `value` cannot be the session secret, or null when it can. Strong means: not a
  * placeholder, and either at least 32 characters of which at least 16 distinct, or
  * base64/hex that decodes to at least 32 bytes (of at least 16 distinct values: a hex
- * secret from `openssl rand -hex 32` often lacks one of the 16 hex digits).
+ * secret from `openssl rand -hex 32` often lacks one of the 16 hex digits). `name` is the
+ * variable the sentence names (MFA_ENCRYPTION_KEY is held to the same rule).
  */
-export function checkSecret(value: string | undefined): string | null {
-  if (!value || !value.trim()) return `NEXTAUTH_SECRET is not set; ${GENERATE}.`;
+export function checkSecret(value: string | undefined, name = "NEXTAUTH_SECRET"): string | null {
+  if (!value || !value.trim()) return `${name} is not set; ${GENERATE}.`;
   if (/change-?me/i.test(value) || EXAMPLE_VALUES.includes(value.trim())) {
-    return `NEXTAUTH_SECRET is still the example's placeholder; ${GENERATE}.`;
+    return `${name} is still the example's placeholder; ${GENERATE}.`;
   }
   if (decodesToRandomBytes(value)) return null;
   if (value.length < MIN_SECRET_LENGTH || new Set(value).size < MIN_DISTINCT_CHARACTERS) {
-    return `NEXTAUTH_SECRET is too weak (it needs at least ${MIN_SECRET_LENGTH} characters, ${MIN_DISTINCT_CHARACTERS} of them different); ${GENERATE}.`;
+    return `${name} is too weak (it needs at least ${MIN_SECRET_LENGTH} characters, ${MIN_DISTINCT_CHARACTERS} of them different); ${GENERATE}.`;
   }
   return null;
 }

@@ -38,6 +38,11 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   LINK_REQUEST_MAX_PER_IP: "1000000",
   // A fresh session secret per run: nothing hard-coded, nothing written to .data/.
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  // The key sealing TOTP secrets, required in production like the session secret.
+  MFA_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  // Most suites sign staff in with a password alone; the requirement itself is tested on
+  // servers started with REQUIRE_2FA=staff (tests/two-factor-required.test.ts).
+  REQUIRE_2FA: "off",
   // The test servers run as production (NODE_ENV=production), where a missing SMTP_URL
   // must be meant: emails stay in the dev mailbox (and in full in the test mailbox
   // folder, see tests/support/mailbox.ts).

@@ -1,4 +1,3 @@
-import { issueApiToken } from "@/lib/auth/api-tokens";
 import { authenticateCredentials } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
@@ -6,14 +5,16 @@ import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
 import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited, limitTokenIssuance } from "@/lib/security/rate-limits";
-import { getOwnProfile } from "@/lib/users/get-profile";
+import { isRateLimited } from "@/lib/security/rate-limits";
+import { apiLoginAnswer, mfaRequiredBody } from "@/lib/two-factor/challenge/api-login-answer";
+import { startSecondStep } from "@/lib/two-factor/challenge/start";
 
 export const dynamic = "force-dynamic";
 
 // The old token login: {"username": <username or email>, "password"} -> a DRF-style token.
 // Each call issues a new key for this device; the user's other devices keep theirs
-// (see lib/auth/api-tokens.ts).
+// (see lib/auth/api-tokens.ts). An account with a second factor gets 401 with an
+// mfa_token instead, for POST /api/users/login/2fa/ (docs/two-factor.md).
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "login.error" },
   async (req, { log }) => {
@@ -24,25 +25,15 @@ export const POST = jsonRoute(
     }
     const body = await readBody(req);
     const db = getDb();
-    let user;
+    const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
     try {
-      user = await authenticateCredentials(body, { db, ip: clientIp(req.headers), log, via: "api" });
-      await limitTokenIssuance(user.id, log);
+      const user = await authenticateCredentials(body, { db, ip: client.ip, log, via: "api" });
+      const second = await startSecondStep(db, user.id, { credentialStamp: user.credentialStamp, log });
+      if (second) return json(401, mfaRequiredBody(second));
+      return json(200, await apiLoginAnswer(db, user.id, { credentialStamp: user.credentialStamp, client, log }));
     } catch (err) {
       if (isRateLimited(err)) return rateLimitedResponse(err);
       throw err;
     }
-    const token = await issueApiToken(db, user.id, log, { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") }, {
-      credentialStamp: user.credentialStamp,
-    });
-    const profile = await getOwnProfile(db, user.id);
-    return json(200, {
-      token,
-      id: user.id,
-      username: user.username,
-      email: user.email ?? "", // the old API's blank email, for an account imported without one
-      role: profile.role,
-      active_guide: profile.activeGuide,
-    });
   },
 );
