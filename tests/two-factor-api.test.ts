@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiLogin, apiSignedIn, sessionCookie } from "./support/auth";
 import { http, testDb, withPg } from "./support/helpers";
+import { mailedLink } from "./support/links";
 import { enrolTotp, mfaToken, totpCode } from "./support/two-factor";
 
 // Issue 20 points 1, 4 and 7 through the token API, with real codes.
@@ -141,16 +142,16 @@ describe("the two-factor token API", () => {
   });
 
   it.each([
-    ["/api/users/2fa/totp/setup/", {}],
-    ["/api/users/2fa/totp/setup/", { password: 5 }],
-    ["/api/users/2fa/totp/confirm/", [1, 2]],
-    ["/api/users/2fa/totp/confirm/", { code: "x".repeat(10_000) }],
-    ["/api/users/2fa/recovery-codes/", "\"hello\""],
-    ["/api/users/2fa/disable/", { password: null, code: null }],
-    ["/api/users/login/2fa/", {}],
-    ["/api/users/login/2fa/", { mfa_token: "nope", code: "123456" }],
-    ["/api/users/login/2fa/", { mfa_token: 1, code: ["123456"] }],
-  ])("bad body to %s (%j): 400 with one sentence, never 500", async (path, body) => {
+    ["/api/users/2fa/totp/setup/", "empty", {}],
+    ["/api/users/2fa/totp/setup/", "number", { password: 5 }],
+    ["/api/users/2fa/totp/confirm/", "array", [1, 2]],
+    ["/api/users/2fa/totp/confirm/", "huge code", { code: "x".repeat(10_000) }],
+    ["/api/users/2fa/recovery-codes/", "string", "\"hello\""],
+    ["/api/users/2fa/disable/", "nulls", { password: null, code: null }],
+    ["/api/users/login/2fa/", "empty", {}],
+    ["/api/users/login/2fa/", "made-up token", { mfa_token: "nope", code: "123456" }],
+    ["/api/users/login/2fa/", "wrong types", { mfa_token: 1, code: ["123456"] }],
+  ])("bad body to %s (%s): 400 with one sentence, never 500", async (path, _label, body) => {
     const user = await apiSignedIn();
     const res = await http(path, { key: user.token, body });
     expect(res.status).toBe(400);
@@ -165,7 +166,20 @@ describe("the two-factor token API", () => {
     expect((await http("/api/users/2fa")).status).toBe(401);
   });
 
-  it("a password reset or change never turns 2FA off; a change ends pending second steps", async () => {
+  it("a password reset never turns 2FA off", async () => {
+    const user = await apiSignedIn();
+    await enrolTotp(user.token, user.password);
+    expect((await http("/api/users/password-reset/", { body: { email: user.email } })).status).toBe(200);
+    const link = await mailedLink(testDb(), user.email, "password_reset.requested");
+    const NEW = "Fresh-Garden-42";
+    const reset = await http("/api/users/password-reset/confirm/", { body: { uid: link.uid, token: link.token, new_password: NEW } });
+    expect(reset.status, reset.text).toBe(200);
+    const login = await apiLogin({ username: user.username, password: NEW });
+    expect(login.status).toBe(401);
+    expect(login.json!.mfa_required).toBe(true);
+  });
+
+  it("a password change never turns 2FA off and ends pending second steps", async () => {
     const user = await apiSignedIn();
     const { secret } = await enrolTotp(user.token, user.password);
     const pending = await mfaToken(user.username, user.password);

@@ -10,6 +10,8 @@ import { endDeviceAction, endOtherDevicesAction } from "./actions";
 import { DeactivateForm } from "./deactivate-form";
 import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
+import { twoFactorStatus } from "@/lib/two-factor/status";
+import { TwoFactorSection } from "./two-factor-section";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -59,8 +61,14 @@ export default async function SecurityPage() {
       </table>
       {others > 0 && <ActionButton action={endOtherDevicesAction} fields={{}} label="Sign out everywhere else" inline={false} />}
       <PasswordForm />
+      <TwoFactorSectionFor userId={session.user.id} />
       <DeactivateForm />
       <DeleteForm />
     </section>
   );
+}
+
+async function TwoFactorSectionFor({ userId }: { userId: number }) {
+  const status = await twoFactorStatus(getDb(), userId);
+  return <TwoFactorSection totp={status.totp} recoveryCodesLeft={status.recovery_codes_left} required={status.required} />;
 }

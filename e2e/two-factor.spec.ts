@@ -1,0 +1,64 @@
+import { Secret, TOTP } from "otpauth";
+import { apiUser, sql, submit, fillLogin } from "./support/accounts";
+import { expect, test, type APIRequestContext } from "./support/test";
+
+// Issue 20 point 3: after the password, an account with an authenticator is not signed
+// in until the code; "Trust this browser for 30 days" skips the step on that browser.
+
+const code = (secret: string, ahead = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + ahead * 30_000 });
+
+async function enrolledUser(request: APIRequestContext) {
+  const user = await apiUser(request);
+  const login = await request.post("/api/users/login/", { data: { username: user.username, password: user.password } });
+  const headers = { authorization: `Token ${(await login.json()).token}` };
+  const setup = await (await request.post("/api/users/2fa/totp/setup/", { headers, data: { password: user.password } })).json();
+  const confirm = await request.post("/api/users/2fa/totp/confirm/", { headers, data: { code: code(setup.secret) } });
+  expect(confirm.status()).toBe(200);
+  return { ...user, secret: setup.secret as string, recoveryCodes: (await confirm.json()).recovery_codes as string[] };
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`JavaScript ${javaScriptEnabled ? "enabled" : "disabled"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("password, then the authentication code; a trusted browser skips the code next time", async ({ page, request, browser }) => {
+      const user = await enrolledUser(request);
+      await page.goto("/login?next=/account/security");
+      await fillLogin(page, user.username, user.password);
+      await expect(page).toHaveURL(/\/login\/two-factor\?next=%2Faccount%2Fsecurity$/);
+      // Not signed in yet.
+      expect((await page.request.get("/api/users/profile/")).status()).toBe(401);
+
+      await page.getByLabel("Authentication code").fill("000000" === code(user.secret, 1) ? "111111" : "000000");
+      await submit(page, "Verify");
+      await expect(page.getByText("Invalid code.")).toBeVisible();
+
+      await page.getByLabel("Authentication code").fill(code(user.secret, 1));
+      await page.getByLabel("Trust this browser for 30 days").check();
+      await submit(page, "Verify");
+      await expect(page).toHaveURL(/\/account\/security$/);
+      expect((await page.request.get("/api/users/profile/")).status()).toBe(200);
+
+      // Signed out, then in again on the trusted browser: no code asked.
+      await page.context().clearCookies({ name: "next-auth.session-token" });
+      await page.goto("/login");
+      await fillLogin(page, user.username, user.password);
+      await expect(page).toHaveURL(/\/account$/);
+
+      // Another browser is asked; a recovery code works there.
+      const other = await browser.newContext({ javaScriptEnabled, baseURL: test.info().project.use.baseURL });
+      const second = await other.newPage();
+      await second.goto("/login");
+      await fillLogin(second, user.username, user.password);
+      await expect(second).toHaveURL(/\/login\/two-factor/);
+      await second.getByLabel("Authentication code").fill(user.recoveryCodes[0]);
+      await submit(second, "Verify");
+      await expect(second).toHaveURL(/\/account$/);
+      await other.close();
+
+      // Only the first browser is trusted, by one row bound to the account.
+      expect((await sql(`SELECT count(*)::int AS n FROM "TrustedBrowser" WHERE "userId" = (SELECT id FROM "User" WHERE username = $1)`, [user.username])).rows[0].n).toBe(1);
+    });
+  });
+}
