@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
+import { FORBIDDEN_HTML, SECOND_FACTOR_FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
 import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/staff-area";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
 import { newNonce, securityHeaders, wantsNonce } from "@/lib/http/security-headers";
 import { repairedTokenPageOrigin } from "@/lib/http/token-page-origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
+
+const REFUSAL_PAGES = { member: FORBIDDEN_HTML, viewing: VIEWING_AS_FORBIDDEN_HTML, no_second_factor: SECOND_FACTOR_FORBIDDEN_HTML };
 
 // Every request gets an id (an incoming x-request-id is honoured when it looks sane):
 // handlers and server actions read it from the request headers for their logs, and
@@ -28,7 +30,7 @@ export async function proxy(req: NextRequest) {
   const isPageLoad = req.method === "GET" && !req.headers.has("next-action") && !req.headers.has("rsc");
   const refusal = isPageLoad && isStaffArea(req.nextUrl.pathname) ? await staffAreaRefusal(req.cookies.get(sessionCookieName())?.value) : null;
   const res = refusal
-    ? new NextResponse(refusal === "viewing" ? VIEWING_AS_FORBIDDEN_HTML : FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } })
+    ? new NextResponse(REFUSAL_PAGES[refusal], { status: 403, headers: { "content-type": "text/html; charset=utf-8" } })
     : NextResponse.next({ request: { headers } });
   res.headers.set(REQUEST_ID_HEADER, requestId);
   for (const [name, value] of Object.entries(security)) res.headers.set(name, value);

@@ -11,7 +11,8 @@ import { isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
-import { beginBrowserSecondStep } from "@/lib/two-factor/browser-step";
+import { beginBrowserSecondStep, SET_UP_SECOND_FACTOR_PATH } from "@/lib/two-factor/browser-step";
+import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import { PAGE_INVALID_CREDENTIALS, type LoginState } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -26,6 +27,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const log = logger.child({ requestId });
   let reactivated = false;
   let secondStep = false;
+  let mustEnrol = false;
   try {
     const user = await authenticateCredentials(
       { username, password: formString(form, "password") },
@@ -35,6 +37,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     secondStep = await beginBrowserSecondStep(user, log);
     // Inside the try: a password change racing this sign-in refuses it like a wrong password.
     if (!secondStep) await startSession(user);
+    // REQUIRE_2FA covers this member and they have no second factor: set one up first.
+    if (!secondStep) mustEnrol = await mustSetUpSecondFactor(getDb(), user);
     reactivated = user.reactivated;
   } catch (err) {
     if (isDomainError(err)) {
@@ -49,6 +53,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   }
   // Outside any try: redirect() works by throwing.
   if (secondStep) redirect(`/login/two-factor?next=${encodeURIComponent(safeNextPath(formString(form, "next")))}`);
+  if (mustEnrol) redirect(SET_UP_SECOND_FACTOR_PATH);
   // A reactivated account lands where the page can tell them so (issue 10 point 6).
   redirect(reactivated ? "/account?reactivated=1" : safeNextPath(formString(form, "next")));
 }

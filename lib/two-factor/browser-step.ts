@@ -6,13 +6,16 @@ import { DomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import type { Logger } from "../log/logger";
 import { completeSecondStep } from "./challenge/complete";
-import { CHALLENGE_MINUTES, startSecondStep } from "./challenge/start";
+import { CHALLENGE_MINUTES, startSecondStep, type SecondStep } from "./challenge/start";
 import { MFA_TOKEN_EXPIRED } from "./messages";
 import { isTrustedBrowser, trustBrowser, TRUST_DAYS } from "./trusted-browsers";
 
 // The browser's second step (server actions only: they can set cookies). After the first
 // factor, an enrolled account gets no session, only a pending cookie holding the
 // challenge's opaque token (HttpOnly, 5 minutes); /login/two-factor completes it.
+
+/** Where REQUIRE_2FA sends a covered member without a second factor after signing in. */
+export const SET_UP_SECOND_FACTOR_PATH = "/account/security?two-factor=required#two-factor-heading";
 
 const secure = () => secureCookies();
 const pendingName = () => `${secure() ? "__Host-" : ""}mfa-pending`;
@@ -25,13 +28,18 @@ const cookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, path: "
  * starts no session). False: no factor, or this browser is trusted: sign in now.
  */
 export async function beginBrowserSecondStep(user: { id: number; credentialStamp?: string | null }, log?: Logger): Promise<boolean> {
+  return !!(await browserSecondStep(user, log));
+}
+
+/** As beginBrowserSecondStep, answering the started step (route handlers answer its mfa_token too). */
+export async function browserSecondStep(user: { id: number; credentialStamp?: string | null }, log?: Logger): Promise<SecondStep | null> {
   const db = getDb();
   const jar = await cookies();
-  if (await isTrustedBrowser(db, user.id, jar.get(trustName())?.value)) return false;
+  if (await isTrustedBrowser(db, user.id, jar.get(trustName())?.value)) return null;
   const step = await startSecondStep(db, user.id, { credentialStamp: user.credentialStamp ?? null, log });
-  if (!step) return false;
+  if (!step) return null;
   jar.set(pendingName(), step.token, { ...cookieOptions(), maxAge: CHALLENGE_MINUTES * 60 });
-  return true;
+  return step;
 }
 
 /** Whether this browser has a pending second step (the page shows the form only then). */

@@ -7,6 +7,8 @@ import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
 import { json, jsonRoute } from "@/lib/http/route";
+import { mfaRequiredBody } from "@/lib/two-factor/challenge/api-login-answer";
+import { googleSecondStep } from "@/lib/two-factor/challenge/after-first-factor";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +24,10 @@ export const POST = jsonRoute(
     const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
     const result = await googleSignIn(body, { db: getDb(), log, client, browser });
     const { user } = result;
+    // An account with a second factor: Google was the first step only; the token and
+    // session it made never leave the server (docs/two-factor.md).
+    const second = await googleSecondStep(getDb(), { userId: user.id, token: result.token, sessionSecret: result.sessionSecret, browser, log });
+    if (second) return json(401, mfaRequiredBody(second));
     const res = json(200, {
       user: {
         id: user.id,

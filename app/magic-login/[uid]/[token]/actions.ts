@@ -8,6 +8,8 @@ import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { clientIp } from "@/lib/http/client-ip";
 import { signInWithMagicLink } from "@/lib/magic-link/sign-in";
+import { deleteSessionBySecret } from "@/lib/auth/sessions";
+import { beginBrowserSecondStep } from "@/lib/two-factor/browser-step";
 import type { ActionState } from "../../../components/action-state";
 import { actionContext } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
@@ -15,13 +17,20 @@ import { formLink } from "../../../components/link-params";
 export async function magicSignIn(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { requestId, log } = await actionContext();
   const hdrs = await headers();
+  let secondStep = false;
   try {
     const { user, secret } = await signInWithMagicLink(formLink(form), { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { db: getDb(), log });
-    const { name, options } = sessionCookie();
-    (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
+    // An account with a second factor: the link was the first step only. The session the
+    // link made never reaches the browser.
+    secondStep = await beginBrowserSecondStep(user, log);
+    if (secondStep) await deleteSessionBySecret(getDb(), secret);
+    else {
+      const { name, options } = sessionCookie();
+      (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
+    }
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.message };
     return { status: "error", message: actionFaultMessage(err, log, "magic_link.failed", { requestId }) };
   }
-  redirect("/account");
+  redirect(secondStep ? "/login/two-factor?next=%2Faccount" : "/account");
 }
