@@ -13,18 +13,18 @@ export function totpCode(secret: string, ahead = 0): string {
 }
 
 /** Sets up and confirms an authenticator for the account behind `token`; returns the secret and the recovery codes. */
-export async function enrolTotp(token: string, password: string): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const setup = await http("/api/users/2fa/totp/setup/", { key: token, body: { password } });
+export async function enrolTotp(token: string, password: string, base?: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const setup = await http("/api/users/2fa/totp/setup/", { key: token, body: { password }, base });
   expect(setup.status, setup.text).toBe(200);
   const secret = setup.json!.secret as string;
-  const confirm = await http("/api/users/2fa/totp/confirm/", { key: token, body: { code: totpCode(secret) } });
+  const confirm = await http("/api/users/2fa/totp/confirm/", { key: token, body: { code: totpCode(secret) }, base });
   expect(confirm.status, confirm.text).toBe(200);
   return { secret, recoveryCodes: confirm.json!.recovery_codes as string[] };
 }
 
 /** The first step of a token sign-in for an enrolled account: its mfa_token. */
-export async function mfaToken(username: string, password: string): Promise<string> {
-  const res = await apiLogin({ username, password });
+export async function mfaToken(username: string, password: string, base?: string): Promise<string> {
+  const res = await apiLogin({ username, password }, { base });
   expect(res.status, res.text).toBe(401);
   return res.json!.mfa_token as string;
 }

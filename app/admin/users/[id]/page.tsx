@@ -12,7 +12,16 @@ import { Table } from "../../../components/table";
 import styles from "../../admin.module.css";
 import { AuditCells } from "../../audit-cells";
 import { ActionButton } from "../../../components/action-button";
-import { markEmailVerifiedAction, sendPasswordResetAction, setActiveAction, setInviteAction, setStaffAction, signOutEverywhereAction, startViewAsAction } from "../actions";
+import {
+  markEmailVerifiedAction,
+  resetTwoFactorAction,
+  sendPasswordResetAction,
+  setActiveAction,
+  setInviteAction,
+  setStaffAction,
+  signOutEverywhereAction,
+  startViewAsAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -100,6 +109,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           />
         )}
         <ActionButton askReason action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />
+        {!self && (
+          <ActionButton askReason action={resetTwoFactorAction} fields={fields} label="Reset two-factor authentication" ariaLabel={`Reset ${user.username}'s two-factor authentication`} />
+        )}
         {!user.emailVerifiedAt && <ActionButton askReason action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
         {user.email && <ActionButton askReason action={sendPasswordResetAction} fields={fields} label="Send a password reset link" />}
         {!user.isStaff && user.isActive && (
