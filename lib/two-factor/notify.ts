@@ -12,6 +12,8 @@ const SENTENCES = {
   "two_factor.disabled": "Two-factor authentication was turned off for your account.",
   "two_factor.recovery_codes_regenerated": "New recovery codes were made for your account; the old ones no longer work.",
   "two_factor.reset_by_staff": "Two-factor authentication was turned off for your account by our staff.",
+  "two_factor.passkey_added": "A passkey was added to your account.",
+  "two_factor.passkey_removed": "A passkey was removed from your account.",
 } as const;
 
 export type TwoFactorEvent = keyof typeof SENTENCES;

@@ -81,6 +81,53 @@ CREATE INDEX "TrustedBrowser_userId_idx" ON "TrustedBrowser" ("userId");
 ALTER TABLE "TrustedBrowser" ADD CONSTRAINT "TrustedBrowser_userId_fkey"
     FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- Passkeys (WebAuthn, @simplewebauthn/server): a discoverable credential with user
+-- verification. The public key is not a secret; the credential id is unique across all
+-- accounts (a foreign passkey cannot be registered twice). "counter": the signature
+-- counter, moved only forward by a conditional UPDATE (a cloned authenticator shows).
+CREATE TABLE "Passkey" (
+    "id" SERIAL NOT NULL,
+    "userId" INTEGER NOT NULL,
+    "credentialId" VARCHAR(1400) NOT NULL,
+    "publicKey" BYTEA NOT NULL,
+    "counter" BIGINT NOT NULL DEFAULT 0,
+    "transports" VARCHAR(200),
+    "name" VARCHAR(100) NOT NULL,
+    "backedUp" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" TIMESTAMPTZ(6),
+
+    CONSTRAINT "Passkey_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "Passkey_counter_not_negative" CHECK ("counter" >= 0),
+    CONSTRAINT "Passkey_name_not_blank" CHECK (btrim("name") <> '')
+);
+CREATE UNIQUE INDEX "Passkey_credentialId_key" ON "Passkey" ("credentialId");
+CREATE INDEX "Passkey_userId_idx" ON "Passkey" ("userId");
+ALTER TABLE "Passkey" ADD CONSTRAINT "Passkey_userId_fkey"
+    FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- One WebAuthn ceremony: the challenge's SHA-256, what it is for, the account it is bound
+-- to (NULL only for a sign-in with no username yet), 5 minutes, spent once.
+CREATE TABLE "WebAuthnChallenge" (
+    "id" SERIAL NOT NULL,
+    "challengeHash" VARCHAR(64) NOT NULL,
+    "purpose" VARCHAR(16) NOT NULL,
+    "userId" INTEGER,
+    "createdAt" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMPTZ(6) NOT NULL,
+    "usedAt" TIMESTAMPTZ(6),
+
+    CONSTRAINT "WebAuthnChallenge_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "WebAuthnChallenge_hash_is_sha256_hex" CHECK ("challengeHash" ~ '^[0-9a-f]{64}$'),
+    CONSTRAINT "WebAuthnChallenge_purpose" CHECK ("purpose" IN ('register', 'sign_in', 'second_step')),
+    CONSTRAINT "WebAuthnChallenge_bound" CHECK ("purpose" = 'sign_in' OR "userId" IS NOT NULL),
+    CONSTRAINT "WebAuthnChallenge_at_most_five_minutes" CHECK ("expiresAt" > "createdAt" AND "expiresAt" <= "createdAt" + interval '5 minutes')
+);
+CREATE UNIQUE INDEX "WebAuthnChallenge_challengeHash_key" ON "WebAuthnChallenge" ("challengeHash");
+CREATE INDEX "WebAuthnChallenge_expiresAt_idx" ON "WebAuthnChallenge" ("expiresAt");
+ALTER TABLE "WebAuthnChallenge" ADD CONSTRAINT "WebAuthnChallenge_userId_fkey"
+    FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Whatever path changes a password (change, reset, staff, import upgrade), trusted
 -- browsers and pending second steps of the old password end with it.
 CREATE FUNCTION "user_password_ends_mfa_trust"() RETURNS trigger
