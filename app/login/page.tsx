@@ -8,6 +8,7 @@ import { googleClientIds } from "@/lib/google-login/config";
 import { GoogleSignIn } from "../components/google-sign-in";
 import { first, type SearchParams } from "../components/search-params";
 import { LoginForm } from "./login-form";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { PAGE_INVALID_CREDENTIALS } from "./state";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -44,6 +45,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               : undefined
         }
       />
+      <PasskeySignIn next={next} />
       {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>

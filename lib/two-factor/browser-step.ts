@@ -5,7 +5,9 @@ import { getDb } from "../db/client";
 import { DomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import type { Logger } from "../log/logger";
-import { completeSecondStep } from "./challenge/complete";
+import { completeSecondStep, MAX_CODE_FAILURES, type CompletedSignIn } from "./challenge/complete";
+import { hashOpaqueToken, OPAQUE_TOKEN_PATTERN } from "./challenge/token";
+import { secondFactorMethods, type Method } from "./status";
 import { CHALLENGE_MINUTES, startSecondStep, type SecondStep } from "./challenge/start";
 import { MFA_TOKEN_EXPIRED } from "./messages";
 import { isTrustedBrowser, trustBrowser, TRUST_DAYS } from "./trusted-browsers";
@@ -42,9 +44,19 @@ export async function browserSecondStep(user: { id: number; credentialStamp?: st
   return step;
 }
 
-/** Whether this browser has a pending second step (the page shows the form only then). */
-export async function hasPendingSecondStep(): Promise<boolean> {
-  return !!(await cookies()).get(pendingName())?.value;
+/** The ways this browser's pending second step can be passed, or null when it has none (or it died). */
+export async function pendingStepMethods(): Promise<Method[] | null> {
+  const token = (await cookies()).get(pendingName())?.value;
+  if (!token || !OPAQUE_TOKEN_PATTERN.test(token)) return null;
+  const db = getDb();
+  const step = await db.mfaChallenge.findUnique({ where: { tokenHash: hashOpaqueToken(token) }, select: { userId: true, spentAt: true, failures: true, expiresAt: true } });
+  if (!step || step.spentAt || step.failures >= MAX_CODE_FAILURES || step.expiresAt <= new Date()) return null;
+  return secondFactorMethods(db, step.userId);
+}
+
+/** The pending step's token this browser holds, if any (route handlers for the passkey second step). */
+export async function pendingStepToken(): Promise<string | undefined> {
+  return (await cookies()).get(pendingName())?.value || undefined;
 }
 
 /**
@@ -52,12 +64,17 @@ export async function hasPendingSecondStep(): Promise<boolean> {
  * (guarded by the first step's password stamp) and, if asked, trusts this browser.
  */
 export async function finishBrowserSecondStep(code: string, trust: boolean, log: Logger): Promise<void> {
-  const db = getDb();
-  const jar = await cookies();
-  const token = jar.get(pendingName())?.value;
+  const token = await pendingStepToken();
   if (!token) throw new DomainError("mfa_token_expired", MFA_TOKEN_EXPIRED, 400);
   const hdrs = await headers();
-  const done = await completeSecondStep({ mfa_token: token, code }, { db, ip: clientIp(hdrs), log });
+  const done = await completeSecondStep({ mfa_token: token, code }, { db: getDb(), ip: clientIp(hdrs), log });
+  await signInAfterSecondStep(done, trust);
+}
+
+/** After a passed second step in a browser: the session, the pending cookie cleared, and trust if asked. */
+export async function signInAfterSecondStep(done: CompletedSignIn, trust: boolean): Promise<void> {
+  const db = getDb();
+  const jar = await cookies();
   const user = await db.user.findUnique({ where: { id: done.userId }, select: { id: true, username: true, email: true, isStaff: true, profile: { select: { role: true } } } });
   if (!user) throw new DomainError("mfa_token_expired", MFA_TOKEN_EXPIRED, 400);
   await startSession({ id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.profile?.role ?? "explorer", credentialStamp: done.credentialStamp ?? undefined });

@@ -12,16 +12,16 @@ import type { TwoFactorContext } from "./context";
  * same-site session cookie, the body read (415/413/400 as everywhere), 429 with
  * Retry-After. The rules live in the use case the handler calls.
  */
-export function twoFactorRoute(
+export function twoFactorRoute<P = unknown>(
   faultEvent: string,
-  handler: (args: { caller: RequestCaller; body: unknown; ctx: TwoFactorContext; route: RouteContext; req: Request }) => Promise<Response>,
+  handler: (args: { caller: RequestCaller; body: unknown; ctx: TwoFactorContext; route: RouteContext; req: Request; params: P }) => Promise<Response>,
   opts: { readsBody?: boolean } = { readsBody: true },
 ) {
-  return jsonRoute({ errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent }, async (req, route) => {
+  return jsonRoute<P>({ errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent }, async (req, route, params) => {
     const caller = await requireCallerRequest(req);
     const body = opts.readsBody === false ? undefined : await readBody(req);
     try {
-      return await handler({ caller, body, ctx: { db: getDb(), ip: clientIp(req.headers), log: route.log }, route, req });
+      return await handler({ caller, body, ctx: { db: getDb(), ip: clientIp(req.headers), log: route.log }, route, req, params });
     } catch (err) {
       if (isRateLimited(err)) return rateLimitedResponse(err);
       throw err;

@@ -68,8 +68,8 @@ export interface TestServer {
  * One more production server on an existing test database, with its own environment
  * (e.g. low rate limits). The build must exist (a running stack guarantees it).
  */
-export async function startTestServer(databaseUrl: string, env: Record<string, string>, workers = 1): Promise<TestServer> {
-  const server = await startAppServer({ databaseUrl, workers, env });
+export async function startTestServer(databaseUrl: string, env: Record<string, string>, workers = 1, host?: "localhost"): Promise<TestServer> {
+  const server = await startAppServer({ databaseUrl, workers, env, host });
   return { baseUrl: server.baseUrl, serverLog: server.logFile, stop: server.stop };
 }
 
@@ -110,11 +110,13 @@ export async function startAppServer(opts: {
   databaseUrl: string;
   workers: number;
   env?: Record<string, string>;
+  /** The public address's host: "localhost" for WebAuthn, which refuses an IP address as RP ID. */
+  host?: "localhost";
 }): Promise<AppServer> {
   const port = await freePort();
   mkdirSync("test-results", { recursive: true });
   const logFile = path.resolve("test-results", `server-${port}.log`);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   const fd = openSync(logFile, "a");
   const server = spawnServer({
     port,

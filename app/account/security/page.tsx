@@ -12,6 +12,7 @@ import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
 import { twoFactorStatus } from "@/lib/two-factor/status";
 import { TwoFactorSection } from "./two-factor-section";
+import { PasskeysSection } from "./passkeys-section";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -62,6 +63,7 @@ export default async function SecurityPage() {
       {others > 0 && <ActionButton action={endOtherDevicesAction} fields={{}} label="Sign out everywhere else" inline={false} />}
       <PasswordForm />
       <TwoFactorSectionFor userId={session.user.id} />
+      <PasskeysSection userId={session.user.id} />
       <DeactivateForm />
       <DeleteForm />
     </section>

@@ -13,7 +13,9 @@ import { disableTwoFactor } from "@/lib/two-factor/disable";
 import { regenerateRecoveryCodes } from "@/lib/two-factor/recovery-codes/regenerate";
 import { confirmTotp } from "@/lib/two-factor/totp/confirm";
 import { qrCodeSvg, setupTotp } from "@/lib/two-factor/totp/setup";
-import { actionContext } from "../../components/action-run";
+import { actionContext, runAction } from "../../components/action-run";
+import type { ActionState } from "../../components/action-state";
+import { removePasskey } from "@/lib/two-factor/passkeys/manage";
 import type { TwoFactorState } from "./two-factor-state";
 
 // The authenticator section's forms: thin adapters over lib/two-factor. Each re-reads the
@@ -62,5 +64,14 @@ export async function disableTwoFactorAction(_prev: TwoFactorState, form: FormDa
   return run("two_factor.disable_failed", (error) => ({ stage: "idle", error }), async (userId, ctx) => {
     await disableTwoFactor(userId, { password: text(form, "off_password"), code: text(form, "off_code") }, ctx);
     return { stage: "idle", message: "Two-factor authentication is off." };
+  });
+}
+
+export async function removePasskeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("passkey.remove_failed", async (log) => {
+    const { user } = await requireOwnSessionAction();
+    await removePasskey(getDb(), user.id, form.get("id"), log);
+    revalidatePath("/account/security");
+    return "Passkey removed.";
   });
 }
