@@ -47,8 +47,10 @@ export async function resetTwoFactorByStaff(
       const me = await tx.user.findUnique({ where: { id: actor.id }, select: { isSuperuser: true } });
       if (!me?.isSuperuser) throw new DomainError("superuser_required", SUPERUSER_FOR_STAFF_RESET, 403);
     }
-    const had = (await tx.totpCredential.count({ where: { userId, confirmedAt: { not: null } } })) > 0;
+    const had = (await tx.totpCredential.count({ where: { userId, confirmedAt: { not: null } } })) + (await tx.passkey.count({ where: { userId } })) > 0;
     await removeSecondFactors(tx, userId);
+    // The lost device may hold their passkeys too: a reset removes every second factor.
+    await tx.passkey.deleteMany({ where: { userId } });
     const sessions = await tx.session.deleteMany({ where: { userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId } });
     await recordTwoFactorChange(tx, "two_factor.reset_by_staff", {
