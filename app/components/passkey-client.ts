@@ -31,7 +31,8 @@ export async function addPasskey(name: string): Promise<string | null> {
 
 /** "Sign in with a passkey" (autofill: the username field's suggestions, conditional mediation). */
 export async function passkeySignIn(opts: { autofill?: boolean } = {}): Promise<string | null> {
-  const options = await post("/api/users/login/passkey/options/", {});
+  const res = await fetch("/api/users/login/passkey/options/");
+  const options = { ok: res.ok, body: ((await res.json().catch(() => ({}))) ?? {}) as Record<string, unknown> };
   if (!options.ok) return sentence(options.body);
   let response;
   try {

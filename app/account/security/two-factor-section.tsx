@@ -63,7 +63,7 @@ function SetUp({ totp }: { totp: boolean }) {
       {state.error && <FormMessage kind="error">{state.error}</FormMessage>}
       {state.message && <FormMessage kind="success">{state.message}</FormMessage>}
       <input type="hidden" name="step" value="setup" />
-      <Field name="setup_password" label="Your password" type="password" autoComplete="current-password" invalid={!!state.error} />
+      <Field name="setup_password" label="Password to set up the app" type="password" autoComplete="current-password" invalid={!!state.error} />
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Starting…" : "Set up an authenticator app"}
       </button>

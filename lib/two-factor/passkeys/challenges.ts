@@ -11,14 +11,18 @@ export type CeremonyPurpose = "register" | "sign_in" | "second_step";
 
 const hash = (challenge: string) => createHash("sha256").update(challenge, "utf8").digest("hex");
 
-export async function newChallenge(db: Db, purpose: CeremonyPurpose, userId: number | null): Promise<string> {
-  const challenge = randomBytes(32).toString("base64url");
+/**
+ * The challenge's bytes, for @simplewebauthn's options (which send them base64url-encoded:
+ * the form the browser signs and challengeOf reads back, whose hash is stored).
+ */
+export async function newChallenge(db: Db, purpose: CeremonyPurpose, userId: number | null): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = new Uint8Array(randomBytes(32));
   await db.$executeRaw`
     INSERT INTO "WebAuthnChallenge" ("challengeHash", "purpose", "userId", "expiresAt")
-    VALUES (${hash(challenge)}, ${purpose}, ${userId}, now() + interval '5 minutes')`;
+    VALUES (${hash(Buffer.from(bytes).toString("base64url"))}, ${purpose}, ${userId}, now() + interval '5 minutes')`;
   await db.$executeRaw`
     DELETE FROM "WebAuthnChallenge" WHERE "id" IN (SELECT "id" FROM "WebAuthnChallenge" WHERE "expiresAt" < now() - interval '1 hour' LIMIT 100)`;
-  return challenge;
+  return bytes;
 }
 
 /** The challenge a response signed (from its clientDataJSON), or a 400. */

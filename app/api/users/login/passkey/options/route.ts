@@ -6,9 +6,13 @@ import { passkeyRequestOptions } from "@/lib/two-factor/passkeys/authenticate";
 export const dynamic = "force-dynamic";
 
 // "Sign in with a passkey" and the username field's autofill: request options with no
-// account yet (discoverable credentials, user verification required).
-export const POST = jsonRoute({ errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "login.error" }, async (req) => {
+// account yet (discoverable credentials, user verification required). GET too: /login
+// asks on every load for the autofill, a read as far as the visitor is concerned (the
+// challenge row it leaves expires in 5 minutes).
+const options = jsonRoute({ errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "login.error" }, async (req) => {
   const crossSite = refuseCrossSite(req);
   if (crossSite) return crossSite;
   return json(200, await passkeyRequestOptions(getDb(), "sign_in", null));
 });
+export const GET = options;
+export const POST = options;
