@@ -1,5 +1,5 @@
 import { Secret, TOTP } from "otpauth";
-import { apiUser, sql, submit, fillLogin } from "./support/accounts";
+import { apiUser, fillLogin, signIn, sql, submit } from "./support/accounts";
 import { expect, test, type APIRequestContext } from "./support/test";
 
 // Issue 20 point 3: after the password, an account with an authenticator is not signed
@@ -21,6 +21,43 @@ async function enrolledUser(request: APIRequestContext) {
 for (const javaScriptEnabled of [false, true]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "enabled" : "disabled"}`, () => {
     test.use({ javaScriptEnabled });
+
+    test("/account/security: set up an authenticator app, recovery codes once, new codes, turn it off", async ({ page, request }) => {
+      const user = await apiUser(request);
+      await signIn(page, user.username, user.password);
+      await page.goto("/account/security");
+      await page.getByLabel("Password to set up the app").fill("Not-the-password-1");
+      await submit(page, "Set up an authenticator app");
+      await expect(page.getByText("The password is incorrect.")).toBeVisible();
+
+      await page.getByLabel("Password to set up the app").fill(user.password);
+      await submit(page, "Set up an authenticator app");
+      await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+      const secret = (await page.getByLabel("Secret key").textContent())!.trim();
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      await page.getByLabel("Code from the app").fill(code(secret));
+      await submit(page, "Turn on");
+      await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
+      const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+      await expect(codes).toHaveCount(10);
+      const firstCode = (await codes.first().textContent())!.trim();
+      await expect(page.getByRole("link", { name: "Download the recovery codes (.txt)" })).toHaveAttribute("download", "zporta-recovery-codes.txt");
+
+      // Shown once: a reload shows the status, not the codes.
+      await page.reload();
+      await expect(page.getByText("Recovery codes left: 10.")).toBeVisible();
+      await expect(page.getByRole("list", { name: "Recovery codes" })).toHaveCount(0);
+
+      await page.getByLabel("Code to make new recovery codes").fill(firstCode);
+      await submit(page, "Make new recovery codes");
+      await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+
+      await page.reload();
+      await page.getByLabel("Password to turn off").fill(user.password);
+      await page.getByLabel("Code to turn off").fill(code(secret, 1));
+      await submit(page, "Turn off two-factor authentication");
+      await expect(page.getByText("Two-factor authentication is off.")).toBeVisible();
+    });
 
     test("password, then the authentication code; a trusted browser skips the code next time", async ({ page, request, browser }) => {
       const user = await enrolledUser(request);

@@ -59,7 +59,9 @@ export async function verifyPasskeyAssertion(
       requireUserVerification: opts.purpose === "sign_in",
     });
   } catch (err) {
-    throw refused(opts.log, (err as Error).message.slice(0, 200), passkey.userId);
+    // The library's sentence names what did not match; the quoted values (challenges,
+    // origins a client sent) stay out of the log.
+    throw refused(opts.log, (err as Error).message.replace(/"[^"]*"/g, '"…"').slice(0, 200), passkey.userId);
   }
   if (!result.verified) throw refused(opts.log, "not_verified", passkey.userId);
   const next = result.authenticationInfo.newCounter;

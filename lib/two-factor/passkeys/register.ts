@@ -48,7 +48,7 @@ export async function registerPasskey(userId: number, input: unknown, ctx: TwoFa
       requireUserVerification: true,
     });
   } catch (err) {
-    log.info({ event: "passkey.register_refused", userId, reason: (err as Error).message }, "passkey registration refused");
+    log.info({ event: "passkey.register_refused", userId, reason: (err as Error).message.replace(/"[^"]*"/g, '"…"').slice(0, 200) }, "passkey registration refused");
     throw new DomainError("passkey_invalid", PASSKEY_NOT_ACCEPTED, 400);
   }
   if (!verification.verified) throw new DomainError("passkey_invalid", PASSKEY_NOT_ACCEPTED, 400);
