@@ -42,7 +42,7 @@ test("add a passkey, then sign in with it on a fresh browser context", async ({ 
   await page.getByLabel("Passkey name").fill("Test laptop");
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByText("Passkey added.")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Passkeys" }).getByRole("cell", { name: "Test laptop" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Passkeys" }).getByRole("cell", { name: "Test laptop", exact: true })).toBeVisible();
 
   const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
   expect(credentials).toHaveLength(1);

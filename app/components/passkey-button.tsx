@@ -3,19 +3,20 @@
 import { useEffect, useState } from "react";
 import { FormMessage } from "./field";
 
-// A button that runs a passkey ceremony. Passkeys need JavaScript: without it the button
-// is not rendered and a sentence says so; the other ways on the page keep working.
+// A button that runs a passkey ceremony. Passkeys need JavaScript: the page as the server
+// sends it says so in place of the button, and only the browser (after hydration) swaps
+// in the button, so without JavaScript the sentence stays; the other ways keep working.
 
 export function PasskeyButton(props: { label: string; run: () => Promise<string | null>; onDone: () => void }) {
-  const [ready, setReady] = useState(false);
+  const [support, setSupport] = useState<"unknown" | "yes" | "no">("unknown");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  useEffect(() => setReady(typeof window !== "undefined" && !!window.PublicKeyCredential), []);
+  useEffect(() => setSupport(window.PublicKeyCredential ? "yes" : "no"), []);
+  const ready = support === "yes";
   return (
     <div className="passkey">
-      <noscript>
-        <p className="hint">Passkeys need JavaScript, which is off in this browser. The other ways to sign in work without it.</p>
-      </noscript>
+      {support === "unknown" && <p className="hint">Passkeys need JavaScript. The other ways to sign in work without it.</p>}
+      {support === "no" && <p className="hint">This browser does not support passkeys.</p>}
       {ready && (
         <button
           type="button"
