@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
-import { startSession } from "../auth/session";
-import { secureCookies } from "../auth/session-cookie";
+import { encodeSession, secureCookies, sessionCookie, sessionMaxAgeSeconds } from "../auth/session-cookie";
+import { createSession } from "../auth/sessions";
+import { recordSecondFactor } from "./step-up";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
@@ -73,11 +74,24 @@ export async function finishBrowserSecondStep(code: string, trust: boolean, log:
 
 /** After a passed second step in a browser: the session, the pending cookie cleared, and trust if asked. */
 export async function signInAfterSecondStep(done: CompletedSignIn, trust: boolean): Promise<void> {
-  const db = getDb();
+  await startSessionAfterSecondFactor(done.userId, done.credentialStamp);
   const jar = await cookies();
-  const user = await db.user.findUnique({ where: { id: done.userId }, select: { id: true, username: true, email: true, isStaff: true, profile: { select: { role: true } } } });
-  if (!user) throw new DomainError("mfa_token_expired", MFA_TOKEN_EXPIRED, 400);
-  await startSession({ id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.profile?.role ?? "explorer", credentialStamp: done.credentialStamp ?? undefined });
   jar.set(pendingName(), "", { ...cookieOptions(), maxAge: 0 });
-  if (trust) jar.set(trustName(), await trustBrowser(db, user.id), { ...cookieOptions(), maxAge: TRUST_DAYS * 24 * 60 * 60 });
+  if (trust) jar.set(trustName(), await trustBrowser(getDb(), done.userId), { ...cookieOptions(), maxAge: TRUST_DAYS * 24 * 60 * 60 });
+}
+
+/**
+ * A browser session for a sign-in that passed a second factor (a code, or a passkey):
+ * lib/auth/session.ts's startSession, plus the step-up proof on the new Session row.
+ */
+export async function startSessionAfterSecondFactor(userId: number, credentialStamp: string | null): Promise<void> {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, email: true, isStaff: true, profile: { select: { role: true } } } });
+  if (!user) throw new DomainError("mfa_token_expired", MFA_TOKEN_EXPIRED, 400);
+  const hdrs = await headers();
+  const { secret, id } = await createSession(db, user.id, { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { credentialStamp: credentialStamp ?? undefined });
+  await recordSecondFactor(db, { kind: "browser", id });
+  const { name, options } = sessionCookie();
+  const authUser = { id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.profile?.role ?? "explorer" };
+  (await cookies()).set(name, await encodeSession(authUser, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
 }

@@ -5,6 +5,8 @@ import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { consumeAttempt, getLimiters, ipKey, type Limiters } from "../security/rate-limits";
+import type { Credential } from "../auth/request";
+import { requireRecentSecondFactor } from "../two-factor/step-up";
 import { parseInput } from "../validation/parse";
 import { verifyPassword } from "./password-hash";
 
@@ -35,10 +37,14 @@ export interface DeleteAccountContext {
   log?: Logger;
   /** The page asks for the password (counted like a sign-in); the old API did not. */
   confirm?: { input: unknown; ip: string; limiters?: Limiters };
+  /** The session or token asking, and an API body's `code`: with 2FA on, a recent second factor is required (issue 20). */
+  credential?: Credential | null;
+  code?: unknown;
 }
 
 export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext): Promise<{ username: string }> {
   const log = ctx.log ?? logger;
+  await requireRecentSecondFactor(ctx.db, userId, ctx.credential ?? null, ctx.code, log);
   let verifiedHash: string | null = null;
   if (ctx.confirm) {
     const { password } = parseInput(deleteAccountSchema, ctx.confirm.input);

@@ -10,6 +10,7 @@ import { endDeviceAction, endOtherDevicesAction } from "./actions";
 import { DeactivateForm } from "./deactivate-form";
 import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
+import { StepUp } from "../../components/step-up";
 import { twoFactorStatus } from "@/lib/two-factor/status";
 import { TwoFactorSection } from "./two-factor-section";
 import { PasskeysSection } from "./passkeys-section";
@@ -61,6 +62,7 @@ export default async function SecurityPage() {
         </tbody>
       </table>
       {others > 0 && <ActionButton action={endOtherDevicesAction} fields={{}} label="Sign out everywhere else" inline={false} />}
+      <StepUp page="/account/security" />
       <PasswordForm />
       <TwoFactorSectionFor userId={session.user.id} />
       <PasskeysSection userId={session.user.id} />

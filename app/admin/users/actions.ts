@@ -82,7 +82,9 @@ export async function sendPasswordResetAction(_prev: ActionState, form: FormData
 export async function setStaffAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction("admin.action_failed", async (log) => {
     const { staff, reason, userId } = await staffWithReason(form);
-    const result = await setStaff({ userId, isStaff: form.get("isStaff"), reason }, staff, getDb(), log);
+    const session = await getCurrentSession();
+    const credential = session ? ({ kind: "browser", id: session.sessionId } as const) : null;
+    const result = await setStaff({ userId, isStaff: form.get("isStaff"), reason }, staff, getDb(), log, credential);
     refresh(result.userId);
     return `${result.username} ${result.isStaff ? "is now staff" : "is no longer staff"}.`;
   });

@@ -1,4 +1,4 @@
-import { issueApiToken } from "../../auth/api-tokens";
+import { hashApiToken, issueApiToken } from "../../auth/api-tokens";
 import type { Db } from "../../db/client";
 import type { Logger } from "../../log/logger";
 import { limitTokenIssuance } from "../../security/rate-limits";
@@ -14,10 +14,12 @@ import type { SecondStep } from "./start";
 export async function apiLoginAnswer(
   db: Db,
   userId: number,
-  opts: { credentialStamp?: string | null; client: { ip: string; userAgent: string | null }; log: Logger },
+  opts: { credentialStamp?: string | null; client: { ip: string; userAgent: string | null }; log: Logger; secondFactor?: boolean },
 ): Promise<Record<string, unknown>> {
   await limitTokenIssuance(userId, opts.log);
   const token = await issueApiToken(db, userId, opts.log, opts.client, { credentialStamp: opts.credentialStamp ?? undefined });
+  // A token made by a sign-in that passed a second factor carries the step-up proof.
+  if (opts.secondFactor) await db.$executeRaw`UPDATE "ApiToken" SET "secondFactorAt" = now() WHERE "keyHash" = ${hashApiToken(token)}`;
   const profile = await getOwnProfile(db, userId);
   return {
     token,

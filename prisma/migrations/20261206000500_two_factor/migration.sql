@@ -128,6 +128,12 @@ CREATE INDEX "WebAuthnChallenge_expiresAt_idx" ON "WebAuthnChallenge" ("expiresA
 ALTER TABLE "WebAuthnChallenge" ADD CONSTRAINT "WebAuthnChallenge_userId_fkey"
     FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- Step-up (lib/two-factor/step-up.ts): when this session or token last passed a second
+-- factor (a sign-in's second step, a passkey, or a code confirmed in place). Sensitive
+-- actions want it under 10 minutes old when the account has a second factor.
+ALTER TABLE "Session" ADD COLUMN "secondFactorAt" TIMESTAMPTZ(6);
+ALTER TABLE "ApiToken" ADD COLUMN "secondFactorAt" TIMESTAMPTZ(6);
+
 -- Whatever path changes a password (change, reset, staff, import upgrade), trusted
 -- browsers and pending second steps of the old password end with it.
 CREATE FUNCTION "user_password_ends_mfa_trust"() RETURNS trigger

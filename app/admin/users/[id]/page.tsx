@@ -22,6 +22,7 @@ import {
   signOutEverywhereAction,
   startViewAsAction,
 } from "../actions";
+import { StepUp } from "../../../components/step-up";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -91,6 +92,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <h2>Staff actions</h2>
       <p className="hint">Each action asks why; the reason goes into the audit log with your name.</p>
+      <StepUp page={`/admin/users/${user.id}`} />
       <div className={styles.actions}>
         {!self && (
           <ActionButton askReason

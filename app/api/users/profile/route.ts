@@ -48,7 +48,9 @@ export const PATCH = jsonRoute(OPTS, (req, { log }) => update(req, log));
 
 // The old API's account deletion (token or same-site session; no body): for good.
 export const DELETE = jsonRoute(OPTS, async (req, { log }) => {
-  const user = await requireUserRequest(req);
-  const { username } = await deleteOwnAccount(user.id, { db: getDb(), log });
+  const { user, credential } = await requireCallerRequest(req);
+  // With 2FA on, a recent second factor: this token's sign-in, or ?code=… (the old API sends no body).
+  const code = new URL(req.url).searchParams.get("code") ?? undefined;
+  const { username } = await deleteOwnAccount(user.id, { db: getDb(), log, credential, code });
   return json(200, { message: `Account ${username} has been permanently deleted.` });
 });

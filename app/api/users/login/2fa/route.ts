@@ -22,7 +22,7 @@ export const POST = jsonRoute(
     const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
     try {
       const done = await completeSecondStep(body, { db, ip: client.ip, log });
-      return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, client, log }));
+      return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, secondFactor: true, client, log }));
     } catch (err) {
       if (isRateLimited(err)) return rateLimitedResponse(err);
       throw err;

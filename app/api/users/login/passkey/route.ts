@@ -1,5 +1,5 @@
 import { fromSameOrigin } from "@/lib/auth/request";
-import { startSession } from "@/lib/auth/session";
+import { startSessionAfterSecondFactor } from "@/lib/two-factor/browser-step";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
@@ -22,11 +22,10 @@ export const POST = jsonRoute({ errorKey: "error", faultMessage: "An unexpected 
   try {
     const { userId } = await signInWithPasskey(db, body, log);
     if (fromSameOrigin(req.headers)) {
-      const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, username: true, email: true, isStaff: true, profile: { select: { role: true } } } });
-      await startSession({ id: user.id, username: user.username, email: user.email, isStaff: user.isStaff, role: user.profile?.role ?? "explorer" });
+      await startSessionAfterSecondFactor(userId, null);
       return json(200, { detail: "Signed in." });
     }
-    return json(200, await apiLoginAnswer(db, userId, { client: { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") }, log }));
+    return json(200, await apiLoginAnswer(db, userId, { secondFactor: true, client: { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") }, log }));
   } catch (err) {
     if (isRateLimited(err)) return rateLimitedResponse(err);
     throw err;

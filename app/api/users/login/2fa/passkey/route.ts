@@ -23,7 +23,7 @@ export const POST = jsonRoute({ errorKey: "error", faultMessage: "An unexpected 
   try {
     if (body.mfa_token !== undefined) {
       const done = await completeSecondStepWithPasskey(body, ctx);
-      return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, client: { ip: ctx.ip, userAgent: req.headers.get("user-agent") }, log }));
+      return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, secondFactor: true, client: { ip: ctx.ip, userAgent: req.headers.get("user-agent") }, log }));
     }
     const done = await completeSecondStepWithPasskey({ mfa_token: await pendingStepToken(), response: body.response }, ctx);
     await signInAfterSecondStep(done, body.trust === true);
