@@ -24,12 +24,6 @@ function expired(): DomainError {
   return new DomainError("mfa_token_expired", MFA_TOKEN_EXPIRED, 400);
 }
 
-/**
- * The second step: {mfa_token, code}. In one transaction the pending step is spent by a
- * conditional UPDATE (live, unspent, fewer than 5 failures) and the code by its own
- * (spendCode): both or neither. A wrong code rolls the spend back and counts a failure
- * on the step (the fifth kills it) and one on the account's code budget.
- */
 /** The live pending step an mfa_token names (unspent, unexpired, fewer than 5 failures), or a 400. */
 export async function livePendingStep(ctx: TwoFactorContext, token: unknown) {
   if (typeof token !== "string" || !OPAQUE_TOKEN_PATTERN.test(token)) throw expired();
@@ -76,6 +70,12 @@ export async function completeSecondStepWithPasskey(input: unknown, ctx: TwoFact
   return { userId: found.userId, credentialStamp: found.credentialStamp, kind: "passkey" };
 }
 
+/**
+ * The second step: {mfa_token, code}. In one transaction the pending step is spent by a
+ * conditional UPDATE (live, unspent, fewer than 5 failures) and the code by its own
+ * (spendCode): both or neither. A wrong code rolls the spend back and counts a failure
+ * on the step (the fifth kills it) and one on the account's code budget.
+ */
 export async function completeSecondStep(input: unknown, ctx: TwoFactorContext): Promise<CompletedSignIn> {
   const log = ctx.log ?? logger;
   const { mfa_token: token, code } = parseInput(mfaLoginSchema, input);
