@@ -1,5 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { apiUser, fillLogin, signIn, sql, submit } from "./support/accounts";
+import { mailedLink } from "./support/links";
 import { expect, test, type APIRequestContext } from "./support/test";
 
 // Issue 20 point 3: after the password, an account with an authenticator is not signed
@@ -99,3 +100,21 @@ for (const javaScriptEnabled of [false, true]) {
     });
   });
 }
+
+test("an emailed sign-in link is the first step only: the code follows (without JavaScript)", async ({ browser, request }) => {
+  const user = await enrolledUser(request);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/magic-link");
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await submit(page, "Send sign-in link");
+  const link = await mailedLink(user.email, "magic_link.requested");
+  await page.goto(link);
+  await submit(page, "Sign in", { exact: true });
+  await expect(page).toHaveURL(/\/login\/two-factor\?next=%2Faccount$/);
+  expect((await page.request.get("/api/users/profile/")).status()).toBe(401);
+  await page.getByLabel("Authentication code").fill(code(user.secret, 1));
+  await submit(page, "Verify");
+  await expect(page).toHaveURL(/\/account$/);
+  await context.close();
+});
