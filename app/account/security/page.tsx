@@ -74,5 +74,5 @@ export default async function SecurityPage() {
 
 async function TwoFactorSectionFor({ userId }: { userId: number }) {
   const status = await twoFactorStatus(getDb(), userId);
-  return <TwoFactorSection totp={status.totp} recoveryCodesLeft={status.recovery_codes_left} required={status.required} />;
+  return <TwoFactorSection totp={status.totp} recoveryCodesLeft={status.recovery_codes_left} required={status.required} hasPasskey={status.passkeys > 0} />;
 }

@@ -104,16 +104,23 @@ function TurnOff({ totp }: { totp: boolean }) {
   );
 }
 
-export function TwoFactorSection({ totp, recoveryCodesLeft, required }: { totp: boolean; recoveryCodesLeft: number; required: boolean }) {
+export function TwoFactorSection(props: { totp: boolean; recoveryCodesLeft: number; required: boolean; hasPasskey: boolean }) {
+  const { totp, recoveryCodesLeft, required, hasPasskey } = props;
   return (
     <section aria-labelledby="two-factor-heading">
       <h2 id="two-factor-heading">Two-factor authentication</h2>
+      {required && !totp && !hasPasskey && (
+        <FormMessage kind="notice">
+          Your account must have a second factor: set up an authenticator app or add a passkey (staff pages stay closed until
+          you do).
+        </FormMessage>
+      )}
       {totp ? (
         <p>On: signing in asks for a code from your authenticator app. Recovery codes left: {recoveryCodesLeft}.</p>
       ) : (
         <p>
-          Off. {required ? "Your role requires it: set it up to use the staff area. " : ""}An authenticator app (such as a
-          password manager or Google Authenticator) adds a code to your password when you sign in.
+          Off. An authenticator app (such as a password manager or Google Authenticator) adds a code to your password when
+          you sign in.
         </p>
       )}
       <SetUp totp={totp} />

@@ -9,7 +9,8 @@ import { actionFaultMessage } from "@/lib/http/action-fault";
 import { clientIp } from "@/lib/http/client-ip";
 import { signInWithMagicLink } from "@/lib/magic-link/sign-in";
 import { deleteSessionBySecret } from "@/lib/auth/sessions";
-import { beginBrowserSecondStep } from "@/lib/two-factor/browser-step";
+import { beginBrowserSecondStep, SET_UP_SECOND_FACTOR_PATH } from "@/lib/two-factor/browser-step";
+import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import type { ActionState } from "../../../components/action-state";
 import { actionContext } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
@@ -18,6 +19,7 @@ export async function magicSignIn(_prev: ActionState, form: FormData): Promise<A
   const { requestId, log } = await actionContext();
   const hdrs = await headers();
   let secondStep = false;
+  let mustEnrol = false;
   try {
     const { user, secret } = await signInWithMagicLink(formLink(form), { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { db: getDb(), log });
     // An account with a second factor: the link was the first step only. The session the
@@ -27,10 +29,12 @@ export async function magicSignIn(_prev: ActionState, form: FormData): Promise<A
     else {
       const { name, options } = sessionCookie();
       (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
+      // REQUIRE_2FA covers this member and they have no second factor: set one up first.
+      mustEnrol = await mustSetUpSecondFactor(getDb(), user);
     }
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.message };
     return { status: "error", message: actionFaultMessage(err, log, "magic_link.failed", { requestId }) };
   }
-  redirect(secondStep ? "/login/two-factor?next=%2Faccount" : "/account");
+  redirect(secondStep ? "/login/two-factor?next=%2Faccount" : mustEnrol ? SET_UP_SECOND_FACTOR_PATH : "/account");
 }
