@@ -22,7 +22,3 @@ export async function isTrustedBrowser(db: Db, userId: number, token: string | u
   const row = await db.trustedBrowser.findFirst({ where: { userId, tokenHash: hashOpaqueToken(token), expiresAt: { gt: new Date() } }, select: { id: true } });
   return !!row;
 }
-
-export async function endTrustedBrowsers(db: Db | import("../db/transaction").Tx, userId: number): Promise<void> {
-  await db.trustedBrowser.deleteMany({ where: { userId } });
-}

@@ -23,10 +23,17 @@ import {
   startViewAsAction,
 } from "../actions";
 import { StepUp } from "../../../components/step-up";
+import { twoFactorStatus, type TwoFactorStatus } from "@/lib/two-factor/status";
 
 export const metadata: Metadata = { title: "Member" };
 
 const yesNo = (v: boolean | null | undefined) => (v ? "Yes" : "No");
+
+function twoFactorLabel(s: TwoFactorStatus): string {
+  const parts = [s.totp ? `authenticator app (${s.recovery_codes_left} recovery codes left)` : null, s.passkeys ? `${s.passkeys} passkey${s.passkeys === 1 ? "" : "s"}` : null].filter(Boolean);
+  const required = s.required ? " (required)" : "";
+  return parts.length ? `${parts.join(", ")}${required}` : `Off${required}`;
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
@@ -40,6 +47,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const p = user.profile;
   const self = user.id === staff.id;
   const fields = { userId: user.id };
+  const twoFactor = await twoFactorStatus(getDb(), user.id);
 
   return (
     <section className="card">
@@ -68,6 +76,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dd>
           <DateTime value={user.lastLogin} />
         </dd>
+        <dt>Two-factor</dt>
+        <dd>{twoFactorLabel(twoFactor)}</dd>
       </dl>
 
       <h2>Profile</h2>
