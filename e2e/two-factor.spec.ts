@@ -118,3 +118,21 @@ test("an emailed sign-in link is the first step only: the code follows (without 
   await expect(page).toHaveURL(/\/account$/);
   await context.close();
 });
+
+test("staff reset a member's two-factor authentication from the member's page, with a reason", async ({ page, request }) => {
+  const member = await enrolledUser(request);
+  const staff = await apiUser(request);
+  await sql(`UPDATE "User" SET "isStaff" = true WHERE username = $1`, [staff.username]);
+  await signIn(page, staff.username, staff.password);
+  const { rows } = await sql(`SELECT id FROM "User" WHERE username = $1`, [member.username]);
+  await page.goto(`/admin/users/${rows[0].id}`);
+  const twoFactor = page.locator("dl.details dt", { hasText: "Two-factor" }).locator("xpath=following-sibling::dd[1]");
+  await expect(twoFactor).toHaveText("authenticator app (10 recovery codes left)");
+  await page.getByLabel("Reason for “Reset two-factor authentication”").fill("Lost phone; identity checked by video call");
+  await submit(page, `Reset ${member.username}'s two-factor authentication`);
+  await expect(page.getByRole("status").filter({ hasText: "two-factor authentication was reset" })).toBeVisible();
+  await page.reload();
+  await expect(twoFactor).toHaveText("Off");
+  const login = await request.post("/api/users/login/", { data: { username: member.username, password: member.password } });
+  expect(login.status()).toBe(200);
+});
