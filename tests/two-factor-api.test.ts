@@ -194,6 +194,26 @@ describe("the two-factor token API", () => {
     expect((await apiLogin({ username: user.username, password: NEW })).status).toBe(401);
   });
 
+  it("trusted browsers end with sign out everywhere, a 2FA change and a password change", async () => {
+    const user = await apiSignedIn();
+    const { recoveryCodes } = await enrolTotp(user.token, user.password);
+    const trust = () =>
+      withPg((c) => c.query(`INSERT INTO "TrustedBrowser" ("userId", "tokenHash", "expiresAt") VALUES ($1, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), now() + interval '30 days')`, [user.id]));
+    const count = async () => (await withPg((c) => c.query(`SELECT count(*)::int AS n FROM "TrustedBrowser" WHERE "userId" = $1`, [user.id]))).rows[0].n;
+
+    await trust();
+    expect((await http("/api/users/sessions/revoke-others/", { key: user.token, method: "POST" })).status).toBe(200);
+    expect(await count()).toBe(0);
+
+    await trust();
+    expect((await http("/api/users/2fa/recovery-codes/", { key: user.token, body: { code: recoveryCodes[0] } })).status).toBe(200);
+    expect(await count()).toBe(0);
+
+    await trust();
+    await withPg((c) => c.query(`UPDATE "User" SET "passwordHash" = "passwordHash" || 'x' WHERE id = $1`, [user.id]));
+    expect(await count()).toBe(0);
+  });
+
   it("no TOTP secret, recovery code or mfa_token is readable in any table", async () => {
     const user = await apiSignedIn();
     const { secret, recoveryCodes } = await enrolTotp(user.token, user.password);

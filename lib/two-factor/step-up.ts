@@ -18,6 +18,9 @@ export const STEP_UP_MINUTES = 10;
 export const STEP_UP_REQUIRED =
   "Confirm it's you first: enter a code from your authenticator app (or a recovery code) under “Confirm it's you”, or send it as “code”.";
 
+/** An account whose only second factor is a passkey proves it by signing in with it. */
+export const STEP_UP_WITH_PASSKEY = "Confirm it's you first: sign out and sign in again with your passkey (that counts for 10 minutes).";
+
 /** Marks `credential` as having just passed a second factor. */
 export async function recordSecondFactor(db: Db, credential: Credential): Promise<void> {
   if (credential.kind === "browser") await db.$executeRaw`UPDATE "Session" SET "secondFactorAt" = now() WHERE "id" = ${credential.id}`;
@@ -60,7 +63,7 @@ export async function requireRecentSecondFactor(db: Db, userId: number, credenti
   if (!methods.includes("totp") && !methods.includes("passkey")) return;
   if (credential && (await recentlyProven(db, credential))) return;
   if (credential && code !== undefined && code !== null && code !== "") return confirmSecondFactor(db, userId, credential, code, log);
-  throw new DomainError("step_up_required", STEP_UP_REQUIRED, 403);
+  throw new DomainError("step_up_required", methods.includes("totp") ? STEP_UP_REQUIRED : STEP_UP_WITH_PASSKEY, 403);
 }
 
 /** The `code` field of an input, if it has one (the use cases' schemas ignore it). */
