@@ -89,7 +89,7 @@ describe("the two-factor token API", () => {
     const mfa_token = first.json!.mfa_token as string;
     const done = await http("/api/users/login/2fa/", { body: { mfa_token, code: totpCode(secret, 1) } });
     expect(done.status, done.text).toBe(200);
-    expect(Object.keys(done.json!).sort()).toEqual(["active_guide", "email", "id", "role", "token", "username"]);
+    expect(Object.keys(done.json!).sort()).toEqual(["active_guide", "email", "id", "locale", "preferences", "profile_image_url", "role", "token", "user_id", "username"]);
     expect(done.json).toMatchObject({ id: user.id, username: user.username, email: user.email, role: "explorer", active_guide: false });
     expect((await http("/api/users/profile/", { key: done.json!.token as string })).status).toBe(200);
 
