@@ -12,8 +12,15 @@ const nextConfig = {
   // starts, not at build time.
   compress: process.env.COMPRESS !== "off",
   reactStrictMode: true,
-  // forbidden(): the staff area answers signed-in non-staff with a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden(): the staff area answers signed-in non-staff with a real 403 page.
+    authInterrupts: true,
+    // proxy.ts sees every request, and Next hands a route only the first 10 MB of a body
+    // that passed through it. Profile uploads may carry four 5 MB images (UPLOAD_LIMIT in
+    // app/api/users/profile/route.ts); every other route still refuses more than 64 KiB
+    // itself (lib/http/body.ts), and nginx limits bodies before they get here.
+    proxyClientMaxBodySize: 4 * 5 * 1024 * 1024 + 256 * 1024,
+  },
   // proxy.ts sets the security headers of everything else (lib/http/security-headers.ts);
   // its matcher skips Next's static files, so they get theirs here.
   async headers() {

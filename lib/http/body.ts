@@ -6,7 +6,17 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
  * Reads a JSON or form-encoded body as a plain value, refusing oversized bodies
  * before buffering them and other media types outright.
  */
-export async function readBody(req: Request, limit = BODY_LIMIT_BYTES, opts: { emptyAs?: unknown } = {}): Promise<unknown> {
+export interface ReadBodyOptions {
+  emptyAs?: unknown;
+  /**
+   * Uploads (PUT/PATCH /api/users/profile/ only): a multipart body may be this large, and
+   * its files come back as Blobs (a repeated text field as a list). Everything else keeps
+   * `limit`, and other routes keep files as a `{ file: true }` marker.
+   */
+  uploads?: { limit: number };
+}
+
+export async function readBody(req: Request, limit = BODY_LIMIT_BYTES, opts: ReadBodyOptions = {}): Promise<unknown> {
   const mediaType = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const isJson = mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
   const isUrlEncoded = mediaType === "application/x-www-form-urlencoded";
@@ -19,7 +29,7 @@ export async function readBody(req: Request, limit = BODY_LIMIT_BYTES, opts: { e
       415,
     );
   }
-  const bytes = await readLimited(req, limit);
+  const bytes = await readLimited(req, isMultipart && opts.uploads ? opts.uploads.limit : limit);
 
   if (isMultipart) {
     const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": req.headers.get("content-type")! } })
@@ -27,6 +37,7 @@ export async function readBody(req: Request, limit = BODY_LIMIT_BYTES, opts: { e
       .catch(() => {
         throw new DomainError("malformed_body", "The form body could not be read.", 400);
       });
+    if (opts.uploads) return uploadFields(form);
     return Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : { file: true }]));
   }
 
@@ -51,6 +62,16 @@ export async function readBody(req: Request, limit = BODY_LIMIT_BYTES, opts: { e
   }
 }
 
+function uploadFields(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key);
+    // A form repeats a field for a list (tag ids); a single value stays a value.
+    out[key] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
 /**
  * For requests whose body is optional (POST …/approve/ usually carries none): no body
  * at all, with or without a content type, reads as `{}`; anything else as readBody.
@@ -60,7 +81,8 @@ export function readOptionalBody(req: Request, limit = BODY_LIMIT_BYTES): Promis
 }
 
 function tooLarge(limit: number): DomainError {
-  return new DomainError("payload_too_large", `The request body must be at most ${limit / 1024} KiB.`, 413);
+  const size = limit >= 1024 * 1024 ? `${Math.floor(limit / (1024 * 1024))} MB` : `${limit / 1024} KiB`;
+  return new DomainError("payload_too_large", `The request body must be at most ${size}.`, 413);
 }
 
 async function readLimited(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {

@@ -8,6 +8,11 @@ import type { InvitationView } from "./view";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The live serializer's is_expired: past its expiry date, or already marked expired. */
+function isExpired(i: { status: string; expiresAt: Date }, now = Date.now()): boolean {
+  return i.status === "expired" || i.expiresAt.getTime() <= now;
+}
+
 /** An invitation as its inviter (and staff) read it over the API. */
 export function invitationToApi(i: InvitationView) {
   return {
@@ -22,20 +27,30 @@ export function invitationToApi(i: InvitationView) {
     created_at: iso(i.createdAt),
     expires_at: iso(i.expiresAt),
     accepted_at: iso(i.acceptedAt),
+    is_expired: isExpired(i),
   };
 }
 
-/** What whoever holds the link may read (GET …/accept/?token=). */
+/**
+ * What whoever holds the link may read (GET …/accept/?token=), in the live view's
+ * envelope: the live sign-up page reads `invitation.invitee_email` and `inviter_name`
+ * (the inviter's display name, else their username).
+ */
 export function publicInvitationToApi(v: InvitationPublicView) {
+  const inviterName = v.inviter ? v.inviter.displayName?.trim() || v.inviter.username : null;
   return {
-    id: v.id,
-    inviter_username: v.inviter?.username ?? null,
-    inviter_display_name: v.inviter?.displayName ?? "",
-    invitee_email: v.inviteeEmail,
-    personal_message: v.personalMessage ?? "",
-    status: v.status,
-    created_at: iso(v.createdAt),
-    expires_at: iso(v.expiresAt),
+    invitation: {
+      id: v.id,
+      inviter_username: v.inviter?.username ?? null,
+      inviter_display_name: v.inviter?.displayName ?? "",
+      invitee_email: v.inviteeEmail,
+      personal_message: v.personalMessage ?? "",
+      status: v.status,
+      created_at: iso(v.createdAt),
+      expires_at: iso(v.expiresAt),
+      is_expired: isExpired(v),
+    },
+    inviter_name: inviterName,
   };
 }
 

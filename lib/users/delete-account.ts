@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
+import { mediaStorage, type MediaStorage } from "../media/storage";
 import { consumeAttempt, getLimiters, ipKey, type Limiters } from "../security/rate-limits";
 import { parseInput } from "../validation/parse";
 import { verifyPassword } from "./password-hash";
@@ -37,6 +38,8 @@ export interface DeleteAccountContext {
   log?: Logger;
   /** The page asks for the password (counted like a sign-in); the old API did not. */
   confirm?: { input: unknown; ip: string; limiters?: Limiters };
+  /** Where the profile's images are (removed after the account is gone). */
+  storage?: MediaStorage;
 }
 
 export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext): Promise<{ username: string }> {
@@ -52,7 +55,7 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
     if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
     verifiedHash = user.passwordHash;
   }
-  const username = await inTransaction(ctx.db, async (tx) => {
+  const { username, images } = await inTransaction(ctx.db, async (tx) => {
     const rows = await tx.$queryRaw<{ username: string; email: string | null; passwordHash: string }[]>`
       SELECT "username", "email", "passwordHash" FROM "User" WHERE "id" = ${userId} AND "isActive" FOR UPDATE`;
     if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
@@ -68,13 +71,22 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
     // User row, which waits for this transaction. Any pending row left would break the
     // CHECK "TeacherInvitation_pending_has_inviter" below and roll all of this back.
     await tx.$executeRaw`DELETE FROM "TeacherInvitation" WHERE "inviterId" = ${userId} AND "status" = 'pending'`;
+    const pictures = await tx.profile.findUnique({
+      where: { userId },
+      select: { profileImage: true, showcaseImage1: true, showcaseImage2: true, showcaseImage3: true },
+    });
     await tx.user.delete({ where: { id: userId }, select: { id: true } });
     // Written after the delete: actor null (the person is gone), no name, no email.
     await recordAudit(tx, { actorId: null, action: "account.deleted", targetType: "User", targetId: userId, details: { by: "self" } });
     // The goodbye is the one trace of the address left: an outbox row, until delivered.
     if (rows[0].email) await enqueueEmail(tx, accountDeletedEmail({ username: rows[0].username, email: rows[0].email }));
-    return rows[0].username;
+    return { username: rows[0].username, images: Object.values(pictures ?? {}).filter((k): k is string => k !== null) };
   });
   log.info({ event: "account.deleted", userId, by: "self" }, "account deleted by its owner");
+  // Only once the account is gone for good: a rolled-back deletion keeps its pictures.
+  const storage = ctx.storage ?? mediaStorage();
+  for (const key of images) {
+    await storage.delete(key).catch((err: unknown) => log.warn({ event: "media.delete_failed", key, err }, "a media file could not be removed"));
+  }
   return { username };
 }

@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
+import type { Profile } from "../db/generated/client";
 import { DomainError } from "../errors";
+import { DEFAULT_PREFERENCE, preferenceSelect, toPreferenceView, type PreferenceView } from "../profiles/preferences-row";
 import type { Role } from "./register-schema";
 
 export interface OwnProfile {
@@ -18,13 +20,26 @@ export interface OwnProfile {
   canInviteTeachers: boolean;
   /** The address was proven (issue 11); changing it un-proves it. */
   emailVerified: boolean;
+  /** The whole profile row: teacher page, images, links, scores, locale, mail flags. */
+  details: Profile;
+  /** The table's defaults while the user has no preference row yet. */
+  preference: PreferenceView;
 }
 
 /** The signed-in user's own account and profile (the /account page, GET /api/users/profile/). */
 export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, email: true, isStaff: true, dateJoined: true, emailVerifiedAt: true, profile: true },
+    select: {
+      id: true,
+      username: true,
+      email: true,
+      isStaff: true,
+      dateJoined: true,
+      emailVerifiedAt: true,
+      profile: true,
+      preference: { select: preferenceSelect },
+    },
   });
   if (!user?.profile) throw new DomainError("not_found", "No profile was found for this account.", 404);
   const { profile } = user;
@@ -42,5 +57,7 @@ export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile>
     activeGuide: profile.activeGuide,
     canInviteTeachers: profile.canInviteTeachers,
     emailVerified: user.emailVerifiedAt !== null,
+    details: profile,
+    preference: user.preference ? toPreferenceView(user.preference) : DEFAULT_PREFERENCE,
   };
 }

@@ -6,6 +6,7 @@ import { ensureBuild } from "../../scripts/support/build";
 import { ensureDatabase } from "../../scripts/support/database";
 import { spawnServer, stopProcess, type RunningServer } from "../../scripts/support/next-server";
 import { testMailboxDir } from "./mailbox";
+import { testMediaDir } from "./media";
 
 // The whole app as tests see it: a throw-away embedded PostgreSQL (or DATABASE_URL),
 // migrations, a production build and the production server (scripts/server.ts, the
@@ -86,6 +87,7 @@ export async function startTestStack(log: (m: string) => void = () => {}): Promi
       await server.stop();
       await db.stop();
       rmSync(testMailboxDir(db.url), { recursive: true, force: true });
+      rmSync(testMediaDir(db.url), { recursive: true, force: true });
     },
   };
 }
@@ -119,6 +121,7 @@ export async function startAppServer(opts: {
       ...process.env,
       ...testServerEnv(baseUrl),
       MAIL_DEV_MAILBOX_DIR: testMailboxDir(opts.databaseUrl),
+      MEDIA_ROOT: testMediaDir(opts.databaseUrl),
       ...opts.env,
       DATABASE_URL: opts.databaseUrl,
     },

@@ -6,6 +6,10 @@ const run = promisify(execFile);
 
 export interface StormRequest {
   path: string;
+  /** POST unless given. */
+  method?: string;
+  /** Sent as multipart/form-data instead of `body`: text, or a file as base64 with its name and type. */
+  multipart?: Record<string, string | { base64: string; name: string; type: string }>;
   /** Another server than the storm's (e.g. the second of two processes sharing a limit). */
   baseUrl?: string;
   body: unknown;

@@ -7,6 +7,8 @@ import { refuseCrossSite } from "@/lib/http/cross-site";
 import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
 import { isRateLimited, limitTokenIssuance } from "@/lib/security/rate-limits";
+import { mediaStorage } from "@/lib/media/storage";
+import { preferencesToApi } from "@/lib/profiles/api-shape";
 import { getOwnProfile } from "@/lib/users/get-profile";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +45,12 @@ export const POST = jsonRoute(
       email: user.email ?? "", // the old API's blank email, for an account imported without one
       role: profile.role,
       active_guide: profile.activeGuide,
+      // The live frontend keeps this answer as its `user` until a reload: it reads user_id
+      // (Accept/Deny on guide requests), the avatar, and `locale` to switch its language.
+      user_id: user.id,
+      profile_image_url: profile.details.profileImage ? mediaStorage().url(profile.details.profileImage) : null,
+      locale: profile.details.locale,
+      preferences: preferencesToApi(profile.preference),
     });
   },
 );

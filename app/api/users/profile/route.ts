@@ -2,45 +2,34 @@ import { requireCallerRequest, requireUserRequest } from "@/lib/auth/request";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
-import { getOwnProfile, type OwnProfile } from "@/lib/users/get-profile";
+import { IMAGE_MAX_BYTES } from "@/lib/media/image-check";
+import { mediaStorage } from "@/lib/media/storage";
+import { ownProfileToApi } from "@/lib/profiles/api-shape";
 import { deleteOwnAccount } from "@/lib/users/delete-account";
+import { getOwnProfile } from "@/lib/users/get-profile";
 import { patchOwnProfile } from "@/lib/users/patch-profile";
 
 export const dynamic = "force-dynamic";
 
 const OPTS = { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "profile.error" } as const;
 
-// The caller's own profile, in the old API's snake_case.
-function profileBody(p: OwnProfile) {
-  return {
-    id: p.id,
-    username: p.username,
-    email: p.email ?? "", // the old API's blank email, for an account imported without one
-    role: p.role,
-    bio: p.bio ?? "",
-    display_name: p.displayName ?? "",
-    first_name: p.firstName ?? "",
-    last_name: p.lastName ?? "",
-    active_guide: p.activeGuide,
-    can_invite_teachers: p.canInviteTeachers,
-    is_staff: p.isStaff,
-    email_verified: p.emailVerified,
-    date_joined: p.dateJoined.toISOString(),
-  };
-}
+// Four images of 5 MB (profile_image, showcase_image_1..3) and the text fields beside them.
+// Only multipart bodies may be this large; JSON keeps the usual 64 KiB.
+const UPLOAD_LIMIT = 4 * IMAGE_MAX_BYTES + 256 * 1024;
 
 export const GET = jsonRoute(OPTS, async (req) => {
   const user = await requireUserRequest(req);
-  return json(200, profileBody(await getOwnProfile(getDb(), user.id)));
+  return json(200, ownProfileToApi(await getOwnProfile(getDb(), user.id), mediaStorage()));
 });
 
-// PUT and PATCH: display_name, bio, first_name, last_name; the fields given change. Role
-// and the staff-granted flags are read-only (400 naming the field). Answers as GET does.
+// PUT and PATCH: the fields given change (the live app treated PUT as partial too).
+// Answers as GET does.
 async function update(req: Request, log: import("@/lib/log/logger").Logger) {
   const { user } = await requireCallerRequest(req);
-  const body = await readBody(req);
-  await patchOwnProfile(body, user, getDb(), log);
-  return json(200, profileBody(await getOwnProfile(getDb(), user.id)));
+  const body = await readBody(req, undefined, { uploads: { limit: UPLOAD_LIMIT } });
+  const storage = mediaStorage();
+  await patchOwnProfile(body, { db: getDb(), log, actor: user, storage });
+  return json(200, ownProfileToApi(await getOwnProfile(getDb(), user.id), storage));
 }
 
 export const PUT = jsonRoute(OPTS, (req, { log }) => update(req, log));
