@@ -6,6 +6,7 @@ import { replySchema, type Operation } from "../lib/http/contract";
 import { apiSignedIn, registeredUser } from "./support/auth";
 import { http, newUser, postRegister, testDb, type JsonResponse } from "./support/helpers";
 import { apiInviter, freshEmail, memberWithEmail, pendingInvitation } from "./support/invite";
+import { makeUser } from "./support/teach";
 
 // Issue 19 point 6: the old API's contract as data. The served document is OpenAPI 3.1,
 // every route under app/api has its operations in it, and live answers of the routes
@@ -164,6 +165,23 @@ describe("live answers match the documented reply for their status", () => {
     conforms(await http("/api/users/change-password/", { key, body: wrong }), "POST", "/api/users/change-password/", 400);
     conforms(await http("/api/users/logout/", { method: "POST", key }), "POST", "/api/users/logout/", 200);
     conforms(await http("/api/users/logout/", { method: "POST", key }), "POST", "/api/users/logout/", 401);
+  });
+
+  it("preferences, guides, search (the live profile's other calls)", async () => {
+    const user = await apiSignedIn();
+    const key = user.token;
+    conforms(await http("/api/users/preferences/", { key }), "GET", "/api/users/preferences/", 200);
+    conforms(await http("/api/users/preferences/", { method: "PATCH", key, body: { languages_spoken: ["en"], report_language: "ja" } }), "PATCH", "/api/users/preferences/", 200);
+    conforms(await http("/api/users/preferences/", { method: "PUT", key, body: { native_language: "xx" } }), "PUT", "/api/users/preferences/", 400);
+    conforms(await http("/api/users/preferences/"), "GET", "/api/users/preferences/", 401);
+    const guide = await makeUser(db(), { role: "guide" });
+    await db().profile.update({ where: { userId: guide.id }, data: { teacherTagline: "Physics for everyone", websiteUrl: "https://grace.example.com" } });
+    conforms(await http("/api/users/guides/?limit=5"), "GET", "/api/users/guides/", 200);
+    conforms(await http("/api/users/guides/?limit=500"), "GET", "/api/users/guides/", 400);
+    conforms(await http(`/api/users/guides/${guide.username}/`), "GET", "/api/users/guides/{username}/", 200);
+    conforms(await http(`/api/users/guides/${user.username}/`), "GET", "/api/users/guides/{username}/", 404);
+    conforms(await http(`/api/users/search/?q=${guide.username.slice(0, 6)}`, { key }), "GET", "/api/users/search/", 200);
+    conforms(await http("/api/users/search/?q=a"), "GET", "/api/users/search/", 401);
   });
 
   it("password reset, magic link, health", async () => {

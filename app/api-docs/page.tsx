@@ -22,6 +22,9 @@ interface Op {
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
+const KINDS: Record<string, string> = { "application/json": "JSON", "application/x-www-form-urlencoded": "form-encoded", "multipart/form-data": "multipart (file uploads)" };
+const bodyKinds = (op: Op) => Object.keys(op.requestBody?.content ?? {}).map((k) => KINDS[k] ?? k).join(", ");
+
 function Schema({ media, schemas }: { media: Media; schemas: Record<string, Json> }) {
   const id = media.schema?.$ref?.split("/").pop();
   if (!id || !schemas[id]) return null;
@@ -81,7 +84,7 @@ export default function ApiDocsPage() {
             {body ? (
               <>
                 <h3>Request body</h3>
-                <p>JSON{op.requestBody?.content["application/x-www-form-urlencoded"] ? " or form-encoded" : ""}.</p>
+                <p>{bodyKinds(op)}.</p>
                 {body.example !== undefined ? <pre className={styles.code}>{pretty(body.example)}</pre> : null}
                 <Schema media={body} schemas={schemas} />
               </>

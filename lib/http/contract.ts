@@ -32,6 +32,8 @@ export interface Operation {
     example?: unknown;
     /** Bodies may also be form-encoded (the old API took both). */
     form?: boolean;
+    /** Bodies may also be multipart/form-data (file uploads). */
+    multipart?: boolean;
   };
   responses: Record<number, ResponseSpec>;
 }

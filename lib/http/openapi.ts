@@ -102,6 +102,7 @@ export function openApiDocument(operations: Operation[], info: { title: string; 
       if (op.request.example !== undefined) media.example = op.request.example;
       const content: Json = { "application/json": media };
       if (op.request.form) content["application/x-www-form-urlencoded"] = { schema: media.schema };
+      if (op.request.multipart) content["multipart/form-data"] = { schema: media.schema };
       operation.requestBody = { required: true, content };
     }
     if (op.access !== "anyone") operation.security = [{ token: [] }, { sessionCookie: [] }];

@@ -7,6 +7,8 @@ import changePassword from "../users/change-password/contract";
 import deactivate from "../users/deactivate/contract";
 import googleLogin from "../users/google-login/contract";
 import guideApplication from "../users/guide-application/contract";
+import guide from "../users/guides/[username]/contract";
+import guides from "../users/guides/contract";
 import approve from "../users/guide-applications/[id]/approve/contract";
 import reject from "../users/guide-applications/[id]/reject/contract";
 import guideApplications from "../users/guide-applications/contract";
@@ -19,9 +21,11 @@ import logout from "../users/logout/contract";
 import magicLinkLogin from "../users/magic-link-login/[uid]/[token]/contract";
 import magicLinkRequest from "../users/magic-link-request/contract";
 import resetConfirm from "../users/password-reset/confirm/contract";
+import preferences from "../users/preferences/contract";
 import passwordReset from "../users/password-reset/contract";
 import profile from "../users/profile/contract";
 import register from "../users/register/contract";
+import search from "../users/search/contract";
 import heartbeat from "../users/session/heartbeat/contract";
 import session from "../users/sessions/[id]/contract";
 import revokeOthers from "../users/sessions/revoke-others/contract";
@@ -32,7 +36,7 @@ import self from "./contract";
 // its contract here fails tests/openapi.test.ts, which walks app/api.
 export const OPERATIONS: Operation[] = [
   register, login, logout, googleLogin, magicLinkRequest, magicLinkLogin, passwordReset, resetConfirm,
-  profile, changePassword, deactivate, sessions, session, revokeOthers, heartbeat,
+  profile, preferences, guides, guide, search, changePassword, deactivate, sessions, session, revokeOthers, heartbeat,
   guideApplication, guideApplications, approve, reject,
   invitations, sendInvitation, acceptInvitation, cancelInvitation,
   live, ready, nextAuth, self,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { loginSchema } from "@/lib/auth/login-schema";
 import { commonReplies, contract, errorBody } from "@/lib/http/contract";
 import { ROLES } from "@/lib/users/register-schema";
+import { preferencesExample, preferencesReply } from "../profile/shape";
 
 export const loginReply = z
   .strictObject({
@@ -11,6 +12,10 @@ export const loginReply = z
     email: z.string().meta({ description: "\"\" for an imported account without one" }),
     role: z.enum(ROLES),
     active_guide: z.boolean(),
+    user_id: z.number().int(),
+    profile_image_url: z.string().nullable(),
+    locale: z.enum(["en", "ja"]),
+    preferences: preferencesReply,
   })
   .meta({ id: "LoginReply" });
 
@@ -24,7 +29,8 @@ export default contract({
     200: {
       description: "Signed in.",
       body: loginReply,
-      example: { token: "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", id: 12, username: "ada", email: "ada@example.com", role: "explorer", active_guide: false },
+      example: { token: "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", id: 12, username: "ada", email: "ada@example.com", role: "explorer", active_guide: false,
+        user_id: 12, profile_image_url: null, locale: "en", preferences: preferencesExample },
     },
     400: { description: "Missing fields, or no account matches.", body: errorBody, example: { error: "Invalid credentials" } },
     ...commonReplies("error", { body: true, crossSite: true, limited: true }),

@@ -1,40 +1,17 @@
-import { z } from "zod";
-import { commonReplies, contract, detailBody, isoTime, messageBody } from "@/lib/http/contract";
+import { commonReplies, contract, detailBody, messageBody } from "@/lib/http/contract";
 import { profilePatchSchema } from "@/lib/users/profile-patch-schema";
-import { ROLES } from "@/lib/users/register-schema";
-
-export const profileReply = z
-  .strictObject({
-    id: z.number().int(),
-    username: z.string(),
-    email: z.string(),
-    role: z.enum(ROLES),
-    bio: z.string(),
-    display_name: z.string(),
-    first_name: z.string(),
-    last_name: z.string(),
-    active_guide: z.boolean(),
-    can_invite_teachers: z.boolean(),
-    is_staff: z.boolean(),
-    email_verified: z.boolean(),
-    date_joined: isoTime,
-  })
-  .meta({ id: "Profile" });
-
-const example = {
-  id: 12, username: "ada", email: "ada@example.com", role: "explorer", bio: "", display_name: "Ada", first_name: "", last_name: "",
-  active_guide: false, can_invite_teachers: false, is_staff: false, email_verified: true, date_joined: "2026-11-24T09:05:00.000Z",
-};
+import { ownProfileExample as example, ownProfileReply as profileReply } from "./shape";
 
 const update = (method: "PUT" | "PATCH") => ({
   method,
   path: "/api/users/profile/",
-  summary: "Change display_name, bio, first_name, last_name (the fields given; blank clears). Role and staff-granted flags are read-only.",
+  summary:
+    "Change the fields given (both methods are partial; blank clears); images as multipart uploads. Role, staff-granted flags, scores and `*_url` are read-only.",
   access: "member" as const,
-  request: { body: profilePatchSchema, form: true, example: { display_name: "Ada L.", bio: "Maths teacher" } },
+  request: { body: profilePatchSchema, form: true, multipart: true, example: { display_name: "Ada L.", bio: "Maths teacher", locale: "ja" } },
   responses: {
     200: { description: "The profile after the change.", body: profileReply, example },
-    400: { description: "Invalid input, or a read-only field sent.", body: detailBody, example: { detail: "role is read-only." } },
+    400: { description: "Invalid input, a read-only field sent, or a bad or oversized image.", body: detailBody, example: { detail: "role is read-only." } },
     ...commonReplies("detail", { access: "member", body: true }),
   },
 });

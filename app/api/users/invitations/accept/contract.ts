@@ -15,8 +15,14 @@ const publicInvitation = z
     status: z.enum(INVITATION_STATUSES),
     created_at: isoTime.nullable(),
     expires_at: isoTime.nullable(),
+    is_expired: z.boolean(),
   })
   .meta({ id: "PublicInvitation" });
+
+/** The live view's envelope, which its sign-up page reads. */
+const publicInvitationReply = z
+  .strictObject({ invitation: publicInvitation, inviter_name: z.string().nullable().meta({ description: "display name, else username" }) })
+  .meta({ id: "PublicInvitationReply" });
 
 const notUsable = z.strictObject({ detail: z.string(), status: z.enum(INVITATION_STATUSES).optional(), fields: z.record(z.string(), z.string()).optional() }).meta({ id: "InvitationRefusal" });
 
@@ -30,8 +36,11 @@ export default contract(
     responses: {
       200: {
         description: "The invitation.",
-        body: publicInvitation,
-        example: { id: 5, inviter_username: "grace", inviter_display_name: "Grace", invitee_email: "ada@example.com", personal_message: "Come teach with us.", status: "pending", created_at: "2026-12-01T10:00:00.000Z", expires_at: "2026-12-31T10:00:00.000Z" },
+        body: publicInvitationReply,
+        example: {
+          invitation: { id: 5, inviter_username: "grace", inviter_display_name: "Grace", invitee_email: "ada@example.com", personal_message: "Come teach with us.", status: "pending", created_at: "2026-12-01T10:00:00.000Z", expires_at: "2026-12-31T10:00:00.000Z", is_expired: false },
+          inviter_name: "Grace",
+        },
       },
       400: { description: "Accepted, cancelled or expired (naming the status); token missing.", body: notUsable, example: { detail: "This invitation has expired.", status: "expired" } },
       404: { description: "Unknown or malformed token.", body: detailBody, example: { detail: "This invitation link is not valid." } },
