@@ -13,9 +13,12 @@ test("/api-docs lists every operation, opens a schema without JavaScript, and fi
   await nav.getByRole("link", { name: "POST /api/users/register/" }).click();
   const section = page.getByRole("region", { name: "POST /api/users/register/" });
   await expect(section.getByText('"message": "User registered successfully."')).toBeVisible();
-  await section.getByText("Schema ErrorBody").first().click();
-  await expect(section.getByText('"additionalProperties": false').first()).toBeVisible();
+  const schema = section.locator("details", { hasText: "Schema ErrorBody" }).first();
+  await expect(schema.locator("pre")).toBeHidden();
+  await schema.getByText("Schema ErrorBody").click();
+  await expect(schema.locator("pre")).toContainText('"additionalProperties": false');
+  await expect(schema.locator("pre")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await expect(page.getByRole("link", { name: "/api/openapi.json" })).toHaveAttribute("href", "/api/openapi.json");
+  await expect(page.getByRole("link", { name: "/api/openapi.json", exact: true })).toHaveAttribute("href", "/api/openapi.json");
 });

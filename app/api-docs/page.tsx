@@ -63,8 +63,7 @@ export default function ApiDocsPage() {
         return (
           <section key={op.operationId} id={op.operationId} className={styles.operation} aria-labelledby={`${op.operationId}-title`}>
             <h2 id={`${op.operationId}-title`}>
-              <span className={styles.method}>{method}</span>
-              <code>{path}</code>
+              <span className={styles.method}>{method}</span> <code>{path}</code>
             </h2>
             <p>{op.summary}</p>
             <p>{op.description}</p>
