@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
 import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/staff-area";
+import { corsPreflightHeaders, corsResponseHeaders, isCorsAllowedOrigin, isCorsPath, isPreflight } from "@/lib/http/cors";
+import { CROSS_SITE_MESSAGE } from "@/lib/http/cross-site-message";
 import { isMalformedPath, MALFORMED_PATH_MESSAGE } from "@/lib/http/malformed-path";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
 import { newNonce, securityHeaders, wantsNonce } from "@/lib/http/security-headers";
@@ -12,6 +14,17 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 // the client gets it back to quote in a bug report.
 export async function proxy(req: NextRequest) {
   const requestId = requestIdFrom(req.headers);
+  // The users API answers browsers on CORS_ALLOWED_ORIGINS (lib/http/cors.ts): their
+  // preflights here, and CORS headers on every answer. Other origins get no CORS header.
+  const cors = isCorsPath(req.nextUrl.pathname);
+  const requestOrigin = req.headers.get("origin");
+  const allowedOrigin = cors && isCorsAllowedOrigin(requestOrigin) ? requestOrigin : null;
+  const withCors = (res: NextResponse) => {
+    if (allowedOrigin) for (const [name, value] of Object.entries(corsResponseHeaders(allowedOrigin))) res.headers.set(name, value);
+    // The answer depends on Origin: a shared cache must not hand one origin's to another.
+    if (cors) res.headers.append("Vary", "Origin");
+    return res;
+  };
   if (isMalformedPath(req.nextUrl.pathname)) {
     const api = req.nextUrl.pathname.startsWith("/api/");
     const res = api
@@ -19,7 +32,7 @@ export async function proxy(req: NextRequest) {
       : new NextResponse(MALFORMED_PATH_MESSAGE, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
     res.headers.set(REQUEST_ID_HEADER, requestId);
     for (const [name, value] of Object.entries(securityHeaders(req.nextUrl.pathname))) res.headers.set(name, value);
-    return res;
+    return withCors(res);
   }
   const headers = new Headers(req.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
@@ -37,12 +50,19 @@ export async function proxy(req: NextRequest) {
   // Next 16.4 leaves blank without JavaScript. Staff and anonymous requests pass through.
   const isPageLoad = req.method === "GET" && !req.headers.has("next-action") && !req.headers.has("rsc");
   const refusal = isPageLoad && isStaffArea(req.nextUrl.pathname) ? await staffAreaRefusal(req.cookies.get(sessionCookieName())?.value) : null;
-  const res = refusal
-    ? new NextResponse(refusal === "viewing" ? VIEWING_AS_FORBIDDEN_HTML : FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } })
-    : NextResponse.next({ request: { headers } });
+  let res: NextResponse;
+  if (cors && isPreflight(req.method, req.headers)) {
+    res = allowedOrigin
+      ? new NextResponse(null, { status: 204, headers: corsPreflightHeaders(allowedOrigin) })
+      : NextResponse.json({ detail: CROSS_SITE_MESSAGE }, { status: 403 });
+  } else if (refusal) {
+    res = new NextResponse(refusal === "viewing" ? VIEWING_AS_FORBIDDEN_HTML : FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
+  } else {
+    res = NextResponse.next({ request: { headers } });
+  }
   res.headers.set(REQUEST_ID_HEADER, requestId);
   for (const [name, value] of Object.entries(security)) res.headers.set(name, value);
-  return res;
+  return withCors(res);
 }
 
 // Everything but Next's static files (next.config.js gives those their headers): pages,

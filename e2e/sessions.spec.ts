@@ -72,6 +72,8 @@ test("a cookie copied before the header's Sign out is dead afterwards", async ({
   const { context, page } = await signedInContext(browser, user);
   const copied = (await context.cookies()).filter((c) => c.name.endsWith("next-auth.session-token"));
   expect(copied).toHaveLength(1);
+  // The /login page's sign-in also gave this browser its device cookie (lib/auth/device-cookie.ts).
+  expect((await context.cookies()).filter((c) => c.name === "zporta-device" && c.httpOnly && /^[A-Za-z0-9_-]{43}$/.test(c.value))).toHaveLength(1);
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/\?signed-out=1$/);
 
@@ -80,6 +82,10 @@ test("a cookie copied before the header's Sign out is dead afterwards", async ({
   const stolen = await thief.newPage();
   await stolen.goto("/account");
   await expect(stolen).toHaveURL(/\/login\?next=%2Faccount$/);
+  // The same replay on the JSON API and next-auth's session route (issue 18 point 3).
+  const cookie = copied.map((c) => `${c.name}=${c.value}`).join("; ");
+  expect((await request.get("/api/users/profile/", { headers: { cookie } })).status()).toBe(401);
+  expect(await (await request.get("/api/auth/session", { headers: { cookie } })).json()).toEqual({});
   await context.close();
   await thief.close();
 });

@@ -62,3 +62,36 @@ export async function requireActiveSuperuser(tx: Tx, actor: Actor): Promise<void
   if (!user?.isStaff || !user.isActive) throw forbidden();
   if (!user.isSuperuser) throw new DomainError("superuser_required", SUPERUSER_REQUIRED, 403);
 }
+
+export const STAFF_TARGET_REFUSED = "Only a superuser can do this to another staff account.";
+export const STAFF_EMAIL_NOT_VOUCHED = "A staff account's email address is proven by its own link, not marked verified by staff.";
+
+/** The account an action is about, as its locked row reads. */
+export interface ActionTarget {
+  id: number;
+  isStaff: boolean;
+  isSuperuser: boolean;
+}
+
+/**
+ * Acting on another staff account or a superuser (deactivating, signing out everywhere,
+ * sending a reset link) takes a superuser or the operator: otherwise one ordinary staff
+ * account, rogue or stolen, could lock every superuser out (review N-L6). Called inside
+ * the acting transaction, after the target's row is locked FOR UPDATE.
+ */
+export async function requireMayActOn(tx: Tx, actor: Actor, target: ActionTarget): Promise<void> {
+  if (!target.isStaff && !target.isSuperuser) return;
+  if (isOperator(actor) || target.id === actor.id) return;
+  if (!(await isSuperuser(tx, actor.id))) throw new DomainError("superuser_required", STAFF_TARGET_REFUSED, 403);
+}
+
+export async function isSuperuser(tx: Pick<Tx, "user">, userId: number): Promise<boolean> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { isSuperuser: true, isStaff: true, isActive: true } });
+  return Boolean(user?.isSuperuser && user.isStaff && user.isActive);
+}
+
+/** What the staff member page may offer for `target` (the use cases decide again when acting). */
+export function allowedOn(target: ActionTarget, viewer: { id: number; isSuperuser: boolean }): { mayAct: boolean; mayMarkVerified: boolean } {
+  const staffTarget = target.isStaff || target.isSuperuser;
+  return { mayAct: !staffTarget || viewer.isSuperuser || target.id === viewer.id, mayMarkVerified: !staffTarget };
+}

@@ -30,10 +30,11 @@ Commands:
       their API token; their browser sessions stop working at once.
   grant-invite <username|email> true|false
       Let a user invite teachers (true) or stop them (false).
-  import-django --from <postgres-url> [--dry-run] [--json]
-      Import the old Django platform's users, profiles, guide applications,
-      invitations and API tokens (read-only on the old database), repairing and
-      reporting its defects. Safe to run again. See docs/django-import.md.
+  import-django --from <database-url> [--dry-run] [--json]
+      Import the old Django platform's users, profiles, preferences, guide
+      applications, invitations and API tokens (read-only on the old database:
+      mysql://user:password@host:port/db or postgres://…), repairing and reporting
+      its defects. Safe to run again. See docs/django-import.md.
 
 Options:
   -h, --help    This help; after a command, that command's help.
@@ -48,7 +49,7 @@ const COMMAND_HELP: Record<string, string> = {
   "set-active": "Usage: npm run manage -- set-active <username|email> true|false",
   "grant-invite": "Usage: npm run manage -- grant-invite <username|email> true|false",
   "import-django":
-    "Usage: npm run manage -- import-django --from <postgres-url> [--dry-run] [--json]\n  --dry-run  read and report, write nothing\n  --json     the report as one JSON object on stdout",
+    "Usage: npm run manage -- import-django --from <mysql://… or postgres://… URL> [--dry-run] [--json]\n  --dry-run  read and report, write nothing\n  --json     the report as one JSON object on stdout",
 };
 
 class UsageError extends Error {}

@@ -7,6 +7,7 @@
 // scripts/support/server-bundle.ts); the worker branch below is only a fallback.
 import cluster from "node:cluster";
 import { authSecret } from "../lib/auth/secret";
+import { insecureCookieWarning } from "../lib/auth/session-cookie";
 import { fixDeploymentMode } from "../lib/config/deployment";
 import { logger } from "../lib/log/logger";
 import { googleJwksUrl } from "../lib/google-login/config";
@@ -27,6 +28,8 @@ function checkSettings(): void {
   // NEXTAUTH_SECRET, when set or required, must be strong. Development without it uses
   // the generated file, which the workers create in the release folder they run in.
   if (mode === "production" || process.env.NEXTAUTH_SECRET) authSecret();
+  const insecure = mode === "production" ? insecureCookieWarning() : null;
+  if (insecure) logger.warn({ event: "auth.insecure_cookies" }, insecure);
   checkMailSettings(logger); // production: SMTP_URL, or MAIL_DEV_MAILBOX=1
   checkLinkTtls(); // RESET_LINK_TTL_MINUTES, MAGIC_LINK_TTL_MINUTES, VERIFY_EMAIL_LINK_TTL_MINUTES
   googleJwksUrl(); // GOOGLE_JWKS_URL, when set, must be a URL

@@ -9,7 +9,9 @@ import { markEmailVerified } from "../lib/users/mark-email-verified";
 import { setUserActive } from "../lib/users/set-active";
 import { setStaff } from "../lib/users/set-staff";
 import { signOutEverywhere } from "../lib/users/sign-out-everywhere";
-import { refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
+import { makeStaff, registeredUser, sessionCookie } from "./support/auth";
+import { http, refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
+import { pageText } from "./support/invite";
 import { makeUser } from "./support/teach";
 
 // Staff actions on one person (issue 14 point 3): each writes its audit row with the
@@ -79,6 +81,67 @@ describe("staff actions record the reason in the audit log", () => {
     }
     expect((await refusal(getUserDetail(target.id, notStaff, db()))).status).toBe(403);
     expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).emailVerifiedAt).toBeNull();
+  });
+});
+
+describe("ordinary staff cannot act on superusers or other staff (review N-L6)", () => {
+  const STAFF_TARGET = { status: 403, message: "Only a superuser can do this to another staff account." };
+
+  it("deactivate, sign out everywhere, send a reset link: refused inside the transaction, nothing changed; a superuser and the operator may", async () => {
+    const plain = await staff();
+    for (const superTarget of [true, false]) {
+      const target = await staff(superTarget);
+      await createSession(db(), target.id);
+      expect(await refusal(setUserActive({ userId: target.id, active: false, reason: "coup" }, plain, db()))).toMatchObject(STAFF_TARGET);
+      expect(await refusal(signOutEverywhere({ userId: target.id, reason: "coup" }, plain, db()))).toMatchObject(STAFF_TARGET);
+      expect(await refusal(sendPasswordResetByStaff({ userId: target.id, reason: "coup" }, plain, db()))).toMatchObject(STAFF_TARGET);
+      expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).isActive).toBe(true);
+      expect(await db().session.count({ where: { userId: target.id } })).toBe(1);
+      expect(await db().oneTimeLink.count({ where: { userId: target.id, purpose: "reset" } })).toBe(0);
+      expect(await lastAudit(target.id, "user.deactivated")).toBeUndefined();
+    }
+    const superuser = await staff(true);
+    const colleague = await staff();
+    await createSession(db(), colleague.id);
+    await expect(signOutEverywhere({ userId: colleague.id, reason: "Lost laptop" }, superuser, db())).resolves.toMatchObject({ revoked: 1 });
+    await expect(sendPasswordResetByStaff({ userId: colleague.id, reason: "Locked out" }, superuser, db())).resolves.toMatchObject({ userId: colleague.id });
+    await expect(setUserActive({ userId: colleague.id, active: false, reason: "Left" }, superuser, db())).resolves.toMatchObject({ isActive: false });
+    await expect(setUserActive({ userId: colleague.id, active: true, reason: "Back" }, OPERATOR, db())).resolves.toMatchObject({ isActive: true });
+    // Ordinary staff still act on members, and on themselves.
+    const member = await makeUser(db());
+    await expect(signOutEverywhere({ userId: member.id, reason: "Lost phone" }, plain, db())).resolves.toMatchObject({ userId: member.id });
+    await expect(signOutEverywhere({ userId: plain.id, reason: "My own" }, plain, db())).resolves.toMatchObject({ userId: plain.id });
+  });
+
+  it("a staff account's email is never marked verified by staff, superusers included; the operator may", async () => {
+    const superuser = await staff(true);
+    const target = await makeUser(db(), { isStaff: true, emailVerified: false, prefix: "staff" });
+    for (const actor of [await staff(), superuser]) {
+      expect(await refusal(markEmailVerified({ userId: target.id, reason: "vouch" }, actor, db()))).toMatchObject({
+        status: 403,
+        message: "A staff account's email address is proven by its own link, not marked verified by staff.",
+      });
+    }
+    expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).emailVerifiedAt).toBeNull();
+    await expect(markEmailVerified({ userId: target.id, reason: "operator" }, OPERATOR, db())).resolves.toMatchObject({ changed: true });
+  });
+
+  it("the member page offers ordinary staff none of these on a superuser; a superuser sees them", async () => {
+    const plain = await registeredUser();
+    await makeStaff(plain.username);
+    const boss = await registeredUser();
+    await makeStaff(boss.username);
+    await withPg((c) => c.query(`UPDATE "User" SET "isSuperuser" = true, "emailVerifiedAt" = NULL WHERE username = $1`, [boss.username]));
+    const bossId = (await db().user.findFirstOrThrow({ where: { username: boss.username } })).id;
+    const asPlain = pageText((await http(`/admin/users/${bossId}`, { cookie: await sessionCookie(plain.username, plain.password) })).text);
+    expect(asPlain).toContain("Only a superuser can deactivate this staff account");
+    for (const label of ["Deactivate", "Sign out everywhere", "Send a password reset link", "Mark email verified"]) expect(asPlain).not.toContain(label);
+    const other = await registeredUser();
+    await makeStaff(other.username);
+    await withPg((c) => c.query(`UPDATE "User" SET "isSuperuser" = true WHERE username = $1`, [other.username]));
+    const asSuper = pageText((await http(`/admin/users/${bossId}`, { cookie: await sessionCookie(other.username, other.password) })).text);
+    for (const label of ["Deactivate", "Sign out everywhere", "Send a password reset link"]) expect(asSuper).toContain(label);
+    expect(asSuper).not.toContain("Mark email verified");
   });
 });
 

@@ -236,16 +236,31 @@ describe("listUsers: keyset pages", () => {
 describe("CSV", () => {
   it("quotes and neutralises formulas", () => {
     expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell("+1")).toBe("'+1");
-    expect(csvCell("-2")).toBe("'-2");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tx")).toBe("'\tx");
+    expect(csvCell("+1")).toBe(`"'+1"`);
+    expect(csvCell("-2")).toBe(`"'-2"`);
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+    expect(csvCell("\tx")).toBe(`"'\tx"`);
     expect(csvCell("\rx")).toBe(`"'\rx"`);
     expect(csvCell("a,b")).toBe(`"a,b"`);
     expect(csvCell("line\nbreak")).toBe(`"line\nbreak"`);
-    expect(csvCell(null)).toBe("");
-    expect(csvCell(5)).toBe("5");
-    expect(csvLine(["a", 1, true])).toBe("a,1,true\r\n");
+    expect(csvCell(null)).toBe(`""`);
+    expect(csvCell(5)).toBe(`"5"`);
+    expect(csvLine(["a", 1, true])).toBe(`"a","1","true"\r\n`);
+  });
+
+  it("neutralises a formula behind a ; or , inside a cell, for spreadsheets that split on either (review N-L2)", () => {
+    expect(csvCell("x;=1+1;")).toBe(`"x;'=1+1;"`);
+    expect(csvCell("x;=cmd|' /C calc'!A0;")).toBe(`"x;'=cmd|' /C calc'!A0;"`);
+    expect(csvCell("a, +1")).toBe(`"a, '+1"`);
+    expect(csvCell("a;\u00a0@SUM(A1)")).toBe(`"a;\u00a0'@SUM(A1)"`);
+    expect(csvCell("a;-2,@b;\tc")).toBe(`"a;'-2,'@b;'\tc"`);
+    // Split the way a ";" locale does: no piece starts with a formula character.
+    for (const value of ["x;=1+1;", "q,=2;+3, -4;@5"]) {
+      const pieces = csvCell(value).slice(1, -1).split(/[;,]/).map((p) => p.trimStart());
+      expect(pieces.every((p) => !/^[=+\-@\t\r]/.test(p)), value).toBe(true);
+    }
+    // Ordinary text keeps its separators and dashes.
+    expect(csvCell("Ann; the teacher - math")).toBe(`"Ann; the teacher - math"`);
   });
 });
 
@@ -261,11 +276,13 @@ describe("pages and the export route", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="members-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = res.text.split("\r\n");
-    expect(lines[0]).toBe("id,username,email,display_name,role,staff,superuser,active,active_guide,may_invite,email_verified_at,date_joined,last_login");
+    expect(lines[0]).toBe(
+      ["id", "username", "email", "display_name", "role", "staff", "superuser", "active", "active_guide", "may_invite", "email_verified_at", "date_joined", "last_login"].map((h) => `"${h}"`).join(","),
+    );
     expect(lines).toHaveLength(5); // header, three rows, and the final line ending
-    expect(lines[1]).toBe(`${us[0].id},${us[0].username},${us[0].email},,explorer,no,no,yes,no,no,,2026-01-01T00:00:00.000Z,`);
-    expect(lines[2]).toContain(`,'=cmd|' /C calc'!A0 ${tag},`);
-    expect(lines[3]).toContain(`,"Ann, ""the"" Great ${tag}",explorer,no,no,yes,no,yes,`);
+    expect(lines[1]).toBe(`"${us[0].id}","${us[0].username}","${us[0].email}","","explorer","no","no","yes","no","no","","2026-01-01T00:00:00.000Z",""`);
+    expect(lines[2]).toContain(`,"'=cmd|' /C calc'!A0 ${tag}",`);
+    expect(lines[3]).toContain(`,"Ann, ""the"" Great ${tag}","explorer","no","no","yes","no","yes",`);
     expect(res.text).not.toContain("not-a-real-hash");
 
     const filtered = await http(`/admin/users/export?q=${tag}&invite=yes`, { cookie });

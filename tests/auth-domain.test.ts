@@ -192,6 +192,7 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
     firstDelaySeconds: 60,
     maxDelaySeconds: 600,
     knownAddressSeconds: 600,
+    deviceMaxFailures: 2,
     ...over,
   });
 
@@ -225,6 +226,26 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
     expect(err.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(verify).not.toHaveBeenCalled(); // refused before any hashing
     await expect(authenticateCredentials({ username: input.username, password: input.password }, at("10.3.0.100"))).resolves.toMatchObject({ username: input.username });
+  });
+
+  it("a device cookie that signed in to the account passes the slow-down from a new address; a stranger's, or a failing one, does not (review N-M1)", async () => {
+    const input = newUser();
+    await registerUser(input, testDb());
+    const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account() });
+    const owner = randomBytes(32).toString("base64url");
+    const at = (ip: string, device?: string) => ({ db: testDb(), ip, device, via: "api" as const, log: quiet, limiters: l });
+    const right = { username: input.username, password: input.password };
+    await authenticateCredentials(right, at("10.7.0.100", owner)); // the owner's laptop, at home
+    for (let i = 0; i < 3; i++) await authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, at(`10.7.0.${i}`)).catch(() => {});
+    // A stranger's device cookie (well-formed, never signed in to this account): slowed down.
+    await expect(authenticateCredentials(right, at("10.7.0.50", randomBytes(32).toString("base64url")))).rejects.toBeInstanceOf(RateLimitedError);
+    // The owner's laptop in a café: through, however often.
+    for (let i = 0; i < 3; i++) await expect(authenticateCredentials(right, at(`10.7.1.${i}`, owner))).resolves.toMatchObject({ username: input.username });
+    // Someone with a copy of the cookie guessing: after deviceMaxFailures (2) failures it is a stranger again.
+    for (let i = 0; i < 2; i++) {
+      await expect(authenticateCredentials({ username: input.username, password: `Thief-${i}` }, at(`10.7.2.${i}`, owner))).rejects.toMatchObject({ code: "invalid_credentials" });
+    }
+    await expect(authenticateCredentials({ username: input.username, password: "Thief-3" }, at("10.7.2.9", owner))).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it("20 simultaneous wrong guesses from 20 addresses against a per-name budget of 5: exactly 5 are checked", async () => {

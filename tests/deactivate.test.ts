@@ -11,6 +11,25 @@ const MESSAGE = "Account has been deactivated. You can reactivate it by logging 
 const INVALID = '{"error":"Invalid credentials"}';
 
 describe("POST /api/users/deactivate/", () => {
+  it("with a browser's session cookie it asks for the password too; a token still needs none (review N-L3)", async () => {
+    const user = await apiSignedIn();
+    const cookie = await sessionCookie(user.username, user.password);
+    for (const [body, detail] of [
+      [undefined, "Enter your password to deactivate your account."],
+      [{ reason: "x" }, "Enter your password to deactivate your account."],
+      [{ password: "Not-the-password-1" }, "Password is incorrect."],
+    ] as const) {
+      const res = await http("/api/users/deactivate/", { method: "POST", cookie, origin: true, body });
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ detail });
+    }
+    expect((await testDb().user.findFirstOrThrow({ where: { username: user.username } })).isActive).toBe(true);
+    const res = await http("/api/users/deactivate/", { method: "POST", cookie, origin: true, body: { password: user.password, reason: "holiday" } });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ message: MESSAGE });
+    expect((await testDb().user.findFirstOrThrow({ where: { username: user.username } })).isActive).toBe(false);
+  });
+
   it("ends every session and token; signing in with the password reactivates; the reason reaches the audit log, not the logs", async () => {
     const user = await apiSignedIn();
     const cookie = await sessionCookie(user.username, user.password);

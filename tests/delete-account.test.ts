@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiCall, apiLogin, apiSignedIn, sessionCookie } from "./support/auth";
-import { http, postRegister, withPg } from "./support/helpers";
+import { http, postRegister, testDb, withPg } from "./support/helpers";
 
 // DELETE /api/users/profile/ (issue 10 point 7).
 
@@ -65,6 +65,31 @@ describe("DELETE /api/users/profile/", () => {
     expect(await refused(`SET LOCAL zporta.audit_erasure = 'on'; UPDATE "AuditLog" SET notes = NULL, details = NULL, action = 'x.y' WHERE ${row}`)).toBe(true);
     expect(await refused(`SET LOCAL zporta.audit_erasure = 'on'; DELETE FROM "AuditLog" WHERE ${row}`)).toBe(true);
     expect(await refused(`SET LOCAL zporta.audit_erasure = 'on'; UPDATE "AuditLog" SET notes = NULL, details = NULL WHERE ${row}`)).toBe(false);
+  });
+
+  it("with a browser's session cookie it asks for the password, as the page does; a token still needs no body (review N-L3)", async () => {
+    const user = await apiSignedIn();
+    const cookie = await sessionCookie(user.username, user.password);
+    const REQUIRED = { detail: "Enter your password to delete your account.", fields: { password: "Enter your password to delete your account." } };
+    const INCORRECT = { detail: "Password is incorrect.", fields: { password: "Password is incorrect." } };
+    // The borrowed browser's one fetch: no body, a wrong password, a body that is no object.
+    for (const [body, answer] of [
+      [undefined, REQUIRED],
+      [{}, REQUIRED],
+      [{ password: "" }, REQUIRED],
+      [{ password: "Not-the-password-1" }, INCORRECT],
+      [[user.password], REQUIRED],
+    ] as const) {
+      const res = await http("/api/users/profile/", { method: "DELETE", cookie, origin: true, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json).toEqual(answer);
+    }
+    expect(await testDb().user.count({ where: { username: user.username } })).toBe(1);
+    expect((await apiCall("/api/users/profile/", { token: user.token })).status).toBe(200);
+    const res = await http("/api/users/profile/", { method: "DELETE", cookie, origin: true, body: { password: user.password } });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ message: `Account ${user.username} has been permanently deleted.` });
+    expect(await testDb().user.count({ where: { username: user.username } })).toBe(0);
   });
 
   it("401 without credentials; a cross-site cookie request does not count", async () => {

@@ -235,7 +235,14 @@ describe("import-django on the Django fixture", () => {
     expect((await login(slowest.username, slowest.password!)).status).toBe(200);
     console.log(`the same user's next sign-in (argon2id): ${(performance.now() - t1).toFixed(0)} ms`);
 
-    const signIn = key.users.filter((u) => u.password && u.note !== "deactivated" && u !== slowest);
+    // MD5 is not kept (weak_password_hash): that person resets the password instead (review N-L4).
+    const signIn = key.users.filter((u) => u.password && u.note !== "deactivated" && u !== slowest && u.hash_prefix !== "md5");
+    const md5 = key.users.find((u) => u.hash_prefix === "md5")!;
+    const refused = await login(md5.username, md5.password!);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/must be reset/);
+    const [weak] = await rows<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE "id" = $1`, [md5.id]);
+    expect(weak.passwordHash).toBe("!reset-required"); // the MD5 was not kept
     const nameFor = (u: KeyUser) => (u.id === 16 ? "mona~16" : u.id === 21 ? "carol~21" : u.username);
     const results = await limited(signIn, 4, async (u) => {
       const name = nameFor(u);
@@ -301,7 +308,7 @@ describe("import-django refuses bad input with one sentence, exit code 1 and not
     ["another version's schema", async () => copyOfFixture("ALTER TABLE auth_user DROP COLUMN last_login"), /lacks last_login/],
     ["an empty database", async () => copyOfFixture("TRUNCATE auth_user CASCADE"), /no users/],
     ["an unreachable address", async () => "postgres://nobody:secret@127.0.0.1:1/none", /Cannot connect to the old database/],
-    ["not a URL", async () => "old-db", /not a PostgreSQL URL/],
+    ["not a URL", async () => "old-db", /not a database URL/],
   ])("%s", async (_what, source, message) => {
     const target = await freshTarget();
     const out = await manage(["import-django", "--from", await source()], target);

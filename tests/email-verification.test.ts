@@ -5,6 +5,7 @@ import { resendVerification } from "../lib/email-verification/resend";
 import { acceptInvitation } from "../lib/invitations/accept";
 import { registerAndAcceptInvitation } from "../lib/invitations/register-and-accept";
 import { sendInvitation } from "../lib/invitations/send";
+import { VERIFICATION_LINK_SENT_TO_INVITE } from "../lib/invitations/unproven-inviter";
 import { createLimiters } from "../lib/security/rate-limits";
 import { apiCall, apiLogin, registeredUser } from "./support/auth";
 import { baseUrl, http, refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
@@ -95,9 +96,21 @@ describe("a verified email is required", () => {
     const id = (await db().user.findFirstOrThrow({ where: { username: user.username } })).id;
     await withPg((c) => c.query(`UPDATE "Profile" SET "canInviteTeachers" = true WHERE "userId" = $1`, [id]));
     const token = (await apiLogin({ username: user.username, password: user.password })).json!.token as string;
+    // Over the API the refusal also emails a verification link right away (an imported
+    // teacher's first invitation must not end there: the live frontend has no way to ask).
+    const before = await db().outbox.count({ where: { to: user.email, kind: KIND } });
     const res = await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } });
     expect(res.status).toBe(403);
-    expect(res.json).toEqual({ detail: "Verify your email address before inviting teachers." });
+    expect(res.json).toEqual({ detail: VERIFICATION_LINK_SENT_TO_INVITE });
+    expect(await db().outbox.count({ where: { to: user.email, kind: KIND } })).toBe(before + 1);
+    // Asked again at once: no new email beyond the per-address budget, but the sentence still says where to go.
+    for (let i = 0; i < 6; i++) {
+      const again = await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } });
+      expect(again.status).toBe(403);
+      expect(again.json!.detail).toMatch(/^Verify your email address before inviting teachers: /);
+    }
+    const last = await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } });
+    expect(last.json!.detail).toBe(`Verify your email address before inviting teachers: open the link we emailed you, or ask for a new one at ${baseUrl()}/account.`);
     await confirmEmail(await mailedLink(db(), user.email, KIND), { db: db(), signedInUserId: id });
     expect((await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } })).status).toBe(201);
   });

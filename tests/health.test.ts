@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "../lib/db/client";
-import { migrate, readMigrations } from "../lib/db/migrate";
+import { migrate, migrationNames, readMigrations } from "../lib/db/migrate";
 import { checkReadiness } from "../lib/health/readiness";
 import { logger } from "../lib/log/logger";
 import { isDraining, markDraining } from "../lib/server/lifecycle";
@@ -59,6 +59,27 @@ describe("the readiness check", () => {
       expect((await checkReadiness(db, logger)).ready).toBe(true);
     } finally {
       await db.$disconnect();
+    }
+  });
+
+  it("caches its migration check: the files are listed once per process, and a migrated database gets one SELECT 1 per probe (review L7)", async () => {
+    const real = createDb(inject("databaseUrl"));
+    const statements: string[] = [];
+    const counting = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === "$queryRawUnsafe") return (sql: string) => (statements.push(sql), target.$queryRawUnsafe(sql));
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    try {
+      expect(migrationNames()).toBe(migrationNames()); // the same list: read once
+      expect(migrationNames()).toEqual(readMigrations().map((m) => m.name));
+      expect((await checkReadiness(counting, logger)).ready).toBe(true);
+      expect(statements).toHaveLength(2); // the first probe compares the migrations
+      for (let i = 0; i < 5; i++) expect(await checkReadiness(counting, logger)).toEqual({ ready: true, body: { status: "ready", checks: { database: "ok", migrations: "ok" } } });
+      expect(statements.slice(2)).toEqual(Array(5).fill("SELECT 1"));
+    } finally {
+      await real.$disconnect();
     }
   });
 

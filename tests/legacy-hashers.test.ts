@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLegacyHash, verifyLegacyPassword } from "../lib/users/legacy-hashers";
+import { isLegacyHash, isWeakLegacyHash, RESET_REQUIRED_HASH, verifyLegacyPassword } from "../lib/users/legacy-hashers";
 import { hashPassword, needsRehash, verifyPassword } from "../lib/users/password-hash";
 import { fixtureHashes, fixtureKey } from "./support/django-legacy";
 
@@ -18,6 +18,12 @@ describe("Django's password hashes", () => {
       });
       continue;
     }
+    if (isWeakLegacyHash(encoded)) {
+      it(`${user.username}: ${user.hash_prefix} is too weak to check: even its password does not match`, async () => {
+        expect(await verifyPassword(encoded, user.password!)).toBe(false);
+      });
+      continue;
+    }
     it(`${user.username}: ${user.hash_prefix} verifies its password and nothing else`, async () => {
       expect(encoded.startsWith(user.hash_prefix)).toBe(true);
       expect(needsRehash(encoded)).toBe(true);
@@ -32,14 +38,21 @@ describe("Django's password hashes", () => {
     for (const a of ["pbkdf2_sha256", "pbkdf2_sha1", "argon2", "bcrypt_sha256", "md5"]) expect(algorithms).toContain(a);
   });
 
-  it("verifies plain bcrypt and unsalted md5 in Django's encodings", async () => {
+  it("verifies plain bcrypt in Django's encoding; refuses MD5 in every form, SHA-1, crypt and PBKDF2 under 100,000 iterations (review N-L4)", async () => {
     // Django's BCryptPasswordHasher: "bcrypt$" + the bcrypt string; UnsaltedMD5's "md5$$" form.
     const { hash } = await import("@node-rs/bcrypt");
     const bcrypt = `bcrypt$${await hash("Plain-bcrypt-1!", 4)}`;
     expect(await verifyPassword(bcrypt, "Plain-bcrypt-1!")).toBe(true);
     expect(await verifyPassword(bcrypt, "Plain-bcrypt-2!")).toBe(false);
-    expect(await verifyPassword("md5$$5f4dcc3b5aa765d61d8327deb882cf99", "password")).toBe(true);
-    expect(await verifyPassword("md5$$5f4dcc3b5aa765d61d8327deb882cf99", "Password")).toBe(false);
+    const { createHash, pbkdf2Sync } = await import("node:crypto");
+    const md5 = (s: string) => createHash("md5").update(s).digest("hex");
+    const pbkdf2 = (iterations: number) => `pbkdf2_sha256$${iterations}$salt$${pbkdf2Sync("password", "salt", iterations, 32, "sha256").toString("base64")}`;
+    for (const weak of [`md5$$${md5("password")}`, `md5$salt$${md5("saltpassword")}`, md5("password"), "sha1$salt$x", "crypt$$xx", pbkdf2(10_000), pbkdf2(99_999), RESET_REQUIRED_HASH]) {
+      expect(isWeakLegacyHash(weak), weak).toBe(true);
+      expect(await verifyPassword(weak, "password"), weak).toBe(false);
+    }
+    expect(isWeakLegacyHash(pbkdf2(100_000))).toBe(false);
+    expect(await verifyPassword(pbkdf2(100_000), "password")).toBe(true);
   });
 
   it("never matches a malformed or unknown hash, and never throws", async () => {

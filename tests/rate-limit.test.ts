@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { registeredUser } from "./support/auth";
-import { STRONG_PASSWORD, uniq, withPg } from "./support/helpers";
+import { STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
+import { emailCount, mailedLink } from "./support/links";
 import { startTestServer, type TestServer } from "./support/stack";
 import { countBy, storm } from "./support/storm";
 import { logEntries, waitFor } from "./support/wait";
@@ -24,6 +25,7 @@ const MAX_FAILURES_PER_ACCOUNT = 4;
 // Long enough that a storm on a busy machine ends before the first wait does.
 const ACCOUNT_DELAY_SECONDS = 8;
 const TOKEN_MAX_PER_ACCOUNT = 3;
+const LINK_MAX_PER_EMAIL_AND_ADDRESS = 2;
 
 let servers: TestServer[] = [];
 let proxied: TestServer;
@@ -52,6 +54,8 @@ beforeAll(async () => {
         LOGIN_ACCOUNT_DELAY_SECONDS: String(ACCOUNT_DELAY_SECONDS),
         LOGIN_ACCOUNT_MAX_DELAY_SECONDS: "60",
         TOKEN_MAX_PER_ACCOUNT: String(TOKEN_MAX_PER_ACCOUNT),
+        LINK_REQUEST_MAX_PER_EMAIL: String(LINK_MAX_PER_EMAIL_AND_ADDRESS),
+        LINK_MAIL_INTERVAL_SECONDS: "300",
       },
       2,
     ),
@@ -237,6 +241,71 @@ describe("budgets that rotating addresses or a correct password do not escape (T
       await pause();
     }, 4 * ACCOUNT_DELAY_SECONDS * 1000);
     expect((await res.json()).username).toBe(user.username);
+  });
+
+  it("the owner gets in while strangers hammer the slowed-down account from several processes: with the device cookie from a new address, and from a known address (review N-M1)", { timeout: 120_000 }, async () => {
+    const user = await registeredUser();
+    const right = { username: user.username, password: user.password };
+    let n = 0;
+    const stranger = () => (++n, `203.1.${Math.floor(n / 250)}.${(n % 250) + 1}`);
+    // The owner signed in from home once, with a client that keeps cookies: it got a device cookie.
+    const home = await loginFrom("192.0.2.30", right);
+    expect(home.status).toBe(200);
+    const device = home.headers.getSetCookie().find((c) => c.startsWith("zporta-device="));
+    expect(device).toMatch(/^zporta-device=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    const deviceCookie = device!.split(";")[0];
+
+    // Strangers push the account into the slow-down…
+    const guess = (i: number) => ({ baseUrl: proxied.baseUrl, path: "/api/users/login/", headers: { "x-forwarded-for": stranger() }, body: { username: user.username, password: `Wrong-guess-${i}` } });
+    await storm(proxied.baseUrl, Array.from({ length: 8 }, (_, i) => guess(i)), 4);
+    // …where even the right password from a new address without the cookie waits.
+    await expectRetryAfter(await loginFrom(stranger(), right));
+
+    // Then they keep polling it from 5 processes while the owner signs in twice: from a
+    // café (new address, device cookie) and from home (known address, no cookie).
+    const requests = [
+      ...Array.from({ length: 30 }, (_, i) => guess(100 + i)),
+      { baseUrl: proxied.baseUrl, path: "/api/users/login/", headers: { "x-forwarded-for": "198.51.100.201", cookie: deviceCookie }, body: right },
+      { baseUrl: proxied.baseUrl, path: "/api/users/login/", headers: { "x-forwarded-for": "192.0.2.30" }, body: right },
+    ];
+    const { results } = await storm(proxied.baseUrl, requests, 5);
+    // (Results come back grouped by process, not in request order.) Only the owner's two
+    // requests carry the right password, so only they can be a 200.
+    const owner = results.filter((r) => r.status === 200);
+    const strangers = summarize(results.filter((r) => r.status !== 200));
+    console.log("owner among 30 polling strangers:", owner.length, "× 200;", strangers);
+    expect(owner.map((r) => JSON.parse(r.body).username)).toEqual([user.username, user.username]);
+    // The strangers gained nothing: no sign-in, at most the one guess per delay.
+    expect(Object.keys(strangers).filter((k) => !k.startsWith("429") && k !== `400 ${INVALID}`)).toEqual([]);
+    expect(strangers[`400 ${INVALID}`] ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it("link requests: strangers from many addresses cannot block the owner's own reset; one mailbox gets one email per interval; per (email, address) a hard stop", async () => {
+    const user = await registeredUser();
+    const request = (from: string) =>
+      fetch(`${proxied.baseUrl}/api/users/password-reset/`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify({ email: user.email }) });
+    const SENT = '{"message":"If an account exists for this email, a password reset link has been sent."}';
+    // 12 strangers at once, from 12 addresses (several processes): the same answer for all,
+    // and one email (the first), not twelve.
+    const requests = Array.from({ length: 12 }, (_, i) => ({ baseUrl: proxied.baseUrl, path: "/api/users/password-reset/", headers: { "x-forwarded-for": `203.2.0.${i + 1}` }, body: { email: user.email } }));
+    const { results } = await storm(proxied.baseUrl, requests, 4);
+    expect(countBy(results)).toEqual({ [`200 ${SENT}`]: 12 });
+    expect(await emailCount(testDb(), user.email, "password_reset.requested")).toBe(1);
+    // One stranger address asking again and again: refused after its own budget.
+    const again = [];
+    for (let i = 0; i < 3; i++) again.push((await request("203.2.0.1")).status);
+    expect(again).toEqual([200, 429, 429]);
+    // The owner, from home: not refused, and the link in the mailbox works.
+    const own = await request("192.0.2.31");
+    expect(own.status).toBe(200);
+    expect(await own.text()).toBe(SENT);
+    const link = await mailedLink(testDb(), user.email, "password_reset.requested");
+    const confirm = await fetch(`${proxied.baseUrl}/api/users/password-reset/confirm/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ uid: link.uid, token: link.token, new_password: "Another-Secure-Pass-61" }),
+    });
+    expect(confirm.status).toBe(200);
   });
 
   it(`API tokens: 4 correct sign-ins of one account from 4 addresses at once → ${TOKEN_MAX_PER_ACCOUNT} tokens, the rest 429`, async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { OPERATOR } from "../lib/actor";
 import { authOptions } from "../lib/auth/options";
@@ -50,6 +51,74 @@ describe("a copied cookie after sign-out", () => {
     expect(setCookies.every((c) => /^next-auth\.session-token=;/.test(c))).toBe(true);
     const rows = await withPg((c) => c.query(`SELECT 1 FROM "Session" WHERE "userId" = $1`, [user.id]));
     expect(rows.rowCount).toBe(0);
+  });
+
+  it("next-auth's own POST /api/auth/signout ends the row too: the copied cookie gets 401 and no session", async () => {
+    const user = await signedIn();
+    const copy = user.cookie;
+    expect((await profile(copy)).status).toBe(200);
+    // next-auth's client signOut(): a CSRF token (cookie + body), then the form post.
+    const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { cookie: user.cookie } });
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const out = await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: [user.cookie, ...csrfCookie].join("; ") },
+      body: new URLSearchParams({ csrfToken, callbackUrl: "/" }),
+      redirect: "manual",
+    });
+    expect(out.status).toBe(302);
+    expect(out.headers.getSetCookie().some((c) => /^next-auth\.session-token=;/.test(c))).toBe(true);
+
+    const replay = await profile(copy);
+    expect(replay.status).toBe(401);
+    expect(replay.text).toBe(NO_CREDENTIALS);
+    const session = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: copy } });
+    expect(await session.json()).toEqual({});
+    const rows = await withPg((c) => c.query(`SELECT 1 FROM "Session" WHERE "userId" = $1`, [user.id]));
+    expect(rows.rowCount).toBe(0);
+  });
+
+  it("a sign-in gives the browser a device cookie, remembered per account only as its SHA-256 (review N-M1)", async () => {
+    const user = await registeredUser();
+    const csrfRes = await fetch(`${baseUrl()}/api/auth/csrf`);
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const signIn = (cookies: string[]) =>
+      fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+        body: new URLSearchParams({ csrfToken, username: user.username, password: user.password, callbackUrl: "/account" }),
+        redirect: "manual",
+      });
+    const first = await signIn(csrfCookie);
+    const set = first.headers.getSetCookie();
+    expect(set.some((c) => c.startsWith("next-auth.session-token="))).toBe(true);
+    expect(set.filter((c) => c.startsWith("zporta-device="))).toHaveLength(1);
+    const device = set.find((c) => c.startsWith("zporta-device="));
+    expect(device).toMatch(/^zporta-device=[A-Za-z0-9_-]{43};/);
+    for (const attribute of [/; Path=\/(;|$)/, /; HttpOnly(;|$)/i, /; SameSite=Lax(;|$)/i, /; Max-Age=\d{8}(;|$)/]) expect(device).toMatch(attribute);
+    const value = device!.split(";")[0].split("=")[1];
+    const id = (await testDb().user.findFirstOrThrow({ where: { username: user.username } })).id;
+    const hashed = `d${createHash("sha256").update(value).digest("hex").slice(0, 32)}`;
+    const rows = await withPg((c) => c.query(`SELECT "key" FROM "RateLimit" WHERE "key" LIKE $1`, [`%:login_known_device:u${id}|%`]));
+    expect(rows.rows.map((r) => r.key.split(":").at(-1))).toEqual([`u${id}|${hashed}`]);
+    expect(JSON.stringify(rows.rows)).not.toContain(value);
+    // A browser that has one keeps it.
+    const again = await signIn([...csrfCookie, `zporta-device=${value}`]);
+    expect(again.headers.getSetCookie().some((c) => c.startsWith("zporta-device="))).toBe(false);
+  });
+
+  it("/api/auth/signout without next-auth's CSRF token ends nothing", async () => {
+    const user = await signedIn();
+    const out = await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: user.cookie },
+      body: new URLSearchParams({ csrfToken: "forged", callbackUrl: "/" }),
+      redirect: "manual",
+    });
+    await out.arrayBuffer();
+    expect((await profile(user.cookie)).status).toBe(200);
   });
 
   it("/api/auth/session of a live session answers it and checks the row each time", async () => {

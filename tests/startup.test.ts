@@ -160,6 +160,21 @@ describe("a failed start is one sentence on stderr and exit code 1", () => {
     expect(stderr).not.toContain("s3cret-pw");
   });
 
+  it("production with an http:// (or no) NEXTAUTH_URL warns loudly at start; https:// does not", async () => {
+    const nobody = await freePort();
+    const insecure = (log: Record<string, unknown>[]) => log.filter((l) => l.event === "auth.insecure_cookies");
+    const http = await failedStart({ DATABASE_URL: `postgresql://app:pw@127.0.0.1:${nobody}/accounts`, NEXTAUTH_URL: "http://accounts.example" });
+    expect(insecure(http.log)).toEqual([
+      expect.objectContaining({
+        level: "warn",
+        msg: 'NEXTAUTH_URL is "http://accounts.example", not https://: session cookies go out WITHOUT the Secure flag and the __Host- prefix; set NEXTAUTH_URL to the site\'s https:// address.',
+      }),
+    ]);
+    const https = await failedStart({ DATABASE_URL: `postgresql://app:pw@127.0.0.1:${nobody}/accounts`, NEXTAUTH_URL: "https://accounts.example" });
+    expect(https.code).toBe(1);
+    expect(insecure(https.log)).toEqual([]);
+  });
+
   describe("a broken .data/", () => {
     // A release folder of its own (APP_DIR): its .data/ is the one the server uses.
     const release = mkdtempSync(path.join(os.tmpdir(), "zporta-release-"));

@@ -1,5 +1,10 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { parseTrustProxy, resolveClientIp, TrustProxyError } from "../lib/http/trust-proxy";
+import { clientIp } from "../lib/http/client-ip";
+import { stampEveryRequest } from "../lib/http/stamp-client-ip";
+import { checkTrustProxyForHost, parseTrustProxy, resolveClientIp, TrustProxyError } from "../lib/http/trust-proxy";
+import { oneLine, startRefused } from "./support/start-refusal";
 
 const none = parseTrustProxy(undefined);
 const oneHop = parseTrustProxy("1");
@@ -52,5 +57,54 @@ describe("client address resolution (TRUST_PROXY)", () => {
   it("refuses a malformed setting with a sentence", () => {
     expect(() => parseTrustProxy("nginx")).toThrow(TrustProxyError);
     expect(() => parseTrustProxy("10.0.0.0/99")).toThrow(/invalid prefix length/);
+  });
+});
+
+describe("a hop count only where nothing but a local proxy can reach the server (review L4)", () => {
+  it("is allowed with HOST on loopback, refused elsewhere with one sentence; an address list is allowed anywhere", () => {
+    for (const host of ["127.0.0.1", "::1", "[::1]", "localhost", "127.0.0.2"]) expect(() => checkTrustProxyForHost(parseTrustProxy("1"), host)).not.toThrow();
+    for (const host of [undefined, "0.0.0.0", "::", "10.0.0.12", "192.0.2.1"]) {
+      expect(() => checkTrustProxyForHost(parseTrustProxy("2"), host)).toThrow(
+        "TRUST_PROXY=2 (a hop count) is only allowed when HOST is 127.0.0.1 or ::1; list the proxy's own addresses instead (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8).",
+      );
+      expect(() => checkTrustProxyForHost(parseTrustProxy("127.0.0.1,10.0.0.0/8"), host)).not.toThrow();
+      expect(() => checkTrustProxyForHost(parseTrustProxy(undefined), host)).not.toThrow();
+    }
+  });
+
+  it.each([[{}], [{ HOST: "0.0.0.0" }]])("the production start refuses TRUST_PROXY=1 with %o: exit 1, one sentence", async (env) => {
+    const refusal = await startRefused({ TRUST_PROXY: "1", ...env });
+    expect(refusal.code).toBe(1);
+    const line = oneLine(refusal);
+    expect(line).toMatchObject({ level: "fatal", event: "server.bad_config" });
+    expect(line.msg).toMatch(/^TRUST_PROXY=1 \(a hop count\) is only allowed when HOST is 127\.0\.0\.1 or ::1;/);
+  });
+});
+
+describe("under another runner (next start): instrumentation.ts stamps every request the same way", () => {
+  it("believes X-Forwarded-For from a hop count only on a loopback-bound server, never a client's X-Client-IP, and clientIp() believes nothing unstamped", async () => {
+    expect(clientIp(new Headers({ "x-client-ip": "6.6.6.6" }))).toBe("unknown"); // nothing stamps in this process yet
+    process.env.TRUST_PROXY = "1";
+    const warnings: string[] = [];
+    stampEveryRequest((m) => warnings.push(m));
+    const echo = () => http.createServer((req, res) => res.end(clientIp(new Headers(req.headers as Record<string, string>))));
+    const listen = (server: http.Server, host: string) => new Promise<number>((resolve) => server.listen(0, host, () => resolve((server.address() as AddressInfo).port)));
+    const ask = async (port: number, headers: Record<string, string>) => (await fetch(`http://127.0.0.1:${port}/`, { headers })).text();
+    const local = echo();
+    const open = echo();
+    try {
+      const [localPort, openPort] = await Promise.all([listen(local, "127.0.0.1"), listen(open, "0.0.0.0")]);
+      // Behind a proxy on this machine: its hop is believed, the client's own entries are not.
+      expect(await ask(localPort, { "x-forwarded-for": "6.6.6.6, 198.51.100.9", "x-client-ip": "7.7.7.7" })).toBe("198.51.100.9");
+      // Reachable from anywhere: the header is anyone's, so the socket address it is.
+      expect(await ask(openPort, { "x-forwarded-for": "198.51.100.9", "x-client-ip": "7.7.7.7" })).toBe("127.0.0.1");
+      expect(await ask(openPort, { "x-forwarded-for": "198.51.100.10" })).toBe("127.0.0.1");
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^TRUST_PROXY=1 \(a hop count\) is only allowed .* X-Forwarded-For is ignored\.$/);
+    } finally {
+      local.close();
+      open.close();
+      delete process.env.TRUST_PROXY;
+    }
   });
 });

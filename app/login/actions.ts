@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authenticateCredentials } from "@/lib/auth/authenticate";
 import { safeNextPath } from "@/lib/auth/next-path";
-import { startSession } from "@/lib/auth/session";
+import { deviceForSignIn, startSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
@@ -25,12 +25,14 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const log = logger.child({ requestId });
   let reactivated = false;
   try {
+    const device = await deviceForSignIn();
     const user = await authenticateCredentials(
       { username, password: formString(form, "password") },
-      { db: getDb(), ip: clientIp(hdrs), log, via: "page" },
+      { db: getDb(), ip: clientIp(hdrs), device: device.id, log, via: "page" },
     );
     // Inside the try: a password change racing this sign-in refuses it like a wrong password.
     await startSession(user);
+    await device.keep();
     reactivated = user.reactivated;
   } catch (err) {
     if (isDomainError(err)) {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+import type { Tx } from "../db/transaction";
 import type { Logger } from "../log/logger";
 import type { Role } from "../users/register-schema";
 import { credentialsChanged, type ClientInfo } from "./sessions";
@@ -39,7 +40,7 @@ function clip(value: string | null | undefined, max: number): string | null {
  * password hash (credentialStamp) still the account's, under a FOR SHARE lock.
  */
 export async function issueApiToken(
-  db: Db,
+  db: Db | Tx,
   userId: number,
   log?: Logger,
   client: ClientInfo = {},

@@ -6,9 +6,11 @@ import { admitSignIn } from "../security/login-limits";
 import { getLimiters, isRateLimited, type Limiters } from "../security/rate-limits";
 import { findUserByLogin } from "../users/find-user";
 import { reactivateSelfDeactivated } from "../users/deactivate-self";
+import { isWeakLegacyHash } from "../users/legacy-hashers";
 import { hashPassword, needsRehash, verifyPassword } from "../users/password-hash";
 import { parseInput } from "../validation/parse";
 import { credentialStamp } from "./credential-stamp";
+import { failureFloorMs, observeLegacyVerification, waitForFloor } from "./failure-floor";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
 import type { AuthUser } from "./types";
 
@@ -18,6 +20,8 @@ export interface AuthenticateContext {
   ip: string;
   log?: Logger;
   limiters?: Limiters;
+  /** The browser's device cookie (lib/auth/device-cookie.ts), when it has one. */
+  device?: string | null;
   /** Which adapter asked, for the logs. */
   via: "page" | "api" | "nextauth";
 }
@@ -39,6 +43,9 @@ export interface AuthenticatedUser extends AuthUser {
 export function invalidCredentials(): DomainError {
   return new DomainError("invalid_credentials", INVALID_CREDENTIALS, 400);
 }
+
+export const PASSWORD_RESET_REQUIRED =
+  "This account's password was stored in an old, unsafe form and must be reset: use “Forgot password?” to get a link by email.";
 
 // An unknown name is checked against this hash of a random password, made with the same
 // argon2id parameters as real ones: the answer costs the same hash work either way, so
@@ -71,7 +78,7 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   const user = await findUserByLogin(ctx.db, identifier);
   let admission;
   try {
-    admission = await admitSignIn(limiters, { identifier, userId: user?.id, ip: ctx.ip });
+    admission = await admitSignIn(limiters, { identifier, userId: user?.id, ip: ctx.ip, device: ctx.device });
   } catch (err) {
     if (isRateLimited(err)) {
       log.warn({ event: "login.rate_limited", userId: user?.id, via: ctx.via, retryAfter: err.retryAfterSeconds }, "sign-in refused: too many attempts");
@@ -79,13 +86,25 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     throw err;
   }
 
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+  // Every refusal from here lasts at least as long as the slowest legacy hash's check (failure-floor.ts).
+  const started = performance.now();
+  const floor = failureFloorMs(ctx.db).catch((err: unknown) => {
+    log.warn({ event: "login.floor_unknown", err }, "could not measure the legacy hashes' cost; refusals are not padded");
+    return 0;
+  });
+  // A weak legacy hash (MD5 and the like) is never checked: the password must be reset.
+  const weak = !!user && isWeakLegacyHash(user.passwordHash);
+  const legacy = !!user && !weak && needsRehash(user.passwordHash);
+  const passwordOk = !weak && (await verifyPassword(user?.passwordHash ?? (await dummyHash), password));
+  if (legacy) observeLegacyVerification(performance.now() - started);
   // A self-deactivated account is reactivated by its password (issue 10); staff's stays closed.
   const reactivated = !!user && !user.isActive && passwordOk && (await reactivateSelfDeactivated(ctx.db, user.id, log));
   const active = !!user && (user.isActive || reactivated);
   if (!user || !passwordOk || !active) {
-    const reason = !user ? "unknown_user" : !passwordOk ? "wrong_password" : "inactive";
+    const reason = !user ? "unknown_user" : weak ? "weak_legacy_hash" : !passwordOk ? "wrong_password" : "inactive";
     log.info({ event: "login.failed", reason, userId: user?.id, via: ctx.via }, "sign-in failed");
+    await waitForFloor(started, await floor);
+    if (weak && user.isActive) throw new DomainError("password_reset_required", PASSWORD_RESET_REQUIRED, 400);
     throw invalidCredentials();
   }
 

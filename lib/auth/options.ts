@@ -1,5 +1,6 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { getDb } from "../db/client";
 import { isDomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
@@ -8,10 +9,11 @@ import { logger } from "../log/logger";
 import { isHashBusy } from "../security/hash-admission";
 import type { Role } from "../users/register-schema";
 import { authenticateCredentials } from "./authenticate";
+import { deviceCookieName, deviceIdFromCookieHeader, validDeviceId } from "./device-cookie";
 import { safeNextPath } from "./next-path";
 import { authSecret } from "./secret";
 import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "./session-cookie";
-import { createSession, userForSession } from "./sessions";
+import { createSession, deleteSessionBySecret, userForSession } from "./sessions";
 import type { AuthUser } from "./types";
 
 // next-auth 4: Credentials provider, JWT sessions. Built on demand (not at import) so
@@ -48,7 +50,10 @@ export function authOptions(): AuthOptions {
           const ip = clientIp(new Headers(req.headers as Record<string, string>));
           try {
             const db = getDb();
-            const user = await authenticateCredentials(credentials, { db, ip, via: "nextauth" });
+            // The device cookie: the browser's own, or the one the route gave it for this
+            // sign-in (set on the request's cookie jar, which next-auth's req.headers miss).
+            const device = validDeviceId((await cookies()).get(deviceCookieName())?.value) ?? deviceIdFromCookieHeader(headerValue(req.headers, "cookie"));
+            const user = await authenticateCredentials(credentials, { db, ip, device, via: "nextauth" });
             const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
             const { credentialStamp: _stamp, reactivated: _reactivated, ...shown } = user;
             return { ...shown, id: String(user.id), name: user.username, sid: secret };
@@ -66,6 +71,22 @@ export function authOptions(): AuthOptions {
         },
       }),
     ],
+    events: {
+      // next-auth's own POST /api/auth/signout (its client's signOut()) only clears the
+      // cookie; a copy of it would live on with the row (review M2, N-L7). The row goes
+      // here, after next-auth checked its CSRF token. next-auth swallows an error thrown
+      // here (and still clears the cookie), so the failure is logged loudly.
+      async signOut({ token }) {
+        const sid = typeof token?.sid === "string" ? token.sid : null;
+        try {
+          const ended = await deleteSessionBySecret(getDb(), sid);
+          if (ended !== null) logger.info({ event: "logout.succeeded", userId: token?.uid, sessionId: ended, via: "nextauth" }, "signed out");
+        } catch (err) {
+          logger.error({ event: "logout.error", via: "nextauth", err }, "sign-out could not end the session row");
+          throw err;
+        }
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {

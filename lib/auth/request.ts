@@ -1,5 +1,6 @@
 import { getDb, type Db } from "../db/client";
 import { DomainError } from "../errors";
+import { isCorsAllowedOrigin } from "../http/cors";
 import { userForApiTokenWithId } from "./api-tokens";
 import { assertStaff, assertUser, notAuthenticated, viewOnly } from "./guards";
 import { decodeSession, sessionCookie } from "./session-cookie";
@@ -80,13 +81,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Whether `origin` (an Origin header's value) is this site: the host the request was
- * addressed to, or the public address configured in NEXTAUTH_URL or PUBLIC_BASE_URL.
- * "null" and anything unparsable are not.
+ * addressed to, the public address configured in NEXTAUTH_URL or PUBLIC_BASE_URL, or one
+ * of the platform's origins in CORS_ALLOWED_ORIGINS. "null" and anything unparsable are not.
  */
 function isOwnOrigin(origin: string, headers: Headers): boolean {
   if (!URL.canParse(origin)) return false;
   const originUrl = new URL(origin);
   if (originUrl.host === headers.get("host")) return true;
+  if (isCorsAllowedOrigin(origin)) return true;
   return [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL].some(
     (configured) => !!configured && URL.canParse(configured) && new URL(configured).origin === originUrl.origin,
   );
@@ -103,8 +105,11 @@ export function fromSameOrigin(headers: Headers): boolean {
  * A browser request that another site's page made (a form or a fetch): an Origin that is
  * not this site, or Sec-Fetch-Site saying so. Requests that carry neither header (mobile
  * apps, scripts, curl) are not: they are not a visitor's browser acting for someone else.
+ * A page on one of CORS_ALLOWED_ORIGINS is not another site, although the browser says
+ * same-site (the apex beside www) or cross-site (another domain) for it.
  */
 export function fromOtherSite(headers: Headers): boolean {
+  if (isCorsAllowedOrigin(headers.get("origin"))) return false;
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite === "cross-site" || fetchSite === "same-site") return true;
   const origin = headers.get("origin");

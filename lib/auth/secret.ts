@@ -13,8 +13,11 @@ import { logger } from "../log/logger";
 // supervisor refuses to start instead (scripts/server.ts).
 
 const MIN_SECRET_LENGTH = 32;
-const MIN_DISTINCT_CHARACTERS = 16;
+const MIN_DISTINCT_BYTES = 16;
 const MIN_DECODED_BYTES = 32;
+/** A run of this many characters stepping by -1, 0 or +1 ("abcdefgh", "aaaaaaaa"), or a block this long seen twice, is no accident. */
+const PATTERN_LENGTH = 8;
+const WEAK = `NEXTAUTH_SECRET is too weak (it must be at least ${MIN_DECODED_BYTES} random bytes written as base64 or hex, without runs or repeats)`;
 const GENERATE = "generate one with `openssl rand -base64 48`";
 /** The placeholders deploy/zporta-accounts.env.example has shipped (today's and earlier). */
 const EXAMPLE_VALUES = ["CHANGE-ME-to-32-or-more-random-characters", "CHANGE-ME-generate-with-openssl-rand-base64-48"];
@@ -27,27 +30,46 @@ export function authSecretFile(): string {
 
 /**
  * Why `value` cannot be the session secret, or null when it can. Strong means: not a
- * placeholder, and either at least 32 characters of which at least 16 distinct, or
- * base64/hex that decodes to at least 32 bytes (of at least 16 distinct values: a hex
- * secret from `openssl rand -hex 32` often lacks one of the 16 hex digits).
+ * placeholder, and base64, base64url or hex that decodes to at least 32 bytes of random
+ * look: at least 16 distinct byte values, and no ascending/descending/constant run or
+ * repeated block in the text (review N-L5: an alphabet, "abcd…abcd…" and "0123…" passed
+ * the old length-and-variety rule, and so did a sentence). That is what
+ * `openssl rand -base64 48`, `openssl rand -hex 32` and Node's randomBytes produce; a
+ * random value of that length trips the pattern checks about once in a million.
  */
 export function checkSecret(value: string | undefined): string | null {
   if (!value || !value.trim()) return `NEXTAUTH_SECRET is not set; ${GENERATE}.`;
   if (/change-?me/i.test(value) || EXAMPLE_VALUES.includes(value.trim())) {
     return `NEXTAUTH_SECRET is still the example's placeholder; ${GENERATE}.`;
   }
-  if (decodesToRandomBytes(value)) return null;
-  if (value.length < MIN_SECRET_LENGTH || new Set(value).size < MIN_DISTINCT_CHARACTERS) {
-    return `NEXTAUTH_SECRET is too weak (it needs at least ${MIN_SECRET_LENGTH} characters, ${MIN_DISTINCT_CHARACTERS} of them different); ${GENERATE}.`;
-  }
+  const text = value.trim();
+  const bytes = decoded(text);
+  if (!bytes || bytes.length < MIN_DECODED_BYTES || new Set(bytes).size < MIN_DISTINCT_BYTES || patterned(text)) return `${WEAK}; ${GENERATE}.`;
   return null;
 }
 
-function decodesToRandomBytes(value: string): boolean {
-  let bytes: Buffer | null = null;
-  if (/^(?:[0-9a-f]{2})+$/i.test(value)) bytes = Buffer.from(value, "hex");
-  else if (/^[A-Za-z0-9+/]+={0,2}$/.test(value) || /^[A-Za-z0-9_-]+$/.test(value)) bytes = Buffer.from(value, "base64");
-  return bytes !== null && bytes.length >= MIN_DECODED_BYTES && new Set(bytes).size >= MIN_DISTINCT_CHARACTERS;
+function decoded(value: string): Buffer | null {
+  if (/^(?:[0-9a-f]{2})+$/i.test(value)) return Buffer.from(value, "hex");
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(value) || /^[A-Za-z0-9_-]+$/.test(value)) return Buffer.from(value, "base64");
+  return null;
+}
+
+/** A run of PATTERN_LENGTH characters with one step of -1, 0 or +1, or a block of PATTERN_LENGTH that occurs twice. */
+function patterned(text: string): boolean {
+  let run = 1;
+  for (let i = 1; i < text.length; i++) {
+    const step = text.charCodeAt(i) - text.charCodeAt(i - 1);
+    const same = i >= 2 && step === text.charCodeAt(i - 1) - text.charCodeAt(i - 2);
+    run = Math.abs(step) <= 1 ? (same ? run + 1 : 2) : 1;
+    if (run >= PATTERN_LENGTH) return true;
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i + PATTERN_LENGTH <= text.length; i++) {
+    const block = text.slice(i, i + PATTERN_LENGTH);
+    if (seen.has(block)) return true;
+    seen.add(block);
+  }
+  return false;
 }
 
 /**

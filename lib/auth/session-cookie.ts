@@ -20,6 +20,18 @@ export function secureCookies(): boolean {
 }
 
 /**
+ * Production without an https NEXTAUTH_URL sends session cookies without Secure (and
+ * without the __Host- prefix): any plain-http request, or a network attacker who
+ * provokes one, carries them in clear (review M7's note). Not refused (a TLS-terminating
+ * setup in testing may run so on purpose), but said loudly at every start.
+ */
+export function insecureCookieWarning(env: Record<string, string | undefined> = process.env): string | null {
+  const url = env.NEXTAUTH_URL?.trim();
+  if (url?.startsWith("https://")) return null;
+  return `NEXTAUTH_URL is ${url ? `"${url}", not https://` : "not set"}: session cookies go out WITHOUT the Secure flag and the __Host- prefix; set NEXTAUTH_URL to the site's https:// address.`;
+}
+
+/**
  * `__Host-` when secure (review I3): the browser then accepts the cookie only from this
  * host, Secure, with Path=/ and no Domain, so a sibling subdomain cannot plant
  * ("toss") a session cookie that would be read before ours.

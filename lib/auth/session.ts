@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getDb } from "../db/client";
 import { clientIp } from "../http/client-ip";
+import { deviceCookieName, deviceCookieOptions, newDeviceId, validDeviceId } from "./device-cookie";
 import { createSession, deleteSessionBySecret } from "./sessions";
 import { decodeSession, encodeSession, sessionCookie, sessionMaxAgeSeconds } from "./session-cookie";
 import type { AuthUser } from "./types";
@@ -24,4 +25,20 @@ export async function endSession(): Promise<void> {
   const claims = await decodeSession(jar.get(name)?.value);
   if (claims) await deleteSessionBySecret(getDb(), claims.sid);
   jar.set(name, "", { ...options, maxAge: 0 });
+}
+
+/**
+ * This browser's device cookie for a sign-in (lib/auth/device-cookie.ts): the one it has,
+ * or a new one. `keep()` (after a successful sign-in) stores a new one in the browser.
+ */
+export async function deviceForSignIn(): Promise<{ id: string; keep(): Promise<void> }> {
+  const jar = await cookies();
+  const existing = validDeviceId(jar.get(deviceCookieName())?.value);
+  const id = existing ?? newDeviceId();
+  return {
+    id,
+    async keep() {
+      if (!existing) (await cookies()).set(deviceCookieName(), id, deviceCookieOptions());
+    },
+  };
 }

@@ -171,9 +171,27 @@ export interface SqlRunner {
   query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
+const namesByDir = new Map<string, string[]>();
+
+/**
+ * The names of this release's migrations, read once per process and folder: the files
+ * do not change under a running release, and the readiness probe asks often (review L7:
+ * it re-read, stat'ed and hashed every file on every call).
+ */
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
+  let names = namesByDir.get(dir);
+  if (!names) {
+    names = readdirSync(/*turbopackIgnore: true*/ dir)
+      .filter((name) => statSync(path.join(/*turbopackIgnore: true*/ dir, name)).isDirectory())
+      .sort();
+    namesByDir.set(dir, names);
+  }
+  return names;
+}
+
 /** Names of migration files not yet applied (for the readiness check). */
 export async function pendingMigrations(client: SqlRunner, dir?: string): Promise<string[]> {
-  const files = readMigrations(dir);
+  const files = migrationNames(dir).map((name) => ({ name }));
   const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
   if (!exists.rows[0].t) return files.map((f) => f.name);
   const { rows } = await client.query(

@@ -7,7 +7,9 @@ import net from "node:net";
 //
 // TRUST_PROXY (read once by the server, scripts/server/worker.ts):
 //   unset, "", "0", "false"   the socket address; X-Forwarded-For is ignored
-//   "1", "2", …               that many proxies in front of the app (nginx alone: 1)
+//   "1", "2", …               that many proxies in front of the app (nginx alone: 1); only
+//                             when the server listens on loopback (HOST=127.0.0.1 or ::1),
+//                             where nothing but a local proxy can reach it (review L4)
 //   "127.0.0.1,10.0.0.0/8,…"  the proxies' own addresses or subnets (IPv4/IPv6, CIDR)
 //   "loopback"                shorthand for 127.0.0.0/8 and ::1 (may be mixed into a list)
 
@@ -43,6 +45,27 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     }
   }
   return { kind: "addresses", list };
+}
+
+/** Is `host` (HOST, or a listening socket's address) reachable only from this machine? */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const h = normalizeIp(host.trim().replace(/^\[(.*)\]$/, "$1"));
+  if (h === "localhost" || h === "::1") return true;
+  return net.isIPv4(h) && h.startsWith("127.");
+}
+
+/**
+ * The hop-count form believes whatever the peer wrote; that is safe only when the only
+ * possible peer is a proxy on this machine. On any other interface, anyone reaching the
+ * port could choose their own address for every per-address limit: refused with one sentence.
+ */
+export function checkTrustProxyForHost(trust: TrustProxy, host: string | undefined): void {
+  if (trust.kind === "hops" && !isLoopbackHost(host)) {
+    throw new TrustProxyError(
+      `TRUST_PROXY=${trust.hops} (a hop count) is only allowed when HOST is 127.0.0.1 or ::1; list the proxy's own addresses instead (e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8).`,
+    );
+  }
 }
 
 /** "::ffff:10.1.2.3" → "10.1.2.3", so one client has one spelling whatever the socket family. */

@@ -2,14 +2,17 @@ import pg from "pg";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { Conflicts } from "./conflicts";
-import { connectSource, readSource } from "./read";
+import { connectSource, readLegacy } from "./source";
 import { repairApplications } from "./repair-applications";
 import { repairInvitations } from "./repair-invitations";
+import { repairPreferences } from "./repair-preferences";
+import { linksByOwner } from "./repair-profile-details";
 import { repairProfiles, repairUsers } from "./repair-users";
 import { emptyCounts, type ImportReport, type LegacyData, type Progress } from "./types";
 import { applicationsTable } from "./write-applications";
 import { invitationsTable } from "./write-invitations";
 import { writeKeyed } from "./write-keyed";
+import { preferencesTable } from "./write-preferences";
 import { writeTokens } from "./write-tokens";
 import { writeUsers } from "./write-users";
 
@@ -35,6 +38,7 @@ async function moveSequences(c: pg.ClientBase, data: LegacyData): Promise<void> 
     ["Profile", max(data.profiles.map((p) => p.id))],
     ["GuideApplication", max(data.applications.map((a) => a.id))],
     ["TeacherInvitation", max(data.invitations.map((i) => i.id))],
+    ["UserPreference", max(data.preferences.map((p) => p.id))],
   ];
   for (const [table, legacyMax] of targets) {
     await c.query(
@@ -73,9 +77,9 @@ export async function importDjango(opts: ImportOptions): Promise<ImportReport> {
   const source = await connectSource(opts.from);
   let data: LegacyData;
   try {
-    data = await readSource(source);
+    data = await readLegacy(source);
   } finally {
-    await source.end().catch(() => {});
+    await source.close().catch(() => {});
   }
   log.info({ event: "import_django.read", users: data.users.length, dryRun }, "old database read");
 
@@ -92,13 +96,15 @@ export async function importDjango(opts: ImportOptions): Promise<ImportReport> {
       guide_applications: emptyCounts(),
       invitations: emptyCounts(),
       tokens: emptyCounts(),
+      preferences: emptyCounts(),
       conflicts: conflicts.list,
       seconds: 0,
     };
     if (!dryRun) await moveSequences(target, data);
 
     const users = repairUsers(data.users, conflicts);
-    const profiles = repairProfiles(users, data.profiles, conflicts);
+    const showcaseTags = data.links.showcaseTags.map((l) => linksByOwner(l, "profile_id", "tag_id")) as Parameters<typeof repairProfiles>[4];
+    const profiles = repairProfiles(users, data.users, data.profiles, conflicts, showcaseTags);
     const userIds = await writeUsers(target, users, profiles, batch, report, conflicts);
 
     const applications = repairApplications(data.applications, userIds, conflicts);
@@ -106,6 +112,8 @@ export async function importDjango(opts: ImportOptions): Promise<ImportReport> {
     const invitations = repairInvitations(data.invitations, userIds, data.readAt, conflicts);
     await writeKeyed(target, invitationsTable, invitations, batch, report.invitations, conflicts);
     await writeTokens(target, data.tokens, userIds, batch, report.tokens, conflicts);
+    const preferences = repairPreferences(data.preferences, userIds, data.links, data.readAt, conflicts);
+    await writeKeyed(target, preferencesTable, preferences, batch, report.preferences, conflicts);
 
     if (!dryRun) await moveSequences(target, data);
     report.seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,8 @@
-import { BIO_MAX, DISPLAY_NAME_MAX, EMAIL_MAX, USERNAME_MAX } from "../users/field-limits";
+import { BIO_MAX, DISPLAY_NAME_MAX, EMAIL_MAX, NAME_MAX, USERNAME_MAX } from "../users/field-limits";
 import { emailSchema } from "../users/register-schema";
 import { cleanOptional, cleanText, type Conflicts } from "./conflicts";
+import { DEFAULT_DETAILS, repairProfileDetails, type ProfileDetails } from "./repair-profile-details";
+import { isWeakLegacyHash, RESET_REQUIRED_HASH } from "../users/legacy-hashers";
 import type { LegacyProfile, LegacyUser } from "./types";
 
 // The old users and profiles as this system takes them, with the old defects repaired
@@ -26,10 +28,15 @@ export interface ProfileRow {
   role: "explorer" | "guide" | "both";
   bio: string | null;
   displayName: string | null;
+  /** auth_user's first_name/last_name: Django keeps them on the user, this system on the profile. */
+  firstName: string | null;
+  lastName: string | null;
   activeGuide: boolean;
   canInviteTeachers: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** The live Profile's later columns (repair-profile-details.ts). */
+  details: ProfileDetails;
 }
 
 const ROLES = new Set(["explorer", "guide", "both"]);
@@ -80,12 +87,16 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
         rawEmail === "" ? "imported without an email: signs in by username; staff must set an email before a password reset" : "imported without a usable email (the old one kept as legacyEmail): signs in by username; staff must set an email",
       );
     }
+    // A weak hash (MD5 and the like) is as good as the password to whoever copies the
+    // database: not kept; the person resets the password by email (review N-L4).
+    const weakHash = isWeakLegacyHash(u.password);
+    if (weakHash) conflicts.add("weak_password_hash", [u.id], "password stored in a weak old form (MD5, SHA-1, PBKDF2 under 100,000 iterations): not kept; resets it by email");
     rows.set(u.id, {
       id: u.id,
       username,
       email,
       legacyEmail: email === null && rawEmail !== "" ? rawEmail : null,
-      passwordHash: u.password,
+      passwordHash: weakHash ? RESET_REQUIRED_HASH : u.password,
       isStaff: u.is_staff || u.is_superuser,
       isActive: u.is_active,
       dateJoined: u.date_joined,
@@ -156,7 +167,14 @@ export function repairUsers(legacy: LegacyUser[], conflicts: Conflicts): UserRow
 /** The shape the sign-in identifier trigger treats as an address ('.@.', migration 20261201000100). */
 const EMAIL_SHAPED = /.@./;
 
-export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], conflicts: Conflicts): ProfileRow[] {
+export function repairProfiles(
+  users: UserRow[],
+  legacyUsers: LegacyUser[],
+  legacy: LegacyProfile[],
+  conflicts: Conflicts,
+  showcaseTags: [Map<number, number[]>, Map<number, number[]>, Map<number, number[]>] = [new Map(), new Map(), new Map()],
+): ProfileRow[] {
+  const legacyUser = new Map(legacyUsers.map((u) => [u.id, u]));
   const byUser = new Map<number, LegacyProfile>();
   for (const p of legacy) {
     if (!byUser.has(p.user_id)) byUser.set(p.user_id, p);
@@ -164,9 +182,14 @@ export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], confli
   }
   return users.map((u) => {
     const p = byUser.get(u.id);
+    const old = legacyUser.get(u.id);
+    const names = {
+      firstName: cleanOptional(old?.first_name ?? null, NAME_MAX, "first name", [u.id], conflicts)?.trim() ?? null,
+      lastName: cleanOptional(old?.last_name ?? null, NAME_MAX, "last name", [u.id], conflicts)?.trim() ?? null,
+    };
     if (!p) {
       conflicts.add("missing_profile", [u.id], "a profile was created with the defaults (role explorer)");
-      return { id: null, userId: u.id, role: "explorer", bio: null, displayName: null, activeGuide: false, canInviteTeachers: false, createdAt: u.dateJoined, updatedAt: u.dateJoined };
+      return { id: null, userId: u.id, role: "explorer", bio: null, displayName: null, ...names, activeGuide: false, canInviteTeachers: false, createdAt: u.dateJoined, updatedAt: u.dateJoined, details: DEFAULT_DETAILS };
     }
     let role = p.role as ProfileRow["role"];
     if (!ROLES.has(p.role)) {
@@ -180,10 +203,12 @@ export function repairProfiles(users: UserRow[], legacy: LegacyProfile[], confli
       role,
       bio: cleanOptional(p.bio, BIO_MAX, "bio", [u.id], conflicts),
       displayName: cleanOptional(p.display_name, DISPLAY_NAME_MAX, "display name", [u.id], conflicts),
+      ...names,
       activeGuide: p.active_guide,
       canInviteTeachers: p.can_invite_teachers,
       createdAt,
       updatedAt: p.updated_at ?? createdAt,
+      details: repairProfileDetails(p, u.id, showcaseTags, conflicts),
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { ImportReport, TableName } from "./types";
 
-const TABLES: TableName[] = ["users", "profiles", "guide_applications", "invitations", "tokens"];
+const TABLES: TableName[] = ["users", "profiles", "guide_applications", "invitations", "tokens", "preferences"];
 
 /** The report as an operator reads it on a terminal. */
 export function formatReport(report: ImportReport): string {

@@ -15,12 +15,20 @@ interface Planned {
   userChanged: boolean;
   passwordChanged: boolean;
   profileChanged: boolean;
-  digests: { user: string; password: string; profile: string };
+  /** The names and the live Profile's later columns (their own digest, see below). */
+  detailsChanged: boolean;
+  digests: { user: string; password: string; profile: string; details: string };
 }
 
 // The password is tracked apart from the other fields: a changed email in the old system
 // must not put back the old hash over the argon2id one a sign-in here made of it.
 const userFields = ({ passwordHash: _p, ...rest }: UserRow) => rest;
+// The profile's first fields keep the digest they had before names and the live columns
+// were imported (same keys, same order), so upgrading the import does not rewrite every
+// profile's bio and display name over what members edited here; the names and the live
+// columns get a digest of their own ("profile_details") and are written once.
+const profileCore = ({ id: _id, firstName: _f, lastName: _l, details: _d, ...core }: ProfileRow) => core;
+const profileDetails = (p: ProfileRow) => ({ firstName: p.firstName, lastName: p.lastName, details: p.details });
 
 async function insertUsers(c: pg.ClientBase, users: UserRow[]): Promise<void> {
   if (users.length === 0) return;
@@ -46,10 +54,10 @@ async function insertProfiles(c: pg.ClientBase, profiles: ProfileRow[]): Promise
   // A user the old system left without a profile gets the next id of our sequence
   // (moved past the old ids before any write).
   await c.query(
-    `INSERT INTO "Profile" ("id", "userId", "role", "bio", "displayName", "activeGuide", "canInviteTeachers", "createdAt", "updatedAt")
-     SELECT COALESCE(v.id, nextval(pg_get_serial_sequence('"Profile"', 'id'))::int), v.uid, v.role::"Role", v.bio, v.dn, v.ag, v.cit, v.ca, v.ua
-     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[])
-       AS v(id, uid, role, bio, dn, ag, cit, ca, ua)`,
+    `INSERT INTO "Profile" ("id", "userId", "role", "bio", "displayName", "activeGuide", "canInviteTeachers", "createdAt", "updatedAt", "firstName", "lastName")
+     SELECT COALESCE(v.id, nextval(pg_get_serial_sequence('"Profile"', 'id'))::int), v.uid, v.role::"Role", v.bio, v.dn, v.ag, v.cit, v.ca, v.ua, v.fn, v.ln
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
+       AS v(id, uid, role, bio, dn, ag, cit, ca, ua, fn, ln)`,
     profileArrays(profiles),
   );
 }
@@ -65,6 +73,8 @@ function profileArrays(profiles: ProfileRow[]) {
     profiles.map((p) => p.canInviteTeachers),
     profiles.map((p) => p.createdAt),
     profiles.map((p) => p.updatedAt),
+    profiles.map((p) => p.firstName),
+    profiles.map((p) => p.lastName),
   ];
 }
 
@@ -102,10 +112,37 @@ async function updateProfiles(c: pg.ClientBase, profiles: ProfileRow[]): Promise
   await c.query(
     `UPDATE "Profile" p SET "role" = v.role::"Role", "bio" = v.bio, "displayName" = v.dn, "activeGuide" = v.ag,
             "canInviteTeachers" = v.cit, "updatedAt" = v.ua
-     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[])
-       AS v(id, uid, role, bio, dn, ag, cit, ca, ua)
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
+       AS v(id, uid, role, bio, dn, ag, cit, ca, ua, fn, ln)
      WHERE p."userId" = v.uid`,
     profileArrays(profiles),
+  );
+}
+
+/** The live Profile's later columns, for profiles just inserted or updated (same transaction). */
+async function writeDetails(c: pg.ClientBase, profiles: ProfileRow[]): Promise<void> {
+  if (profiles.length === 0) return;
+  // jsonb_to_recordset: the tag id lists are arrays per row, which unnest cannot carry.
+  await c.query(
+    `UPDATE "Profile" p SET
+       "firstName" = v."firstName", "lastName" = v."lastName", "locale" = v.locale, "emailNotifications" = v."emailNotifications", "mailMagazineEnabled" = v."mailMagazineEnabled",
+       "profileImage" = v."profileImage", "showcaseImage1" = v."showcaseImage1", "showcaseImage2" = v."showcaseImage2",
+       "showcaseImage3" = v."showcaseImage3", "showcaseImage1Caption" = v."showcaseImage1Caption",
+       "showcaseImage2Caption" = v."showcaseImage2Caption", "showcaseImage3Caption" = v."showcaseImage3Caption",
+       "showcaseImage1Tags" = v."showcaseImage1Tags", "showcaseImage2Tags" = v."showcaseImage2Tags", "showcaseImage3Tags" = v."showcaseImage3Tags",
+       "teacherTagline" = v."teacherTagline", "teacherAbout" = v."teacherAbout", "teachingSpecialties" = v."teachingSpecialties",
+       "introVideoUrl" = v."introVideoUrl", "linkedinUrl" = v."linkedinUrl", "twitterUrl" = v."twitterUrl",
+       "websiteUrl" = v."websiteUrl", "youtubeUrl" = v."youtubeUrl", "growthScore" = v."growthScore", "impactScore" = v."impactScore",
+       "overallAbilityScore" = v."overallAbilityScore", "abilityRank" = v."abilityRank", "lastAbilityUpdate" = v."lastAbilityUpdate"
+     FROM jsonb_to_recordset($1::jsonb) AS v(
+       "userId" int, "firstName" text, "lastName" text, locale text, "emailNotifications" bool, "mailMagazineEnabled" bool, "profileImage" text,
+       "showcaseImage1" text, "showcaseImage2" text, "showcaseImage3" text, "showcaseImage1Caption" text,
+       "showcaseImage2Caption" text, "showcaseImage3Caption" text, "showcaseImage1Tags" int[], "showcaseImage2Tags" int[],
+       "showcaseImage3Tags" int[], "teacherTagline" text, "teacherAbout" text, "teachingSpecialties" text, "introVideoUrl" text,
+       "linkedinUrl" text, "twitterUrl" text, "websiteUrl" text, "youtubeUrl" text, "growthScore" int, "impactScore" int,
+       "overallAbilityScore" float8, "abilityRank" int, "lastAbilityUpdate" timestamptz)
+     WHERE p."userId" = v."userId"`,
+    [JSON.stringify(profiles.map((p) => ({ userId: p.userId, firstName: p.firstName, lastName: p.lastName, ...p.details })))],
   );
 }
 
@@ -117,10 +154,12 @@ async function writeBatch(c: pg.ClientBase, batch: Planned[]): Promise<void> {
   await updateProfiles(c, old.filter((p) => p.profileChanged).map((p) => p.profile));
   await insertUsers(c, fresh.map((p) => p.user));
   await insertProfiles(c, fresh.map((p) => p.profile));
+  await writeDetails(c, batch.filter((p) => p.kind === "new" || p.detailsChanged).map((p) => p.profile));
   const ids = (pick: (p: Planned) => boolean, d: (p: Planned) => string) => batch.filter(pick).map((p) => [String(p.user.id), d(p)] as [string, string]);
   await saveDigests(c, "user", ids((p) => p.kind === "new" || p.userChanged, (p) => p.digests.user));
   await saveDigests(c, "user_password", ids((p) => p.kind === "new" || p.passwordChanged, (p) => p.digests.password));
   await saveDigests(c, "profile", ids((p) => p.kind === "new" || p.profileChanged, (p) => p.digests.profile));
+  await saveDigests(c, "profile_details", ids((p) => p.kind === "new" || p.detailsChanged, (p) => p.digests.details));
 }
 
 /** Writes users and profiles; returns the old user ids that are (or, in a dry run, would be) this system's users. */
@@ -141,12 +180,17 @@ export async function writeUsers(
     const userDigests = await loadDigests(c, "user", keys);
     const passwordDigests = await loadDigests(c, "user_password", keys);
     const profileDigests = await loadDigests(c, "profile", keys);
+    const detailsDigests = await loadDigests(c, "profile_details", keys);
     const present = await existingIds(c, "User", slice.map((u) => u.id));
     const planned: Planned[] = [];
     for (const user of slice) {
       const profile = profileOf.get(user.id)!;
-      const { id: _profileId, ...profileFields } = profile;
-      const digests = { user: digestOf(userFields(user)), password: digestOf(user.passwordHash), profile: digestOf(profileFields) };
+      const digests = {
+        user: digestOf(userFields(user)),
+        password: digestOf(user.passwordHash),
+        profile: digestOf(profileCore(profile)),
+        details: digestOf(profileDetails(profile)),
+      };
       const key = String(user.id);
       if (!userDigests.has(key)) {
         if (present.has(user.id)) {
@@ -156,7 +200,7 @@ export async function writeUsers(
           counts.profiles.skipped++;
           continue;
         }
-        planned.push({ user, profile, kind: "new", userChanged: true, passwordChanged: true, profileChanged: true, digests });
+        planned.push({ user, profile, kind: "new", userChanged: true, passwordChanged: true, profileChanged: true, detailsChanged: true, digests });
         continue;
       }
       const p: Planned = {
@@ -166,9 +210,10 @@ export async function writeUsers(
         userChanged: userDigests.get(key) !== digests.user,
         passwordChanged: passwordDigests.get(key) !== digests.password,
         profileChanged: profileDigests.get(key) !== digests.profile,
+        detailsChanged: detailsDigests.get(key) !== digests.details,
         digests,
       };
-      if (p.userChanged || p.passwordChanged || p.profileChanged) planned.push(p);
+      if (p.userChanged || p.passwordChanged || p.profileChanged || p.detailsChanged) planned.push(p);
       else {
         counts.users.unchanged++;
         counts.profiles.unchanged++;
@@ -191,7 +236,7 @@ export async function writeUsers(
       } else {
         if (p.userChanged || p.passwordChanged) counts.users.updated++;
         else counts.users.unchanged++;
-        if (p.profileChanged) counts.profiles.updated++;
+        if (p.profileChanged || p.detailsChanged) counts.profiles.updated++;
         else counts.profiles.unchanged++;
       }
     }

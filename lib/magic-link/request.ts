@@ -1,6 +1,7 @@
 import { logger, maskEmail } from "../log/logger";
 import { mailLink } from "../one-time-links/mail-link";
 import { requestLinkByEmail, type LinkRequestContext } from "../one-time-links/request-by-email";
+import { appReturnTarget } from "../sign-in-exchange/return-to";
 import { parseInput } from "../validation/parse";
 import { EMAIL_REQUIRED } from "./messages";
 import { isEmailShaped, magicLinkRequestSchema } from "./schema";
@@ -13,6 +14,11 @@ import { isEmailShaped, magicLinkRequestSchema } from "./schema";
 export async function requestMagicLink(input: unknown, ctx: LinkRequestContext): Promise<void> {
   const log = ctx.log ?? logger;
   const { email } = parseInput(magicLinkRequestSchema, input, EMAIL_REQUIRED);
+  // The platform's single-page app may ask to get the sign-in back ({"redirect": an
+  // address on CORS_ALLOWED_ORIGINS}): the link carries it to the page, which then sends
+  // the browser there with an exchange code (lib/sign-in-exchange). Anything else is ignored.
+  const returnTo = appReturnTarget(typeof input === "object" && input !== null ? (input as Record<string, unknown>).redirect : undefined);
+  const suffix = returnTo ? `?redirect=${encodeURIComponent(returnTo.toString())}` : "";
   const sent = await requestLinkByEmail(ctx, {
     purpose: "magic_login",
     limit: "magic",
@@ -24,7 +30,7 @@ export async function requestMagicLink(input: unknown, ctx: LinkRequestContext):
         kind: "magic_link.requested",
         subject: "Your Zporta Academy sign-in link",
         text: (link, minutes) =>
-          `Hello ${account.username},\n\nSign in to Zporta Academy: ${link}\n\n` +
+          `Hello ${account.username},\n\nSign in to Zporta Academy: ${link}${suffix}\n\n` +
           `The link works once, for ${minutes} minutes. If you did not ask for it, ignore this email.\n`,
       }),
   });

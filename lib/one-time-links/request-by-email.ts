@@ -19,7 +19,8 @@ export interface LinkRequestContext {
  * and its time are the same whether or not an account has the address: the request is
  * counted per address and per email before the lookup, and an address without an
  * eligible account gets a transaction of the same shape that writes nothing
- * (issueNoLink). Returns the account that was sent a link, or null.
+ * (issueNoLink). Returns the account that was sent a link, or null (also when a link
+ * went to this address moments ago: see limitLinkRequest).
  */
 export async function requestLinkByEmail(
   ctx: LinkRequestContext,
@@ -34,9 +35,12 @@ export async function requestLinkByEmail(
     send(tx: Tx, account: LinkAccount): Promise<void>;
   },
 ): Promise<LinkAccount | null> {
-  await limitLinkRequest(request.limit, ctx.ip, request.email, ctx.limiters);
+  const mail = await limitLinkRequest(request.limit, ctx.ip, request.email, ctx.limiters);
+  // Within the mail interval the lookup and the transaction still run (the same work
+  // and time either way); only the email is not sent.
+  if (!mail) ctx.log?.info({ event: "link_request.deduplicated", purpose: request.purpose }, "a link was mailed to this address moments ago; nothing sent");
   const account = request.lookup === false ? null : await accountByEmail(ctx.db, request.email);
-  const eligible = account && request.eligible(account) ? account : null;
+  const eligible = mail && account && request.eligible(account) ? account : null;
   await inTransaction(ctx.db, async (tx) => {
     if (!eligible) return issueNoLink(tx, request.purpose, request.email);
     await request.send(tx, eligible);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActorId, requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { auditActorId, requireActiveStaff, requireMayActOn, requireStaffFlag, type Actor } from "../actor";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -27,9 +27,10 @@ export async function sendPasswordResetByStaff(
   const { userId, reason } = parseInput(sendResetByStaffSchema, input);
   const username = await inTransaction(db, async (tx) => {
     await requireActiveStaff(tx, actor);
-    const [user] = await tx.$queryRaw<{ username: string; email: string | null; isActive: boolean; selfDeactivated: boolean }[]>`
-      SELECT "username", "email", "isActive", "selfDeactivated" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const [user] = await tx.$queryRaw<{ username: string; email: string | null; isActive: boolean; selfDeactivated: boolean; isStaff: boolean; isSuperuser: boolean }[]>`
+      SELECT "username", "email", "isActive", "selfDeactivated", "isStaff", "isSuperuser" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!user) throw new DomainError("user_not_found", "No such user.", 404);
+    await requireMayActOn(tx, actor, { id: userId, isStaff: user.isStaff, isSuperuser: user.isSuperuser });
     if (!user.email) throw new DomainError("no_email", "This account has no email address to send a link to.", 400);
     // The reset page refuses a staff-deactivated account, so the link would only confuse.
     if (!user.isActive && !user.selfDeactivated) throw new DomainError("inactive", "This account was deactivated by staff: reactivate it first.", 400);

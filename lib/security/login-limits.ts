@@ -13,7 +13,8 @@ import { consumeAttempt, RateLimitedError, type Limiters } from "./rate-limits";
 //   - failures per name typed from all addresses (LOGIN_MAX_FAILURES_PER_ACCOUNT, 20 / h):
 //     beyond it, one verification per delay that doubles with each failure up to
 //     LOGIN_ACCOUNT_MAX_DELAY_SECONDS, so a stranger slows an account down but never locks
-//     it; addresses the account signed in from lately are exempt.
+//     it; addresses and device cookies the account signed in from lately are exempt, so
+//     strangers polling the gate cannot keep the owner out (review N-M1).
 //
 // Counters are keyed by the name as typed (normalised), not by the account it resolves
 // to: a count shared by an account's username and email would answer "is this address
@@ -27,6 +28,8 @@ export interface SignInAttempt {
   userId?: number;
   /** The client address (clientIp(headers)). */
   ip: string;
+  /** The browser's device cookie (lib/auth/device-cookie.ts), when it sent one. */
+  device?: string | null;
 }
 
 export interface SignInAdmission {
@@ -38,6 +41,22 @@ const NOTHING: SignInAdmission = { succeeded: async () => {} };
 
 function nameKey(identifier: string): string {
   return `n${createHash("sha256").update(identifier.toLowerCase()).digest("hex").slice(0, 32)}`;
+}
+
+function deviceHash(device: string): string {
+  return `d${createHash("sha256").update(device).digest("hex").slice(0, 32)}`;
+}
+
+/**
+ * Did this device cookie sign in to the account lately, without failing too often since?
+ * Its attempt is counted against the device first (given back on success), so a stolen
+ * cookie buys LOGIN_DEVICE_MAX_FAILURES guesses past the slow-down, then none.
+ */
+async function trustedDevice(l: Limiters, deviceKey: string | undefined, max: number, consumed: [RateLimiterPostgres, string][]): Promise<boolean> {
+  if (!deviceKey || !(await l.knownDevice.get(deviceKey))) return false;
+  const failed = (await l.deviceFailures.penalty(deviceKey, 1)).consumedPoints;
+  consumed.push([l.deviceFailures, deviceKey]);
+  return failed <= max;
 }
 
 /** The wait after the `level`-th slowed-down attempt in the window (1, 2, …): doubling, capped. */
@@ -57,14 +76,15 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
   const name = nameKey(attempt.identifier);
   const nameAtIp = `${name}|${ip}`;
   const knownKey = attempt.userId === undefined ? undefined : `u${attempt.userId}|${ip}`;
-  const { maxFailures } = l.config.loginPerAccount;
+  const deviceKey = attempt.userId === undefined || !attempt.device ? undefined : `u${attempt.userId}|${deviceHash(attempt.device)}`;
+  const { maxFailures, deviceMaxFailures } = l.config.loginPerAccount;
 
   // Counted as a failure until the password proves otherwise; this is the count including it.
   const failures = (await l.accountFailures.penalty(name, 1)).consumedPoints;
   const consumed: [RateLimiterPostgres, string][] = [[l.accountFailures, name]];
   let slowed = false;
   try {
-    if (failures >= maxFailures) slowed = !(knownKey && (await l.knownAddress.get(knownKey)));
+    if (failures >= maxFailures) slowed = !((knownKey && (await l.knownAddress.get(knownKey))) || (await trustedDevice(l, deviceKey, deviceMaxFailures, consumed)));
     if (slowed) {
       // Refused at once while the delay runs, before any of the address's budgets is spent.
       const gate = await l.accountGate.get(name);
@@ -101,6 +121,8 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
         // verification budget keeps it.
         l.loginPerIp.reward(ip, 1),
         knownKey ? l.knownAddress.set(knownKey, 1, l.config.loginPerAccount.knownAddressSeconds) : undefined,
+        deviceKey ? l.knownDevice.set(deviceKey, 1, l.config.loginPerAccount.knownAddressSeconds) : undefined,
+        deviceKey ? l.deviceFailures.delete(deviceKey) : undefined,
         // The owner got through: the next attempt need not wait, nor the delay grow for it.
         slowed ? l.accountGate.delete(name) : undefined,
         slowed ? l.accountLevel.reward(name, 1) : undefined,

@@ -14,8 +14,10 @@ export interface AccountSlowDown {
   firstDelaySeconds: number;
   /** …up to this: never a lock-out. */
   maxDelaySeconds: number;
-  /** An address the account signed in from within this time is not slowed down. */
+  /** An address (or a browser's device cookie) the account signed in from within this time is not slowed down. */
   knownAddressSeconds: number;
+  /** Failures through one known device cookie, per window, after which it is slowed down like a stranger (a stolen cookie). */
+  deviceMaxFailures: number;
 }
 
 export interface RateLimitConfig {
@@ -37,8 +39,14 @@ export interface RateLimitConfig {
   registerPerIp: Limit;
   /** Requests for emailed links (password reset, magic link, verification resend) per client address. */
   linkPerIp: Limit;
-  /** Requests for emailed links per email address (known or not) and kind of link. */
+  /** Requests for emailed links per email address (known or not), kind of link and client address (/64): over it, 429. */
   linkPerEmail: Limit;
+  /**
+   * At most one link email per (kind, email address) per this many seconds, whoever asks;
+   * a request within it answers as usual but sends nothing: the mailbox already holds a
+   * fresh, still valid link (never refused, so a stranger cannot block the owner). 0 = off.
+   */
+  linkMailIntervalSeconds: number;
 }
 
 export const DEFAULT_RATE_LIMITS: Omit<RateLimitConfig, "prefix"> = {
@@ -46,11 +54,12 @@ export const DEFAULT_RATE_LIMITS: Omit<RateLimitConfig, "prefix"> = {
   loginPerUserAndIp: { points: 5, durationSeconds: 15 * 60 },
   loginPerIp: { points: 100, durationSeconds: 60 * 60 },
   verifyPerIp: { points: 60, durationSeconds: 60 },
-  loginPerAccount: { maxFailures: 20, windowSeconds: 60 * 60, firstDelaySeconds: 30, maxDelaySeconds: 15 * 60, knownAddressSeconds: 30 * 24 * 60 * 60 },
+  loginPerAccount: { maxFailures: 20, windowSeconds: 60 * 60, firstDelaySeconds: 30, maxDelaySeconds: 15 * 60, knownAddressSeconds: 30 * 24 * 60 * 60, deviceMaxFailures: 10 },
   tokenPerAccount: { points: 20, durationSeconds: 60 * 60 },
   registerPerIp: { points: 20, durationSeconds: 60 * 60 },
   linkPerIp: { points: 20, durationSeconds: 60 * 60 },
   linkPerEmail: { points: 5, durationSeconds: 60 * 60 },
+  linkMailIntervalSeconds: 5 * 60,
 };
 
 export class RateLimitConfigError extends Error {}
@@ -65,6 +74,10 @@ function envInt(env: Env, name: string, fallback: number, scale = 1): number {
     throw new RateLimitConfigError(`${name} must be a positive integer (got "${env[name]}").`);
   }
   return value * scale;
+}
+
+function envSecondsOrOff(env: Env, name: string, fallback: number): number {
+  return env[name]?.trim() === "0" ? 0 : envInt(env, name, fallback);
 }
 
 function envEnabled(env: Env): boolean {
@@ -96,10 +109,12 @@ export function rateLimitConfigFromEnv(env: Env = process.env): RateLimitConfig 
       firstDelaySeconds: envInt(env, "LOGIN_ACCOUNT_DELAY_SECONDS", account.firstDelaySeconds),
       maxDelaySeconds: envInt(env, "LOGIN_ACCOUNT_MAX_DELAY_SECONDS", account.maxDelaySeconds),
       knownAddressSeconds: envInt(env, "LOGIN_KNOWN_ADDRESS_DAYS", account.knownAddressSeconds / 86400, 86400),
+      deviceMaxFailures: envInt(env, "LOGIN_DEVICE_MAX_FAILURES", account.deviceMaxFailures),
     },
     tokenPerAccount: limit("TOKEN_MAX_PER_ACCOUNT", "TOKEN_WINDOW_SECONDS", d.tokenPerAccount),
     registerPerIp: limit("REGISTER_MAX_PER_IP", "REGISTER_WINDOW_SECONDS", d.registerPerIp),
     linkPerIp: limit("LINK_REQUEST_MAX_PER_IP", "LINK_REQUEST_IP_WINDOW_SECONDS", d.linkPerIp),
     linkPerEmail: limit("LINK_REQUEST_MAX_PER_EMAIL", "LINK_REQUEST_EMAIL_WINDOW_SECONDS", d.linkPerEmail),
+    linkMailIntervalSeconds: envSecondsOrOff(env, "LINK_MAIL_INTERVAL_SECONDS", d.linkMailIntervalSeconds),
   };
 }

@@ -29,10 +29,16 @@ export interface Limiters {
   accountLevel: RateLimiterPostgres;
   /** (account, address) pairs that signed in successfully lately. */
   knownAddress: RateLimiterPostgres;
+  /** (account, device cookie) pairs that signed in successfully lately. */
+  knownDevice: RateLimiterPostgres;
+  /** Failures through a known device cookie: beyond a few it is no longer trusted (a stolen cookie). */
+  deviceFailures: RateLimiterPostgres;
   tokenPerAccount: RateLimiterPostgres;
   registerPerIp: RateLimiterPostgres;
   linkPerIp: RateLimiterPostgres;
   linkPerEmail: RateLimiterPostgres;
+  /** One link email per (kind, email) per interval: the de-duplication, never a refusal. */
+  linkMailGap: RateLimiterPostgres;
 }
 
 /** Limiters for `config`; parts not given take the defaults (tests give only what they vary). */
@@ -61,10 +67,13 @@ export function createLimiters(partial: Partial<RateLimitConfig> & { prefix: str
     accountGate: make("login_account_gate", { points: 1, durationSeconds: account.maxDelaySeconds }),
     accountLevel: make("login_account_level", { points: 1_000_000, durationSeconds: account.windowSeconds }),
     knownAddress: make("login_known_ip", { points: 1, durationSeconds: account.knownAddressSeconds }),
+    knownDevice: make("login_known_device", { points: 1, durationSeconds: account.knownAddressSeconds }),
+    deviceFailures: make("login_device_fail", { points: account.deviceMaxFailures, durationSeconds: account.windowSeconds }),
     tokenPerAccount: make("token_account", config.tokenPerAccount),
     registerPerIp: make("register_ip", config.registerPerIp),
     linkPerIp: make("link_ip", config.linkPerIp),
-    linkPerEmail: make("link_email", config.linkPerEmail),
+    linkPerEmail: make("link_email_ip", config.linkPerEmail),
+    linkMailGap: make("link_mail_gap", { points: 1, durationSeconds: Math.max(1, config.linkMailIntervalSeconds) }),
   };
 }
 
@@ -125,19 +134,35 @@ export async function limitTokenIssuance(userId: number, log?: Logger, l: Limite
 
 /**
  * One request for an emailed link (`kind`: "reset", "magic", "verify") from `ip` for
- * `email`: counted per address and per (kind, email), before the account is looked up,
- * so an unknown email is counted exactly like a known one. The email is keyed by its
- * SHA-256, lower-cased: the table holds no address.
+ * `email`, counted before the account is looked up, so an unknown email is counted
+ * exactly like a known one. The email is keyed by its SHA-256, lower-cased: the table
+ * holds no address.
+ *
+ * Refused (429) only by budgets the requester's own address pays: per address, and per
+ * (kind, email, address /64), so a stranger elsewhere cannot spend the owner's (review
+ * N-M1). Whoever asks, at most one email per (kind, email) goes out per
+ * LINK_MAIL_INTERVAL_SECONDS: answers `false` (send nothing, answer as usual) within it,
+ * because the mailbox already got a link that is still valid. That bounds the mail a
+ * mailbox receives without ever refusing its owner.
  */
-export async function limitLinkRequest(kind: string, ip: string, email: string, l: Limiters = getLimiters()): Promise<void> {
-  if (!l.config.enabled) return;
-  await consumeAttempt(l.linkPerIp, ipKey(ip));
+export async function limitLinkRequest(kind: string, ip: string, email: string, l: Limiters = getLimiters()): Promise<boolean> {
+  if (!l.config.enabled) return true;
+  const address = ipKey(ip);
   const emailKey = createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+  await consumeAttempt(l.linkPerIp, address);
   try {
-    await consumeAttempt(l.linkPerEmail, `${kind}|${emailKey}`);
+    await consumeAttempt(l.linkPerEmail, `${kind}|${emailKey}|${address}`);
   } catch (err) {
     // Refused by the email's budget: give the address's point back (a refusal costs only its own budget).
-    await l.linkPerIp.reward(ipKey(ip), 1).catch(() => {});
+    await l.linkPerIp.reward(address, 1).catch(() => {});
+    throw err;
+  }
+  if (l.config.linkMailIntervalSeconds === 0) return true;
+  try {
+    await l.linkMailGap.consume(`${kind}|${emailKey}`);
+    return true;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return false;
     throw err;
   }
 }

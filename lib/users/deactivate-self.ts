@@ -8,6 +8,7 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { parseInput } from "../validation/parse";
 import { text } from "../validation/text";
+import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT, type PasswordConfirmation } from "./confirm-own-password";
 
 // A person closes their own account for now. Every session and API token ends in the
 // same transaction. Signing in again with the password reactivates it (the message
@@ -20,12 +21,33 @@ export const deactivateSchema = z.object(
 );
 
 export const DEACTIVATED_MESSAGE = "Account has been deactivated. You can reactivate it by logging in.";
+export const DEACTIVATE_PASSWORD_REQUIRED = "Enter your password to deactivate your account.";
 
-export async function deactivateOwnAccount(userId: number, input: unknown, db: Db, log: Logger = logger): Promise<void> {
+/**
+ * `confirm`: the JSON API called with a browser's session cookie must send {"password"}
+ * too (review N-L3: a borrowed browser or an injected script holds the cookie, not the
+ * password); an API token, as the old API, need not. The page's own button is a server
+ * action behind Next's origin check.
+ */
+export async function deactivateOwnAccount(
+  userId: number,
+  input: unknown,
+  db: Db,
+  log: Logger = logger,
+  confirm?: Omit<PasswordConfirmation, "password">,
+): Promise<void> {
   const { reason } = parseInput(deactivateSchema, input);
+  const verifiedHash = confirm ? await confirmOwnPassword(db, userId, { ...confirm, password: passwordIn(input) }, DEACTIVATE_PASSWORD_REQUIRED) : null;
   await inTransaction(db, async (tx) => {
     const rows = await tx.$queryRaw<{ id: number; username: string; email: string | null }[]>`
-      UPDATE "User" SET "isActive" = false, "selfDeactivated" = true WHERE "id" = ${userId} AND "isActive" RETURNING "id", "username", "email"`;
+      UPDATE "User" SET "isActive" = false, "selfDeactivated" = true
+      WHERE "id" = ${userId} AND "isActive" AND (${verifiedHash}::text IS NULL OR "passwordHash" = ${verifiedHash}::text)
+      RETURNING "id", "username", "email"`;
+    if (!rows[0] && verifiedHash !== null) {
+      // Still active: the password changed since it was checked.
+      const active = await tx.user.findFirst({ where: { id: userId, isActive: true }, select: { id: true } });
+      if (active) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
+    }
     if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
     const sessions = await tx.session.deleteMany({ where: { userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId } });

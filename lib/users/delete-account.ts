@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { accountDeletedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
@@ -7,9 +6,7 @@ import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { mediaStorage, type MediaStorage } from "../media/storage";
-import { consumeAttempt, getLimiters, ipKey, type Limiters } from "../security/rate-limits";
-import { parseInput } from "../validation/parse";
-import { verifyPassword } from "./password-hash";
+import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT, type PasswordConfirmation } from "./confirm-own-password";
 
 // A person deletes their own account, for good, in one transaction:
 // - the User row goes, and with it (foreign keys, ON DELETE CASCADE) the profile,
@@ -26,18 +23,20 @@ import { verifyPassword } from "./password-hash";
 // - the username and email are free again (nothing else holds them).
 // A failure anywhere rolls all of it back.
 
-export const deleteAccountSchema = z.object(
-  { password: z.string({ error: "Enter your password to delete your account." }).min(1, "Enter your password to delete your account.").max(256, "Password is incorrect.") },
-  { error: "The request body must be a JSON object." },
-);
-
-export const PASSWORD_INCORRECT = "Password is incorrect.";
+export const DELETE_PASSWORD_REQUIRED = "Enter your password to delete your account.";
+export { PASSWORD_INCORRECT };
 
 export interface DeleteAccountContext {
   db: Db;
   log?: Logger;
-  /** The page asks for the password (counted like a sign-in); the old API did not. */
-  confirm?: { input: unknown; ip: string; limiters?: Limiters };
+  /**
+   * Who asks: a browser (the page, or the JSON API with the session cookie) must confirm
+   * with the password; an API token need not (the old API's no-body DELETE, which its
+   * clients call).
+   */
+  via?: "browser" | "api";
+  /** The password given ({"password"} of the body or the page's field), counted like a sign-in. */
+  confirm?: { input: unknown; ip: string; limiters?: PasswordConfirmation["limiters"] };
   /** Where the profile's images are (removed after the account is gone). */
   storage?: MediaStorage;
 }
@@ -45,15 +44,10 @@ export interface DeleteAccountContext {
 export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext): Promise<{ username: string }> {
   const log = ctx.log ?? logger;
   let verifiedHash: string | null = null;
+  if (ctx.via === "browser" && !ctx.confirm) throw new DomainError("invalid", DELETE_PASSWORD_REQUIRED, 400, { password: DELETE_PASSWORD_REQUIRED });
   if (ctx.confirm) {
-    const { password } = parseInput(deleteAccountSchema, ctx.confirm.input);
-    const limiters = ctx.confirm.limiters ?? getLimiters();
-    const ip = ipKey(ctx.confirm.ip);
-    await consumeAttempt(limiters.loginPerUserAndIp, `u${userId}|${ip}`);
-    await consumeAttempt(limiters.loginPerIp, ip);
-    const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-    if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
-    verifiedHash = user.passwordHash;
+    const { input, ip, limiters } = ctx.confirm;
+    verifiedHash = await confirmOwnPassword(ctx.db, userId, { password: passwordIn(input), ip, limiters }, DELETE_PASSWORD_REQUIRED);
   }
   const { username, images } = await inTransaction(ctx.db, async (tx) => {
     const rows = await tx.$queryRaw<{ username: string; email: string | null; passwordHash: string }[]>`

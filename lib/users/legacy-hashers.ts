@@ -16,6 +16,27 @@ export function isLegacyHash(encoded: string): boolean {
   return !encoded.startsWith("$");
 }
 
+/**
+ * What the import and a migration store instead of a weak legacy hash: unusable (it
+ * starts with "!", as Django's unusable passwords do, and matches nothing), and telling
+ * sign-in to ask for a reset instead of "invalid credentials".
+ */
+export const RESET_REQUIRED_HASH = "!reset-required";
+
+/**
+ * Legacy formats too weak to accept as a password check (review N-L4): MD5 in any form
+ * (Django's salted "md5$salt$…", unsalted "md5$$…" and the bare 32 hex digits), SHA-1 and
+ * crypt, and PBKDF2 under 100,000 iterations (Django before 2.0). A GPU tries billions of
+ * MD5 guesses a second: such a hash is as good as the password. Sign-in never verifies
+ * them; the person resets the password by email instead.
+ */
+export function isWeakLegacyHash(encoded: string): boolean {
+  if (encoded === RESET_REQUIRED_HASH) return true;
+  if (/^(md5|sha1|crypt|unsalted_md5|unsalted_sha1)\$/.test(encoded) || /^[0-9a-f]{32}$/i.test(encoded)) return true;
+  const pbkdf2 = /^pbkdf2_sha(?:1|256)\$(\d+)\$/.exec(encoded);
+  return pbkdf2 !== null && Number(pbkdf2[1]) < 100_000;
+}
+
 /** Django's make_password(None) and set_unusable_password() store "!" + random text. */
 export function isUnusableHash(encoded: string): boolean {
   return encoded.startsWith("!");
@@ -55,17 +76,9 @@ async function verifyBcrypt(encoded: string, password: string): Promise<boolean>
   return bcryptVerify(Buffer.from(password, "utf8"), encoded.slice("bcrypt$".length));
 }
 
-function verifySaltedMd5(encoded: string, password: string): boolean {
-  // "md5$<salt>$<hex md5(salt + password)>"; an empty salt is Django's unsalted_md5 in its "md5$$" form.
-  const [, salt, expected, ...extra] = encoded.split("$");
-  if (extra.length > 0 || salt === undefined || !expected) return false;
-  const actual = createHash("md5").update(salt + password, "utf8").digest("hex");
-  return sameText(actual, expected);
-}
-
-/** Whether `password` matches a Django-encoded hash. Unknown or malformed hashes never match. */
+/** Whether `password` matches a Django-encoded hash. Unknown, malformed and weak hashes never match. */
 export async function verifyLegacyPassword(encoded: string, password: string): Promise<boolean> {
-  if (isUnusableHash(encoded)) return false;
+  if (isUnusableHash(encoded) || isWeakLegacyHash(encoded)) return false;
   const algorithm = encoded.slice(0, encoded.indexOf("$"));
   try {
     switch (algorithm) {
@@ -79,8 +92,6 @@ export async function verifyLegacyPassword(encoded: string, password: string): P
         return await verifyBcryptSha256(encoded, password);
       case "bcrypt":
         return await verifyBcrypt(encoded, password);
-      case "md5":
-        return verifySaltedMd5(encoded, password);
       default:
         return false;
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActorId, requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { auditActorId, isOperator, requireActiveStaff, requireStaffFlag, STAFF_EMAIL_NOT_VOUCHED, type Actor } from "../actor";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -24,9 +24,13 @@ export async function markEmailVerified(
   const { userId, reason } = parseInput(markEmailVerifiedSchema, input);
   const result = await inTransaction(db, async (tx) => {
     await requireActiveStaff(tx, actor);
-    const rows = await tx.$queryRaw<{ username: string; emailVerifiedAt: Date | null }[]>`
-      SELECT "username", "emailVerifiedAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ username: string; emailVerifiedAt: Date | null; isStaff: boolean; isSuperuser: boolean }[]>`
+      SELECT "username", "emailVerifiedAt", "isStaff", "isSuperuser" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!rows[0]) throw new DomainError("user_not_found", "No such user.", 404);
+    // A proven address is what lets a mailbox's owner take over an account (reset, links,
+    // Google): staff vouching for a colleague's would hand that over on one staff
+    // member's word (review N-L6). Only the operator may.
+    if ((rows[0].isStaff || rows[0].isSuperuser) && !isOperator(actor)) throw new DomainError("staff_target", STAFF_EMAIL_NOT_VOUCHED, 403);
     const changed = rows[0].emailVerifiedAt === null;
     const emailVerifiedAt = changed
       ? (await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() }, select: { emailVerifiedAt: true } })).emailVerifiedAt!

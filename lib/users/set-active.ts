@@ -1,4 +1,4 @@
-import { auditActorId, requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { auditActorId, requireActiveStaff, requireMayActOn, requireStaffFlag, type Actor } from "../actor";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -9,7 +9,8 @@ import { setActiveSchema } from "./admin-schema";
 
 /**
  * Staff (or the operator) activate or deactivate an account. A deactivated user cannot
- * sign in; their sessions and API tokens are deleted in the same transaction.
+ * sign in; their sessions and API tokens are deleted in the same transaction. Another
+ * staff account or a superuser: only a superuser (requireMayActOn).
  */
 export async function setUserActive(
   input: unknown,
@@ -24,9 +25,10 @@ export async function setUserActive(
   }
   const result = await inTransaction(db, async (tx) => {
     await requireActiveStaff(tx, actor);
-    const rows = await tx.$queryRaw<{ username: string; isActive: boolean }[]>`
-      SELECT "username", "isActive" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ username: string; isActive: boolean; isStaff: boolean; isSuperuser: boolean }[]>`
+      SELECT "username", "isActive", "isStaff", "isSuperuser" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!rows[0]) throw new DomainError("user_not_found", "No such user.", 404);
+    await requireMayActOn(tx, actor, { id: userId, ...rows[0] });
     const changed = rows[0].isActive !== active;
     // Staff's decision replaces a self-deactivation: the account no longer reopens by signing in.
     await tx.user.update({ where: { id: userId }, data: { isActive: active, selfDeactivated: false }, select: { id: true } });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActorId, requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { auditActorId, requireActiveStaff, requireMayActOn, requireStaffFlag, type Actor } from "../actor";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -10,7 +10,8 @@ import { parseInput } from "../validation/parse";
 import { staffReason } from "./admin-schema";
 
 // Staff end every session and API token of one account (the admin users list's
-// "Sign out everywhere"). Audited; the account itself stays as it is.
+// "Sign out everywhere"). Audited; the account itself stays as it is. Another staff
+// account or a superuser: only a superuser (requireMayActOn).
 
 export const signOutEverywhereSchema = z.object({ userId: idSchema("User id"), reason: staffReason() }, { error: "The request body must be a JSON object." });
 
@@ -19,8 +20,10 @@ export async function signOutEverywhere(input: unknown, actor: Actor, db: Db, lo
   const { userId, reason } = parseInput(signOutEverywhereSchema, input);
   const result = await inTransaction(db, async (tx) => {
     await requireActiveStaff(tx, actor);
-    const rows = await tx.$queryRaw<{ username: string }[]>`SELECT "username" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ username: string; isStaff: boolean; isSuperuser: boolean }[]>`
+      SELECT "username", "isStaff", "isSuperuser" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!rows[0]) throw new DomainError("user_not_found", "No such user.", 404);
+    await requireMayActOn(tx, actor, { id: userId, ...rows[0] });
     const sessions = await tx.session.deleteMany({ where: { userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId } });
     const revoked = sessions.count + tokens.count;

@@ -1,5 +1,6 @@
 import os from "node:os";
-import { parseTrustProxy } from "../../lib/http/trust-proxy";
+import { parseCorsOrigins } from "../../lib/http/cors";
+import { checkTrustProxyForHost, parseTrustProxy } from "../../lib/http/trust-proxy";
 import { HashAdmissionConfigError, hashAdmissionConfig, type HashAdmissionConfig } from "../../lib/security/hash-admission";
 import { hashNiceFromEnv } from "../../lib/security/hash-thread-priority";
 import { RateLimitConfigError, rateLimitConfigFromEnv } from "../../lib/security/rate-limit-config";
@@ -33,7 +34,9 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Se
   const cpus = os.availableParallelism();
   const workersRaw = env.WORKERS?.trim();
   const workers = !workersRaw ? (prod ? cpus : 1) : workersRaw === "auto" ? cpus : positiveInt("WORKERS", workersRaw);
-  parseTrustProxy(env.TRUST_PROXY); // throws TrustProxyError with a clear message
+  // Both throw TrustProxyError with a clear message.
+  checkTrustProxyForHost(parseTrustProxy(env.TRUST_PROXY), env.HOST?.trim() || undefined);
+  parseCorsOrigins(env.CORS_ALLOWED_ORIGINS); // throws ConfigError: a typo fails the start, not the live frontend
   try {
     rateLimitConfigFromEnv(env); // a typo in a limit fails the start, not the first sign-in
   } catch (err) {

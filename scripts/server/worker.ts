@@ -4,8 +4,8 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import next from "next";
 import { sharedDb } from "../../lib/db/shared";
-import { CLIENT_IP_HEADER } from "../../lib/http/client-ip";
-import { parseTrustProxy, resolveClientIp } from "../../lib/http/trust-proxy";
+import { markStamping, stampRequest } from "../../lib/http/stamp-client-ip";
+import { parseTrustProxy } from "../../lib/http/trust-proxy";
 import { drainLog, logger } from "../../lib/log/logger";
 import { startOutboxWorker, stopOutboxWorker } from "../../lib/outbox/worker";
 import { lowerHashThreadPriority } from "../../lib/security/hash-thread-priority";
@@ -31,6 +31,8 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
   const workerId = cluster.isWorker ? cluster.worker!.id : 0;
   const log = logger.child({ role: "worker", workerId });
   const trust = parseTrustProxy(process.env.TRUST_PROXY);
+  // This handler stamps every request (below): instrumentation.ts need not, and clientIp() may believe it.
+  markStamping();
 
   // Before the first request: the password hashes' threads run below the event loop
   // (HASH_NICE), so health and cheap requests get a core first under a sign-up burst.
@@ -44,7 +46,7 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
     drainer.track(res);
     // The one place the client address is decided (lib/http/client-ip.ts): whatever a
     // client sent under this name is replaced.
-    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trust);
+    stampRequest(req, trust);
     handle(req, res).catch((err: unknown) => {
       log.error({ event: "http.handler_failed", err }, "request handler failed");
       if (!res.headersSent) {

@@ -7,7 +7,7 @@ import { buildServerBundle, serverBundleIsCurrent } from "./server-bundle";
 
 // `npm start` builds only when the sources changed since the last build: the stamp
 // is a hash of everything `next build` reads.
-const INPUTS = ["app", "lib", "public", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 const STAMP = path.join(".next", "source-hash");
 

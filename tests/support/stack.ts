@@ -37,6 +37,9 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   // address; the per-email budget keeps its default (tests/one-time-links-routes.test.ts
   // tests both on a server started with low limits).
   LINK_REQUEST_MAX_PER_IP: "1000000",
+  // …and ask for several links to one address in a row, expecting each mailed: the
+  // one-email-per-interval de-duplication is tested on its own server (tests/rate-limit.test.ts).
+  LINK_MAIL_INTERVAL_SECONDS: "0",
   // A fresh session secret per run: nothing hard-coded, nothing written to .data/.
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   // The test servers run as production (NODE_ENV=production), where a missing SMTP_URL

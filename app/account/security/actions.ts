@@ -80,7 +80,7 @@ export async function deleteAccountAction(_prev: ActionState, form: FormData): P
   try {
     const { user } = await currentSession();
     const ip = clientIp(await headers());
-    await deleteOwnAccount(user.id, { db: getDb(), log, confirm: { input: { password: form.get("password") ?? undefined }, ip } });
+    await deleteOwnAccount(user.id, { db: getDb(), log, via: "browser", confirm: { input: { password: form.get("password") ?? undefined }, ip } });
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
     return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }) };

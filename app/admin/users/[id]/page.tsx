@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { allowedOn, isSuperuser } from "@/lib/actor";
 import { getUserDetail } from "@/lib/admin/user-detail";
 import { deviceLabel } from "@/lib/auth/device-label";
 import { requireStaff } from "@/lib/auth/current-user";
@@ -30,6 +31,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const p = user.profile;
   const self = user.id === staff.id;
   const fields = { userId: user.id };
+  // Another staff account or a superuser: only a superuser may act on it (lib/actor.ts, which the actions check again).
+  const { mayAct, mayMarkVerified } = allowedOn(user, { id: staff.id, isSuperuser: await isSuperuser(getDb(), staff.id) });
 
   return (
     <section className="card">
@@ -83,7 +86,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <h2>Staff actions</h2>
       <p className="hint">Each action asks why; the reason goes into the audit log with your name.</p>
       <div className={styles.actions}>
-        {!self && (
+        {!mayAct && <p className="hint">Only a superuser can deactivate this staff account, sign it out everywhere or send it a reset link.</p>}
+        {!self && mayAct && (
           <ActionButton askReason
             action={setActiveAction}
             fields={{ ...fields, active: String(!user.isActive) }}
@@ -99,9 +103,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             ariaLabel={p.canInviteTeachers ? `Stop ${user.username} inviting` : `Let ${user.username} invite`}
           />
         )}
-        <ActionButton askReason action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />
-        {!user.emailVerifiedAt && <ActionButton askReason action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
-        {user.email && <ActionButton askReason action={sendPasswordResetAction} fields={fields} label="Send a password reset link" />}
+        {mayAct && <ActionButton askReason action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />}
+        {!user.emailVerifiedAt && mayMarkVerified && <ActionButton askReason action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
+        {user.email && mayAct && <ActionButton askReason action={sendPasswordResetAction} fields={fields} label="Send a password reset link" />}
         {!user.isStaff && user.isActive && (
           <ActionButton askReason action={startViewAsAction} fields={fields} label="View as" ariaLabel={`View the site as ${user.username} (one hour at most)`} />
         )}

@@ -1,4 +1,5 @@
-import { requireUserRequest } from "@/lib/auth/request";
+import { requireCallerRequest } from "@/lib/auth/request";
+import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db/client";
 import { readOptionalBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
@@ -7,13 +8,15 @@ import { DEACTIVATED_MESSAGE, deactivateOwnAccount } from "@/lib/users/deactivat
 export const dynamic = "force-dynamic";
 
 // The old API's self-deactivation ({"reason"?}): every session and token ends; signing
-// in with the password reactivates the account.
+// in with the password reactivates the account. With a browser's session cookie the
+// body must carry {"password"} as well (lib/users/deactivate-self.ts).
 export const POST = jsonRoute(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "account.deactivate_failed" },
   async (req, { log }) => {
-    const user = await requireUserRequest(req);
+    const { user, credential } = await requireCallerRequest(req);
     const body = await readOptionalBody(req);
-    await deactivateOwnAccount(user.id, body, getDb(), log);
+    const confirm = credential.kind === "browser" ? { ip: clientIp(req.headers) } : undefined;
+    await deactivateOwnAccount(user.id, body, getDb(), log, confirm);
     return json(200, { message: DEACTIVATED_MESSAGE });
   },
 );

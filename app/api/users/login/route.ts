@@ -1,5 +1,6 @@
 import { issueApiToken } from "@/lib/auth/api-tokens";
 import { authenticateCredentials } from "@/lib/auth/authenticate";
+import { deviceIdFromCookieHeader, deviceSetCookie, newDeviceId } from "@/lib/auth/device-cookie";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
@@ -26,9 +27,12 @@ export const POST = jsonRoute(
     }
     const body = await readBody(req);
     const db = getDb();
+    // A client that keeps cookies gets a device cookie (lib/auth/device-cookie.ts); the body stays the old one.
+    const existingDevice = deviceIdFromCookieHeader(req.headers.get("cookie"));
+    const device = existingDevice ?? newDeviceId();
     let user;
     try {
-      user = await authenticateCredentials(body, { db, ip: clientIp(req.headers), log, via: "api" });
+      user = await authenticateCredentials(body, { db, ip: clientIp(req.headers), device, log, via: "api" });
       await limitTokenIssuance(user.id, log);
     } catch (err) {
       if (isRateLimited(err)) return rateLimitedResponse(err);
@@ -38,7 +42,7 @@ export const POST = jsonRoute(
       credentialStamp: user.credentialStamp,
     });
     const profile = await getOwnProfile(db, user.id);
-    return json(200, {
+    const res = json(200, {
       token,
       id: user.id,
       username: user.username,
@@ -52,5 +56,7 @@ export const POST = jsonRoute(
       locale: profile.details.locale,
       preferences: preferencesToApi(profile.preference),
     });
+    if (!existingDevice) res.headers.append("set-cookie", deviceSetCookie(device));
+    return res;
   },
 );

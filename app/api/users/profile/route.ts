@@ -1,6 +1,7 @@
 import { requireCallerRequest, requireUserRequest } from "@/lib/auth/request";
+import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db/client";
-import { readBody } from "@/lib/http/body";
+import { readBody, readOptionalBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
 import { IMAGE_MAX_BYTES } from "@/lib/media/image-check";
 import { mediaStorage } from "@/lib/media/storage";
@@ -35,9 +36,11 @@ async function update(req: Request, log: import("@/lib/log/logger").Logger) {
 export const PUT = jsonRoute(OPTS, (req, { log }) => update(req, log));
 export const PATCH = jsonRoute(OPTS, (req, { log }) => update(req, log));
 
-// The old API's account deletion (token or same-site session; no body): for good.
+// The old API's account deletion, for good: an API token needs no body (as the old API);
+// a browser's session cookie needs {"password"}, as the page asks (lib/users/delete-account.ts).
 export const DELETE = jsonRoute(OPTS, async (req, { log }) => {
-  const user = await requireUserRequest(req);
-  const { username } = await deleteOwnAccount(user.id, { db: getDb(), log });
+  const { user, credential } = await requireCallerRequest(req);
+  const confirm = credential.kind === "browser" ? { input: await readOptionalBody(req), ip: clientIp(req.headers) } : undefined;
+  const { username } = await deleteOwnAccount(user.id, { db: getDb(), log, via: credential.kind, confirm });
   return json(200, { message: `Account ${username} has been permanently deleted.` });
 });

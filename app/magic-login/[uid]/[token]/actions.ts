@@ -9,6 +9,8 @@ import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { clientIp } from "@/lib/http/client-ip";
 import { signInWithMagicLink } from "@/lib/magic-link/sign-in";
+import { issueExchangeCode } from "@/lib/sign-in-exchange/issue";
+import { appReturnTarget, withCode } from "@/lib/sign-in-exchange/return-to";
 import type { ActionState } from "../../../components/action-state";
 import { actionContext } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
@@ -16,15 +18,24 @@ import { formLink } from "../../../components/link-params";
 export async function magicSignIn(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { requestId, log } = await actionContext();
   const hdrs = await headers();
+  const appTarget = appReturnTarget(form.get("redirect"));
+  let destination = "/account";
   try {
     const current = await getCurrentSession();
     const signedInUserId = current && !current.user.viewedBy ? current.user.id : null;
     const { user, secret } = await signInWithMagicLink(formLink(form), { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { db: getDb(), log, signedInUserId });
     const { name, options } = sessionCookie();
     (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
+    if (appTarget) {
+      // Back to the platform's single-page app with a 2-minute code it swaps for a token
+      // (POST /api/users/magic-link/exchange/); this browser stays signed in here as well.
+      const code = await issueExchangeCode(getDb(), user.id, appTarget.origin);
+      if (code) destination = withCode(appTarget, code);
+      log.info({ event: "sign_in_exchange.issued", userId: user.id, origin: appTarget.origin, issued: !!code }, "magic link finished for the app");
+    }
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.message };
     return { status: "error", message: actionFaultMessage(err, log, "magic_link.failed", { requestId }) };
   }
-  redirect("/account");
+  redirect(destination);
 }

@@ -4,6 +4,7 @@ import { getCurrentSession } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { INVALID_MAGIC_LINK } from "@/lib/magic-link/messages";
 import { findLiveLink } from "@/lib/one-time-links/consume";
+import { appReturnTarget } from "@/lib/sign-in-exchange/return-to";
 import { ActionButton } from "../../../components/action-button";
 import { Day } from "../../../components/date-time";
 import { linkParams } from "../../../components/link-params";
@@ -13,8 +14,18 @@ export const metadata: Metadata = { title: "Sign in with your link" };
 export const dynamic = "force-dynamic";
 
 // Opening the link (GET) never spends it (mail scanners follow links): the button does.
-export default async function MagicLoginPage({ params }: { params: Promise<{ uid: string; token: string }> }) {
+export default async function MagicLoginPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ uid: string; token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { uid, token } = await linkParams(params);
+  // ?redirect=<address on one of CORS_ALLOWED_ORIGINS>: the platform's single-page app
+  // gets the sign-in back through an exchange code (never a token in an address).
+  const redirectParam = (await searchParams).redirect;
+  const appTarget = appReturnTarget(Array.isArray(redirectParam) ? redirectParam[0] : redirectParam);
   const live = await findLiveLink(getDb(), { uid, token, purpose: "magic_login" });
   if (!live || !live.isActive) {
     return (
@@ -43,7 +54,8 @@ export default async function MagicLoginPage({ params }: { params: Promise<{ uid
         </p>
       )}
       <p>This link signs you in once. Press the button to continue.</p>
-      <ActionButton action={magicSignIn} fields={{ uid, token }} label="Sign in" inline={false} />
+      {appTarget && <p>You will then be taken back to {appTarget.host}, signed in.</p>}
+      <ActionButton action={magicSignIn} fields={appTarget ? { uid, token, redirect: appTarget.toString() } : { uid, token }} label="Sign in" inline={false} />
     </section>
   );
 }

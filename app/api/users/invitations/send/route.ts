@@ -4,6 +4,8 @@ import { readBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
 import { invitationToApi, rethrowInApiNames, sendInputFromApi } from "@/lib/invitations/api-shape";
 import { sendInvitation } from "@/lib/invitations/send";
+import { offerVerification } from "@/lib/invitations/unproven-inviter";
+import { clientIp } from "@/lib/http/client-ip";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +15,12 @@ export const POST = jsonRoute(
   async (req, { log }) => {
     const user = await requireUserRequest(req);
     const body = await readBody(req);
-    const sent = await sendInvitation(sendInputFromApi(body), user, getDb(), log).catch(rethrowInApiNames);
+    const db = getDb();
+    const sent = await sendInvitation(sendInputFromApi(body), user, db, log)
+      .catch(async (err) => {
+        throw await offerVerification(err, user.id, { db, ip: clientIp(req.headers), log });
+      })
+      .catch(rethrowInApiNames);
     return json(201, {
       detail: "Invitation sent.",
       invitation: invitationToApi(sent.invitation),
