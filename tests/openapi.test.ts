@@ -184,6 +184,16 @@ describe("live answers match the documented reply for their status", () => {
     conforms(await http("/api/users/search/?q=a"), "GET", "/api/users/search/", 401);
   });
 
+  it("deactivate and delete (token: no body), the sign-in code exchange", async () => {
+    const a = await apiSignedIn();
+    conforms(await http("/api/users/deactivate/", { method: "POST", key: a.token }), "POST", "/api/users/deactivate/", 200);
+    const b = await apiSignedIn();
+    conforms(await http("/api/users/profile/", { method: "DELETE", key: b.token }), "DELETE", "/api/users/profile/", 200);
+    conforms(await http("/api/users/profile/", { method: "DELETE", key: b.token }), "DELETE", "/api/users/profile/", 401);
+    conforms(await http("/api/users/magic-link/exchange/", { body: {} }), "POST", "/api/users/magic-link/exchange/", 400);
+    conforms(await http("/api/users/magic-link/exchange/", { body: { code: "x".repeat(43) } }), "POST", "/api/users/magic-link/exchange/", 400);
+  });
+
   it("password reset, magic link, health", async () => {
     const user = await registeredUser();
     conforms(await http("/api/users/password-reset/", { body: { email: user.email } }), "POST", "/api/users/password-reset/", 200);

@@ -18,6 +18,7 @@ import invitations from "../users/invitations/contract";
 import sendInvitation from "../users/invitations/send/contract";
 import login from "../users/login/contract";
 import logout from "../users/logout/contract";
+import magicLinkExchange from "../users/magic-link/exchange/contract";
 import magicLinkLogin from "../users/magic-link-login/[uid]/[token]/contract";
 import magicLinkRequest from "../users/magic-link-request/contract";
 import resetConfirm from "../users/password-reset/confirm/contract";
@@ -35,7 +36,7 @@ import self from "./contract";
 // Every route's contract, in the order the document lists them. A route added without
 // its contract here fails tests/openapi.test.ts, which walks app/api.
 export const OPERATIONS: Operation[] = [
-  register, login, logout, googleLogin, magicLinkRequest, magicLinkLogin, passwordReset, resetConfirm,
+  register, login, logout, googleLogin, magicLinkRequest, magicLinkLogin, magicLinkExchange, passwordReset, resetConfirm,
   profile, preferences, guides, guide, search, changePassword, deactivate, sessions, session, revokeOthers, heartbeat,
   guideApplication, guideApplications, approve, reject,
   invitations, sendInvitation, acceptInvitation, cancelInvitation,

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { commonReplies, contract, detailBody, messageBody } from "@/lib/http/contract";
 import { profilePatchSchema } from "@/lib/users/profile-patch-schema";
 import { ownProfileExample as example, ownProfileReply as profileReply } from "./shape";
@@ -29,10 +30,12 @@ export default contract(
   {
     method: "DELETE",
     path: "/api/users/profile/",
-    summary: "Delete the caller's account for good.",
+    summary: "Delete the caller's account for good. An API token needs no body; a browser's session cookie needs {\"password\"}.",
     access: "member",
+    request: { body: z.object({ password: z.string().optional() }), example: { password: "the account's password" } },
     responses: {
       200: { description: "Deleted.", body: messageBody, example: { message: "Account ada has been permanently deleted." } },
+      400: { description: "With a session cookie, the password missing or wrong.", body: detailBody },
       ...commonReplies("detail", { access: "member" }),
     },
   },
