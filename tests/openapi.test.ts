@@ -33,7 +33,10 @@ function routeFiles(): { template: string; methods: string[]; catchAll: boolean 
         const rel = path.relative(APP_API, dir).split(path.sep);
         const template = "/api/" + rel.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)\]$/, "{$1}")).join("/");
         const source = readFileSync(full, "utf8");
-        const methods = [...source.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b(?= =| \(|\(|,| })/g)].map((m) => m[1]);
+        // `export const GET =`, `export async function GET(`, `export { handler as GET }`.
+        const declared = [...source.matchAll(/^export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
+        const reexported = [...source.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) => [...m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)].map((n) => n[1]));
+        const methods = [...declared, ...reexported];
         out.push({ template, methods: [...new Set(methods)], catchAll: rel.some((s) => s.startsWith("[...")) });
       }
     }
