@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { commonReplies, contract, errorBody, messageBody } from "@/lib/http/contract";
 import { registerSchema } from "@/lib/users/register-schema";
 
@@ -8,7 +9,10 @@ export default contract({
   summary: "Create an account (user and profile in one transaction).",
   access: "anyone",
   request: {
-    body: registerSchema,
+    // The use case's own field schemas; `role` is optional on the wire (missing means
+    // explorer), which its default-filling preprocess hides from z.toJSONSchema(). The
+    // password-strength rule across fields stays in registerSchema (no JSON Schema form).
+    body: z.object({ ...registerSchema.shape, role: registerSchema.shape.role.optional() }),
     form: true,
     example: { username: "ada", email: "ada@example.com", password: "correct horse battery", role: "explorer", bio: "" },
   },
