@@ -7,6 +7,7 @@ import { apiSignedIn, registeredUser } from "./support/auth";
 import { http, newUser, postRegister, testDb, type JsonResponse } from "./support/helpers";
 import { apiInviter, freshEmail, memberWithEmail, pendingInvitation } from "./support/invite";
 import { makeUser } from "./support/teach";
+import { totpCode } from "./support/two-factor";
 
 // Issue 19 point 6: the old API's contract as data. The served document is OpenAPI 3.1,
 // every route under app/api has its operations in it, and live answers of the routes
@@ -195,6 +196,31 @@ describe("live answers match the documented reply for their status", () => {
     conforms(await http("/api/users/profile/", { method: "DELETE", key: b.token }), "DELETE", "/api/users/profile/", 401);
     conforms(await http("/api/users/magic-link/exchange/", { body: {} }), "POST", "/api/users/magic-link/exchange/", 400);
     conforms(await http("/api/users/magic-link/exchange/", { body: { code: "x".repeat(43) } }), "POST", "/api/users/magic-link/exchange/", 400);
+  });
+
+  it("two-factor: set-up, the login's 401 and second step, status, passkey options", async () => {
+    const user = await apiSignedIn();
+    const key = user.token;
+    conforms(await http("/api/users/2fa/", { key }), "GET", "/api/users/2fa/", 200);
+    conforms(await http("/api/users/2fa/totp/setup/", { key, body: { password: "Not-the-password-1" } }), "POST", "/api/users/2fa/totp/setup/", 400);
+    const setup = await http("/api/users/2fa/totp/setup/", { key, body: { password: user.password } });
+    conforms(setup, "POST", "/api/users/2fa/totp/setup/", 200);
+    const secret = setup.json!.secret as string;
+    conforms(await http("/api/users/2fa/totp/confirm/", { key, body: { code: totpCode(secret) === "000000" ? "111111" : "000000" } }), "POST", "/api/users/2fa/totp/confirm/", 400);
+    const confirm = await http("/api/users/2fa/totp/confirm/", { key, body: { code: totpCode(secret) } });
+    conforms(confirm, "POST", "/api/users/2fa/totp/confirm/", 200);
+    const [recovery] = confirm.json!.recovery_codes as string[];
+    const first = await http("/api/users/login/", { body: { username: user.username, password: user.password } });
+    conforms(first, "POST", "/api/users/login/", 401);
+    const mfa = first.json!.mfa_token as string;
+    conforms(await http("/api/users/login/2fa/", { body: { mfa_token: "x".repeat(43), code: recovery } }), "POST", "/api/users/login/2fa/", 400);
+    conforms(await http("/api/users/login/2fa/", { body: { mfa_token: mfa, code: recovery } }), "POST", "/api/users/login/2fa/", 200);
+    conforms(await http("/api/users/2fa/disable/", { key, body: { password: user.password, code: "000000" } }), "POST", "/api/users/2fa/disable/", 400);
+    conforms(await http("/api/users/2fa/passkeys/", { key }), "GET", "/api/users/2fa/passkeys/", 200);
+    conforms(await http("/api/users/2fa/passkeys/options/", { method: "POST", key }), "POST", "/api/users/2fa/passkeys/options/", 200);
+    conforms(await http("/api/users/2fa/passkeys/999999999/", { method: "DELETE", key }), "DELETE", "/api/users/2fa/passkeys/{id}/", 404);
+    conforms(await http("/api/users/login/passkey/options/"), "GET", "/api/users/login/passkey/options/", 200);
+    conforms(await http("/api/users/2fa/"), "GET", "/api/users/2fa/", 401);
   });
 
   it("password reset, magic link, health", async () => {

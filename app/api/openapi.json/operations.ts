@@ -3,6 +3,14 @@ import { openApiDocument } from "@/lib/http/openapi";
 import nextAuth from "../auth/[...nextauth]/contract";
 import live from "../health/live/contract";
 import ready from "../health/ready/contract";
+import twoFactor from "../users/2fa/contract";
+import twoFactorDisable from "../users/2fa/disable/contract";
+import passkeyRemove from "../users/2fa/passkeys/[id]/contract";
+import passkeys from "../users/2fa/passkeys/contract";
+import passkeyOptions from "../users/2fa/passkeys/options/contract";
+import recoveryCodes from "../users/2fa/recovery-codes/contract";
+import totpConfirm from "../users/2fa/totp/confirm/contract";
+import totpSetup from "../users/2fa/totp/setup/contract";
 import changePassword from "../users/change-password/contract";
 import deactivate from "../users/deactivate/contract";
 import googleLogin from "../users/google-login/contract";
@@ -16,7 +24,12 @@ import cancelInvitation from "../users/invitations/[id]/cancel/contract";
 import acceptInvitation from "../users/invitations/accept/contract";
 import invitations from "../users/invitations/contract";
 import sendInvitation from "../users/invitations/send/contract";
+import loginSecondStep from "../users/login/2fa/contract";
+import loginSecondPasskey from "../users/login/2fa/passkey/contract";
+import loginSecondPasskeyOptions from "../users/login/2fa/passkey/options/contract";
 import login from "../users/login/contract";
+import loginPasskey from "../users/login/passkey/contract";
+import loginPasskeyOptions from "../users/login/passkey/options/contract";
 import logout from "../users/logout/contract";
 import magicLinkExchange from "../users/magic-link/exchange/contract";
 import magicLinkLogin from "../users/magic-link-login/[uid]/[token]/contract";
@@ -36,7 +49,8 @@ import self from "./contract";
 // Every route's contract, in the order the document lists them. A route added without
 // its contract here fails tests/openapi.test.ts, which walks app/api.
 export const OPERATIONS: Operation[] = [
-  register, login, logout, googleLogin, magicLinkRequest, magicLinkLogin, magicLinkExchange, passwordReset, resetConfirm,
+  register, login, loginSecondStep, loginSecondPasskeyOptions, loginSecondPasskey, loginPasskeyOptions, loginPasskey, logout, googleLogin, magicLinkRequest, magicLinkLogin, magicLinkExchange, passwordReset, resetConfirm,
+  twoFactor, totpSetup, totpConfirm, recoveryCodes, twoFactorDisable, passkeyOptions, passkeys, passkeyRemove,
   profile, preferences, guides, guide, search, changePassword, deactivate, sessions, session, revokeOthers, heartbeat,
   guideApplication, guideApplications, approve, reject,
   invitations, sendInvitation, acceptInvitation, cancelInvitation,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { googleLoginSchema } from "@/lib/google-login/sign-in";
 import { commonReplies, contract, errorBody } from "@/lib/http/contract";
 import { ROLES } from "@/lib/users/register-schema";
+import { mfaRequiredExample, mfaRequiredReply } from "../login/2fa/shape";
 
 const googleReply = z
   .strictObject({
@@ -39,6 +40,7 @@ export default contract({
         profile_created: false,
       },
     },
+    401: { description: "The account has a second factor: Google was the first step only.", body: mfaRequiredReply, example: mfaRequiredExample },
     400: { description: "Token missing or not a valid Google ID token; Google sign-in not configured.", body: errorBody, example: { error: "Invalid Google token." } },
     ...commonReplies("error", { body: true, crossSite: true, limited: true }),
     // Not the cross-site 403 only: staff accounts not linked, a domain not allowed.

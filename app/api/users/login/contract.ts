@@ -3,6 +3,7 @@ import { loginSchema } from "@/lib/auth/login-schema";
 import { commonReplies, contract, errorBody } from "@/lib/http/contract";
 import { ROLES } from "@/lib/users/register-schema";
 import { preferencesExample, preferencesReply } from "../profile/shape";
+import { mfaRequiredExample, mfaRequiredReply } from "./2fa/shape";
 
 export const loginReply = z
   .strictObject({
@@ -19,20 +20,25 @@ export const loginReply = z
   })
   .meta({ id: "LoginReply" });
 
+export const loginExample = {
+  token: "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", id: 12, username: "ada", email: "ada@example.com", role: "explorer", active_guide: false,
+  user_id: 12, profile_image_url: null, locale: "en", preferences: preferencesExample,
+};
+
 export default contract({
   method: "POST",
   path: "/api/users/login/",
-  summary: "Sign in with username or email (any letter case) and password; issues a new API token for this device.",
+  summary: "Sign in with username or email (any letter case) and password; issues a new API token for this device (or asks for the second factor).",
   access: "anyone",
   request: { body: loginSchema, form: true, example: { username: "ada@example.com", password: "correct horse battery" } },
   responses: {
     200: {
       description: "Signed in.",
       body: loginReply,
-      example: { token: "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", id: 12, username: "ada", email: "ada@example.com", role: "explorer", active_guide: false,
-        user_id: 12, profile_image_url: null, locale: "en", preferences: preferencesExample },
+      example: loginExample,
     },
     400: { description: "Missing fields, or no account matches.", body: errorBody, example: { error: "Invalid credentials" } },
+    401: { description: "The account has a second factor: no token yet; finish at POST /api/users/login/2fa/.", body: mfaRequiredReply, example: mfaRequiredExample },
     ...commonReplies("error", { body: true, crossSite: true, limited: true }),
   },
 });

@@ -30,12 +30,18 @@ export default contract(
   {
     method: "DELETE",
     path: "/api/users/profile/",
-    summary: "Delete the caller's account for good. An API token needs no body; a browser's session cookie needs {\"password\"}.",
+    summary:
+      "Delete the caller's account for good. An API token needs no body; a browser's session cookie needs {\"password\"}. With two-factor on, a recent second factor: this token's sign-in, or `?code=`.",
     access: "member",
-    request: { body: z.object({ password: z.string().optional() }), example: { password: "the account's password" } },
+    request: {
+      body: z.object({ password: z.string().optional() }),
+      query: z.object({ code: z.string().optional().meta({ description: "an authenticator or recovery code (step-up)" }) }),
+      example: { password: "the account's password" },
+    },
     responses: {
       200: { description: "Deleted.", body: messageBody, example: { message: "Account ada has been permanently deleted." } },
-      400: { description: "With a session cookie, the password missing or wrong.", body: detailBody },
+      400: { description: "With a session cookie, the password missing or wrong; a wrong step-up code.", body: detailBody },
+      403: { description: "Two-factor on and no recent second factor.", body: detailBody },
       ...commonReplies("detail", { access: "member" }),
     },
   },
