@@ -1,0 +1,3 @@
+import { decisionContract } from "../decision-contract";
+
+export default decisionContract("reject");
