@@ -32,7 +32,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(details.nth(0)).toHaveText(username);
       await expect(details.nth(1)).toHaveText(email);
       await expect(details.nth(2)).toHaveText("Explorer");
-      await expect(header(page).getByRole("link", { name: `Your account (${username})` })).toBeVisible();
+      await expect(header(page).getByRole("link", { name: `${username} (your account)` })).toBeVisible();
 
       await page.getByLabel("Display name").fill("Ada L.");
       await page.getByLabel("Bio").fill("I like maths.\nAnd tea.");

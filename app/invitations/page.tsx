@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
@@ -27,11 +28,18 @@ export default async function InvitationsPage() {
       <h1>Invite teachers</h1>
       {!mine.canInvite ? (
         <div className="notice" role="note">
-          <p>You cannot send invitations.</p>
-          <p>
-            Inviting teachers is for trusted guides whom the staff have given permission. If you teach here and want to
-            invite a colleague, ask a staff member to let you invite teachers.
-          </p>
+          <p>You cannot send invitations yet.</p>
+          {user.isStaff ? (
+            <p>
+              As staff you can allow yourself: open <Link href={`/admin/users/${user.id}`}>your member page in the staff area</Link>{" "}
+              and press “Allow inviting”. Sending also needs a verified email address (see <Link href="/account">your account</Link>).
+            </p>
+          ) : (
+            <p>
+              Inviting teachers is for trusted guides whom the staff have given permission. If you teach here and want to
+              invite a colleague, ask a staff member to let you invite teachers.
+            </p>
+          )}
         </div>
       ) : (
         <>

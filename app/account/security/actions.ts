@@ -16,7 +16,9 @@ import { clientIp } from "@/lib/http/client-ip";
 import { changePassword } from "@/lib/users/change-password";
 import { deactivateOwnAccount } from "@/lib/users/deactivate-self";
 import { deleteOwnAccount } from "@/lib/users/delete-account";
+import type { DeleteState } from "./delete-state";
 import type { PasswordState } from "./password-state";
+import { SESSION_ENDED } from "@/lib/ui-messages";
 
 // /account/security's buttons. Each re-reads the session on the server: the page having
 // rendered a button proves nothing.
@@ -74,16 +76,24 @@ export async function deactivateAction(_prev: ActionState, form: FormData): Prom
   redirect("/?deactivated=1");
 }
 
-/** Deletes the account after checking the password, clears the cookie, goes home. */
-export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+/** Deletes the account after checking the password and the typed username, clears the cookie, goes home. */
+export async function deleteAccountAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
   const { requestId, log } = await actionContext();
   try {
     const { user } = await currentSession();
     const ip = clientIp(await headers());
-    await deleteOwnAccount(user.id, { db: getDb(), log, via: "browser", confirm: { input: { password: form.get("password") ?? undefined }, ip } });
+    await deleteOwnAccount(user.id, {
+      db: getDb(),
+      log,
+      via: "browser",
+      confirm: { input: { password: form.get("password") ?? undefined }, ip },
+      typedUsername: form.get("confirm_username") ?? "",
+    });
   } catch (err) {
-    if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
-    return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }) };
+    if (isDomainError(err)) {
+      return { status: "error", message: err.status === 401 ? SESSION_ENDED : err.message, fields: err.status === 401 ? {} : (err.fields ?? {}) };
+    }
+    return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }), fields: {} };
   }
   await endSession();
   redirect("/?deleted=1");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "../../components/action-button";
+import { ConfirmStep, DangerZone } from "../../components/confirm-step";
 import { Day } from "../../components/date-time";
 import { DeviceCells } from "../../components/device-cells";
 import { GoogleSignIn } from "../../components/google-sign-in";
@@ -31,39 +32,54 @@ export default async function SecurityPage() {
         <Link href="/account">Back to your account</Link>
       </p>
       <h2>Where you are signed in</h2>
-      <table aria-label="Signed-in devices">
-        <thead>
-          <tr>
-            <th scope="col">Device</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Address</th>
-            <th scope="col">Signed in</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">
-              <span className="visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <tr key={d.id} data-device={d.id}>
-              <td>
-                {deviceLabel(d.userAgent)}
-                {d.current && <strong> (this device)</strong>}
-              </td>
-              <DeviceCells device={d} />
-              <td>
-                {d.current ? (
-                  <span className="hint">Use “Sign out” at the top</span>
-                ) : (
-                  <ActionButton action={endDeviceAction} fields={{ id: d.id }} label="Sign out" ariaLabel={`Sign out ${deviceLabel(d.userAgent)}`} />
-                )}
-              </td>
+      <div className="table-wrap stack-wrap">
+        <table aria-label="Signed-in devices" className="stack-table">
+          <thead>
+            <tr>
+              <th scope="col">Device</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Address</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {others > 0 && <ActionButton action={endOtherDevicesAction} fields={{}} label="Sign out everywhere else" inline={false} />}
+          </thead>
+          <tbody>
+            {devices.map((d) => (
+              <tr key={d.id} data-device={d.id}>
+                <td data-label="Device">
+                  {deviceLabel(d.userAgent)}
+                  {d.current && <strong> (this device)</strong>}
+                </td>
+                <DeviceCells device={d} />
+                <td>
+                  {d.current ? (
+                    <span className="hint">This device: use “Sign out” at the top</span>
+                  ) : (
+                    <ActionButton
+                      action={endDeviceAction}
+                      fields={{ id: d.id }}
+                      label="Sign out"
+                      ariaLabel={`Sign out ${deviceLabel(d.userAgent)}`}
+                      className="button-secondary"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {others > 0 && (
+        <ConfirmStep opener="Sign out everywhere else…">
+          <p>
+            Every other device and app signed in to this account ({others}) is signed out now. This device stays signed in.
+          </p>
+          <ActionButton action={endOtherDevicesAction} fields={{}} label="Yes, sign out everywhere else" inline={false} className="button-danger" />
+        </ConfirmStep>
+      )}
       {(googleLink || googleClientId) && (
         <>
           <h2>Google sign-in</h2>
@@ -84,8 +100,10 @@ export default async function SecurityPage() {
         </>
       )}
       <PasswordForm />
-      <DeactivateForm />
-      <DeleteForm />
+      <DangerZone>
+        <DeactivateForm />
+        <DeleteForm username={session.user.username} />
+      </DangerZone>
     </section>
   );
 }
