@@ -58,11 +58,11 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/login");
       await fillLogin(page, user.username, "Not-the-password-1");
       const alert = page.locator("#form-error[role=alert]");
-      await expect(alert).toHaveText("The username/email or password is not right.");
+      await expect(alert).toHaveText("Your username or email, or your password, is incorrect.");
       await expect(page.getByLabel("Username or email")).toHaveValue(user.username);
       await expect(page.getByLabel("Password")).toHaveValue("");
       await fillLogin(page, uniq("nobody"), PASSWORD);
-      await expect(alert).toHaveText("The username/email or password is not right.");
+      await expect(alert).toHaveText("Your username or email, or your password, is incorrect.");
     });
   });
 }

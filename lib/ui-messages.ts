@@ -14,3 +14,21 @@ export const GUIDE_APPLICATION_PENDING =
 export const SIGNED_OUT_OTHERS = (n: number) => `Signed out of ${n} other session${n === 1 ? "" : "s"}.`;
 
 export const required = (what: string) => `${what} is required.`;
+
+// The use cases' "required" sentences (kept for the old API) that name several fields or
+// none; a page says instead which field, under that field only.
+// Written out, not imported: this module is in client bundles, and register-schema
+// pulls in the password policy's dictionaries. tests/ui-messages.test.ts keeps them equal.
+export const REGISTER_REQUIRED = "Username, email, and password are required.";
+export const BLANK = "This field may not be blank.";
+const GENERIC_REQUIRED = new Set([REGISTER_REQUIRED, BLANK]);
+
+/** The field sentences a page shows: each specific to its field, never one sentence under several. */
+export function pageFieldErrors(fields: Record<string, string>, labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, message]) => [name, GENERIC_REQUIRED.has(message) && labels[name] ? required(labels[name]) : message]),
+  );
+}
+
+export const PAGE_INVALID_CREDENTIALS = "Your username or email, or your password, is incorrect.";
+export const SIGN_IN_LINK_SENT = "If an account with that email exists, a sign-in link has been sent.";

@@ -8,22 +8,23 @@ import { useEffect, useRef } from "react";
  * each failed submit (keyboard and screen reader users start from it); without
  * JavaScript it is still an alert at the top of the returned page.
  */
-export function ErrorSummary({ message, fields, labels }: { message: string; fields: Record<string, string>; labels?: Record<string, string> }) {
+export function ErrorSummary({ message, fields = {} }: { message: string; fields?: Record<string, string | undefined> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
   }, [message, fields]);
-  const entries = Object.entries(fields).filter(([, m]) => m);
+  const entries = Object.entries(fields).filter((e): e is [string, string] => Boolean(e[1]));
   return (
-    <div id="form-error" className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="form-error-title">
-      <h2 id="form-error-title">{entries.length > 1 ? "Please fix these" : "Please fix this"}</h2>
+    <div id="form-error" className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       {entries.length === 0 ? (
-        <p>{message}</p>
+        message
+      ) : entries.length === 1 ? (
+        <a href={`#${entries[0][0]}`}>{entries[0][1]}</a>
       ) : (
         <ul>
           {entries.map(([name, m]) => (
             <li key={name}>
-              <a href={`#${name}`}>{labels?.[name] ? `${labels[name]}: ${m}` : m}</a>
+              <a href={`#${name}`}>{m}</a>
             </li>
           ))}
         </ul>

@@ -18,10 +18,13 @@ export function PasswordInput(props: {
   label: string;
   autoComplete: "current-password" | "new-password";
   error?: string;
+  /** Marks the value refused without a sentence of its own (the form's summary says why). */
+  invalid?: boolean;
+  required?: boolean;
   /** Shows the live rules of a new password under the field. */
   rules?: boolean;
 }) {
-  const { name, label, autoComplete, error, rules } = props;
+  const { name, label, autoComplete, error, invalid, required, rules } = props;
   const [hydrated, setHydrated] = useState(false);
   const [shown, setShown] = useState(false);
   const [value, setValue] = useState("");
@@ -36,7 +39,8 @@ export function PasswordInput(props: {
           name={name}
           type={shown ? "text" : "password"}
           autoComplete={autoComplete}
-          aria-invalid={error ? true : undefined}
+          required={required}
+          aria-invalid={error || invalid ? true : undefined}
           aria-describedby={describedBy}
           onChange={rules ? (e) => setValue(e.target.value) : undefined}
         />

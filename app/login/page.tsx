@@ -32,6 +32,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const [googleClientId] = googleClientIds();
   return (
     <section className="card">
+      <h1>Sign in</h1>
+      {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <LoginForm
         next={next}
         username={first(params.username)?.slice(0, 300)}
@@ -44,7 +46,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               : undefined
         }
       />
-      {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

@@ -1,9 +1,10 @@
 "use client";
 
+import { ErrorSummary } from "../../components/error-summary";
 import { useActionState } from "react";
 import { IDLE } from "../../components/action-state";
 import { ConfirmStep } from "../../components/confirm-step";
-import { Field, FormMessage } from "../../components/field";
+import { Field } from "../../components/field";
 import { deactivateAction } from "./actions";
 
 export function DeactivateForm() {
@@ -15,7 +16,7 @@ export function DeactivateForm() {
       <ConfirmStep opener="Deactivate account…" open={state.status === "error"}>
         <form action={action} noValidate>
           <p>Are you sure? Every device signed in to this account is signed out now.</p>
-          {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+          {state.status === "error" && <ErrorSummary message={state.message} />}
           <Field name="reason" label="Why are you leaving?" optional maxLength={1000} />
           <button type="submit" disabled={pending} aria-busy={pending} className="button-danger">
             Yes, deactivate my account

@@ -1,8 +1,9 @@
 "use client";
 
+import { ErrorSummary } from "../../components/error-summary";
 import { useActionState } from "react";
 import { ConfirmStep } from "../../components/confirm-step";
-import { Field, FormMessage } from "../../components/field";
+import { Field } from "../../components/field";
 import { PasswordInput } from "../../components/password-input";
 import { deleteAccountAction } from "./actions";
 import { DELETE_IDLE } from "./delete-state";
@@ -19,7 +20,7 @@ export function DeleteForm({ username }: { username: string }) {
       </p>
       <ConfirmStep opener="Delete account…" open={state.status === "error"}>
         <form action={action} noValidate aria-labelledby="delete-heading">
-          {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+          {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
           <Field
             name="confirm_username"
             label={`Type your username, ${username}, to confirm`}

@@ -94,7 +94,7 @@ export default async function SecurityPage() {
           ) : (
             <>
               <p>Not linked. Sign in with Google here to link it: afterwards that Google account signs you in to this one.</p>
-              {!session.user.viewedBy && <GoogleSignIn clientId={googleClientId!} next="/account/security" />}
+              {!session.user.viewedBy && <GoogleSignIn clientId={googleClientId!} next="/account/security" divider={false} />}
             </>
           )}
         </>
