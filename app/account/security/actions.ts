@@ -35,13 +35,16 @@ export async function endDeviceAction(_prev: ActionState, form: FormData): Promi
   });
 }
 
+/** Ends every other session, then reloads the page with how many ended (the confirmation step closes). */
 export async function endOtherDevicesAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  return runAction("session.revoke_failed", async (log) => {
+  let revoked = 0;
+  const state = await runAction("session.revoke_failed", async (log) => {
     const { user, sessionId } = await currentSession();
-    const revoked = await endOtherDevices(getDb(), user.id, { kind: "browser", id: sessionId }, { log });
-    revalidatePath("/account/security");
-    return `Signed out of ${revoked} other session${revoked === 1 ? "" : "s"}.`;
+    revoked = await endOtherDevices(getDb(), user.id, { kind: "browser", id: sessionId }, { log });
+    return "";
   });
+  if (state.status === "error") return state;
+  redirect(`/account/security?signed-out-others=${revoked}`);
 }
 
 export async function changePasswordAction(_prev: PasswordState, form: FormData): Promise<PasswordState> {

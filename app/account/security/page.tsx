@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "../../components/action-button";
 import { ConfirmStep, DangerZone } from "../../components/confirm-step";
+import { FormMessage } from "../../components/field";
+import { first, type SearchParams } from "../../components/search-params";
+import { SIGNED_OUT_OTHERS } from "@/lib/ui-messages";
 import { Day } from "../../components/date-time";
 import { DeviceCells } from "../../components/device-cells";
 import { GoogleSignIn } from "../../components/google-sign-in";
@@ -18,8 +21,10 @@ import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default async function SecurityPage() {
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser("/account/security");
+  // Only a count for the sentence, after "Sign out everywhere else".
+  const signedOutOthers = first((await searchParams)["signed-out-others"]);
   const session = (await getCurrentSession())!;
   const devices = await listDevices(getDb(), session.user.id, { kind: "browser", id: session.sessionId });
   const others = devices.filter((d) => !d.current).length;
@@ -32,6 +37,7 @@ export default async function SecurityPage() {
         <Link href="/account">Back to your account</Link>
       </p>
       <h2>Where you are signed in</h2>
+      {signedOutOthers && /^\d{1,6}$/.test(signedOutOthers) && <FormMessage kind="success">{SIGNED_OUT_OTHERS(Number(signedOutOthers))}</FormMessage>}
       <div className="table-wrap stack-wrap">
         <table aria-label="Signed-in devices" className="stack-table">
           <thead>
