@@ -9,7 +9,8 @@ import { mailedLink } from "./support/links";
 // impact. Each check names the page state, so a failure says where to look.
 
 async function axe(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations, passes } = await new AxeBuilder({ page }).analyze();
+  expect(passes.length, `axe ran on ${state}`).toBeGreaterThan(0);
   const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(found, `axe on ${state} (${page.url()})`).toEqual([]);
 }

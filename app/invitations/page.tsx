@@ -8,6 +8,7 @@ import { PERSONAL_MESSAGE_MAX } from "@/lib/invitations/send-schema";
 import { ActionButton } from "../components/action-button";
 import { Day } from "../components/date-time";
 import { Table } from "../components/table";
+import { EmptyState } from "../components/ui";
 import { cancelMyInvitationAction } from "./actions";
 import { STATUS_LABELS } from "./labels";
 import { SendInvitationForm } from "./send-form";
@@ -61,9 +62,9 @@ export default async function InvitationsPage() {
 
       <h2>Your invitations</h2>
       {mine.invitations.length === 0 ? (
-        <p>You have not sent any invitations yet.</p>
+        <EmptyState>You have not sent any invitations yet.</EmptyState>
       ) : (
-        <Table columns={["Sent to", "Status", <span className="visually-hidden">Actions</span>]}>
+        <Table stack label="Your invitations" columns={["Sent to", "Status", <span key="actions" className="visually-hidden">Actions</span>]}>
           {mine.invitations.map((i) => (
             <tr key={i.id}>
               <th scope="row" className="wrap-anywhere">
@@ -73,7 +74,7 @@ export default async function InvitationsPage() {
                   sent <Day value={i.createdAt} />
                 </span>
               </th>
-              <td>
+              <td data-label="Status">
                 {STATUS_LABELS[i.status]}
                 <br />
                 <span className="hint">
