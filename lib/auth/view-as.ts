@@ -7,6 +7,7 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { staffReason } from "../users/admin-schema";
 import { idSchema } from "../validation/pagination";
+import { requireRecentSecondFactor, stepUpCode } from "../two-factor/step-up";
 import { parseInput } from "../validation/parse";
 
 // "View as" (issue 14 point 4): a staff member's browser session shows the site as one
@@ -29,6 +30,8 @@ export async function startViewAs(
 ): Promise<{ userId: number; username: string; until: Date }> {
   requireStaffFlag(actor);
   const { userId, reason } = parseInput(startViewAsSchema, input);
+  // With 2FA on: a second factor on this session in the last 10 minutes (issue 20).
+  await requireRecentSecondFactor(db, actor.id, { kind: "browser", id: sessionId }, stepUpCode(input), log);
   if (userId === actor.id) throw new DomainError("view_as_self", "You cannot view the site as yourself.", 400);
   const result = await inTransaction(db, async (tx) => {
     await requireActiveStaff(tx, actor);

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { auditActorId, requireActiveSuperuser, requireStaffFlag, type Actor } from "../actor";
+import { auditActorId, isOperator, requireActiveSuperuser, requireStaffFlag, type Actor } from "../actor";
+import type { Credential } from "../auth/request";
+import { requireRecentSecondFactor, stepUpCode } from "../two-factor/step-up";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -32,9 +34,12 @@ export async function setStaff(
   actor: Actor,
   db: Db,
   log: Logger = logger,
+  /** The session or token acting: granting staff wants a recent second factor when the actor has 2FA (issue 20). */
+  credential: Credential | null = null,
 ): Promise<{ userId: number; username: string; isStaff: boolean; changed: boolean }> {
   requireStaffFlag(actor);
   const { userId, isStaff, reason } = parseInput(setStaffSchema, input);
+  if (isStaff && !isOperator(actor)) await requireRecentSecondFactor(db, actor.id, credential, stepUpCode(input), log);
   if (!isStaff && userId === actor.id) {
     throw new DomainError("self_unstaff", "You cannot remove your own staff access.", 400);
   }

@@ -26,6 +26,7 @@ export async function signOutEverywhere(input: unknown, actor: Actor, db: Db, lo
     await requireMayActOn(tx, actor, { id: userId, ...rows[0] });
     const sessions = await tx.session.deleteMany({ where: { userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId } });
+    await tx.trustedBrowser.deleteMany({ where: { userId } }); // and "trust this browser" (issue 20)
     const revoked = sessions.count + tokens.count;
     await recordAudit(tx, { actorId: auditActorId(actor), action: "session.revoked_all", targetType: "User", targetId: userId, notes: reason ?? null, details: { sessions: sessions.count, tokens: tokens.count } });
     return { userId, username: rows[0].username, revoked };

@@ -83,7 +83,7 @@ export async function deactivateAction(_prev: ActionState, form: FormData): Prom
 export async function deleteAccountAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
   const { requestId, log } = await actionContext();
   try {
-    const { user } = await currentSession();
+    const { user, sessionId } = await currentSession();
     const ip = clientIp(await headers());
     await deleteOwnAccount(user.id, {
       db: getDb(),
@@ -91,6 +91,7 @@ export async function deleteAccountAction(_prev: DeleteState, form: FormData): P
       via: "browser",
       confirm: { input: { password: form.get("password") ?? undefined }, ip },
       typedUsername: form.get("confirm_username") ?? "",
+      credential: { kind: "browser", id: sessionId },
     });
   } catch (err) {
     if (isDomainError(err)) {

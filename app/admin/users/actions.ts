@@ -12,6 +12,7 @@ import { markEmailVerified } from "@/lib/users/mark-email-verified";
 import { setUserActive } from "@/lib/users/set-active";
 import { setStaff } from "@/lib/users/set-staff";
 import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
+import { resetTwoFactorByStaff } from "@/lib/two-factor/staff-reset";
 import { parseInput } from "@/lib/validation/parse";
 import { runAction } from "../../components/action-run";
 import type { ActionState } from "../../components/action-state";
@@ -81,7 +82,9 @@ export async function sendPasswordResetAction(_prev: ActionState, form: FormData
 export async function setStaffAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction("admin.action_failed", async (log) => {
     const { staff, reason, userId } = await staffWithReason(form);
-    const result = await setStaff({ userId, isStaff: form.get("isStaff"), reason }, staff, getDb(), log);
+    const session = await getCurrentSession();
+    const credential = session ? ({ kind: "browser", id: session.sessionId } as const) : null;
+    const result = await setStaff({ userId, isStaff: form.get("isStaff"), reason }, staff, getDb(), log, credential);
     refresh(result.userId);
     return `${result.username} ${result.isStaff ? "is now staff" : "is no longer staff"}.`;
   });
@@ -103,4 +106,13 @@ export async function startViewAsAction(_prev: ActionState, form: FormData): Pro
     redirect("/account");
   }
   return state;
+}
+
+export async function resetTwoFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("admin.action_failed", async (log) => {
+    const { staff, reason, userId } = await staffWithReason(form);
+    const result = await resetTwoFactorByStaff({ userId, reason }, staff, getDb(), log);
+    refresh(result.userId);
+    return `${result.username}'s two-factor authentication was reset; they were signed out everywhere and emailed.`;
+  });
 }

@@ -12,6 +12,7 @@ import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
 import styles from "../admin.module.css";
+import { StepUp } from "../../components/step-up";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -70,6 +71,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               Export CSV
             </a>
           </p>
+          <StepUp page={PATH} />
           {result.items.length === 0 ? (
             <p>No members match.</p>
           ) : (

@@ -13,11 +13,28 @@ import { Table } from "../../../components/table";
 import styles from "../../admin.module.css";
 import { AuditCells } from "../../audit-cells";
 import { ActionButton } from "../../../components/action-button";
-import { markEmailVerifiedAction, sendPasswordResetAction, setActiveAction, setInviteAction, setStaffAction, signOutEverywhereAction, startViewAsAction } from "../actions";
+import {
+  markEmailVerifiedAction,
+  resetTwoFactorAction,
+  sendPasswordResetAction,
+  setActiveAction,
+  setInviteAction,
+  setStaffAction,
+  signOutEverywhereAction,
+  startViewAsAction,
+} from "../actions";
+import { StepUp } from "../../../components/step-up";
+import { twoFactorStatus, type TwoFactorStatus } from "@/lib/two-factor/status";
 
 export const metadata: Metadata = { title: "Member" };
 
 const yesNo = (v: boolean | null | undefined) => (v ? "Yes" : "No");
+
+function twoFactorLabel(s: TwoFactorStatus): string {
+  const parts = [s.totp ? `authenticator app (${s.recovery_codes_left} recovery codes left)` : null, s.passkeys ? `${s.passkeys} passkey${s.passkeys === 1 ? "" : "s"}` : null].filter(Boolean);
+  const required = s.required ? " (required)" : "";
+  return parts.length ? `${parts.join(", ")}${required}` : `Off${required}`;
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
@@ -33,6 +50,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const fields = { userId: user.id };
   // Another staff account or a superuser: only a superuser may act on it (lib/actor.ts, which the actions check again).
   const { mayAct, mayMarkVerified } = allowedOn(user, { id: staff.id, isSuperuser: await isSuperuser(getDb(), staff.id) });
+  const twoFactor = await twoFactorStatus(getDb(), user.id);
 
   return (
     <section className="card">
@@ -61,6 +79,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dd>
           <DateTime value={user.lastLogin} />
         </dd>
+        <dt>Two-factor</dt>
+        <dd>{twoFactorLabel(twoFactor)}</dd>
       </dl>
 
       <h2>Profile</h2>
@@ -85,6 +105,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <h2>Staff actions</h2>
       <p className="hint">Each action asks why; the reason goes into the audit log with your name.</p>
+      <StepUp page={`/admin/users/${user.id}`} />
       <div className={styles.actions}>
         {!mayAct && <p className="hint">Only a superuser can deactivate this staff account, sign it out everywhere or send it a reset link.</p>}
         {!self && mayAct && (
@@ -104,6 +125,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           />
         )}
         {mayAct && <ActionButton askReason action={signOutEverywhereAction} fields={fields} label="Sign out everywhere" ariaLabel={`Sign out ${user.username} everywhere`} />}
+        {!self && (
+          <ActionButton askReason action={resetTwoFactorAction} fields={fields} label="Reset two-factor authentication" ariaLabel={`Reset ${user.username}'s two-factor authentication`} />
+        )}
         {!user.emailVerifiedAt && mayMarkVerified && <ActionButton askReason action={markEmailVerifiedAction} fields={fields} label="Mark email verified" />}
         {user.email && mayAct && <ActionButton askReason action={sendPasswordResetAction} fields={fields} label="Send a password reset link" />}
         {!user.isStaff && user.isActive && (
