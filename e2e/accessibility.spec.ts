@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { Secret, TOTP } from "otpauth";
 import { expect, test, type Browser, type Page } from "./support/test";
 import { apiUser, makeStaff, PASSWORD, signIn, sql, submit, uniq } from "./support/accounts";
 import { allowSteps } from "./support/flow";
@@ -159,5 +160,39 @@ test("staff pages as staff", async ({ browser, request }) => {
     await page.goto(path);
     await axe(page, path);
   }
+  await context.close();
+});
+
+test("two-factor pages: the second step (empty and refused), its expired state, the security page with 2FA on", async ({ browser, request }) => {
+  allowSteps(14);
+  // `ahead` periods from now: a code already used is refused as a replay.
+  const code = (secret: string, ahead = 0) =>
+    new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + ahead * 30_000 });
+  const user = await apiUser(request);
+  const login = await request.post("/api/users/login/", { data: { username: user.username, password: user.password } });
+  const headers = { authorization: `Token ${(await login.json()).token}` };
+  const setup = await (await request.post("/api/users/2fa/totp/setup/", { headers, data: { password: user.password } })).json();
+  expect((await request.post("/api/users/2fa/totp/confirm/", { headers, data: { code: code(setup.secret) } })).status()).toBe(200);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login/two-factor");
+  await axe(page, "/login/two-factor without a pending step");
+  await page.goto("/login");
+  await page.getByLabel("Username or email").fill(user.username);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await submit(page, "Sign in");
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  await axe(page, "/login/two-factor");
+  await page.getByLabel("Authentication code").fill("000000");
+  await submit(page, "Verify");
+  await expect(page.locator("#form-error")).toBeVisible();
+  await expect(page.locator("#form-error")).toBeFocused();
+  await axe(page, "/login/two-factor refused");
+  await page.getByLabel("Authentication code").fill(code(setup.secret, 1));
+  await submit(page, "Verify");
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/account/security");
+  await axe(page, "/account/security with two-factor authentication on");
   await context.close();
 });
