@@ -36,7 +36,7 @@ test("signed out: home, sign-up and sign-in (empty and refused), link requests, 
   await page.goto("/login");
   await page.getByLabel("Username or email").fill("nobody-here");
   await page.getByLabel("Password", { exact: true }).fill("wrong-password-1");
-  await submit(page, "Sign in");
+  await submit(page, "Sign in", { exact: true });
   await expect(page.locator("#form-error")).toBeVisible();
   await axe(page, "/login refused");
   await page.goto("/forgot-password");
@@ -181,7 +181,7 @@ test("two-factor pages: the second step (empty and refused), its expired state, 
   await page.goto("/login");
   await page.getByLabel("Username or email").fill(user.username);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await submit(page, "Sign in");
+  await submit(page, "Sign in", { exact: true });
   await expect(page).toHaveURL(/\/login\/two-factor/);
   await axe(page, "/login/two-factor");
   await page.getByLabel("Authentication code").fill("000000");
