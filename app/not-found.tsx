@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ButtonLink } from "./components/ui";
 
 export const metadata: Metadata = { title: "Page not found" };
 
@@ -9,9 +9,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
       <p>
-        <Link href="/" className="button">
-          Go to the home page
-        </Link>
+        <ButtonLink href="/">Go to the home page</ButtonLink>
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { FormMessage } from "./components/field";
 import { first, type SearchParams } from "./components/search-params";
+import { ButtonLink } from "./components/ui";
 
 export const metadata: Metadata = { title: "Zporta Academy" };
 
@@ -47,9 +48,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       <h1>Welcome to Zporta Academy</h1>
       <p>Learn as an explorer, teach as a guide, or both.</p>
       <p>
-        <Link href="/signup" className="button">
-          Create your account
-        </Link>
+        <ButtonLink href="/signup">Create your account</ButtonLink>
       </p>
       <p>
         Already have an account? <Link href="/login">Sign in</Link>

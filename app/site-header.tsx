@@ -14,8 +14,10 @@ export async function SiteHeader() {
           <>
             {user.isStaff && <Link href="/admin">Admin</Link>}
             <Link href="/guide-application">Teach</Link>
-            <Link href="/account" aria-label={`Your account (${user.username})`}>
+            {/* The accessible name starts with the visible text (voice control users say what they see). */}
+            <Link href="/account">
               {user.username}
+              <span className="visually-hidden"> (your account)</span>
             </Link>
             {/* A form, not a link: works without JavaScript and cannot be triggered by a GET. */}
             <form action={signOut} className="inline-form">

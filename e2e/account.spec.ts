@@ -32,7 +32,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(details.nth(0)).toHaveText(username);
       await expect(details.nth(1)).toHaveText(email);
       await expect(details.nth(2)).toHaveText("Explorer");
-      await expect(header(page).getByRole("link", { name: `Your account (${username})` })).toBeVisible();
+      await expect(header(page).getByRole("link", { name: `${username} (your account)` })).toBeVisible();
 
       await page.getByLabel("Display name").fill("Ada L.");
       await page.getByLabel("Bio").fill("I like maths.\nAnd tea.");
@@ -58,11 +58,11 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/login");
       await fillLogin(page, user.username, "Not-the-password-1");
       const alert = page.locator("#form-error[role=alert]");
-      await expect(alert).toHaveText("The username/email or password is not right.");
+      await expect(alert).toHaveText("Your username or email, or your password, is incorrect.");
       await expect(page.getByLabel("Username or email")).toHaveValue(user.username);
       await expect(page.getByLabel("Password")).toHaveValue("");
       await fillLogin(page, uniq("nobody"), PASSWORD);
-      await expect(alert).toHaveText("The username/email or password is not right.");
+      await expect(alert).toHaveText("Your username or email, or your password, is incorrect.");
     });
   });
 }

@@ -90,7 +90,8 @@ test("staff view the site as a member, cannot change their security, and stop", 
   // The member's security page reads, but changes nothing.
   await page.goto("/account/security");
   await expect(banner).toBeVisible();
-  await page.getByRole("button", { name: "Deactivate account" }).click();
+  await page.getByText("Deactivate account…").click();
+  await page.getByRole("button", { name: "Yes, deactivate my account" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "You are viewing the site as this member: nothing can be changed." })).toBeVisible();
   const { rows: after } = await sql(`SELECT "isActive" FROM "User" WHERE username = $1`, [member.username]);
   expect(after[0].isActive).toBe(true);

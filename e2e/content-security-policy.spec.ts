@@ -28,7 +28,7 @@ test("pages run their scripts under the policy, with no violation", async ({ pag
   await signIn(page, user.username, user.password);
   for (const path of ["/", "/account", "/guide-application", "/invitations"]) await page.goto(path);
   // Client-side navigation needs the app's JavaScript: a header link changes the page in place.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: `Your account (${user.username})` }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: `${user.username} (your account)` }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   expect(violations).toEqual([]);

@@ -29,7 +29,7 @@ test.describe("rate limits on the pages", () => {
     await page.goto(`${server.baseUrl}/login`);
     for (let i = 0; i < 2; i++) {
       await fillLogin(page, username, `Wrong-${i}-password`);
-      await expect(page.locator("#form-error[role=alert]")).toHaveText("The username/email or password is not right.");
+      await expect(page.locator("#form-error[role=alert]")).toHaveText("Your username or email, or your password, is incorrect.");
     }
     await fillLogin(page, username, PASSWORD);
     await expect(page.locator("#form-error[role=alert]")).toHaveText(/^Too many attempts\. Try again in \d+ seconds\.$/);

@@ -94,11 +94,23 @@ test("delete an account (password asked first), then sign up again with the same
   const user = await apiUser(request);
   const { context, page } = await signedInContext(browser, user);
   await page.goto("/account/security");
+  // The first press only asks; the button itself is red.
+  await page.getByText("Delete account…").click();
+  const confirm = page.getByRole("button", { name: "Delete my account" });
+  expect(await confirm.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(180, 35, 24)");
+  await page.getByLabel(`Type your username, ${user.username}, to confirm`).fill(user.username);
   await page.getByLabel("Your password").fill("Not-the-password-1");
-  await page.getByRole("button", { name: "Delete my account" }).click();
+  await confirm.click();
   await expect(page.locator("#form-error[role=alert]")).toHaveText("Password is incorrect.");
+  await expect(page.locator("#form-error")).toBeFocused();
+  // A wrong username with the right password refuses too, and deletes nothing.
+  await page.getByLabel(`Type your username, ${user.username}, to confirm`).fill("someone-else");
   await page.getByLabel("Your password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Delete my account" }).click();
+  await confirm.click();
+  await expect(page.locator("#confirm_username-error")).toHaveText("Type your username exactly as shown to confirm.");
+  await page.getByLabel(`Type your username, ${user.username}, to confirm`).fill(user.username);
+  await page.getByLabel("Your password").fill(PASSWORD);
+  await confirm.click();
   await expect(page).toHaveURL(/\/\?deleted=1$/);
   await expect(page.getByRole("status")).toHaveText("Your account has been deleted. We have emailed you a confirmation.");
   await page.goto("/account");

@@ -3,11 +3,10 @@ import { expect, test, type Page } from "./support/test";
 
 const uniq = (p: string) => `${p}_${randomBytes(4).toString("hex")}`;
 
-async function fillSignup(page: Page, u: { username: string; email: string; password: string; bio?: string }) {
+async function fillSignup(page: Page, u: { username: string; email: string; password: string }) {
   await page.getByLabel("Username").fill(u.username);
   await page.getByLabel("Email").fill(u.email);
   await page.getByLabel("Password").fill(u.password);
-  if (u.bio) await page.getByLabel("Bio").fill(u.bio);
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -19,14 +18,14 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/");
       await page.getByRole("link", { name: "Create your account" }).click();
       await expect(page).toHaveURL(/\/signup$/);
-      await fillSignup(page, { username, email: `${username}@example.com`, password: "SecurePass123!", bio: "Hello!" });
-      await page.getByLabel("Guide (teach)").check();
+      await fillSignup(page, { username, email: `${username}@example.com`, password: "SecurePass123!" });
       await page.getByRole("button", { name: "Create account" }).click();
       if (javaScriptEnabled) {
         await expect(page).toHaveURL(/\/account$/);
         await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
         await expect(page.getByRole("definition").nth(0)).toHaveText(username);
-        await expect(page.getByRole("definition").nth(2)).toHaveText("Guide");
+        // Teaching starts with a guide application, not a choice on the sign-up form.
+        await expect(page.getByRole("definition").nth(2)).toHaveText("Explorer");
       } else {
         await expect(page).toHaveURL(/\/login\?/);
         await expect(page.getByRole("status")).toHaveText("Your account has been created. Sign in to continue.");
@@ -43,8 +42,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.goto("/signup");
       const other = uniq("other");
-      await fillSignup(page, { username: other, email: `${taken.toUpperCase()}@EXAMPLE.com`, password: "SecurePass123!", bio: "kept" });
-      await page.getByLabel("Both").check();
+      await fillSignup(page, { username: other, email: `${taken.toUpperCase()}@EXAMPLE.com`, password: "SecurePass123!" });
       await page.getByRole("button", { name: "Create account" }).click();
 
       await expect(page.locator("#form-error[role=alert]")).toHaveText("Email already registered.");
@@ -53,17 +51,54 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator("#email-error")).toHaveText("Email already registered.");
       await expect(page.getByLabel("Username")).toHaveValue(other);
       await expect(email).toHaveValue(`${taken.toUpperCase()}@EXAMPLE.com`);
-      await expect(page.getByLabel("Bio")).toHaveValue("kept");
-      await expect(page.getByLabel("Both")).toBeChecked();
       await expect(page.getByLabel("Password")).toHaveValue("");
     });
   });
 }
 
-test("shows the required-fields message when the form is sent empty", async ({ page }) => {
+for (const javaScriptEnabled of [true, false]) {
+  test(`an empty form (JavaScript ${javaScriptEnabled ? "on" : "off"}): one summary linking to each field, a different sentence under each`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto("/signup");
+    await page.getByRole("button", { name: "Create account" }).click();
+    const summary = page.locator("#form-error[role=alert]");
+    await expect(summary.getByRole("link")).toHaveText(["Username is required.", "Email is required.", "Password is required."]);
+    if (javaScriptEnabled) await expect(summary).toBeFocused();
+    for (const [field, sentence] of [["username", "Username is required."], ["email", "Email is required."], ["password", "Password is required."]]) {
+      await expect(page.locator(`#${field}-error`)).toHaveText(sentence);
+      await expect(page.locator(`#${field}`)).toHaveAttribute("aria-invalid", "true");
+    }
+    await expect(page.getByText("Username, email, and password are required.")).toHaveCount(0);
+    await summary.getByRole("link", { name: "Email is required." }).click();
+    await expect(page.locator("#email")).toBeFocused();
+    await context.close();
+  });
+}
+
+test("the password can be shown and its rules tick off while typing", async ({ page }) => {
   await page.goto("/signup");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.locator("#form-error[role=alert]")).toHaveText("Username, email, and password are required.");
+  const password = page.getByLabel("Password", { exact: true });
+  await password.fill("1234");
+  await expect(password).toHaveAttribute("type", "password");
+  await page.getByRole("button", { name: "Show password" }).click();
+  await expect(password).toHaveAttribute("type", "text");
+  await expect(page.getByRole("button", { name: "Hide password" })).toHaveAttribute("aria-pressed", "true");
+  const rules = page.locator("#password-hint li");
+  await expect(rules.nth(0)).toHaveAttribute("data-met", "false");
+  await expect(rules.nth(1)).toHaveAttribute("data-met", "false");
+  await password.fill("longer-pass");
+  await expect(rules.nth(0)).toHaveAttribute("data-met", "true");
+  await expect(rules.nth(1)).toHaveAttribute("data-met", "true");
+});
+
+test("without JavaScript there is no show-password button, and the rules read as a hint", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await expect(page.getByRole("button", { name: "Show password" })).toHaveCount(0);
+  await expect(page.locator("#password-hint")).toContainText("At least 8 characters");
+  await context.close();
 });
 
 test("the button shows a pending state and cannot be pressed twice", async ({ page }) => {
@@ -90,6 +125,6 @@ test("is usable at phone width: no horizontal scrolling, labelled fields", async
   await page.goto("/signup");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  for (const label of ["Username", "Email", "Password", "Bio"]) await expect(page.getByLabel(label)).toBeVisible();
+  for (const label of ["Username", "Email", "Password"]) await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/signup-phone.png", fullPage: true });
 });

@@ -54,7 +54,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/magic-link$/);
       await page.getByLabel("Email", { exact: true }).fill(user.email);
       await submit(page, "Send sign-in link");
-      await expect(page.getByRole("status")).toHaveText("If an account with that email exists, a login link has been sent.");
+      await expect(page.getByRole("status")).toHaveText("If an account with that email exists, a sign-in link has been sent.");
       const link = await mailedLink(user.email, "magic_link.requested");
       await page.goto(link);
       await expect(page.getByRole("heading", { name: `Sign in as ${user.username}` })).toBeVisible();

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { apiCall, apiLogin, apiSignedIn, sessionCookie } from "./support/auth";
 import { http, postRegister, testDb, withPg } from "./support/helpers";
+import { deleteOwnAccount, DELETE_USERNAME_MISMATCH } from "@/lib/users/delete-account";
 
 // DELETE /api/users/profile/ (issue 10 point 7).
 
@@ -90,6 +91,25 @@ describe("DELETE /api/users/profile/", () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ message: `Account ${user.username} has been permanently deleted.` });
     expect(await testDb().user.count({ where: { username: user.username } })).toBe(0);
+  });
+
+  it("the page's typed username must match the account under its row lock; a mismatch deletes nothing (issue 21 point 4)", async () => {
+    // The password check's rate limiter keeps its counts through the app's client (getDb).
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const user = await apiSignedIn();
+    const ctx = { db: testDb(), via: "browser" as const, confirm: { input: { password: user.password }, ip: "198.51.100.21" } };
+    for (const typed of ["", "someone-else", user.username.toUpperCase(), null]) {
+      await expect(deleteOwnAccount(user.id, { ...ctx, typedUsername: typed })).rejects.toMatchObject({
+        status: 400,
+        message: DELETE_USERNAME_MISMATCH,
+        fields: { confirm_username: DELETE_USERNAME_MISMATCH },
+      });
+    }
+    const kept = await withPg((c) => c.query(`SELECT count(*)::int AS n FROM "User" WHERE id = $1`, [user.id]));
+    expect(kept.rows[0].n).toBe(1);
+    await deleteOwnAccount(user.id, { ...ctx, typedUsername: user.username });
+    const gone = await withPg((c) => c.query(`SELECT count(*)::int AS n FROM "User" WHERE id = $1`, [user.id]));
+    expect(gone.rows[0].n).toBe(0);
   });
 
   it("401 without credentials; a cross-site cookie request does not count", async () => {

@@ -69,6 +69,34 @@ describe("the Google button", () => {
     expect(other.headers.get("content-security-policy")).not.toContain("google");
   });
 
+  it("comes first with an 'or' divider, and goes away quietly when Google's script cannot load (issue 21 point 3)", async () => {
+    const shown = await googlePage("/signup");
+    try {
+      const block = shown.page.locator(".google-sign-in");
+      await shown.page.getByRole("button", { name: "Sign in with Google" }).waitFor();
+      expect(await block.locator(".divider").textContent()).toBe("or");
+      // Before the form: the first field comes after it in the page.
+      expect(await block.evaluate((b) => Boolean(b.compareDocumentPosition(document.getElementById("username")!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    } finally {
+      await shown.context.close();
+    }
+    const context = await browser.newContext({ baseURL: server.baseUrl });
+    try {
+      await context.route(GOOGLE_SCRIPT, (route) => route.abort());
+      const page = await context.newPage();
+      const failed = page.waitForEvent("requestfailed", (r) => r.url().startsWith(GOOGLE_SCRIPT));
+      await page.goto("/login");
+      await failed;
+      // Hydrated (so the script was tried) and hidden again (so its failure was seen).
+      await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated") && (document.querySelector(".google-sign-in") as HTMLElement | null)?.hidden === true);
+      expect(await page.locator(".google-sign-in").isVisible()).toBe(false);
+      expect(await page.locator(".google-sign-in [role=alert]").count()).toBe(0);
+      expect(await page.getByText("could not be loaded").count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("not configured (the suite's main server): no button, no Google in the CSP", async () => {
     for (const path of ["/login", "/signup"]) {
       const res = await http(path);

@@ -114,7 +114,7 @@ describe("/invitations", () => {
     const member = await signedIn();
     const denied = await page("/invitations", member.cookie);
     expect(denied.status).toBe(200);
-    expect(denied.words).toContain("You cannot send invitations.");
+    expect(denied.words).toContain("You cannot send invitations yet.");
     expect(denied.words).toContain("ask a staff member");
     expect(denied.words).not.toContain("Send invitation");
     // The account page links here only for those who may invite.

@@ -1,7 +1,7 @@
 "use client";
 
+import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
-import { FormMessage } from "../components/field";
 import { IDLE } from "../components/action-state";
 import { acceptAction } from "./actions";
 
@@ -9,7 +9,7 @@ export function AcceptButton({ token }: { token: string }) {
   const [state, action, pending] = useActionState(acceptAction, IDLE);
   return (
     <form action={action} aria-describedby={state.status === "error" ? "form-error" : undefined}>
-      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      {state.status === "error" && <ErrorSummary message={state.message} />}
       <input type="hidden" name="token" value={token} />
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Accepting…" : "Accept the invitation"}

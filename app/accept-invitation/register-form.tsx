@@ -1,8 +1,8 @@
 "use client";
 
+import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
 import { BioField, NewPasswordField, UsernameField } from "../components/account-fields";
-import { FormMessage } from "../components/field";
 import { registerAndAcceptAction } from "./actions";
 import type { RegisterState } from "./state";
 
@@ -25,7 +25,7 @@ export function RegisterForm({ token, email }: { token: string; email: string })
       aria-describedby={state.status === "error" ? "form-error" : undefined}
     >
       <h2 id="create-heading">Create your account</h2>
-      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
       <input type="hidden" name="token" value={token} />
 
       {/* Fixed and not submitted: the account is created for the address the invitation was sent to. */}

@@ -1,5 +1,6 @@
 "use client";
 
+import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
 import { BIO_MAX, DISPLAY_NAME_MAX } from "@/lib/users/field-limits";
 import { Field, FormMessage } from "../components/field";
@@ -15,7 +16,7 @@ export function ProfileForm({ current }: { current: ProfileValues }) {
     // key: a saved or refused form re-renders with exactly what the server has/kept.
     <form action={action} noValidate key={JSON.stringify(values)} aria-describedby={state.status === "error" ? "form-error" : undefined}>
       <h2>Edit your profile</h2>
-      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
       {state.status === "saved" && <FormMessage kind="success">Your profile was saved.</FormMessage>}
 
       <Field

@@ -1,5 +1,6 @@
 import { BIO_MAX, USERNAME_MAX } from "@/lib/users/field-limits";
 import { Field } from "./field";
+import { PasswordInput } from "./password-input";
 
 // The fields every way of creating an account shares (the sign-up page and sign-up
 // from an invitation): one wording, one set of limits, taken from the schemas' constants.
@@ -20,18 +21,7 @@ export function UsernameField({ defaultValue, error }: { defaultValue: string; e
 }
 
 export function NewPasswordField({ error }: { error?: string }) {
-  return (
-    <Field
-      name="password"
-      label="Password"
-      hint="At least 8 characters, not only digits, not a common password."
-      type="password"
-      autoComplete="new-password"
-      required
-      minLength={8}
-      error={error}
-    />
-  );
+  return <PasswordInput name="password" label="Password" autoComplete="new-password" required rules error={error} />;
 }
 
 export function BioField({ defaultValue, error }: { defaultValue: string; error?: string }) {

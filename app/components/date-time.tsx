@@ -6,7 +6,7 @@ export function formatUtc(date: Date): string {
 export function DateTime({ value }: { value: Date | null | undefined }) {
   if (!value) return <>—</>;
   return (
-    <time dateTime={value.toISOString()} style={{ whiteSpace: "nowrap" }}>
+    <time dateTime={value.toISOString()} className="nowrap">
       {formatUtc(value)}
     </time>
   );

@@ -9,7 +9,6 @@ import { useEffect, useRef, useState } from "react";
 // Google's sign-in paths in on these pages (lib/http/security-headers.ts).
 
 export const GOOGLE_SCRIPT = "https://accounts.google.com/gsi/client";
-const COULD_NOT_LOAD = "Google sign-in could not be loaded. Sign in with your password or an emailed link instead.";
 const DID_NOT_WORK = "Google sign-in did not work. Please try again.";
 
 interface GoogleIdentity {
@@ -23,13 +22,21 @@ interface GoogleIdentity {
 
 const googleIdentity = () => (window as unknown as { google?: GoogleIdentity }).google;
 
-export function GoogleSignIn({ clientId, next }: { clientId: string; next: string }) {
+/**
+ * Placed first on a page, with an "or" divider before the page's own form. When Google's
+ * script cannot load (blocked, offline), the whole block quietly goes away: the form
+ * below is the way in. Without JavaScript it is not there at all.
+ */
+export function GoogleSignIn({ clientId, next, divider = true }: { clientId: string; next: string; divider?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
+  const [unavailable, setUnavailable] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let gone = false;
+    setHydrated(true);
     async function signIn(credential: string | undefined) {
       if (!credential) return setError(DID_NOT_WORK);
       setBusy(true);
@@ -53,7 +60,7 @@ export function GoogleSignIn({ clientId, next }: { clientId: string; next: strin
     function draw() {
       const google = googleIdentity();
       if (gone || !box.current) return;
-      if (!google?.accounts?.id) return setError(COULD_NOT_LOAD);
+      if (!google?.accounts?.id) return setUnavailable(true);
       google.accounts.id.initialize({ client_id: clientId, callback: ({ credential }) => void signIn(credential), ux_mode: "popup" });
       google.accounts.id.renderButton(box.current, { type: "standard", theme: "outline", size: "large", text: "signin_with", width: 280 });
     }
@@ -63,7 +70,7 @@ export function GoogleSignIn({ clientId, next }: { clientId: string; next: strin
       script.src = GOOGLE_SCRIPT;
       script.async = true;
       script.onload = draw;
-      script.onerror = () => !gone && setError(COULD_NOT_LOAD);
+      script.onerror = () => !gone && setUnavailable(true);
       document.head.appendChild(script);
     }
     return () => {
@@ -71,14 +78,14 @@ export function GoogleSignIn({ clientId, next }: { clientId: string; next: strin
     };
   }, [clientId, next]);
 
+  // Rendered on the server too (data-google-button marks the pages that offer it), but
+  // hidden until the browser can run Google's script.
   return (
-    <div className="google-sign-in">
+    <div className="google-sign-in" hidden={!hydrated || unavailable}>
       <div ref={box} data-google-button />
       {busy && <p role="status">Signing you in…</p>}
       {error && <p role="alert">{error}</p>}
-      <noscript>
-        <p>Signing in with Google needs JavaScript.</p>
-      </noscript>
+      {divider && <p className="divider">or</p>}
     </div>
   );
 }

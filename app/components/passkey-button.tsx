@@ -20,6 +20,7 @@ export function PasskeyButton(props: { label: string; run: () => Promise<string 
       {ready && (
         <button
           type="button"
+          className="button-secondary"
           disabled={busy}
           aria-busy={busy}
           onClick={async () => {

@@ -1,8 +1,9 @@
 "use client";
 
+import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
 import { USERNAME_MAX } from "@/lib/users/field-limits";
-import { Field, FormMessage } from "../components/field";
+import { Field } from "../components/field";
 import { apply } from "./actions";
 import type { ApplicationLimits, ApplicationState } from "./state";
 
@@ -18,7 +19,7 @@ export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits
   return (
     <form action={action} noValidate aria-describedby={state.status === "error" ? "form-error" : undefined}>
       <h2>{heading}</h2>
-      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
       <Field
         multiline
         name="motivation"

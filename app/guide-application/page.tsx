@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GUIDE_APPLICATION_PENDING } from "@/lib/ui-messages";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -32,7 +33,7 @@ export default async function GuideApplicationPage({ searchParams }: { searchPar
       )}
       {latest?.status === "pending" && (
         <>
-          <p className="notice">Your application is waiting for review. We will let you know when it has been decided.</p>
+          <p className="notice">{GUIDE_APPLICATION_PENDING}</p>
           <ApplicationDetails application={latest} />
         </>
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
@@ -7,6 +8,7 @@ import { PERSONAL_MESSAGE_MAX } from "@/lib/invitations/send-schema";
 import { ActionButton } from "../components/action-button";
 import { Day } from "../components/date-time";
 import { Table } from "../components/table";
+import { EmptyState } from "../components/ui";
 import { cancelMyInvitationAction } from "./actions";
 import { STATUS_LABELS } from "./labels";
 import { SendInvitationForm } from "./send-form";
@@ -27,11 +29,18 @@ export default async function InvitationsPage() {
       <h1>Invite teachers</h1>
       {!mine.canInvite ? (
         <div className="notice" role="note">
-          <p>You cannot send invitations.</p>
-          <p>
-            Inviting teachers is for trusted guides whom the staff have given permission. If you teach here and want to
-            invite a colleague, ask a staff member to let you invite teachers.
-          </p>
+          <p>You cannot send invitations yet.</p>
+          {user.isStaff ? (
+            <p>
+              As staff you can allow yourself: open <Link href={`/admin/users/${user.id}`}>your member page in the staff area</Link>{" "}
+              and press “Allow inviting”. Sending also needs a verified email address (see <Link href="/account">your account</Link>).
+            </p>
+          ) : (
+            <p>
+              Inviting teachers is for trusted guides whom the staff have given permission. If you teach here and want to
+              invite a colleague, ask a staff member to let you invite teachers.
+            </p>
+          )}
         </div>
       ) : (
         <>
@@ -53,9 +62,9 @@ export default async function InvitationsPage() {
 
       <h2>Your invitations</h2>
       {mine.invitations.length === 0 ? (
-        <p>You have not sent any invitations yet.</p>
+        <EmptyState>You have not sent any invitations yet.</EmptyState>
       ) : (
-        <Table columns={["Sent to", "Status", <span className="visually-hidden">Actions</span>]}>
+        <Table stack label="Your invitations" columns={["Sent to", "Status", <span key="actions" className="visually-hidden">Actions</span>]}>
           {mine.invitations.map((i) => (
             <tr key={i.id}>
               <th scope="row" className="wrap-anywhere">
@@ -65,7 +74,7 @@ export default async function InvitationsPage() {
                   sent <Day value={i.createdAt} />
                 </span>
               </th>
-              <td>
+              <td data-label="Status">
                 {STATUS_LABELS[i.status]}
                 <br />
                 <span className="hint">

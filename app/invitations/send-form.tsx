@@ -1,5 +1,6 @@
 "use client";
 
+import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
 import { Field, FormMessage } from "../components/field";
 import { sendInvitationAction } from "./actions";
@@ -18,7 +19,7 @@ export function SendInvitationForm({ messageMax }: { messageMax: number }) {
     // key: a refused form comes back with what was typed; a sent one comes back empty.
     <form action={action} noValidate key={state.status === "idle" ? 0 : state.n} aria-describedby={state.status === "error" ? "form-error" : undefined}>
       <h2>Invite a teacher</h2>
-      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
       {state.status === "sent" && <FormMessage kind="success">{state.message}</FormMessage>}
       <Field
         name="inviteeEmail"

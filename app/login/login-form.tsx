@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { ErrorSummary } from "../components/error-summary";
 import { Field, FormMessage } from "../components/field";
+import { PasswordInput } from "../components/password-input";
 import { login } from "./actions";
 import type { LoginState } from "./state";
 
@@ -25,9 +27,8 @@ export function LoginForm({ next, username, notice, error }: Props) {
 
   return (
     <form action={action} noValidate aria-describedby={failed ? "form-error" : undefined}>
-      <h1>Sign in</h1>
       {notice && !failed && <FormMessage kind="notice">{notice}</FormMessage>}
-      {failed && <FormMessage kind="error">{message}</FormMessage>}
+      {failed && <ErrorSummary message={message} />}
       <input type="hidden" name="next" value={next} />
 
       {/* Both fields are marked: which of the two was wrong is deliberately not said. */}
@@ -42,7 +43,7 @@ export function LoginForm({ next, username, notice, error }: Props) {
         defaultValue={state.status === "error" ? state.username : username}
         invalid={failed}
       />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required invalid={failed} />
+      <PasswordInput name="password" label="Password" autoComplete="current-password" required invalid={failed} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -36,6 +36,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const [googleClientId] = googleClientIds();
   return (
     <section className="card">
+      <h1>Sign in</h1>
+      {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <LoginForm
         next={next}
         username={first(params.username)?.slice(0, 300)}
@@ -49,7 +51,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         }
       />
       <PasskeySignIn next={next} />
-      {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

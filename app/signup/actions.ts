@@ -22,6 +22,7 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
   const values: SignupValues = {
     username: formString(form, "username"),
     email: formString(form, "email"),
+    // Not on the form any more; a hand-made post may still carry them (the API takes them too).
     role: formString(form, "role") || "explorer",
     bio: formString(form, "bio"),
   };

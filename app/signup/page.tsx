@@ -14,8 +14,9 @@ export default async function SignupPage() {
   const [googleClientId] = googleClientIds();
   return (
     <section className="card">
-      <SignupForm />
+      <h1>Create your account</h1>
       {googleClientId && <GoogleSignIn clientId={googleClientId} next="/account" />}
+      <SignupForm />
       <p>
         Already have an account? <Link href="/login">Sign in</Link>
       </p>

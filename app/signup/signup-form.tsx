@@ -1,20 +1,20 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
+import { pageFieldErrors } from "@/lib/ui-messages";
 import { EMAIL_MAX } from "@/lib/users/field-limits";
-import { BioField, NewPasswordField, UsernameField } from "../components/account-fields";
-import { Field, FieldError, FormMessage } from "../components/field";
+import { UsernameField } from "../components/account-fields";
+import { ErrorSummary } from "../components/error-summary";
+import { Field } from "../components/field";
+import { PasswordInput } from "../components/password-input";
 import { signup } from "./actions";
 import type { SignupState } from "./state";
 
-const ROLE_OPTIONS = [
-  { value: "explorer", label: "Explorer (learn)" },
-  { value: "guide", label: "Guide (teach)" },
-  { value: "both", label: "Both" },
-];
-
 const initial: SignupState = { status: "idle" };
+const LABELS = { username: "Username", email: "Email", password: "Password" };
 
+// Only what an account needs. Bio and role are not asked here: the bio is on the account
+// page, and teaching starts with a guide application (the old API still takes both).
 export function SignupForm() {
   // Works before hydration too: without JavaScript the form posts to the server action
   // and the page comes back rendered with the returned state.
@@ -23,14 +23,13 @@ export function SignupForm() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
-  const errors = state.status === "error" ? state.fields : {};
-  const values = state.status === "error" ? state.values : { username: "", email: "", role: "explorer", bio: "" };
+  const errors = state.status === "error" ? pageFieldErrors(state.fields, LABELS) : {};
+  const values = state.status === "error" ? state.values : { username: "", email: "" };
 
   return (
     <form action={action} noValidate aria-describedby={state.status === "error" ? "form-error" : undefined}>
-      <h1>Create your account</h1>
       <input type="hidden" name="js" value={hydrated ? "1" : "0"} />
-      {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
+      {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
 
       <UsernameField defaultValue={values.username} error={errors.username} />
       <Field
@@ -43,22 +42,7 @@ export function SignupForm() {
         defaultValue={values.email}
         error={errors.email}
       />
-      <NewPasswordField error={errors.password} />
-
-      <fieldset aria-describedby={errors.role ? "role-error" : undefined}>
-        <legend>I want to</legend>
-        <div className="radios">
-          {ROLE_OPTIONS.map((option) => (
-            <label key={option.value}>
-              <input type="radio" name="role" value={option.value} defaultChecked={values.role === option.value} />
-              {option.label}
-            </label>
-          ))}
-        </div>
-        <FieldError name="role" error={errors.role} />
-      </fieldset>
-
-      <BioField defaultValue={values.bio} error={errors.bio} />
+      <PasswordInput name="password" label="Password" autoComplete="new-password" required rules error={errors.password} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Creating your account…" : "Create account"}

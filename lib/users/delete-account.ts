@@ -26,6 +26,7 @@ import { requireRecentSecondFactor } from "../two-factor/step-up";
 // A failure anywhere rolls all of it back.
 
 export const DELETE_PASSWORD_REQUIRED = "Enter your password to delete your account.";
+export const DELETE_USERNAME_MISMATCH = "Type your username exactly as shown to confirm.";
 export { PASSWORD_INCORRECT };
 
 export interface DeleteAccountContext {
@@ -39,6 +40,11 @@ export interface DeleteAccountContext {
   via?: "browser" | "api";
   /** The password given ({"password"} of the body or the page's field), counted like a sign-in. */
   confirm?: { input: unknown; ip: string; limiters?: PasswordConfirmation["limiters"] };
+  /**
+   * The page's second confirmation: the username as the member typed it. Compared with the
+   * locked row, so a rename in between refuses. The JSON API sends none (its contract is fixed).
+   */
+  typedUsername?: unknown;
   /** Where the profile's images are (removed after the account is gone). */
   storage?: MediaStorage;
   /** The session or token asking, and an API body's `code`: with 2FA on, a recent second factor is required (issue 20). */
@@ -60,6 +66,9 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
       SELECT "username", "email", "passwordHash" FROM "User" WHERE "id" = ${userId} AND "isActive" FOR UPDATE`;
     if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
     if (verifiedHash !== null && rows[0].passwordHash !== verifiedHash) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
+    if (ctx.typedUsername !== undefined && ctx.typedUsername !== rows[0].username) {
+      throw new DomainError("invalid", DELETE_USERNAME_MISMATCH, 400, { confirm_username: DELETE_USERNAME_MISMATCH });
+    }
     await tx.$executeRaw`SELECT set_config('zporta.audit_erasure', 'on', true)`;
     await tx.$executeRaw`
       UPDATE "AuditLog" SET "notes" = NULL, "details" = NULL

@@ -16,7 +16,9 @@ import { clientIp } from "@/lib/http/client-ip";
 import { changePassword } from "@/lib/users/change-password";
 import { deactivateOwnAccount } from "@/lib/users/deactivate-self";
 import { deleteOwnAccount } from "@/lib/users/delete-account";
+import type { DeleteState } from "./delete-state";
 import type { PasswordState } from "./password-state";
+import { SESSION_ENDED } from "@/lib/ui-messages";
 
 // /account/security's buttons. Each re-reads the session on the server: the page having
 // rendered a button proves nothing.
@@ -33,13 +35,16 @@ export async function endDeviceAction(_prev: ActionState, form: FormData): Promi
   });
 }
 
+/** Ends every other session, then reloads the page with how many ended (the confirmation step closes). */
 export async function endOtherDevicesAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  return runAction("session.revoke_failed", async (log) => {
+  let revoked = 0;
+  const state = await runAction("session.revoke_failed", async (log) => {
     const { user, sessionId } = await currentSession();
-    const revoked = await endOtherDevices(getDb(), user.id, { kind: "browser", id: sessionId }, { log });
-    revalidatePath("/account/security");
-    return `Signed out of ${revoked} other session${revoked === 1 ? "" : "s"}.`;
+    revoked = await endOtherDevices(getDb(), user.id, { kind: "browser", id: sessionId }, { log });
+    return "";
   });
+  if (state.status === "error") return state;
+  redirect(`/account/security?signed-out-others=${revoked}`);
 }
 
 export async function changePasswordAction(_prev: PasswordState, form: FormData): Promise<PasswordState> {
@@ -74,16 +79,25 @@ export async function deactivateAction(_prev: ActionState, form: FormData): Prom
   redirect("/?deactivated=1");
 }
 
-/** Deletes the account after checking the password, clears the cookie, goes home. */
-export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+/** Deletes the account after checking the password and the typed username, clears the cookie, goes home. */
+export async function deleteAccountAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
   const { requestId, log } = await actionContext();
   try {
     const { user, sessionId } = await currentSession();
     const ip = clientIp(await headers());
-    await deleteOwnAccount(user.id, { db: getDb(), log, via: "browser", confirm: { input: { password: form.get("password") ?? undefined }, ip }, credential: { kind: "browser", id: sessionId } });
+    await deleteOwnAccount(user.id, {
+      db: getDb(),
+      log,
+      via: "browser",
+      confirm: { input: { password: form.get("password") ?? undefined }, ip },
+      typedUsername: form.get("confirm_username") ?? "",
+      credential: { kind: "browser", id: sessionId },
+    });
   } catch (err) {
-    if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
-    return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }) };
+    if (isDomainError(err)) {
+      return { status: "error", message: err.status === 401 ? SESSION_ENDED : err.message, fields: err.status === 401 ? {} : (err.fields ?? {}) };
+    }
+    return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }), fields: {} };
   }
   await endSession();
   redirect("/?deleted=1");

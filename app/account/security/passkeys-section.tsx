@@ -1,5 +1,6 @@
 import { ActionButton } from "../../components/action-button";
 import { DateTime } from "../../components/date-time";
+import { EmptyState } from "../../components/ui";
 import { getDb } from "@/lib/db/client";
 import { listPasskeys } from "@/lib/two-factor/passkeys/manage";
 import { AddPasskey } from "./add-passkey";
@@ -14,9 +15,10 @@ export async function PasskeysSection({ userId }: { userId: number }) {
       <h2 id="passkeys-heading">Passkeys</h2>
       <p>A passkey signs you in with your device’s screen lock instead of a password, and can also be your second step.</p>
       {passkeys.length === 0 ? (
-        <p>No passkeys yet.</p>
+        <EmptyState>No passkeys yet.</EmptyState>
       ) : (
-        <table aria-label="Passkeys">
+        <div className="table-wrap stack-wrap">
+        <table aria-label="Passkeys" className="stack-table">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -30,18 +32,19 @@ export async function PasskeysSection({ userId }: { userId: number }) {
           <tbody>
             {passkeys.map((p) => (
               <tr key={p.id}>
-                <td>{p.name}</td>
-                <td>
+                <td data-label="Name">{p.name}</td>
+                <td data-label="Added">
                   <DateTime value={p.createdAt} />
                 </td>
-                <td>{p.lastUsedAt ? <DateTime value={p.lastUsedAt} /> : "Never"}</td>
+                <td data-label="Last used">{p.lastUsedAt ? <DateTime value={p.lastUsedAt} /> : "Never"}</td>
                 <td>
-                  <ActionButton action={removePasskeyAction} fields={{ id: p.id }} label="Remove" ariaLabel={`Remove passkey ${p.name}`} />
+                  <ActionButton action={removePasskeyAction} fields={{ id: p.id }} label="Remove" ariaLabel={`Remove passkey ${p.name}`} className="button-danger" />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <AddPasskey />
     </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { PasswordInput } from "../../components/password-input";
 import { useActionState } from "react";
 import { Field, FormMessage } from "../../components/field";
 import { disableTwoFactorAction, regenerateCodesAction, totpSetupAction } from "./two-factor-actions";
@@ -63,7 +64,7 @@ function SetUp({ totp }: { totp: boolean }) {
       {state.error && <FormMessage kind="error">{state.error}</FormMessage>}
       {state.message && <FormMessage kind="success">{state.message}</FormMessage>}
       <input type="hidden" name="step" value="setup" />
-      <Field name="setup_password" label="Password to set up the app" type="password" autoComplete="current-password" invalid={!!state.error} />
+      <PasswordInput name="setup_password" label="Password to set up the app" autoComplete="current-password" invalid={!!state.error} />
       <button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Starting…" : "Set up an authenticator app"}
       </button>
@@ -95,9 +96,9 @@ function TurnOff({ totp }: { totp: boolean }) {
     <form action={action} noValidate>
       <h3>Turn off two-factor authentication</h3>
       {state.stage === "idle" && state.error && <FormMessage kind="error">{state.error}</FormMessage>}
-      <Field name="off_password" label="Password to turn off" type="password" autoComplete="current-password" />
+      <PasswordInput name="off_password" label="Password to turn off" autoComplete="current-password" />
       <Field name="off_code" label="Code to turn off" hint="A code from your app or a recovery code." autoComplete="one-time-code" maxLength={64} />
-      <button type="submit" disabled={pending} aria-busy={pending}>
+      <button type="submit" disabled={pending} aria-busy={pending} className="button-danger">
         Turn off two-factor authentication
       </button>
     </form>

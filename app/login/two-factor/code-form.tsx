@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { IDLE } from "../../components/action-state";
-import { Field, FormMessage } from "../../components/field";
+import { ErrorSummary } from "../../components/error-summary";
+import { Field } from "../../components/field";
 import { verifySecondStep } from "./actions";
 
 // Without JavaScript the form posts to the server action and the page comes back with
@@ -13,7 +14,7 @@ export function CodeForm({ next }: { next: string }) {
   return (
     <form action={action} noValidate aria-describedby={failed ? "form-error" : undefined}>
       <h1>Two-factor authentication</h1>
-      {failed && <FormMessage kind="error">{state.message}</FormMessage>}
+      {failed && <ErrorSummary message={state.message} />}
       <input type="hidden" name="next" value={next} />
       <Field
         name="code"

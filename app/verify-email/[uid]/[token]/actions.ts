@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { confirmEmail } from "@/lib/email-verification/confirm";
@@ -7,14 +8,17 @@ import type { ActionState } from "../../../components/action-state";
 import { runAction } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
 
+// Success leaves this page for one that says so: re-rendering the link's own page
+// (what happens without JavaScript) would find the link spent and call it unusable.
 export async function verifyEmail(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("email.verify_failed", async (log) => {
+  let evicted = false;
+  const state = await runAction("email.verify_failed", async (log) => {
     const session = await getCurrentSession();
     // Staff viewing the site as a member are not that member.
     const signedInUserId = session && !session.user.viewedBy ? session.user.id : null;
-    const { evicted } = await confirmEmail(formLink(form), { db: getDb(), log, signedInUserId });
-    return evicted
-      ? "Thank you: your email address is verified. Everyone else was signed out and the password removed; we emailed you a link to choose a new one."
-      : "Thank you: your email address is verified.";
+    ({ evicted } = await confirmEmail(formLink(form), { db: getDb(), log, signedInUserId }));
+    return "";
   });
+  if (state.status === "error") return state;
+  redirect(evicted ? "/verify-email/verified?evicted=1" : "/verify-email/verified");
 }
