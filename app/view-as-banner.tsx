@@ -1,5 +1,5 @@
 import { getCurrentSession } from "@/lib/auth/current-user";
-import { stopViewAs } from "@/lib/auth/view-as";
+import { stopViewAs } from "@/lib/admin/view-as";
 import { getDb } from "@/lib/db/client";
 import { formatUtc } from "./components/date-time";
 import { stopViewAsAction } from "./view-as-actions";
