@@ -1,7 +1,6 @@
 import { NOT_FOUND } from "../invitations/messages";
-import { parseInput } from "../validation/parse";
 import { setCanInviteTeachersSchema } from "./schemas";
-import { staffAction } from "./staff-action";
+import { parseStaffInput, staffAction } from "./staff-action";
 import type { StaffContext } from "./staff-context";
 
 /**
@@ -12,7 +11,7 @@ export async function setCanInviteTeachers(
   input: unknown,
   ctx: StaffContext,
 ): Promise<{ userId: number; username: string; canInviteTeachers: boolean; changed: boolean }> {
-  const { userId, canInviteTeachers, reason } = parseInput(setCanInviteTeachersSchema, input);
+  const { userId, canInviteTeachers, reason } = parseStaffInput(ctx, setCanInviteTeachersSchema, input);
   const action = canInviteTeachers ? "profile.invite_permission_granted" : "profile.invite_permission_revoked";
   return staffAction(ctx, { userId, reason, action }, async (tx, target) => {
     const rows = await tx.$queryRaw<{ canInviteTeachers: boolean }[]>`

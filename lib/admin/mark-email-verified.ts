@@ -1,6 +1,5 @@
-import { parseInput } from "../validation/parse";
 import { markEmailVerifiedSchema } from "./schemas";
-import { staffAction } from "./staff-action";
+import { parseStaffInput, staffAction } from "./staff-action";
 import type { StaffContext } from "./staff-context";
 
 /**
@@ -9,7 +8,7 @@ import type { StaffContext } from "./staff-context";
  * address: only the operator (staffTarget "operator").
  */
 export async function markEmailVerified(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; emailVerifiedAt: Date; changed: boolean }> {
-  const { userId, reason } = parseInput(markEmailVerifiedSchema, input);
+  const { userId, reason } = parseStaffInput(ctx, markEmailVerifiedSchema, input);
   return staffAction(ctx, { userId, reason, action: "user.email_marked_verified", staffTarget: "operator" }, async (tx, target) => {
     const changed = target.emailVerifiedAt === null;
     const emailVerifiedAt = changed

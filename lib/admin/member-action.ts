@@ -8,6 +8,7 @@ import { sendPasswordResetByStaff } from "./send-reset-link";
 import { setUserActive } from "./set-active";
 import { setStaff } from "./set-staff";
 import { signOutEverywhere } from "./sign-out-everywhere";
+import { parseStaffInput } from "./staff-action";
 import type { StaffContext } from "./staff-context";
 import { startViewAs } from "./view-as";
 
@@ -50,7 +51,7 @@ const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: Staf
 };
 
 export async function runMemberAction(input: unknown, ctx: StaffContext): Promise<MemberActionOutcome> {
-  const { action, userId, reason, confirmed } = parseInput(memberActionSchema, input);
+  const { action, userId, reason, confirmed } = parseStaffInput(ctx, memberActionSchema, input);
   const option = memberActionOption(action);
   if (option.danger && confirmed !== "yes") {
     // Validate before asking to confirm, so an empty reason is said now, not after.

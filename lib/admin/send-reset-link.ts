@@ -1,8 +1,7 @@
 import { DomainError } from "../errors";
 import { queueResetEmail } from "../password-reset/request";
-import { parseInput } from "../validation/parse";
 import { sendResetLinkSchema } from "./schemas";
-import { staffAction } from "./staff-action";
+import { parseStaffInput, staffAction } from "./staff-action";
 import type { StaffContext } from "./staff-context";
 
 /**
@@ -11,7 +10,7 @@ import type { StaffContext } from "./staff-context";
  * Not rate-limited like a public request: staff-only and audited.
  */
 export async function sendPasswordResetByStaff(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string }> {
-  const { userId, reason } = parseInput(sendResetLinkSchema, input);
+  const { userId, reason } = parseStaffInput(ctx, sendResetLinkSchema, input);
   return staffAction(ctx, { userId, reason, action: "user.password_reset_sent" }, async (tx, target) => {
     if (!target.email) throw new DomainError("no_email", "This account has no email address to send a link to.", 400);
     // The reset page refuses a staff-deactivated account, so the link would only confuse.

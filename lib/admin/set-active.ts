@@ -1,7 +1,6 @@
 import { DomainError } from "../errors";
-import { parseInput } from "../validation/parse";
 import { setActiveSchema } from "./schemas";
-import { staffAction } from "./staff-action";
+import { parseStaffInput, staffAction } from "./staff-action";
 import type { StaffContext } from "./staff-context";
 
 /**
@@ -9,7 +8,7 @@ import type { StaffContext } from "./staff-context";
  * and API tokens go in the same transaction, so a later reactivation revives none.
  */
 export async function setUserActive(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; isActive: boolean; changed: boolean }> {
-  const { userId, active, reason } = parseInput(setActiveSchema, input);
+  const { userId, active, reason } = parseStaffInput(ctx, setActiveSchema, input);
   if (!active && userId === ctx.actor.id) throw new DomainError("self_deactivation", "You cannot deactivate your own account.", 400);
   return staffAction(ctx, { userId, reason, action: active ? "user.activated" : "user.deactivated" }, async (tx, target) => {
     const changed = target.isActive !== active;

@@ -1,7 +1,6 @@
 import { DomainError } from "../errors";
-import { parseInput } from "../validation/parse";
 import { setStaffSchema } from "./schemas";
-import { staffAction } from "./staff-action";
+import { parseStaffInput, staffAction } from "./staff-action";
 import type { StaffContext } from "./staff-context";
 
 /**
@@ -10,7 +9,7 @@ import type { StaffContext } from "./staff-context";
  * (CHECK "User_superuser_is_staff").
  */
 export async function setStaff(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; isStaff: boolean; changed: boolean }> {
-  const { userId, isStaff, reason } = parseInput(setStaffSchema, input);
+  const { userId, isStaff, reason } = parseStaffInput(ctx, setStaffSchema, input);
   if (!isStaff && userId === ctx.actor.id) throw new DomainError("self_unstaff", "You cannot remove your own staff access.", 400);
   return staffAction(ctx, { userId, reason, action: isStaff ? "user.staff_granted" : "user.staff_removed", actor: "superuser" }, async (tx, target) => {
     const changed = target.isStaff !== isStaff;

@@ -1,8 +1,10 @@
+import type { z } from "zod";
 import { auditActorId, isOperator, requireActiveStaff, requireActiveSuperuser, requireMayActOn, requireStaffFlag, STAFF_EMAIL_NOT_VOUCHED } from "../actor";
 import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db/client";
 import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError } from "../errors";
+import { parseInput } from "../validation/parse";
 import type { StaffContext } from "./staff-context";
 
 // The one skeleton behind every staff action on a member: check the actor, lock the
@@ -39,6 +41,15 @@ export interface StaffActionSpec {
   staffTarget?: "superuser" | "operator" | { nobody: string };
   /** FOR SHARE where the action only reads the member and must see a concurrent change (view as). */
   lock?: "update" | "share";
+}
+
+/**
+ * The input of a staff action, parsed after the cheap staff check: a non-staff caller
+ * learns nothing about the input's shape, only "Admin permission required.".
+ */
+export function parseStaffInput<S extends z.ZodType>(ctx: StaffContext, schema: S, input: unknown): z.output<S> {
+  requireStaffFlag(ctx.actor);
+  return parseInput(schema, input);
 }
 
 export async function staffAction<T>(

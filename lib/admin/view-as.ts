@@ -3,9 +3,8 @@ import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
-import { parseInput } from "../validation/parse";
 import { startViewAsSchema } from "./schemas";
-import { staffAction } from "./staff-action";
+import { parseStaffInput, staffAction } from "./staff-action";
 import type { StaffContext } from "./staff-context";
 
 // "View as" (issue 14 point 4): a staff member's browser session shows the site as one
@@ -19,7 +18,7 @@ export const VIEW_AS_MINUTES = 60;
 export const STAFF_NOT_VIEWABLE = "Staff accounts cannot be viewed as.";
 
 export async function startViewAs(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; until: Date }> {
-  const { userId, reason } = parseInput(startViewAsSchema, input);
+  const { userId, reason } = parseStaffInput(ctx, startViewAsSchema, input);
   const { actor, sessionId } = ctx;
   if (userId === actor.id) throw new DomainError("view_as_self", "You cannot view the site as yourself.", 400);
   // Only a browser session can view as someone: the operator has none.
