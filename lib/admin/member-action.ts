@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseInput } from "../validation/parse";
+import { countOf } from "./plural";
 import { MEMBER_ACTION_KINDS, memberActionOption, type MemberActionKind } from "./allowed-actions";
 import { setCanInviteTeachers } from "./grant-invite";
 import { reasonSchema } from "./schemas";
@@ -29,7 +30,6 @@ export type MemberActionOutcome =
   | { status: "confirm"; kind: MemberActionKind; message: string }
   | { status: "done"; kind: MemberActionKind; message: string; then?: "account" };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: StaffContext) => Promise<string>> = {
   deactivate: async (userId, reason, ctx) => `${(await setUserActive({ userId, reason, active: false }, ctx)).username} is now inactive.`,
@@ -38,7 +38,7 @@ const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: Staf
   "stop-inviting": async (userId, reason, ctx) => `${(await setCanInviteTeachers({ userId, reason, canInviteTeachers: false }, ctx)).username} can no longer invite teachers.`,
   "sign-out-everywhere": async (userId, reason, ctx) => {
     const r = await signOutEverywhere({ userId, reason }, ctx);
-    return `${r.username} was signed out of ${plural(r.revoked, "session", "sessions")}.`;
+    return `${r.username} was signed out of ${countOf(r.revoked, "session", "sessions")}.`;
   },
   "mark-email-verified": async (userId, reason, ctx) => {
     const r = await markEmailVerified({ userId, reason }, ctx);
