@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
@@ -28,10 +29,16 @@ export default async function InvitationsPage() {
       {!mine.canInvite ? (
         <div className="notice" role="note">
           <p>You cannot send invitations.</p>
-          <p>
-            Inviting teachers is for trusted guides whom the staff have given permission. If you teach here and want to
-            invite a colleague, ask a staff member to let you invite teachers.
-          </p>
+          {user.isStaff ? (
+            <p>
+              As staff, you can allow yourself on the staff area&apos;s <Link href="/admin/invitations">Invitations</Link> page, and invite from there.
+            </p>
+          ) : (
+            <p>
+              Inviting teachers is for trusted guides whom the staff have given permission. If you teach here and want to
+              invite a colleague, ask a staff member to let you invite teachers.
+            </p>
+          )}
         </div>
       ) : (
         <>
