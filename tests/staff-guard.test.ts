@@ -78,7 +78,7 @@ describe("staff-only domain functions (setUserActive)", () => {
 
   it("refuse members, staff whose flag was revoked since, and look-alikes of the operator", async () => {
     const { staffId, targetId } = await ids();
-    const input = { userId: targetId, active: false };
+    const input = { userId: targetId, active: false, reason: "Test" };
     const forbidden = { status: 403, message: "Admin permission required." };
     await expect(setUserActive(input, staffContext({ id: targetId, isStaff: false }, testDb()))).rejects.toMatchObject(forbidden);
     await testDb().user.update({ where: { id: staffId }, data: { isStaff: false } });
