@@ -412,7 +412,7 @@ describe("listing and the invite permission", () => {
     const db = testDb();
     const [staff, user] = [await makeStaff(db), await makeUser(db)];
     expect(await refusal(setCanInviteTeachers({ userId: user.id, canInviteTeachers: true, reason: "Test" }, staffContext(user, db)))).toMatchObject({ status: 403 });
-    expect(await setCanInviteTeachers({ userId: user.id, canInviteTeachers: "true", reason: "Test" }, staffContext(staff, db))).toEqual({ userId: user.id, canInviteTeachers: true, changed: true });
+    expect(await setCanInviteTeachers({ userId: user.id, canInviteTeachers: "true", reason: "Test" }, staffContext(staff, db))).toEqual({ userId: user.id, username: user.username, canInviteTeachers: true, changed: true });
     expect((await sendInvitation({ inviteeEmail: freshEmail() }, user, db)).remainingThisMonth).toBe(2);
     await setCanInviteTeachers({ userId: user.id, canInviteTeachers: false, reason: "Test" }, staffContext(staff, db));
     expect((await refusal(sendInvitation({ inviteeEmail: freshEmail() }, user, db))).status).toBe(403);
