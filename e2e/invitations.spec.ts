@@ -88,9 +88,9 @@ test("a teacher invites; the invitee signs up from the emailed link and is a gui
   await staffRow.getByRole("link", { name: `History of the invitation to ${inviteeEmail}` }).click();
   await expect(staffPage).toHaveURL(/\/admin\/audit\?targetType=TeacherInvitation&targetId=\d+$/);
   const audit = staffPage.getByRole("table");
-  await expect(audit.getByRole("row", { name: /invitation\.accepted/ })).toContainText(username);
-  await expect(audit.getByRole("row", { name: /invitation\.sent/ })).toContainText(teacher.username);
-  await expect(audit.getByRole("row", { name: /invitation\.sent/ })).toContainText(inviteeEmail);
+  await expect(audit.getByRole("row", { name: /Accepted a teacher invitation/ })).toContainText(username);
+  await expect(audit.getByRole("row", { name: /Sent a teacher invitation/ })).toContainText(teacher.username);
+  await expect(audit.getByRole("row", { name: /Sent a teacher invitation/ })).toContainText(inviteeEmail);
 
   await Promise.all([teacherPage.context().close(), inviteeContext.close(), staffPage.context().close()]);
 });
