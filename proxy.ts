@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
+import { FORBIDDEN_HTML, SECOND_FACTOR_FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
 import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/staff-area";
 import { corsPreflightHeaders, corsResponseHeaders, isCorsAllowedOrigin, isCorsPath, isPreflight } from "@/lib/http/cors";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/cross-site-message";
@@ -8,6 +8,8 @@ import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
 import { newNonce, securityHeaders, wantsNonce } from "@/lib/http/security-headers";
 import { repairedTokenPageOrigin } from "@/lib/http/token-page-origin";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
+
+const REFUSAL_PAGES = { member: FORBIDDEN_HTML, viewing: VIEWING_AS_FORBIDDEN_HTML, no_second_factor: SECOND_FACTOR_FORBIDDEN_HTML };
 
 // Every request gets an id (an incoming x-request-id is honoured when it looks sane):
 // handlers and server actions read it from the request headers for their logs, and
@@ -56,7 +58,7 @@ export async function proxy(req: NextRequest) {
       ? new NextResponse(null, { status: 204, headers: corsPreflightHeaders(allowedOrigin) })
       : NextResponse.json({ detail: CROSS_SITE_MESSAGE }, { status: 403 });
   } else if (refusal) {
-    res = new NextResponse(refusal === "viewing" ? VIEWING_AS_FORBIDDEN_HTML : FORBIDDEN_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
+    res = new NextResponse(REFUSAL_PAGES[refusal], { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
   } else {
     res = NextResponse.next({ request: { headers } });
   }

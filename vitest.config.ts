@@ -9,6 +9,8 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: "test" },
+    // REQUIRE_2FA off in-process as on the shared test server (tests/support/stack.ts):
+    // tests/two-factor-required.test.ts starts its own server with the requirement.
+    env: { NODE_ENV: "test", REQUIRE_2FA: "off" },
   },
 });

@@ -124,7 +124,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/login\?next=/);
     await page.getByLabel("Username or email").fill(email.toUpperCase());
     await page.getByLabel("Password").fill(invitee.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(link);
     await page.getByRole("button", { name: "Accept the invitation" }).click();
     await expect(page).toHaveURL(/\/account\?invitation=accepted$/);

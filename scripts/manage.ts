@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { OPERATOR } from "../lib/actor";
 import { setCanInviteTeachers } from "../lib/admin/grant-invite";
+import { resetTwoFactorByStaff } from "../lib/admin/reset-two-factor";
 import { setUserActive } from "../lib/admin/set-active";
 import type { StaffContext } from "../lib/admin/staff-context";
 import { createDb, type Db } from "../lib/db/client";
@@ -32,6 +33,9 @@ Commands:
       their API token; their browser sessions stop working at once.
   grant-invite <username|email> true|false [--reason <text>]
       Let a user invite teachers (true) or stop them (false).
+  reset-2fa <username|email> --reason <text>
+      Turn off a user's two-factor authentication (any user, staff included) and
+      end all their sessions; audited and emailed to them.
   import-django --from <database-url> [--dry-run] [--json]
       Import the old Django platform's users, profiles, preferences, guide
       applications, invitations and API tokens (read-only on the old database:
@@ -50,6 +54,7 @@ const COMMAND_HELP: Record<string, string> = {
   user: "Usage: npm run manage -- user <username|email|latest> [--json]",
   "set-active": "Usage: npm run manage -- set-active <username|email> true|false [--reason <text>]\n  --reason: kept in the audit log (default: \"Operator console: set-active\").",
   "grant-invite": "Usage: npm run manage -- grant-invite <username|email> true|false [--reason <text>]\n  --reason: kept in the audit log (default: \"Operator console: grant-invite\").",
+  "reset-2fa": "Usage: npm run manage -- reset-2fa <username|email> --reason <text>",
   "import-django":
     "Usage: npm run manage -- import-django --from <mysql://… or postgres://… URL> [--dry-run] [--json]\n  --dry-run  read and report, write nothing\n  --json     the report as one JSON object on stdout",
 };
@@ -177,6 +182,19 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: ()
     const user = await resolveUser(await db(), ref);
     const result = await setUserActive({ userId: user.id, active, reason: operatorReason(values.reason, "set-active") }, await operatorContext(db));
     console.log(`${user.username} is now ${result.isActive ? "active" : "inactive"}.`);
+  },
+
+  async "reset-2fa"(args, db) {
+    const { values, positionals } = parse(args, { reason: { type: "string" } });
+    const [ref] = exactly(positionals, 1, "reset-2fa");
+    if (typeof values.reason !== "string") throw new UsageError(COMMAND_HELP["reset-2fa"]);
+    const user = await resolveUser(await db(), ref);
+    const result = await resetTwoFactorByStaff({ userId: user.id, reason: values.reason }, await operatorContext(db));
+    console.log(
+      result.hadSecondFactor
+        ? `${user.username}'s two-factor authentication is off; ${result.revoked} session(s) and token(s) ended.`
+        : `${user.username} had no second factor; ${result.revoked} session(s) and token(s) ended.`,
+    );
   },
 
   async "import-django"(args, _db, dbUrl) {

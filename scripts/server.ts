@@ -8,6 +8,8 @@
 import cluster from "node:cluster";
 import { authSecret } from "../lib/auth/secret";
 import { insecureCookieWarning } from "../lib/auth/session-cookie";
+import { twoFactorRequirement } from "../lib/two-factor/policy";
+import { mfaEncryptionKey } from "../lib/two-factor/totp/encryption-key";
 import { fixDeploymentMode } from "../lib/config/deployment";
 import { logger } from "../lib/log/logger";
 import { googleJwksUrl } from "../lib/google-login/config";
@@ -30,6 +32,8 @@ function checkSettings(): void {
   if (mode === "production" || process.env.NEXTAUTH_SECRET) authSecret();
   const insecure = mode === "production" ? insecureCookieWarning() : null;
   if (insecure) logger.warn({ event: "auth.insecure_cookies" }, insecure);
+  if (mode === "production" || process.env.MFA_ENCRYPTION_KEY) mfaEncryptionKey(); // the TOTP secrets' key, same rule
+  twoFactorRequirement(); // REQUIRE_2FA: staff, guides, all or off
   checkMailSettings(logger); // production: SMTP_URL, or MAIL_DEV_MAILBOX=1
   checkLinkTtls(); // RESET_LINK_TTL_MINUTES, MAGIC_LINK_TTL_MINUTES, VERIFY_EMAIL_LINK_TTL_MINUTES
   googleJwksUrl(); // GOOGLE_JWKS_URL, when set, must be a URL

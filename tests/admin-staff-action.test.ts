@@ -3,6 +3,7 @@ import { OPERATOR, type Actor } from "../lib/actor";
 import { allowedActions } from "../lib/admin/allowed-actions";
 import { setCanInviteTeachers } from "../lib/admin/grant-invite";
 import { markEmailVerified } from "../lib/admin/mark-email-verified";
+import { resetTwoFactorByStaff } from "../lib/admin/reset-two-factor";
 import { runMemberAction } from "../lib/admin/member-action";
 import type { StaffContext } from "../lib/admin/staff-context";
 import { sendPasswordResetByStaff } from "../lib/admin/send-reset-link";
@@ -37,6 +38,7 @@ const ACTIONS: [string, Call][] = [
   ["grant invitations", (i, c) => setCanInviteTeachers({ canInviteTeachers: true, ...i }, c)],
   ["send a reset link", (i, c) => sendPasswordResetByStaff(i, c)],
   ["view as", (i, c) => startViewAs(i, c)],
+  ["reset two-factor", (i, c) => resetTwoFactorByStaff(i, c)],
 ];
 
 const auditCount = async (targetId: number) => Number((await withPg((c) => c.query(`SELECT count(*) FROM "AuditLog" WHERE "targetId" = $1 AND "targetType" = 'User'`, [targetId]))).rows[0].count);
@@ -128,7 +130,7 @@ describe("allowedActions", () => {
   const kinds = (viewer: { id: number; isSuperuser: boolean }, target: typeof member) => allowedActions(viewer, target).options.map((o) => o.kind);
 
   it("ordinary staff on a member: everything but staff access", () => {
-    expect(kinds({ id: 1, isSuperuser: false }, member)).toEqual(["deactivate", "allow-inviting", "sign-out-everywhere", "mark-email-verified", "send-reset-link", "view-as"]);
+    expect(kinds({ id: 1, isSuperuser: false }, member)).toEqual(["deactivate", "allow-inviting", "sign-out-everywhere", "reset-two-factor", "mark-email-verified", "send-reset-link", "view-as"]);
   });
 
   it("ordinary staff on a superuser: nothing, and says why", () => {
@@ -140,12 +142,12 @@ describe("allowedActions", () => {
 
   it("a superuser on a colleague: may act, never vouch for the address nor view as; on themselves no deactivate nor remove staff", () => {
     const colleague = { ...member, isStaff: true };
-    expect(kinds({ id: 1, isSuperuser: true }, colleague)).toEqual(["deactivate", "allow-inviting", "sign-out-everywhere", "send-reset-link", "remove-staff"]);
+    expect(kinds({ id: 1, isSuperuser: true }, colleague)).toEqual(["deactivate", "allow-inviting", "sign-out-everywhere", "reset-two-factor", "send-reset-link", "remove-staff"]);
     expect(kinds({ id: 2, isSuperuser: true }, { ...colleague, isSuperuser: true })).toEqual(["allow-inviting", "sign-out-everywhere", "send-reset-link"]);
   });
 
-  it("dangerous ones are marked: Deactivate, Make staff, Sign out everywhere", () => {
+  it("dangerous ones are marked: Deactivate, Make staff, Sign out everywhere, Reset two-factor authentication", () => {
     const danger = allowedActions({ id: 1, isSuperuser: true }, member).options.filter((o) => o.danger).map((o) => o.label);
-    expect(danger).toEqual(["Deactivate", "Sign out everywhere", "Make staff"]);
+    expect(danger).toEqual(["Deactivate", "Sign out everywhere", "Reset two-factor authentication", "Make staff"]);
   });
 });

@@ -76,6 +76,8 @@ function expectedType(f: DmmfField): string {
       return `timestamp without time zone(${args[0] ?? 3})`;
     case "Json":
       return "jsonb";
+    case "Bytes":
+      return "bytea";
     default:
       return `unmapped:${f.type}`;
   }

@@ -41,7 +41,9 @@ export function GoogleSignIn({ clientId, next }: { clientId: string; next: strin
           body: JSON.stringify({ token: credential }),
         });
         if (res.ok) return window.location.assign(next);
-        const body = (await res.json().catch(() => ({}))) as { error?: unknown };
+        const body = (await res.json().catch(() => ({}))) as { error?: unknown; mfa_required?: unknown };
+        // An account with a second factor: the server set the pending step's cookie.
+        if (res.status === 401 && body.mfa_required === true) return window.location.assign(`/login/two-factor?next=${encodeURIComponent(next)}`);
         setError(typeof body.error === "string" ? body.error : DID_NOT_WORK);
       } catch {
         setError(DID_NOT_WORK);

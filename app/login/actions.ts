@@ -11,6 +11,8 @@ import { isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { beginBrowserSecondStep, SET_UP_SECOND_FACTOR_PATH } from "@/lib/two-factor/browser-step";
+import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import { PAGE_INVALID_CREDENTIALS, type LoginState } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -24,15 +26,21 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
   const log = logger.child({ requestId });
   let reactivated = false;
+  let secondStep = false;
+  let mustEnrol = false;
   try {
     const device = await deviceForSignIn();
     const user = await authenticateCredentials(
       { username, password: formString(form, "password") },
       { db: getDb(), ip: clientIp(hdrs), device: device.id, log, via: "page" },
     );
+    // An account with a second factor is not signed in yet (/login/two-factor).
+    secondStep = await beginBrowserSecondStep(user, log);
     // Inside the try: a password change racing this sign-in refuses it like a wrong password.
-    await startSession(user);
+    if (!secondStep) await startSession(user);
     await device.keep();
+    // REQUIRE_2FA covers this member and they have no second factor: set one up first.
+    if (!secondStep) mustEnrol = await mustSetUpSecondFactor(getDb(), user);
     reactivated = user.reactivated;
   } catch (err) {
     if (isDomainError(err)) {
@@ -46,6 +54,8 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     };
   }
   // Outside any try: redirect() works by throwing.
+  if (secondStep) redirect(`/login/two-factor?next=${encodeURIComponent(safeNextPath(formString(form, "next")))}`);
+  if (mustEnrol) redirect(SET_UP_SECOND_FACTOR_PATH);
   // A reactivated account lands where the page can tell them so (issue 10 point 6).
   redirect(reactivated ? "/account?reactivated=1" : safeNextPath(formString(form, "next")));
 }

@@ -34,7 +34,7 @@ export function LoginForm({ next, username, notice, error }: Props) {
       <Field
         name="username"
         label="Username or email"
-        autoComplete="username"
+        autoComplete="username webauthn"
         autoCapitalize="none"
         spellCheck={false}
         required

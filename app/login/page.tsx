@@ -6,8 +6,10 @@ import { INVALID_CREDENTIALS } from "@/lib/auth/login-schema";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { googleClientIds } from "@/lib/google-login/config";
 import { GoogleSignIn } from "../components/google-sign-in";
+import { MFA_REQUIRED } from "@/lib/two-factor/messages";
 import { first, type SearchParams } from "../components/search-params";
 import { LoginForm } from "./login-form";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { PAGE_INVALID_CREDENTIALS } from "./state";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,6 +21,8 @@ function knownError(error: string | undefined): string | undefined {
   if (!error) return undefined;
   if (error === INVALID_CREDENTIALS || error === "CredentialsSignin") return PAGE_INVALID_CREDENTIALS;
   if (/^Too many attempts\. Try again in \d{1,6} seconds?\.$/.test(error)) return error;
+  // next-auth's endpoint has no second step (lib/auth/options.ts): this form has.
+  if (error === MFA_REQUIRED) return "This account uses two-factor authentication: sign in with this form.";
   return "Signing in did not work. Please try again.";
 }
 
@@ -44,6 +48,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               : undefined
         }
       />
+      <PasskeySignIn next={next} />
       {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <p>
         <Link href="/forgot-password">Forgot your password?</Link>

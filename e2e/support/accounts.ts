@@ -33,9 +33,9 @@ export async function makeStaff(username: string) {
  * rendered the answer (with JavaScript, React resets the form then: typing before that
  * would be lost).
  */
-export async function submit(page: Page, button: string) {
+export async function submit(page: Page, button: string, opts: { exact?: boolean } = {}) {
   const answered = page.waitForResponse((r) => r.request().method() === "POST");
-  await page.getByRole("button", { name: button }).click();
+  await page.getByRole("button", { name: button, exact: opts.exact }).click();
   await answered;
   await expect(page.locator('button[aria-busy="true"]')).toHaveCount(0);
 }
@@ -43,7 +43,8 @@ export async function submit(page: Page, button: string) {
 export async function fillLogin(page: Page, identifier: string, password: string) {
   await page.getByLabel("Username or email").fill(identifier);
   await page.getByLabel("Password").fill(password);
-  await submit(page, "Sign in");
+  // exact: /login also has "Sign in with a passkey".
+  await submit(page, "Sign in", { exact: true });
 }
 
 /** Signs in through the /login page. */

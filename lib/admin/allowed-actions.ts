@@ -8,6 +8,7 @@ export type MemberActionKind =
   | "allow-inviting"
   | "stop-inviting"
   | "sign-out-everywhere"
+  | "reset-two-factor"
   | "mark-email-verified"
   | "send-reset-link"
   | "view-as"
@@ -20,6 +21,7 @@ export const MEMBER_ACTION_KINDS = [
   "allow-inviting",
   "stop-inviting",
   "sign-out-everywhere",
+  "reset-two-factor",
   "mark-email-verified",
   "send-reset-link",
   "view-as",
@@ -42,6 +44,11 @@ const OPTIONS: Record<MemberActionKind, Omit<MemberActionOption, "kind">> = {
   "allow-inviting": { label: "Allow inviting", hint: "They may invite teachers once their email address is verified.", danger: false },
   "stop-inviting": { label: "Stop inviting", hint: "They can no longer invite teachers.", danger: false },
   "sign-out-everywhere": { label: "Sign out everywhere", hint: "Ends every session and API token; the account stays open.", danger: true },
+  "reset-two-factor": {
+    label: "Reset two-factor authentication",
+    hint: "Removes their authenticator app and passkeys, signs them out everywhere and emails them. Check who they are first.",
+    danger: true,
+  },
   "mark-email-verified": { label: "Mark email verified", hint: "You vouch that the address is theirs.", danger: false },
   "send-reset-link": { label: "Send a password reset link", hint: "A link to their own address, valid for a short while.", danger: false },
   "view-as": { label: "View as", hint: "See the site as they do, read-only, for one hour at most.", danger: false },
@@ -79,6 +86,8 @@ export function allowedActions(viewer: ActionViewer, member: ActionMember): { op
   if (mayAct && !self) kinds.push(member.isActive ? "deactivate" : "reactivate");
   if (mayAct && member.profile) kinds.push(member.profile.canInviteTeachers ? "stop-inviting" : "allow-inviting");
   if (mayAct) kinds.push("sign-out-everywhere");
+  // One's own: on one's security page (the use case refuses it here).
+  if (mayAct && !self) kinds.push("reset-two-factor");
   if (!member.emailVerifiedAt && !staffMember) kinds.push("mark-email-verified");
   if (mayAct && member.email && (member.isActive || member.selfDeactivated)) kinds.push("send-reset-link");
   if (!staffMember && member.isActive && !self) kinds.push("view-as");

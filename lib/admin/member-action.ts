@@ -5,6 +5,7 @@ import { MEMBER_ACTION_KINDS, memberActionOption, type MemberActionKind } from "
 import { setCanInviteTeachers } from "./grant-invite";
 import { reasonSchema } from "./schemas";
 import { markEmailVerified } from "./mark-email-verified";
+import { resetTwoFactorByStaff } from "./reset-two-factor";
 import { sendPasswordResetByStaff } from "./send-reset-link";
 import { setUserActive } from "./set-active";
 import { setStaff } from "./set-staff";
@@ -40,6 +41,8 @@ const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: Staf
     const r = await signOutEverywhere({ userId, reason }, ctx);
     return `${r.username} was signed out of ${countOf(r.revoked, "session", "sessions")}.`;
   },
+  "reset-two-factor": async (userId, reason, ctx) =>
+    `${(await resetTwoFactorByStaff({ userId, reason }, ctx)).username}'s two-factor authentication was reset; they were signed out everywhere and emailed.`,
   "mark-email-verified": async (userId, reason, ctx) => {
     const r = await markEmailVerified({ userId, reason }, ctx);
     return r.changed ? `${r.username}'s email is now marked verified.` : `${r.username}'s email was already verified.`;

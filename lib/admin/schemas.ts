@@ -34,3 +34,4 @@ export const markEmailVerifiedSchema = staffInput({});
 export const signOutEverywhereSchema = staffInput({});
 export const sendResetLinkSchema = staffInput({});
 export const startViewAsSchema = staffInput({});
+export const resetTwoFactorSchema = staffInput({});

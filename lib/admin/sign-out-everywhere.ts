@@ -8,6 +8,7 @@ export async function signOutEverywhere(input: unknown, ctx: StaffContext): Prom
   return staffAction(ctx, { userId, reason, action: "session.revoked_all" }, async (tx, target) => {
     const sessions = await tx.session.deleteMany({ where: { userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId } });
+    await tx.trustedBrowser.deleteMany({ where: { userId } }); // and "trust this browser" (issue 20)
     return { result: { userId, username: target.username, revoked: sessions.count + tokens.count }, details: { sessions: sessions.count, tokens: tokens.count } };
   });
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { auditActorId, isOperator, requireActiveStaff, requireActiveSuperuser, requireMayActOn, requireStaffFlag, STAFF_EMAIL_NOT_VOUCHED } from "../actor";
 import { recordAudit } from "../audit/record";
+import { requireRecentSecondFactor } from "../two-factor/step-up";
 import type { Prisma } from "../db/client";
 import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError } from "../errors";
@@ -41,6 +42,12 @@ export interface StaffActionSpec {
   staffTarget?: "superuser" | "operator" | { nobody: string };
   /** FOR SHARE where the action only reads the member and must see a concurrent change (view as). */
   lock?: "update" | "share";
+  /**
+   * A sensitive action (issue 20): with 2FA on, the acting session or token needs a second
+   * factor from the last 10 minutes, or `code` (an API body's) confirmed in place. Not the
+   * operator, who has no session.
+   */
+  stepUp?: { code: unknown };
 }
 
 /**
@@ -59,6 +66,7 @@ export async function staffAction<T>(
 ): Promise<T> {
   const { actor } = ctx;
   requireStaffFlag(actor);
+  if (spec.stepUp && !isOperator(actor)) await requireRecentSecondFactor(ctx.db, actor.id, ctx.credential ?? null, spec.stepUp.code, ctx.log);
   const outcome = await inTransaction(ctx.db, async (tx) => {
     // The session may be older than a revocation: the database's flags decide.
     await (spec.actor === "superuser" ? requireActiveSuperuser(tx, actor) : requireActiveStaff(tx, actor));

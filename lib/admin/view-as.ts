@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
+import { stepUpCode } from "../two-factor/step-up";
 import { startViewAsSchema } from "./schemas";
 import { parseStaffInput, staffAction } from "./staff-action";
 import type { StaffContext } from "./staff-context";
@@ -20,11 +21,13 @@ export const STAFF_NOT_VIEWABLE = "Staff accounts cannot be viewed as.";
 export async function startViewAs(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; until: Date }> {
   const { userId, reason } = parseStaffInput(ctx, startViewAsSchema, input);
   const { actor, sessionId } = ctx;
+  // The second-factor check (stepUp) is about the browser session that will view.
+  ctx = { ...ctx, credential: sessionId === undefined ? null : { kind: "browser", id: sessionId } };
   if (userId === actor.id) throw new DomainError("view_as_self", "You cannot view the site as yourself.", 400);
   // Only a browser session can view as someone: the operator has none.
   if (sessionId === undefined) throw new DomainError("not_authenticated", "Your session has ended. Sign in again and retry.", 401);
   // FOR SHARE: a grant of staff to the member waits for (or is seen by) this check.
-  return staffAction(ctx, { userId, reason, action: "user.view_as_started", lock: "share", staffTarget: { nobody: STAFF_NOT_VIEWABLE } }, async (tx, target) => {
+  return staffAction(ctx, { userId, reason, action: "user.view_as_started", lock: "share", staffTarget: { nobody: STAFF_NOT_VIEWABLE }, stepUp: { code: stepUpCode(input) } }, async (tx, target) => {
     if (!target.isActive) throw new DomainError("view_as_inactive", "An inactive account cannot be viewed as: it cannot sign in.", 400);
     const updated = await tx.$queryRaw<{ until: Date }[]>`
       UPDATE "Session" SET "viewAsUserId" = ${userId}, "viewAsUntil" = now() + make_interval(mins => ${VIEW_AS_MINUTES}::int)

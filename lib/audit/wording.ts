@@ -26,6 +26,12 @@ const ACTIONS: Record<string, string> = {
   "session.revoked": "Signed out one device",
   "session.revoked_all": "Signed out everywhere",
   "session.revoked_others": "Signed out other devices",
+  "two_factor.enabled": "Turned on two-factor authentication",
+  "two_factor.disabled": "Turned off two-factor authentication",
+  "two_factor.recovery_codes_regenerated": "Made new recovery codes",
+  "two_factor.reset_by_staff": "Reset two-factor authentication",
+  "two_factor.passkey_added": "Added a passkey",
+  "two_factor.passkey_removed": "Removed a passkey",
   "user.activated": "Reactivated account",
   "user.deactivated": "Deactivated account",
   "user.email_marked_verified": "Marked email verified",
@@ -73,6 +79,7 @@ const LABELS: Record<string, string> = {
   kind: "Kind",
   id: "Id",
   reason: "Why",
+  hadSecondFactor: "Had a second factor",
 };
 
 const VALUES: Record<string, string> = { cli: "the console", self: "the member", sign_in: "signing in", google: "Google", email: "email", signed_in: "while signed in", user: "the member" };

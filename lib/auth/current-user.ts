@@ -2,6 +2,7 @@ import { headers, cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../db/client";
+import { secondFactorRequired, staffLacksSecondFactor } from "../two-factor/requirement";
 import { PATHNAME_HEADER } from "../http/pathname-header";
 import { assertActingUser, assertStaff, notAuthenticated, viewOnly } from "./guards";
 import { loginUrl } from "./next-path";
@@ -39,6 +40,8 @@ export async function requireUser(next?: string): Promise<AuthUser> {
 export async function requireStaff(next?: string): Promise<AuthUser> {
   const user = await requireUser(next);
   if (!user.isStaff) forbidden();
+  // REQUIRE_2FA: staff without a second factor are refused until enrolled (proxy.ts gives the page its sentence).
+  if (await staffLacksSecondFactor(getDb(), user)) forbidden();
   return user;
 }
 
@@ -60,5 +63,7 @@ export async function requireOwnSessionAction(): Promise<SessionUser> {
 
 /** Server actions: a staff user, or a 401/403 DomainError. Every staff action calls this first. */
 export async function requireStaffAction(): Promise<AuthUser> {
-  return assertStaff(await getCurrentUser());
+  const user = assertStaff(await getCurrentUser());
+  if (await staffLacksSecondFactor(getDb(), user)) throw secondFactorRequired();
+  return user;
 }

@@ -110,6 +110,8 @@ export async function endOtherDevices(
       SELECT (SELECT count(*) FROM s WHERE live) AS sessions, (SELECT count(*) FROM t WHERE live) AS tokens`;
     const sessions = Number(rows[0].sessions);
     const tokens = Number(rows[0].tokens);
+    // "Sign out everywhere" also ends "trust this browser" (issue 20): the next sign-in anywhere asks for the code.
+    await tx.trustedBrowser.deleteMany({ where: { userId } });
     if (sessions + tokens > 0) {
       await recordAudit(tx, {
         actorId: opts.actorId === undefined ? userId : opts.actorId,

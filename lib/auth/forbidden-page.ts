@@ -20,3 +20,7 @@ export const FORBIDDEN_HTML = page(`<p>This area is for staff only. You are sign
 /** While a staff member views the site as a member ("view as"): staff pages stay closed until Stop. */
 export const VIEWING_AS_FORBIDDEN_HTML = page(`<p>This area is for staff only. You are viewing the site as a member, so it is closed until you stop viewing.</p>
 <p><a href="/account">Go back: the banner at the top has Stop</a></p>`);
+
+/** Staff without a second factor while REQUIRE_2FA covers them (lib/two-factor/requirement.ts). */
+export const SECOND_FACTOR_FORBIDDEN_HTML = page(`<p>Two-factor authentication is required for staff: set up an authenticator app on your security page first.</p>
+<p><a href="/account/security">Set up two-factor authentication</a></p>`);

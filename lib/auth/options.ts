@@ -2,11 +2,13 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { getDb } from "../db/client";
-import { isDomainError } from "../errors";
+import { DomainError, isDomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { UNAVAILABLE_MESSAGE } from "../http/route";
 import { logger } from "../log/logger";
 import { isHashBusy } from "../security/hash-admission";
+import { MFA_REQUIRED } from "../two-factor/messages";
+import { secondFactorMethods } from "../two-factor/status";
 import type { Role } from "../users/register-schema";
 import { authenticateCredentials } from "./authenticate";
 import { deviceCookieName, deviceIdFromCookieHeader, validDeviceId } from "./device-cookie";
@@ -54,6 +56,8 @@ export function authOptions(): AuthOptions {
             // sign-in (set on the request's cookie jar, which next-auth's req.headers miss).
             const device = validDeviceId((await cookies()).get(deviceCookieName())?.value) ?? deviceIdFromCookieHeader(headerValue(req.headers, "cookie"));
             const user = await authenticateCredentials(credentials, { db, ip, device, via: "nextauth" });
+            // next-auth's endpoint has no second step: enrolled accounts sign in on /login.
+            if ((await secondFactorMethods(db, user.id)).length) throw new DomainError("mfa_required", MFA_REQUIRED, 401);
             const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
             const { credentialStamp: _stamp, reactivated: _reactivated, ...shown } = user;
             return { ...shown, id: String(user.id), name: user.username, sid: secret };

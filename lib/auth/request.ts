@@ -1,6 +1,7 @@
 import { getDb, type Db } from "../db/client";
 import { DomainError } from "../errors";
 import { isCorsAllowedOrigin } from "../http/cors";
+import { secondFactorRequired, staffLacksSecondFactor } from "../two-factor/requirement";
 import { userForApiTokenWithId } from "./api-tokens";
 import { assertStaff, assertUser, notAuthenticated, viewOnly } from "./guards";
 import { decodeSession, sessionCookie } from "./session-cookie";
@@ -74,7 +75,10 @@ export async function requireUserRequest(req: Request, db?: Db): Promise<AuthUse
 
 /** A staff caller or a 401/403 DomainError: every staff-only route handler calls this first. */
 export async function requireStaffRequest(req: Request, db?: Db): Promise<AuthUser> {
-  return assertStaff(await authenticateRequest(req, db));
+  const user = assertStaff(await authenticateRequest(req, db));
+  // REQUIRE_2FA: staff without a second factor are refused until enrolled.
+  if (await staffLacksSecondFactor(db ?? getDb(), user)) throw secondFactorRequired();
+  return user;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -17,7 +17,7 @@ const MIN_DISTINCT_BYTES = 16;
 const MIN_DECODED_BYTES = 32;
 /** A run of this many characters stepping by -1, 0 or +1 ("abcdefgh", "aaaaaaaa"), or a block this long seen twice, is no accident. */
 const PATTERN_LENGTH = 8;
-const WEAK = `NEXTAUTH_SECRET is too weak (it must be at least ${MIN_DECODED_BYTES} random bytes written as base64 or hex, without runs or repeats)`;
+const weak = (name: string) => `${name} is too weak (it must be at least ${MIN_DECODED_BYTES} random bytes written as base64 or hex, without runs or repeats)`;
 const GENERATE = "generate one with `openssl rand -base64 48`";
 /** The placeholders deploy/zporta-accounts.env.example has shipped (today's and earlier). */
 const EXAMPLE_VALUES = ["CHANGE-ME-to-32-or-more-random-characters", "CHANGE-ME-generate-with-openssl-rand-base64-48"];
@@ -33,18 +33,19 @@ export function authSecretFile(): string {
  * placeholder, and base64, base64url or hex that decodes to at least 32 bytes of random
  * look: at least 16 distinct byte values, and no ascending/descending/constant run or
  * repeated block in the text (review N-L5: an alphabet, "abcd…abcd…" and "0123…" passed
- * the old length-and-variety rule, and so did a sentence). That is what
+ * the old length-and-variety rule, and so did a sentence). `name` is the variable the
+ * sentence names (MFA_ENCRYPTION_KEY is held to the same rule). That is what
  * `openssl rand -base64 48`, `openssl rand -hex 32` and Node's randomBytes produce; a
  * random value of that length trips the pattern checks about once in a million.
  */
-export function checkSecret(value: string | undefined): string | null {
-  if (!value || !value.trim()) return `NEXTAUTH_SECRET is not set; ${GENERATE}.`;
+export function checkSecret(value: string | undefined, name = "NEXTAUTH_SECRET"): string | null {
+  if (!value || !value.trim()) return `${name} is not set; ${GENERATE}.`;
   if (/change-?me/i.test(value) || EXAMPLE_VALUES.includes(value.trim())) {
-    return `NEXTAUTH_SECRET is still the example's placeholder; ${GENERATE}.`;
+    return `${name} is still the example's placeholder; ${GENERATE}.`;
   }
   const text = value.trim();
   const bytes = decoded(text);
-  if (!bytes || bytes.length < MIN_DECODED_BYTES || new Set(bytes).size < MIN_DISTINCT_BYTES || patterned(text)) return `${WEAK}; ${GENERATE}.`;
+  if (!bytes || bytes.length < MIN_DECODED_BYTES || new Set(bytes).size < MIN_DISTINCT_BYTES || patterned(text)) return `${weak(name)}; ${GENERATE}.`;
   return null;
 }
 

@@ -8,6 +8,7 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { consumeAttempt, getLimiters, ipKey, type Limiters } from "../security/rate-limits";
 import { killLinks } from "../one-time-links/issue";
+import { requireRecentSecondFactor, stepUpCode } from "../two-factor/step-up";
 import { parseInput } from "../validation/parse";
 import { CURRENT_PASSWORD_WRONG, changePasswordSchema, NEW_PASSWORDS_DIFFER } from "./change-password-schema";
 import { hashPassword, verifyPassword } from "./password-hash";
@@ -36,6 +37,8 @@ function fieldError(field: string, message: string): DomainError {
 export async function changePassword(userId: number, input: unknown, ctx: ChangePasswordContext): Promise<{ revoked: number }> {
   const log = ctx.log ?? logger;
   const data = parseInput(changePasswordSchema, input);
+  // With 2FA on: a second factor on this session or token in the last 10 minutes (issue 20).
+  await requireRecentSecondFactor(ctx.db, userId, ctx.keep, stepUpCode(input), log);
   const limiters = ctx.limiters ?? getLimiters();
   const ip = ipKey(ctx.ip);
   await consumeAttempt(limiters.loginPerUserAndIp, `u${userId}|${ip}`);

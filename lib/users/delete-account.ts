@@ -7,6 +7,8 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { mediaStorage, type MediaStorage } from "../media/storage";
 import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT, type PasswordConfirmation } from "./confirm-own-password";
+import type { Credential } from "../auth/request";
+import { requireRecentSecondFactor } from "../two-factor/step-up";
 
 // A person deletes their own account, for good, in one transaction:
 // - the User row goes, and with it (foreign keys, ON DELETE CASCADE) the profile,
@@ -39,10 +41,14 @@ export interface DeleteAccountContext {
   confirm?: { input: unknown; ip: string; limiters?: PasswordConfirmation["limiters"] };
   /** Where the profile's images are (removed after the account is gone). */
   storage?: MediaStorage;
+  /** The session or token asking, and an API body's `code`: with 2FA on, a recent second factor is required (issue 20). */
+  credential?: Credential | null;
+  code?: unknown;
 }
 
 export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext): Promise<{ username: string }> {
   const log = ctx.log ?? logger;
+  await requireRecentSecondFactor(ctx.db, userId, ctx.credential ?? null, ctx.code, log);
   let verifiedHash: string | null = null;
   if (ctx.via === "browser" && !ctx.confirm) throw new DomainError("invalid", DELETE_PASSWORD_REQUIRED, 400, { password: DELETE_PASSWORD_REQUIRED });
   if (ctx.confirm) {

@@ -42,6 +42,11 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   LINK_MAIL_INTERVAL_SECONDS: "0",
   // A fresh session secret per run: nothing hard-coded, nothing written to .data/.
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  // The key sealing TOTP secrets, required in production like the session secret.
+  MFA_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  // Most suites sign staff in with a password alone; the requirement itself is tested on
+  // servers started with REQUIRE_2FA=staff (tests/two-factor-required.test.ts).
+  REQUIRE_2FA: "off",
   // The test servers run as production (NODE_ENV=production), where a missing SMTP_URL
   // must be meant: emails stay in the dev mailbox (and in full in the test mailbox
   // folder, see tests/support/mailbox.ts).
@@ -67,8 +72,8 @@ export interface TestServer {
  * One more production server on an existing test database, with its own environment
  * (e.g. low rate limits). The build must exist (a running stack guarantees it).
  */
-export async function startTestServer(databaseUrl: string, env: Record<string, string>, workers = 1): Promise<TestServer> {
-  const server = await startAppServer({ databaseUrl, workers, env });
+export async function startTestServer(databaseUrl: string, env: Record<string, string>, workers = 1, host?: "localhost"): Promise<TestServer> {
+  const server = await startAppServer({ databaseUrl, workers, env, host });
   return { baseUrl: server.baseUrl, serverLog: server.logFile, stop: server.stop };
 }
 
@@ -110,11 +115,13 @@ export async function startAppServer(opts: {
   databaseUrl: string;
   workers: number;
   env?: Record<string, string>;
+  /** The public address's host: "localhost" for WebAuthn, which refuses an IP address as RP ID. */
+  host?: "localhost";
 }): Promise<AppServer> {
   const port = await freePort();
   mkdirSync("test-results", { recursive: true });
   const logFile = path.resolve("test-results", `server-${port}.log`);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   const fd = openSync(logFile, "a");
   const server = spawnServer({
     port,

@@ -78,9 +78,9 @@ export async function deactivateAction(_prev: ActionState, form: FormData): Prom
 export async function deleteAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { requestId, log } = await actionContext();
   try {
-    const { user } = await currentSession();
+    const { user, sessionId } = await currentSession();
     const ip = clientIp(await headers());
-    await deleteOwnAccount(user.id, { db: getDb(), log, via: "browser", confirm: { input: { password: form.get("password") ?? undefined }, ip } });
+    await deleteOwnAccount(user.id, { db: getDb(), log, via: "browser", confirm: { input: { password: form.get("password") ?? undefined }, ip }, credential: { kind: "browser", id: sessionId } });
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
     return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }) };

@@ -14,6 +14,10 @@ import { endDeviceAction, endOtherDevicesAction, unlinkGoogleAction } from "./ac
 import { DeactivateForm } from "./deactivate-form";
 import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
+import { StepUp } from "../../components/step-up";
+import { twoFactorStatus } from "@/lib/two-factor/status";
+import { TwoFactorSection } from "./two-factor-section";
+import { PasskeysSection } from "./passkeys-section";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -83,9 +87,17 @@ export default async function SecurityPage() {
           )}
         </>
       )}
+      <StepUp page="/account/security" />
       <PasswordForm />
+      <TwoFactorSectionFor userId={session.user.id} />
+      <PasskeysSection userId={session.user.id} />
       <DeactivateForm />
       <DeleteForm />
     </section>
   );
+}
+
+async function TwoFactorSectionFor({ userId }: { userId: number }) {
+  const status = await twoFactorStatus(getDb(), userId);
+  return <TwoFactorSection totp={status.totp} recoveryCodesLeft={status.recovery_codes_left} required={status.required} hasPasskey={status.passkeys > 0} />;
 }

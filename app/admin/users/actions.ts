@@ -21,7 +21,8 @@ export async function memberAction(_prev: MemberFormState, form: FormData): Prom
   const state = await runAction("admin.action_failed", async (log) => {
     const actor = await requireStaffAction();
     const session = await getCurrentSession();
-    outcome = await runMemberAction(input, { db: getDb(), log, actor, sessionId: session?.sessionId });
+    const credential = session ? ({ kind: "browser", id: session.sessionId } as const) : null;
+    outcome = await runMemberAction(input, { db: getDb(), log, actor, sessionId: session?.sessionId, credential });
     return outcome.message;
   });
   if (state.status !== "done" || !outcome) return { ...state, ...kept } as MemberFormState;

@@ -13,6 +13,7 @@ import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
 import { countOf } from "@/lib/admin/plural";
 import styles from "../admin.module.css";
+import { StepUp } from "../../components/step-up";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -71,6 +72,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               Export CSV
             </a>
           </p>
+          <StepUp page={PATH} />
           {result.items.length === 0 ? (
             <p>No members match.</p>
           ) : (

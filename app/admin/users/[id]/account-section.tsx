@@ -1,9 +1,17 @@
+import { countOf } from "@/lib/admin/plural";
 import type { UserDetail } from "@/lib/admin/user-detail";
+import type { TwoFactorStatus } from "@/lib/two-factor/status";
 import { DateTime } from "../../../components/date-time";
 
 const yesNo = (v: boolean | null | undefined) => (v ? "Yes" : "No");
 
-export function AccountSection({ user }: { user: UserDetail["user"] }) {
+function twoFactorLabel(s: TwoFactorStatus): string {
+  const parts = [s.totp ? `authenticator app (${countOf(s.recovery_codes_left, "recovery code", "recovery codes")} left)` : null, s.passkeys ? countOf(s.passkeys, "passkey", "passkeys") : null].filter(Boolean);
+  const required = s.required ? " (required)" : "";
+  return parts.length ? `${parts.join(", ")}${required}` : `Off${required}`;
+}
+
+export function AccountSection({ user, twoFactor }: { user: UserDetail["user"]; twoFactor: TwoFactorStatus }) {
   return (
     <>
       <h2>Account</h2>
@@ -26,6 +34,8 @@ export function AccountSection({ user }: { user: UserDetail["user"] }) {
         <dd>
           <DateTime value={user.lastLogin} />
         </dd>
+        <dt>Two-factor</dt>
+        <dd>{twoFactorLabel(twoFactor)}</dd>
       </dl>
     </>
   );

@@ -6,6 +6,7 @@ import { getUserDetail } from "@/lib/admin/user-detail";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
+import { twoFactorStatus } from "@/lib/two-factor/status";
 import { AccountSection } from "./account-section";
 import { ActionsSection } from "./actions-section";
 import { DevicesSection } from "./devices-section";
@@ -30,7 +31,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <Link href="/admin/users">← Members</Link>
       </p>
       <h1>{user.username}</h1>
-      <AccountSection user={user} />
+      <AccountSection user={user} twoFactor={await twoFactorStatus(getDb(), user.id)} />
       <ProfileSection profile={user.profile} />
       <ActionsSection user={user} viewer={{ id: staff.id, isSuperuser: await isSuperuser(getDb(), staff.id) }} />
       <DevicesSection devices={detail.devices} />

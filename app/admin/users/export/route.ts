@@ -1,4 +1,5 @@
-import { requireStaffRequest } from "@/lib/auth/request";
+import { authenticateRequestCaller, requireStaffRequest } from "@/lib/auth/request";
+import { requireRecentSecondFactor } from "@/lib/two-factor/step-up";
 import { usersCsvStream } from "@/lib/admin/users-csv";
 import { getDb } from "@/lib/db/client";
 import { jsonRoute } from "@/lib/http/route";
@@ -11,6 +12,9 @@ export const GET = jsonRoute(
   { errorKey: "detail", faultMessage: "The export failed. Please try again.", faultEvent: "admin.users_export_failed" },
   async (req, { log }) => {
     const staff = await requireStaffRequest(req);
+    // With 2FA on: a second factor on this session or token in the last 10 minutes (issue 20).
+    const caller = await authenticateRequestCaller(req);
+    await requireRecentSecondFactor(getDb(), staff.id, caller?.credential ?? null, undefined, log);
     const params = Object.fromEntries(new URL(req.url).searchParams);
     const body = usersCsvStream(params, staff, getDb());
     log.info({ event: "admin.users_exported", staffId: staff.id, filters: Object.keys(params).sort() }, "users list exported");

@@ -10,6 +10,8 @@ import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { isDomainError } from "@/lib/errors";
 import { isRateLimited } from "@/lib/security/rate-limits";
 import { json, jsonRoute } from "@/lib/http/route";
+import { mfaRequiredBody } from "@/lib/two-factor/challenge/api-login-answer";
+import { googleSecondStep } from "@/lib/two-factor/challenge/after-first-factor";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +37,10 @@ export const POST = jsonRoute(
       throw err;
     }
     const { user } = result;
+    // An account with a second factor: Google was the first step only; the token and
+    // session it made never leave the server (docs/two-factor.md).
+    const second = await googleSecondStep(getDb(), { userId: user.id, token: result.token, sessionSecret: result.sessionSecret, browser, log });
+    if (second) return json(401, mfaRequiredBody(second));
     const res = json(200, {
       user: {
         id: user.id,

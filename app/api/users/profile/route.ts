@@ -41,6 +41,8 @@ export const PATCH = jsonRoute(OPTS, (req, { log }) => update(req, log));
 export const DELETE = jsonRoute(OPTS, async (req, { log }) => {
   const { user, credential } = await requireCallerRequest(req);
   const confirm = credential.kind === "browser" ? { input: await readOptionalBody(req), ip: clientIp(req.headers) } : undefined;
-  const { username } = await deleteOwnAccount(user.id, { db: getDb(), log, via: credential.kind, confirm });
+  // With 2FA on, a recent second factor: this token's sign-in, or ?code=… (the old API sends no body).
+  const code = new URL(req.url).searchParams.get("code") ?? undefined;
+  const { username } = await deleteOwnAccount(user.id, { db: getDb(), log, via: credential.kind, confirm, credential, code });
   return json(200, { message: `Account ${username} has been permanently deleted.` });
 });

@@ -11,6 +11,9 @@ import { clientIp } from "@/lib/http/client-ip";
 import { signInWithMagicLink } from "@/lib/magic-link/sign-in";
 import { issueExchangeCode } from "@/lib/sign-in-exchange/issue";
 import { appReturnTarget, withCode } from "@/lib/sign-in-exchange/return-to";
+import { deleteSessionBySecret } from "@/lib/auth/sessions";
+import { beginBrowserSecondStep, SET_UP_SECOND_FACTOR_PATH } from "@/lib/two-factor/browser-step";
+import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import type { ActionState } from "../../../components/action-state";
 import { actionContext } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
@@ -20,13 +23,23 @@ export async function magicSignIn(_prev: ActionState, form: FormData): Promise<A
   const hdrs = await headers();
   const appTarget = appReturnTarget(form.get("redirect"));
   let destination = "/account";
+  let secondStep = false;
+  let mustEnrol = false;
   try {
     const current = await getCurrentSession();
     const signedInUserId = current && !current.user.viewedBy ? current.user.id : null;
     const { user, secret } = await signInWithMagicLink(formLink(form), { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { db: getDb(), log, signedInUserId });
-    const { name, options } = sessionCookie();
-    (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
-    if (appTarget) {
+    // An account with a second factor: the link was the first step only. The session the
+    // link made never reaches the browser.
+    secondStep = await beginBrowserSecondStep(user, log);
+    if (secondStep) await deleteSessionBySecret(getDb(), secret);
+    else {
+      const { name, options } = sessionCookie();
+      (await cookies()).set(name, await encodeSession(user, secret), { ...options, maxAge: sessionMaxAgeSeconds() });
+      // REQUIRE_2FA covers this member and they have no second factor: set one up first.
+      mustEnrol = await mustSetUpSecondFactor(getDb(), user);
+    }
+    if (appTarget && !secondStep) {
       // Back to the platform's single-page app with a 2-minute code it swaps for a token
       // (POST /api/users/magic-link/exchange/); this browser stays signed in here as well.
       const code = await issueExchangeCode(getDb(), user.id, appTarget.origin);
@@ -37,5 +50,5 @@ export async function magicSignIn(_prev: ActionState, form: FormData): Promise<A
     if (isDomainError(err)) return { status: "error", message: err.message };
     return { status: "error", message: actionFaultMessage(err, log, "magic_link.failed", { requestId }) };
   }
-  redirect(destination);
+  redirect(secondStep ? "/login/two-factor?next=%2Faccount" : mustEnrol ? SET_UP_SECOND_FACTOR_PATH : destination);
 }

@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { isDomainError } from "@/lib/errors";
+import { actionFaultMessage } from "@/lib/http/action-fault";
+import { finishBrowserSecondStep } from "@/lib/two-factor/browser-step";
+import type { ActionState } from "../../components/action-state";
+import { actionContext } from "../../components/action-run";
+
+export async function verifySecondStep(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const { requestId, log } = await actionContext();
+  const code = form.get("code");
+  try {
+    await finishBrowserSecondStep(typeof code === "string" ? code : "", form.get("trust") === "on", log);
+  } catch (err) {
+    if (isDomainError(err)) return { status: "error", message: err.message };
+    return { status: "error", message: actionFaultMessage(err, log, "two_factor.sign_in_failed", { doing: "while signing in", requestId }) };
+  }
+  const next = form.get("next");
+  redirect(safeNextPath(typeof next === "string" ? next : undefined));
+}

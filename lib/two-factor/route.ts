@@ -1,0 +1,30 @@
+import { requireCallerRequest, type RequestCaller } from "../auth/request";
+import { getDb } from "../db/client";
+import { readBody } from "../http/body";
+import { clientIp } from "../http/client-ip";
+import { rateLimitedResponse } from "../http/rate-limited";
+import { jsonRoute, type RouteContext } from "../http/route";
+import { isRateLimited } from "../security/rate-limits";
+import type { TwoFactorContext } from "./context";
+
+/**
+ * The adapter shape of every /api/users/2fa/… route: {"error": …} answers, a token or a
+ * same-site session cookie, the body read (415/413/400 as everywhere), 429 with
+ * Retry-After. The rules live in the use case the handler calls.
+ */
+export function twoFactorRoute<P = unknown>(
+  faultEvent: string,
+  handler: (args: { caller: RequestCaller; body: unknown; ctx: TwoFactorContext; route: RouteContext; req: Request; params: P }) => Promise<Response>,
+  opts: { readsBody?: boolean } = { readsBody: true },
+) {
+  return jsonRoute<P>({ errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent }, async (req, route, params) => {
+    const caller = await requireCallerRequest(req);
+    const body = opts.readsBody === false ? undefined : await readBody(req);
+    try {
+      return await handler({ caller, body, ctx: { db: getDb(), ip: clientIp(req.headers), log: route.log }, route, req, params });
+    } catch (err) {
+      if (isRateLimited(err)) return rateLimitedResponse(err);
+      throw err;
+    }
+  });
+}
