@@ -9,7 +9,7 @@ export function HistorySection({ user, audit }: { user: UserDetail["user"]; audi
       <h2>History</h2>
       <p className="hint">
         The latest {audit.length} audit entries by or about {user.username}.{" "}
-        <Link href={`/admin/audit?${new URLSearchParams({ targetType: "User", targetId: String(user.id) })}`}>All entries about them</Link>
+        <Link href={`/admin/audit?${new URLSearchParams({ about: user.username })}`}>All entries about them</Link>
       </p>
       {audit.length === 0 ? (
         <p>Nothing recorded.</p>
