@@ -150,3 +150,22 @@ test("staff invite a teacher from /admin/invitations: allow themselves with a re
   );
   expect(rows).toEqual([{ status: "pending", username: staff.username }]);
 });
+
+test("the member page fits a 320 px phone: no sideways scrolling, the action form usable", async ({ browser, request }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+  try {
+    const staff = await apiUser(request);
+    await makeStaff(staff.username);
+    const member = await apiUser(request);
+    const page = await context.newPage();
+    await signIn(page, staff.username, staff.password);
+    await page.goto(`/admin/users/${await userId(member.username)}`);
+    await expect(page.getByRole("group", { name: "Action" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await staffAct(page, "Sign out everywhere", "Lost phone", { confirm: true });
+    await expect(page.getByRole("status").filter({ hasText: `${member.username} was signed out of` })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  } finally {
+    await context.close();
+  }
+});

@@ -17,7 +17,8 @@ export function LocalTime({ iso, utc }: { iso: string; utc: string }) {
     () => utc,
   );
   return (
-    <time dateTime={iso} title={utc} style={{ whiteSpace: "nowrap" }}>
+    // It may wrap: a time that cannot wrap pushed narrow pages sideways (UX walk 2026-12-06).
+    <time dateTime={iso} title={utc}>
       {text}
     </time>
   );
