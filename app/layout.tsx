@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { HydrationMark } from "./components/hydration-mark";
 import { SiteHeader } from "./site-header";
-import { ViewAsBanner } from "./view-as-banner";
+import { ViewAsBanner, ViewOnlyFrame } from "./view-as-banner";
 
 export const metadata: Metadata = {
   title: { default: "Zporta Academy", template: "%s · Zporta Academy" },
@@ -20,7 +20,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <ViewAsBanner />
         <SiteHeader />
-        <main id="main" tabIndex={-1}>{children}</main>
+        <main id="main" tabIndex={-1}>
+          <ViewOnlyFrame>{children}</ViewOnlyFrame>
+        </main>
         <HydrationMark />
         <noscript>
           <span data-no-script="" hidden />

@@ -1,7 +1,7 @@
 import { getCurrentSession } from "@/lib/auth/current-user";
-import { stopViewAs } from "@/lib/auth/view-as";
+import { stopViewAs } from "@/lib/admin/view-as";
 import { getDb } from "@/lib/db/client";
-import { formatUtc } from "./components/date-time";
+import { DateTime } from "./components/date-time";
 import { stopViewAsAction } from "./view-as-actions";
 
 // On every page (the root layout) while a staff member views the site as a member: who is
@@ -21,11 +21,27 @@ export async function ViewAsBanner() {
         <strong>
           {viewedBy.staffUsername}, you are viewing the site as {session.user.username}.
         </strong>{" "}
-        Nothing can be changed. Ends at {formatUtc(viewedBy.until)}.
+        <span id="view-as-why">Every form on the page is turned off: nothing can be changed while you view as a member.</span> Ends at{" "}
+        <DateTime value={viewedBy.until} />.
       </p>
       <form action={stopViewAsAction}>
         <button type="submit">Stop viewing as {session.user.username}</button>
       </form>
     </div>
+  );
+}
+
+/**
+ * The page under the banner while viewing as a member: one disabled fieldset around it, so
+ * every field and button says at once (not after a refused submit) that nothing can be
+ * changed. The server refuses the changes anyway (requireUserAction and the trigger).
+ */
+export async function ViewOnlyFrame({ children }: { children: React.ReactNode }) {
+  const session = await getCurrentSession();
+  if (!session?.user.viewedBy || session.viewAsEnded) return <>{children}</>;
+  return (
+    <fieldset disabled className="view-only" aria-describedby="view-as-why">
+      {children}
+    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
 import { apiUser, makeStaff, signIn, sql } from "./support/accounts";
+import { staffAct } from "./support/staff";
 
 // The staff dashboard (issue 14): find a member by part of their email, open them, sign
 // them out everywhere; the overview's chart with and without JavaScript and at phone width.
@@ -26,8 +27,7 @@ test("staff find a member by part of their email, open them and sign them out ev
     await expect(page.getByRole("heading", { level: 1, name: member.username })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Sessions and devices" })).toBeVisible();
 
-    await page.getByLabel("Reason for “Sign out everywhere”").fill("Reported a lost laptop");
-    await page.getByRole("button", { name: `Sign out ${member.username} everywhere` }).click();
+    await staffAct(page, "Sign out everywhere", "Reported a lost laptop", { confirm: true });
     await expect(page.getByRole("status").filter({ hasText: `${member.username} was signed out of 1 session.` })).toBeVisible();
 
     // The member's browser is signed out; the audit row carries the reason.
@@ -79,20 +79,19 @@ test("staff view the site as a member, cannot change their security, and stop", 
   await signIn(page, staff.username, staff.password);
   const { rows } = await sql(`SELECT id FROM "User" WHERE username = $1`, [member.username]);
   await page.goto(`/admin/users/${rows[0].id}`);
-  await page.getByLabel("Reason for “View as”").fill("Support ticket 81");
-  await page.getByRole("button", { name: `View the site as ${member.username} (one hour at most)` }).click();
+  await staffAct(page, "View as", "Support ticket 81");
 
   await expect(page).toHaveURL(/\/account$/);
   const banner = page.getByRole("region", { name: "Viewing as a member" });
   await expect(banner).toContainText(`${staff.username}, you are viewing the site as ${member.username}.`);
   await expect(page.getByRole("banner").getByRole("link", { name: "Admin" })).toHaveCount(0);
 
-  // The member's security page reads, but changes nothing.
+  // The member's security page reads, but every form is off, and the banner says why.
   await page.goto("/account/security");
-  await expect(banner).toBeVisible();
+  await expect(banner).toContainText("Every form on the page is turned off");
   await page.getByText("Deactivate account…").click();
-  await page.getByRole("button", { name: "Yes, deactivate my account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "You are viewing the site as this member: nothing can be changed." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Yes, deactivate my account" })).toBeDisabled();
+  await expect(page.getByRole("main").getByRole("textbox").first()).toBeDisabled();
   const { rows: after } = await sql(`SELECT "isActive" FROM "User" WHERE username = $1`, [member.username]);
   expect(after[0].isActive).toBe(true);
 
@@ -101,6 +100,6 @@ test("staff view the site as a member, cannot change their security, and stop", 
   await banner.getByRole("button", { name: `Stop viewing as ${member.username}` }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/users/${rows[0].id}$`));
   await expect(banner).toHaveCount(0);
-  await expect(page.getByRole("rowheader", { name: "user.view_as_stopped" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Stopped viewing as member" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Support ticket 81" })).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { Secret, TOTP } from "otpauth";
 import { startTestServer, type TestServer } from "../tests/support/stack";
 import { PASSWORD, sql, submit, uniq } from "./support/accounts";
+import { staffAct } from "./support/staff";
 import { expect, test } from "./support/test";
 
 // Issue 20 points 5 and 6 in the browser, without JavaScript, on a server started with
@@ -55,14 +56,12 @@ test("staff: sent to set up 2FA, refused the staff area until enrolled; view as 
   // This session never passed a code at sign-in: "view as" asks for one, in place.
   const { rows } = await sql(`SELECT id FROM "User" WHERE username = $1`, [member]);
   await page.goto(`/admin/users/${rows[0].id}`);
-  await page.getByLabel("Reason for “View as”").fill("Support ticket 82");
-  await submit(page, `View the site as ${member} (one hour at most)`);
+  await staffAct(page, "View as", "Support ticket 82");
   await expect(page.getByRole("alert").filter({ hasText: "Confirm it's you first" })).toBeVisible();
   await page.getByLabel("Authentication code").fill(code(secret, 1));
   await submit(page, "Confirm it’s you");
   await expect(page.getByRole("status").filter({ hasText: "Confirmed: for the next 10 minutes" })).toBeVisible();
-  await page.getByLabel("Reason for “View as”").fill("Support ticket 82");
-  await submit(page, `View the site as ${member} (one hour at most)`);
+  await staffAct(page, "View as", "Support ticket 82");
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("region", { name: "Viewing as a member" })).toBeVisible();
   await context.close();

@@ -89,9 +89,3 @@ export async function isSuperuser(tx: Pick<Tx, "user">, userId: number): Promise
   const user = await tx.user.findUnique({ where: { id: userId }, select: { isSuperuser: true, isStaff: true, isActive: true } });
   return Boolean(user?.isSuperuser && user.isStaff && user.isActive);
 }
-
-/** What the staff member page may offer for `target` (the use cases decide again when acting). */
-export function allowedOn(target: ActionTarget, viewer: { id: number; isSuperuser: boolean }): { mayAct: boolean; mayMarkVerified: boolean } {
-  const staffTarget = target.isStaff || target.isSuperuser;
-  return { mayAct: !staffTarget || viewer.isSuperuser || target.id === viewer.id, mayMarkVerified: !staffTarget };
-}

@@ -2,7 +2,10 @@
 // domain functions as the web (lib/users/*), with the same validation and messages.
 import { parseArgs } from "node:util";
 import { OPERATOR } from "../lib/actor";
-import { setCanInviteTeachers } from "../lib/invitations/grant";
+import { setCanInviteTeachers } from "../lib/admin/grant-invite";
+import { resetTwoFactorByStaff } from "../lib/admin/reset-two-factor";
+import { setUserActive } from "../lib/admin/set-active";
+import type { StaffContext } from "../lib/admin/staff-context";
 import { createDb, type Db } from "../lib/db/client";
 import { migrationUrl } from "../lib/db/migrate";
 import { importDjango } from "../lib/import-django/import";
@@ -12,8 +15,6 @@ import { logger } from "../lib/log/logger";
 import { createStaffUser } from "../lib/users/create-staff";
 import { findLatestUser, type UserRecord } from "../lib/users/find-user";
 import { resolveUser } from "../lib/users/resolve-user";
-import { setUserActive } from "../lib/users/set-active";
-import { resetTwoFactorByStaff } from "../lib/two-factor/staff-reset";
 import { openCliDatabase } from "./support/cli-database";
 
 const EXIT = { ok: 0, refused: 1, usage: 2, fault: 3 } as const;
@@ -21,15 +22,16 @@ const EXIT = { ok: 0, refused: 1, usage: 2, fault: 3 } as const;
 const HELP = `Usage: npm run manage -- <command> [arguments]
 
 Commands:
-  create-staff --username <u> --email <e>
-      Create a staff account. The password comes from ADMIN_PASSWORD when set,
+  create-staff --username <u> --email <e> [--superuser] [--verified]
+      Create a staff account (--verified: you vouch for the email address, so
+      they can invite teachers at once). The password comes from ADMIN_PASSWORD when set,
       otherwise from a hidden prompt (asked twice). The sign-up rules apply.
   user <username|email|latest> [--json]
       Show a user: account fields, whether they have a profile, the role.
-  set-active <username|email> true|false
+  set-active <username|email> true|false [--reason <text>]
       Allow (true) or stop (false) a user signing in. Deactivating also deletes
       their API token; their browser sessions stop working at once.
-  grant-invite <username|email> true|false
+  grant-invite <username|email> true|false [--reason <text>]
       Let a user invite teachers (true) or stop them (false).
   reset-2fa <username|email> --reason <text>
       Turn off a user's two-factor authentication (any user, staff included) and
@@ -48,10 +50,10 @@ Database: DATABASE_URL when set; otherwise the embedded one in .data/ (the one
 Exit codes: 0 done, 1 refused (not found, invalid input), 2 usage error, 3 unexpected fault.`;
 
 const COMMAND_HELP: Record<string, string> = {
-  "create-staff": "Usage: npm run manage -- create-staff --username <u> --email <e> [--superuser]\n  --superuser: may also grant and remove staff access on /admin.\n  Password: ADMIN_PASSWORD, or a hidden prompt.",
+  "create-staff": "Usage: npm run manage -- create-staff --username <u> --email <e> [--superuser] [--verified]\n  --superuser: may also grant and remove staff access on /admin.\n  --verified: you vouch for the email address (otherwise they prove it by link).\n  Password: ADMIN_PASSWORD, or a hidden prompt.",
   user: "Usage: npm run manage -- user <username|email|latest> [--json]",
-  "set-active": "Usage: npm run manage -- set-active <username|email> true|false",
-  "grant-invite": "Usage: npm run manage -- grant-invite <username|email> true|false",
+  "set-active": "Usage: npm run manage -- set-active <username|email> true|false [--reason <text>]\n  --reason: kept in the audit log (default: \"Operator console: set-active\").",
+  "grant-invite": "Usage: npm run manage -- grant-invite <username|email> true|false [--reason <text>]\n  --reason: kept in the audit log (default: \"Operator console: grant-invite\").",
   "reset-2fa": "Usage: npm run manage -- reset-2fa <username|email> --reason <text>",
   "import-django":
     "Usage: npm run manage -- import-django --from <mysql://… or postgres://… URL> [--dry-run] [--json]\n  --dry-run  read and report, write nothing\n  --json     the report as one JSON object on stdout",
@@ -63,6 +65,15 @@ class UsageError extends Error {}
 const log = logger.child({ via: "cli" }, { level: process.env.LOG_LEVEL ?? "warn" });
 
 type Options = Record<string, { type: "string" | "boolean" }>;
+
+// Every staff change carries a reason (lib/admin): the operator's own, or the command's name.
+function operatorReason(given: unknown, command: string): unknown {
+  return given === undefined ? `Operator console: ${command}` : given;
+}
+
+async function operatorContext(db: () => Promise<Db>): Promise<StaffContext> {
+  return { db: await db(), log, actor: OPERATOR };
+}
 
 function parse(args: string[], options: Options = {}) {
   try {
@@ -141,12 +152,15 @@ function describeUser(u: UserRecord): string {
 
 const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: () => Promise<string>) => Promise<void>> = {
   async "create-staff"(args, db) {
-    const { values, positionals } = parse(args, { username: { type: "string" }, email: { type: "string" }, superuser: { type: "boolean" } });
+    const { values, positionals } = parse(args, { username: { type: "string" }, email: { type: "string" }, superuser: { type: "boolean" }, verified: { type: "boolean" } });
     exactly(positionals, 0, "create-staff");
     if (typeof values.username !== "string" || typeof values.email !== "string") throw new UsageError(COMMAND_HELP["create-staff"]);
     const password = await staffPassword();
-    const user = await createStaffUser({ username: values.username, email: values.email, password }, await db(), log, { superuser: values.superuser === true });
-    console.log(`Created ${values.superuser ? "superuser" : "staff user"} ${user.username} (id ${user.id}).`);
+    const user = await createStaffUser({ username: values.username, email: values.email, password }, await db(), log, {
+      superuser: values.superuser === true,
+      verified: values.verified === true,
+    });
+    console.log(`Created ${values.superuser ? "superuser" : "staff user"} ${user.username} (id ${user.id})${values.verified ? ", email address verified" : ""}.`);
   },
 
   async user(args, db) {
@@ -163,10 +177,10 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: ()
   },
 
   async "set-active"(args, db) {
-    const { positionals } = parse(args);
+    const { values, positionals } = parse(args, { reason: { type: "string" } });
     const [ref, active] = exactly(positionals, 2, "set-active");
     const user = await resolveUser(await db(), ref);
-    const result = await setUserActive({ userId: user.id, active }, OPERATOR, await db(), log);
+    const result = await setUserActive({ userId: user.id, active, reason: operatorReason(values.reason, "set-active") }, await operatorContext(db));
     console.log(`${user.username} is now ${result.isActive ? "active" : "inactive"}.`);
   },
 
@@ -175,7 +189,7 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: ()
     const [ref] = exactly(positionals, 1, "reset-2fa");
     if (typeof values.reason !== "string") throw new UsageError(COMMAND_HELP["reset-2fa"]);
     const user = await resolveUser(await db(), ref);
-    const result = await resetTwoFactorByStaff({ userId: user.id, reason: values.reason }, OPERATOR, await db(), log);
+    const result = await resetTwoFactorByStaff({ userId: user.id, reason: values.reason }, await operatorContext(db));
     console.log(
       result.hadSecondFactor
         ? `${user.username}'s two-factor authentication is off; ${result.revoked} session(s) and token(s) ended.`
@@ -201,10 +215,10 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: ()
   },
 
   async "grant-invite"(args, db) {
-    const { positionals } = parse(args);
+    const { values, positionals } = parse(args, { reason: { type: "string" } });
     const [ref, allowed] = exactly(positionals, 2, "grant-invite");
     const user = await resolveUser(await db(), ref);
-    const result = await setCanInviteTeachers({ userId: user.id, canInviteTeachers: allowed }, OPERATOR, await db(), log);
+    const result = await setCanInviteTeachers({ userId: user.id, canInviteTeachers: allowed, reason: operatorReason(values.reason, "grant-invite") }, await operatorContext(db));
     console.log(`${user.username} ${result.canInviteTeachers ? "can now" : "can no longer"} invite teachers.`);
   },
 };

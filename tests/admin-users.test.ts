@@ -349,23 +349,26 @@ describe("pages and the export route", () => {
     expect(res.status).toBe(200);
     const words = pageText(res.text);
     expect(words).toContain("Needs attention");
-    expect(words).toContain("pending guide applications");
+    expect(words).toMatch(/guide applications? waiting for a decision/);
     // Each count links to the filtered list behind it (getOverview below checks the figures).
     const today = new Date().toISOString().slice(0, 10);
     const from = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-    const tiles: [href: string, label: string][] = [
-      ["/admin/users", "members"],
-      [`/admin/users?joinedFrom=${from(6)}`, "new in 7 days"],
-      [`/admin/users?joinedFrom=${from(29)}`, "new in 30 days"],
-      ["/admin/users?guide=yes", "active guides"],
-      ["/admin/users?verified=yes", "verified emails"],
-      [`/admin/invitations?sentFrom=${today.slice(0, 8)}01`, "invitations this month"],
-      ["/admin/guide-applications?status=pending", "pending guide applications"],
-      ["/admin/outbox?status=failed", "emails that failed"],
+    // [link, singular words, plural words]: "1 verified email", never "1 verified emails".
+    const tiles: [href: string, one: string, many: string][] = [
+      ["/admin/users", "member", "members"],
+      [`/admin/users?joinedFrom=${from(6)}`, "new member in the last 7 days", "new members in the last 7 days"],
+      [`/admin/users?joinedFrom=${from(29)}`, "new member in the last 30 days", "new members in the last 30 days"],
+      ["/admin/users?guide=yes", "active guide", "active guides"],
+      ["/admin/users?verified=yes", "verified email", "verified emails"],
+      [`/admin/invitations?sentFrom=${today.slice(0, 8)}01`, "teacher invitation sent this month", "teacher invitations sent this month"],
+      ["/admin/guide-applications?status=pending", "guide application waiting for a decision", "guide applications waiting for a decision"],
+      ["/admin/outbox?status=failed", "email that could not be sent", "emails that could not be sent"],
     ];
-    for (const [href, label] of tiles) {
-      const link = new RegExp(`<a href="${href.replace(/[?]/g, "\\?")}"><strong>\\d+</strong>(?: |<!-- -->)*${label}</a>`);
-      expect(res.text, label).toMatch(link);
+    for (const [href, one, many] of tiles) {
+      const link = new RegExp(`<a href="${href.replace(/[?]/g, "\\?")}"><strong>(\\d+)</strong>(?: |<!-- -->)*([^<]+)</a>`);
+      const m = res.text.match(link);
+      expect(m, href).not.toBeNull();
+      expect(m![2].trim(), href).toBe(Number(m![1]) === 1 ? one : many);
     }
     const month = await http(`/admin/invitations?sentFrom=${today.slice(0, 8)}01`, { cookie });
     expect(month.status).toBe(200);

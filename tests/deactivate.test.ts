@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { OPERATOR } from "../lib/actor";
-import { setUserActive } from "../lib/users/set-active";
+import { setUserActive } from "../lib/admin/set-active";
 import { apiCall, apiLogin, apiSignedIn, sessionCookie } from "./support/auth";
 import { http, testDb, uniq, withPg } from "./support/helpers";
+import { staffContext } from "./support/staff-context";
 
 // POST /api/users/deactivate/ (issue 10 point 6).
 
@@ -63,13 +64,13 @@ describe("POST /api/users/deactivate/", () => {
     expect(row.isActive).toBe(false);
 
     const closed = await apiSignedIn();
-    await setUserActive({ userId: closed.id, active: false }, OPERATOR, testDb());
+    await setUserActive({ userId: closed.id, active: false, reason: "Test" }, staffContext(OPERATOR, testDb()));
     expect((await apiLogin({ username: closed.username, password: closed.password })).text).toBe(INVALID);
 
     // Self-deactivated, then staff deactivates too: staff's decision holds.
     const both = await apiSignedIn();
     expect((await http("/api/users/deactivate/", { method: "POST", key: both.token, body: {} })).status).toBe(200);
-    await setUserActive({ userId: both.id, active: false }, OPERATOR, testDb());
+    await setUserActive({ userId: both.id, active: false, reason: "Test" }, staffContext(OPERATOR, testDb()));
     expect((await apiLogin({ username: both.username, password: both.password })).text).toBe(INVALID);
   });
 

@@ -3,7 +3,7 @@ import { acceptInvitation, acceptInvitationOnBehalf } from "../lib/invitations/a
 import { INVITEE_UNVERIFIED } from "../lib/invitations/messages";
 import { getInvitationByToken } from "../lib/invitations/by-token";
 import { cancelInvitation } from "../lib/invitations/cancel";
-import { setCanInviteTeachers } from "../lib/invitations/grant";
+import { setCanInviteTeachers } from "../lib/admin/grant-invite";
 import { listInvitations, listMyInvitations } from "../lib/invitations/list";
 import { registerAndAcceptInvitation } from "../lib/invitations/register-and-accept";
 import { sendInvitation } from "../lib/invitations/send";
@@ -13,6 +13,7 @@ import { refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helper
 import { freshEmail, pendingInvitation } from "./support/invite";
 import { emailText } from "./support/mailbox";
 import { ageInvitation, makeInviter, makeStaff, makeUser, profileOf, tokenFromMailbox } from "./support/teach";
+import { staffContext } from "./support/staff-context";
 
 /** An inviter, a sent invitation and its token as the invitee receives it. */
 async function invited(opts: { email?: string; message?: string } = {}) {
@@ -410,17 +411,17 @@ describe("listing and the invite permission", () => {
   it("setCanInviteTeachers: staff only, audited, takes effect on the next send", async () => {
     const db = testDb();
     const [staff, user] = [await makeStaff(db), await makeUser(db)];
-    expect(await refusal(setCanInviteTeachers({ userId: user.id, canInviteTeachers: true }, user, db))).toMatchObject({ status: 403 });
-    expect(await setCanInviteTeachers({ userId: user.id, canInviteTeachers: "true" }, staff, db)).toEqual({ userId: user.id, canInviteTeachers: true, changed: true });
+    expect(await refusal(setCanInviteTeachers({ userId: user.id, canInviteTeachers: true, reason: "Test" }, staffContext(user, db)))).toMatchObject({ status: 403 });
+    expect(await setCanInviteTeachers({ userId: user.id, canInviteTeachers: "true", reason: "Test" }, staffContext(staff, db))).toEqual({ userId: user.id, username: user.username, canInviteTeachers: true, changed: true });
     expect((await sendInvitation({ inviteeEmail: freshEmail() }, user, db)).remainingThisMonth).toBe(2);
-    await setCanInviteTeachers({ userId: user.id, canInviteTeachers: false }, staff, db);
+    await setCanInviteTeachers({ userId: user.id, canInviteTeachers: false, reason: "Test" }, staffContext(staff, db));
     expect((await refusal(sendInvitation({ inviteeEmail: freshEmail() }, user, db))).status).toBe(403);
     const actions = await db.auditLog.findMany({ where: { targetType: "User", targetId: user.id }, orderBy: { id: "asc" } });
     expect(actions.map((a) => [a.action, a.actorId])).toEqual([
       ["profile.invite_permission_granted", staff.id],
       ["profile.invite_permission_revoked", staff.id],
     ]);
-    expect(await refusal(setCanInviteTeachers({ userId: 2_000_000_000, canInviteTeachers: true }, staff, db))).toMatchObject({ status: 404 });
-    expect(await refusal(setCanInviteTeachers({ userId: user.id, canInviteTeachers: "maybe" }, staff, db))).toMatchObject({ status: 400 });
+    expect(await refusal(setCanInviteTeachers({ userId: 2_000_000_000, canInviteTeachers: true, reason: "Test" }, staffContext(staff, db)))).toMatchObject({ status: 404 });
+    expect(await refusal(setCanInviteTeachers({ userId: user.id, canInviteTeachers: "maybe", reason: "Test" }, staffContext(staff, db)))).toMatchObject({ status: 400 });
   });
 });

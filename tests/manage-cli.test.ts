@@ -133,10 +133,36 @@ describe("npm run manage", () => {
     // Audited as the system (the operator is not a user).
     const saved = await testDb().user.findFirstOrThrow({ where: { username: user.username } });
     const audit = await testDb().auditLog.findMany({ where: { targetType: "User", targetId: saved.id }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
-      ["user.deactivated", null],
-      ["user.activated", null],
+    expect(audit.map((a) => [a.action, a.actorId, a.notes])).toEqual([
+      ["user.deactivated", null, "Operator console: set-active"],
+      ["user.activated", null, "Operator console: set-active"],
     ]);
+  });
+
+  it("--reason goes into the audit row; a blank one is refused like on the staff pages", async () => {
+    const user = await registeredUser();
+    const grant = await manage(["grant-invite", user.username, "true", "--reason", "Head of languages"]);
+    expect(grant.code).toBe(0);
+    const saved = await testDb().user.findFirstOrThrow({ where: { username: user.username } });
+    const audit = await testDb().auditLog.findFirstOrThrow({ where: { targetType: "User", targetId: saved.id, action: "profile.invite_permission_granted" } });
+    expect(audit.notes).toBe("Head of languages");
+    const blank = await manage(["set-active", user.username, "false", "--reason", "  "]);
+    expect(blank.code).toBe(1);
+    expect(blank.stderr.trim()).toBe("Give a reason: it goes into the audit log.");
+  });
+
+  it("create-staff --verified gives the new staff member a proven address (they may invite at once)", async () => {
+    const username = uniq("staff");
+    const created = await manage(["create-staff", "--verified", "--username", username, "--email", `${username}@example.com`], { ADMIN_PASSWORD: STRONG_PASSWORD });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(new RegExp(`Created staff user ${username} \\(id \\d+\\), email address verified\\.`));
+    const saved = await testDb().user.findFirstOrThrow({ where: { username }, select: { id: true, emailVerifiedAt: true } });
+    expect(saved.emailVerifiedAt).not.toBeNull();
+    const audit = await testDb().auditLog.findFirstOrThrow({ where: { targetType: "User", targetId: saved.id, action: "user.staff_created" } });
+    expect(audit.details).toEqual({ via: "cli", superuser: false, verified: true });
+    const plain = uniq("staff");
+    expect((await manage(["create-staff", "--username", plain, "--email", `${plain}@example.com`], { ADMIN_PASSWORD: STRONG_PASSWORD })).code).toBe(0);
+    expect((await testDb().user.findFirstOrThrow({ where: { username: plain } })).emailVerifiedAt).toBeNull();
   });
 
   it("grant-invite sets canInviteTeachers", async () => {

@@ -4,9 +4,10 @@ import { OPERATOR } from "../lib/actor";
 import { authOptions } from "../lib/auth/options";
 import { sessionCookie as cookieSettings } from "../lib/auth/session-cookie";
 import { createSession, hashSessionSecret, userForSession } from "../lib/auth/sessions";
-import { setUserActive } from "../lib/users/set-active";
+import { setUserActive } from "../lib/admin/set-active";
 import { apiCall, apiLogin, registeredUser, sessionCookie } from "./support/auth";
 import { baseUrl, http, testDb, withPg } from "./support/helpers";
+import { staffContext } from "./support/staff-context";
 
 // Server-side sessions (issue 10 point 1): the cookie names a Session row; the row decides.
 
@@ -185,8 +186,8 @@ describe("the Session row", () => {
   it("deactivation ends every session and token, and re-activation revives none", async () => {
     const user = await signedIn();
     const token = (await apiLogin({ username: user.username, password: user.password })).json!.token as string;
-    await setUserActive({ userId: user.id, active: false }, OPERATOR, testDb());
-    await setUserActive({ userId: user.id, active: true }, OPERATOR, testDb());
+    await setUserActive({ userId: user.id, active: false, reason: "Test" }, staffContext(OPERATOR, testDb()));
+    await setUserActive({ userId: user.id, active: true, reason: "Test" }, staffContext(OPERATOR, testDb()));
     expect((await profile(user.cookie)).status).toBe(401);
     expect((await apiCall("/api/users/profile/", { token })).text).toBe(INVALID_TOKEN);
   });

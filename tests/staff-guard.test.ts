@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { OPERATOR } from "../lib/actor";
 import { requireStaffRequest } from "../lib/auth/request";
-import { setUserActive } from "../lib/users/set-active";
+import { setUserActive } from "../lib/admin/set-active";
 import { apiLogin, makeStaff, registeredUser, sessionCookie } from "./support/auth";
 import { baseUrl, testDb } from "./support/helpers";
+import { staffContext } from "./support/staff-context";
 
 beforeAll(() => {
   process.env.DATABASE_URL = inject("databaseUrl");
@@ -77,29 +78,29 @@ describe("staff-only domain functions (setUserActive)", () => {
 
   it("refuse members, staff whose flag was revoked since, and look-alikes of the operator", async () => {
     const { staffId, targetId } = await ids();
-    const input = { userId: targetId, active: false };
+    const input = { userId: targetId, active: false, reason: "Test" };
     const forbidden = { status: 403, message: "Admin permission required." };
-    await expect(setUserActive(input, { id: targetId, isStaff: false }, testDb())).rejects.toMatchObject(forbidden);
+    await expect(setUserActive(input, staffContext({ id: targetId, isStaff: false }, testDb()))).rejects.toMatchObject(forbidden);
     await testDb().user.update({ where: { id: staffId }, data: { isStaff: false } });
     // The session still says staff; the database decides.
-    await expect(setUserActive(input, { id: staffId, isStaff: true }, testDb())).rejects.toMatchObject(forbidden);
-    await expect(setUserActive(input, { id: 0, isStaff: true }, testDb())).rejects.toMatchObject(forbidden);
+    await expect(setUserActive(input, staffContext({ id: staffId, isStaff: true }, testDb()))).rejects.toMatchObject(forbidden);
+    await expect(setUserActive(input, staffContext({ id: 0, isStaff: true }, testDb()))).rejects.toMatchObject(forbidden);
     expect((await testDb().user.findUniqueOrThrow({ where: { id: targetId } })).isActive).toBe(true);
   });
 
   it("let staff and the operator act, audited; staff cannot deactivate themselves", async () => {
     const { staffId, targetId } = await ids();
-    await expect(setUserActive({ userId: staffId, active: false }, { id: staffId, isStaff: true }, testDb())).rejects.toMatchObject({ status: 400 });
-    const off = await setUserActive({ userId: targetId, active: "false" }, { id: staffId, isStaff: true }, testDb());
+    await expect(setUserActive({ userId: staffId, active: false, reason: "Test" }, staffContext({ id: staffId, isStaff: true }, testDb()))).rejects.toMatchObject({ status: 400 });
+    const off = await setUserActive({ userId: targetId, active: "false", reason: "Test" }, staffContext({ id: staffId, isStaff: true }, testDb()));
     expect(off).toMatchObject({ userId: targetId, isActive: false, changed: true });
-    const on = await setUserActive({ userId: targetId, active: true }, OPERATOR, testDb());
+    const on = await setUserActive({ userId: targetId, active: true, reason: "Test" }, staffContext(OPERATOR, testDb()));
     expect(on).toMatchObject({ isActive: true, changed: true });
     const audit = await testDb().auditLog.findMany({ where: { targetType: "User", targetId }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
       ["user.deactivated", staffId],
       ["user.activated", null],
     ]);
-    await expect(setUserActive({ userId: targetId, active: "maybe" }, OPERATOR, testDb())).rejects.toMatchObject({ message: "Active must be true or false." });
-    await expect(setUserActive({ userId: 2_000_000_000, active: true }, OPERATOR, testDb())).rejects.toMatchObject({ status: 404 });
+    await expect(setUserActive({ userId: targetId, active: "maybe", reason: "Test" }, staffContext(OPERATOR, testDb()))).rejects.toMatchObject({ message: "Active must be true or false." });
+    await expect(setUserActive({ userId: 2_000_000_000, active: true, reason: "Test" }, staffContext(OPERATOR, testDb()))).rejects.toMatchObject({ status: 404 });
   });
 });

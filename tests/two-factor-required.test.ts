@@ -3,12 +3,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { OPERATOR } from "../lib/actor";
-import { resetTwoFactorByStaff } from "../lib/two-factor/staff-reset";
+import { resetTwoFactorByStaff } from "../lib/admin/reset-two-factor";
 import { apiLogin, makeStaff, registeredUser, sessionCookie } from "./support/auth";
 import { GOOGLE_TEST_CLIENT as CLIENT, startFakeGoogle, type FakeGoogle } from "./support/google";
 import { http, refusal, testDb, uniq, withPg } from "./support/helpers";
 import { startTestServer, type TestServer } from "./support/stack";
 import { enrolTotp, totpCode } from "./support/two-factor";
+import { staffContext } from "./support/staff-context";
 
 // Issue 20 points 4 (Google) and 5: a server started with REQUIRE_2FA=staff (the shared
 // test server runs with it off). Staff without a second factor are refused every staff
@@ -101,9 +102,9 @@ describe("resetting someone's second factor", () => {
     const staff = await signedIn({ staff: true });
     const actor = { id: staff.id, isStaff: true };
 
-    const noReason = await refusal(resetTwoFactorByStaff({ userId: member.id, reason: " " }, actor, testDb()));
-    expect(noReason.message).toBe("Give a reason.");
-    const result = await resetTwoFactorByStaff({ userId: member.id, reason: "Lost phone, identity checked by video call" }, actor, testDb());
+    const noReason = await refusal(resetTwoFactorByStaff({ userId: member.id, reason: " " }, staffContext(actor, testDb())));
+    expect(noReason.message).toBe("Give a reason: it goes into the audit log.");
+    const result = await resetTwoFactorByStaff({ userId: member.id, reason: "Lost phone, identity checked by video call" }, staffContext(actor, testDb()));
     expect(result).toMatchObject({ userId: member.id, hadSecondFactor: true });
     expect(result.revoked).toBeGreaterThanOrEqual(1);
     expect((await http("/api/users/profile/", { key: member.token, base: base() })).status).toBe(401);
@@ -113,15 +114,15 @@ describe("resetting someone's second factor", () => {
     expect(await testDb().outbox.count({ where: { to: member.email, kind: "two_factor.reset_by_staff" } })).toBe(1);
 
     const otherStaff = await signedIn({ staff: true });
-    const refused = await refusal(resetTwoFactorByStaff({ userId: otherStaff.id, reason: "test" }, actor, testDb()));
+    const refused = await refusal(resetTwoFactorByStaff({ userId: otherStaff.id, reason: "test" }, staffContext(actor, testDb())));
     expect(refused.status).toBe(403);
-    expect(refused.message).toBe("Only a superuser can reset a staff member's two-factor authentication.");
+    expect(refused.message).toBe("Only a superuser can do this to another staff account.");
     await withPg((c) => c.query(`UPDATE "User" SET "isSuperuser" = true WHERE id = $1`, [staff.id]));
-    expect((await resetTwoFactorByStaff({ userId: otherStaff.id, reason: "test" }, actor, testDb())).userId).toBe(otherStaff.id);
+    expect((await resetTwoFactorByStaff({ userId: otherStaff.id, reason: "test" }, staffContext(actor, testDb()))).userId).toBe(otherStaff.id);
     // A member cannot.
-    expect((await refusal(resetTwoFactorByStaff({ userId: staff.id, reason: "x" }, { id: member.id, isStaff: false }, testDb()))).status).toBe(403);
+    expect((await refusal(resetTwoFactorByStaff({ userId: staff.id, reason: "x" }, staffContext({ id: member.id, isStaff: false }, testDb())))).status).toBe(403);
     // The operator resets anyone, staff included.
-    expect((await resetTwoFactorByStaff({ userId: staff.id, reason: "operator" }, OPERATOR, testDb())).userId).toBe(staff.id);
+    expect((await resetTwoFactorByStaff({ userId: staff.id, reason: "operator" }, staffContext(OPERATOR, testDb()))).userId).toBe(staff.id);
   });
 
   it("npm run manage -- reset-2fa <user> --reason …", async () => {

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { startViewAs } from "../lib/auth/view-as";
+import { startViewAs } from "../lib/admin/view-as";
 import { createSession } from "../lib/auth/sessions";
-import { setStaff } from "../lib/users/set-staff";
+import { setStaff } from "../lib/admin/set-staff";
 import { apiSignedIn, makeStaff, registeredUser } from "./support/auth";
 import { http, refusal, testDb, withPg } from "./support/helpers";
 import { enrolTotp, mfaToken, totpCode } from "./support/two-factor";
+import { staffContext } from "./support/staff-context";
 
 // Issue 20 point 6: with a second factor on, the sensitive actions want one proven on the
 // same session or token within the last 10 minutes: a sign-in that passed a second step
@@ -75,18 +76,18 @@ describe("step-up", () => {
     const memberId = (await testDb().user.findFirstOrThrow({ where: { username: member.username } })).id;
     const actor = { id: staff.id, isStaff: true };
     const session = await createSession(testDb(), staff.id);
-    const noProof = await refusal(startViewAs({ userId: memberId, reason: "ticket 7" }, actor, session.id, testDb()));
+    const noProof = await refusal(startViewAs({ userId: memberId, reason: "ticket 7" }, staffContext(actor, testDb(), { sessionId: session.id })));
     expect(noProof.status).toBe(403);
     expect(noProof.message).toBe(STEP_UP);
     await withPg((c) => c.query(`UPDATE "Session" SET "secondFactorAt" = now() WHERE id = $1`, [session.id]));
-    expect((await startViewAs({ userId: memberId, reason: "ticket 7" }, actor, session.id, testDb())).userId).toBe(memberId);
+    expect((await startViewAs({ userId: memberId, reason: "ticket 7" }, staffContext(actor, testDb(), { sessionId: session.id }))).userId).toBe(memberId);
 
     await withPg((c) => c.query(`UPDATE "User" SET "isSuperuser" = true WHERE id = $1`, [staff.id]));
     const freshToken = await testDb().apiToken.findFirstOrThrow({ where: { userId: staff.id, secondFactorAt: { not: null } } });
-    expect((await refusal(setStaff({ userId: memberId, isStaff: true }, actor, testDb()))).message).toBe(STEP_UP);
-    expect((await setStaff({ userId: memberId, isStaff: true }, actor, testDb(), undefined, { kind: "api", id: freshToken.id })).isStaff).toBe(true);
+    expect((await refusal(setStaff({ userId: memberId, isStaff: true, reason: "Test" }, staffContext(actor, testDb())))).message).toBe(STEP_UP);
+    expect((await setStaff({ userId: memberId, isStaff: true, reason: "Test" }, staffContext(actor, testDb(), { credential: { kind: "api", id: freshToken.id } }))).isStaff).toBe(true);
     // Removing staff is not a step-up action.
-    expect((await setStaff({ userId: memberId, isStaff: false }, actor, testDb())).isStaff).toBe(false);
+    expect((await setStaff({ userId: memberId, isStaff: false, reason: "Test" }, staffContext(actor, testDb()))).isStaff).toBe(false);
   });
 
   it("accounts without a second factor are not asked", async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { startViewAs, stopViewAs } from "../lib/auth/view-as";
+import { startViewAs, stopViewAs } from "../lib/admin/view-as";
 import { VIEW_ONLY } from "../lib/auth/guards";
 import { apiLogin, makeStaff, registeredUser, sessionCookie } from "./support/auth";
 import { http, refusal, testDb, withPg } from "./support/helpers";
 import { pageText } from "./support/invite";
 import { makeUser } from "./support/teach";
+import { staffContext } from "./support/staff-context";
 
 // "View as" (issue 14 point 4): a staff session shows the site as a member for at most an
 // hour, read-only; no staff page opens; staff cannot be viewed as; start and stop audited.
@@ -30,7 +31,7 @@ describe("view as", () => {
     const token = (await apiLogin({ username: member.username, password: member.password })).json!.token as string;
     const before = await db().user.findUniqueOrThrow({ where: { id: member.id }, select: { passwordHash: true, email: true, isActive: true } });
 
-    const started = await startViewAs({ userId: String(member.id), reason: "Ticket 4711: cannot see invitations" }, staff.actor, staff.sessionId, db());
+    const started = await startViewAs({ userId: String(member.id), reason: "Ticket 4711: cannot see invitations" }, staffContext(staff.actor, db(), { sessionId: staff.sessionId }));
     expect(started.until.getTime() - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
     expect(await audit("user.view_as_started", member.id)).toEqual([
       { actorId: staff.id, notes: "Ticket 4711: cannot see invitations", details: { sessionId: staff.sessionId, until: started.until.toISOString() } },
@@ -82,7 +83,7 @@ describe("view as", () => {
   it("ends by itself after the hour (the end is audited once)", async () => {
     const staff = await signedIn(true);
     const member = await makeUser(db());
-    await startViewAs({ userId: member.id }, staff.actor, staff.sessionId, db());
+    await startViewAs({ userId: member.id, reason: "Test" }, staffContext(staff.actor, db(), { sessionId: staff.sessionId }));
     expect((await http("/admin", { cookie: staff.cookie })).status).toBe(403);
     await withPg((c) => c.query(`UPDATE "Session" SET "viewAsUntil" = now() - interval '1 second' WHERE id = $1`, [staff.sessionId]));
     const res = await http("/admin", { cookie: staff.cookie });
@@ -97,12 +98,12 @@ describe("view as", () => {
     const otherStaff = await makeUser(db(), { isStaff: true });
     const inactive = await makeUser(db(), { isActive: false });
     const member = await signedIn();
-    expect(await refusal(startViewAs({ userId: otherStaff.id }, staff.actor, staff.sessionId, db()))).toMatchObject({ status: 403, message: "Staff accounts cannot be viewed as." });
-    expect((await refusal(startViewAs({ userId: inactive.id }, staff.actor, staff.sessionId, db()))).status).toBe(400);
-    expect((await refusal(startViewAs({ userId: staff.id }, staff.actor, staff.sessionId, db()))).status).toBe(400);
-    expect((await refusal(startViewAs({ userId: otherStaff.id }, member.actor, member.sessionId, db()))).status).toBe(403);
+    expect(await refusal(startViewAs({ userId: otherStaff.id, reason: "Test" }, staffContext(staff.actor, db(), { sessionId: staff.sessionId })))).toMatchObject({ status: 403, message: "Staff accounts cannot be viewed as." });
+    expect((await refusal(startViewAs({ userId: inactive.id, reason: "Test" }, staffContext(staff.actor, db(), { sessionId: staff.sessionId })))).status).toBe(400);
+    expect((await refusal(startViewAs({ userId: staff.id, reason: "Test" }, staffContext(staff.actor, db(), { sessionId: staff.sessionId })))).status).toBe(400);
+    expect((await refusal(startViewAs({ userId: otherStaff.id, reason: "Test" }, staffContext(member.actor, db(), { sessionId: member.sessionId })))).status).toBe(403);
     // Another person's session id is not the staff member's to use.
-    expect((await refusal(startViewAs({ userId: inactive.id + 0, reason: "x" }, staff.actor, member.sessionId, db()))).status).toBeGreaterThanOrEqual(400);
+    expect((await refusal(startViewAs({ userId: inactive.id + 0, reason: "x" }, staffContext(staff.actor, db(), { sessionId: member.sessionId })))).status).toBeGreaterThanOrEqual(400);
 
     const update = (sessionId: number, target: number, until = "now() + interval '30 minutes'") =>
       withPg((c) => c.query(`UPDATE "Session" SET "viewAsUserId" = $2, "viewAsUntil" = ${until} WHERE id = $1`, [sessionId, target]));
@@ -119,7 +120,7 @@ describe("view as", () => {
   it("a member made staff while being viewed is no longer shown", async () => {
     const staff = await signedIn(true);
     const member = await makeUser(db());
-    await startViewAs({ userId: member.id }, staff.actor, staff.sessionId, db());
+    await startViewAs({ userId: member.id, reason: "Test" }, staffContext(staff.actor, db(), { sessionId: staff.sessionId }));
     await db().user.update({ where: { id: member.id }, data: { isStaff: true } });
     const res = await http("/account", { cookie: staff.cookie });
     expect(pageText(res.text)).not.toContain(`viewing the site as ${member.username}`);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { wordsFor } from "@/lib/admin/plural";
 import { getOverview, latestAuditEvents, parseChartDays, type ChartDays } from "@/lib/admin/overview";
 import { requireStaff } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
@@ -14,10 +15,11 @@ export const metadata: Metadata = { title: "Staff area" };
 
 const daysAgo = (today: string, n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-function Tile({ href, label, value, attention }: { href?: string; label: string; value: number; attention?: boolean }) {
+/** One figure with its words, singular or plural to match ("1 verified email", "2 verified emails"). */
+function Tile({ href, label, value, attention }: { href?: string; label: [one: string, many: string]; value: number; attention?: boolean }) {
   const body = (
     <>
-      <strong>{value}</strong> {label}
+      <strong>{value}</strong> {wordsFor(value, ...label)}
     </>
   );
   return <li className={`${styles.tile} ${attention && value > 0 ? styles.attention : ""}`}>{href ? <Link href={href}>{body}</Link> : body}</li>;
@@ -42,21 +44,21 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
 
       <h2>Needs attention</h2>
       <ul className={styles.grid}>
-        <Tile attention href="/admin/guide-applications?status=pending" label="pending guide applications" value={a.pendingApplications} />
-        <Tile attention href="/admin/outbox?status=failed" label="emails that failed" value={a.failedEmails} />
+        <Tile attention href="/admin/guide-applications?status=pending" label={["guide application waiting for a decision", "guide applications waiting for a decision"]} value={a.pendingApplications} />
+        <Tile attention href="/admin/outbox?status=failed" label={["email that could not be sent", "emails that could not be sent"]} value={a.failedEmails} />
         {/* Counted by the name typed, never by account (docs/rate-limits.md): no list to link to. */}
-        <Tile attention label="sign-in names slowed down by repeated failures" value={a.slowedSignInNames} />
-        <Tile attention label="name and address pairs refused after repeated failures" value={a.blockedSignInPairs} />
+        <Tile attention label={["account name with many wrong passwords: sign-in slowed down", "account names with many wrong passwords: sign-in slowed down"]} value={a.slowedSignInNames} />
+        <Tile attention label={["sign-in blocked for one network after wrong passwords", "sign-ins blocked for one network after wrong passwords"]} value={a.blockedSignInPairs} />
       </ul>
 
       <h2>Members</h2>
       <ul className={styles.grid}>
-        <Tile href="/admin/users" label="members" value={c.members} />
-        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 6)}`} label="new in 7 days" value={c.newIn7Days} />
-        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 29)}`} label="new in 30 days" value={c.newIn30Days} />
-        <Tile href="/admin/users?guide=yes" label="active guides" value={c.activeGuides} />
-        <Tile href="/admin/users?verified=yes" label="verified emails" value={c.verifiedEmails} />
-        <Tile href={`/admin/invitations?sentFrom=${o.monthStart}`} label="invitations this month" value={c.invitationsThisMonth} />
+        <Tile href="/admin/users" label={["member", "members"]} value={c.members} />
+        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 6)}`} label={["new member in the last 7 days", "new members in the last 7 days"]} value={c.newIn7Days} />
+        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 29)}`} label={["new member in the last 30 days", "new members in the last 30 days"]} value={c.newIn30Days} />
+        <Tile href="/admin/users?guide=yes" label={["active guide", "active guides"]} value={c.activeGuides} />
+        <Tile href="/admin/users?verified=yes" label={["verified email", "verified emails"]} value={c.verifiedEmails} />
+        <Tile href={`/admin/invitations?sentFrom=${o.monthStart}`} label={["teacher invitation sent this month", "teacher invitations sent this month"]} value={c.invitationsThisMonth} />
       </ul>
 
       <h2>Sign-ups per day</h2>
@@ -67,7 +69,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       <SignupChart data={o.signups} />
 
       <h2>Latest audit events</h2>
-      <Table columns={["When", "Who", "What", "Target"]}>
+      <Table columns={["When", "Who", "What", "About"]}>
         {audit.map((e) => (
           <tr key={e.id}>
             <AuditCells event={e} />

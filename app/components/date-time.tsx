@@ -1,15 +1,14 @@
-// Dates are shown in UTC, the same for every reader and every server ("2026-11-24 09:05 UTC").
+import { LocalTime } from "./local-time";
+
+// One format for moments: the reader's local time, with UTC on hover; the UTC text
+// ("2026-11-24 09:05 UTC") is what the server renders and what shows without JavaScript.
 export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 export function DateTime({ value }: { value: Date | null | undefined }) {
   if (!value) return <>—</>;
-  return (
-    <time dateTime={value.toISOString()} className="nowrap">
-      {formatUtc(value)}
-    </time>
-  );
+  return <LocalTime iso={value.toISOString()} utc={formatUtc(value)} />;
 }
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });

@@ -24,6 +24,7 @@ export async function sendInvitationAction(prev: SendState, form: FormData): Pro
     const user = await requireUserAction();
     const sent = await sendInvitation(values, user, getDb(), log);
     revalidatePath("/invitations");
+    revalidatePath("/admin/invitations");
     return { status: "sent", n, message: `Invitation sent to ${sent.invitation.inviteeEmail}.` };
   } catch (err) {
     if (isDomainError(err)) {

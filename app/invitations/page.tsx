@@ -29,11 +29,10 @@ export default async function InvitationsPage() {
       <h1>Invite teachers</h1>
       {!mine.canInvite ? (
         <div className="notice" role="note">
-          <p>You cannot send invitations yet.</p>
+          <p>You cannot send invitations.</p>
           {user.isStaff ? (
             <p>
-              As staff you can allow yourself: open <Link href={`/admin/users/${user.id}`}>your member page in the staff area</Link>{" "}
-              and press “Allow inviting”. Sending also needs a verified email address (see <Link href="/account">your account</Link>).
+              As staff, you can allow yourself on the staff area&apos;s <Link href="/admin/invitations">Invitations</Link> page, and invite from there.
             </p>
           ) : (
             <p>

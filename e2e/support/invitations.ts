@@ -1,8 +1,9 @@
 import { OPERATOR } from "../../lib/actor";
 import { createDb } from "../../lib/db/client";
-import { setCanInviteTeachers } from "../../lib/invitations/grant";
+import { setCanInviteTeachers } from "../../lib/admin/grant-invite";
 import { emailText, type MailboxRow } from "../../tests/support/mailbox";
 import { sql } from "./accounts";
+import { staffContext } from "../../tests/support/staff-context";
 
 /**
  * Lets a user invite teachers, through the same domain function as the operator's CLI,
@@ -13,7 +14,7 @@ export async function grantInvite(username: string): Promise<void> {
   const db = createDb(process.env.TEST_DATABASE_URL);
   try {
     const user = await db.user.findFirstOrThrow({ where: { username }, select: { id: true } });
-    await setCanInviteTeachers({ userId: user.id, canInviteTeachers: true }, OPERATOR, db);
+    await setCanInviteTeachers({ userId: user.id, canInviteTeachers: true, reason: "Test" }, staffContext(OPERATOR, db));
     await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   } finally {
     await db.$disconnect();

@@ -1,4 +1,5 @@
 import { requireStaffFlag, type Actor } from "../actor";
+import { withTargetNames } from "../audit/names";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { getLimiters } from "../security/rate-limits";
@@ -95,9 +96,10 @@ export async function getOverview(days: ChartDays, actor: Actor, db: Db, config:
 /** The newest audit events for the overview (no total: counting 200,000 rows is not free). */
 export async function latestAuditEvents(actor: Actor, db: Db, take = 10) {
   requireStaffFlag(actor);
-  return db.auditLog.findMany({
+  const rows = await db.auditLog.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: { id: true, action: true, targetType: true, targetId: true, createdAt: true, actor: { select: { id: true, username: true } } },
   });
+  return withTargetNames(db, rows);
 }

@@ -1,5 +1,6 @@
 import { requireStaffFlag, type Actor } from "../actor";
 import { listDevices, type Device } from "../auth/devices";
+import { withTargetNames } from "../audit/names";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { idSchema } from "../validation/pagination";
@@ -61,7 +62,7 @@ export async function getUserDetail(userIdInput: unknown, actor: Actor, db: Db) 
       select: { id: true, action: true, targetType: true, targetId: true, notes: true, details: true, createdAt: true, actor: { select: { id: true, username: true } } },
     }),
   ]);
-  return { user, devices: devices as Device[], applications, invitationsSent, invitationsReceived, audit };
+  return { user, devices: devices as Device[], applications, invitationsSent, invitationsReceived, audit: await withTargetNames(db, audit) };
 }
 
 export type UserDetail = Awaited<ReturnType<typeof getUserDetail>>;

@@ -24,9 +24,17 @@ export async function recordTwoFactorChange(
   opts: { userId: number; actorId: number | null; notes?: string | null; details?: Record<string, string | number | boolean> },
 ): Promise<void> {
   await recordAudit(tx, { actorId: opts.actorId, action: event, targetType: "User", targetId: opts.userId, notes: opts.notes ?? null, details: opts.details });
+  await afterTwoFactorChange(tx, event, opts.userId);
+}
+
+/**
+ * What follows any change of the factors, without the audit row (the staff reset's row is
+ * written by lib/admin's staffAction): trusted browsers end, the member is emailed.
+ */
+export async function afterTwoFactorChange(tx: Tx, event: TwoFactorEvent, userId: number): Promise<void> {
   // Any change of the factors ends the browsers trusted to skip them.
-  await tx.trustedBrowser.deleteMany({ where: { userId: opts.userId } });
-  const user = await tx.user.findUnique({ where: { id: opts.userId }, select: { email: true, username: true } });
+  await tx.trustedBrowser.deleteMany({ where: { userId } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, username: true } });
   if (!user?.email) return;
   const sentence = SENTENCES[event];
   await enqueueEmail(tx, {

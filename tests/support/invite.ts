@@ -1,10 +1,11 @@
 import { OPERATOR } from "../../lib/actor";
 import { issueApiToken } from "../../lib/auth/api-tokens";
 import type { Db } from "../../lib/db/client";
-import { setCanInviteTeachers } from "../../lib/invitations/grant";
+import { setCanInviteTeachers } from "../../lib/admin/grant-invite";
 import { sendInvitation } from "../../lib/invitations/send";
 import { uniq } from "./helpers";
 import { makeInviter, makeUser, tokenFromMailbox, type TestUser } from "./teach";
+import { staffContext } from "./staff-context";
 
 // Fixtures for the invitation routes and pages: users with an API token, invitations
 // with the token from their email, and a small HTTP client.
@@ -43,7 +44,7 @@ export async function memberWithEmail(db: Db, email: string, opts: { emailVerifi
 
 /** Lets the user invite teachers and marks their address proven (sending needs both, issue 11). */
 export async function grantInvite(db: Db, userId: number): Promise<void> {
-  await setCanInviteTeachers({ userId, canInviteTeachers: true }, OPERATOR, db);
+  await setCanInviteTeachers({ userId, canInviteTeachers: true, reason: "Test" }, staffContext(OPERATOR, db));
   await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
 }
 

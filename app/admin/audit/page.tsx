@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-user";
 import { listAuditLog } from "@/lib/audit/list";
+import { describeAction, describeTargetType, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/wording";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../components/date-time";
@@ -11,28 +12,16 @@ import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
+import { AuditDetails, AuditTargetName } from "../audit-cells";
+import styles from "../admin.module.css";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 const PATH = "/admin/audit";
 
-// Suggestions only: any action name can be typed.
-const KNOWN_ACTIONS = [
-  "invitation.sent",
-  "invitation.accepted",
-  "invitation.accepted_on_behalf",
-  "invitation.cancelled",
-  "invitation.expired",
-  "profile.invite_permission_granted",
-  "profile.invite_permission_revoked",
-  "user.activated",
-  "user.deactivated",
-  "user.staff_created",
-  "guide_application.submitted",
-  "guide_application.approved",
-  "guide_application.rejected",
-];
-const TARGET_TYPES = ["User", "TeacherInvitation", "GuideApplication"].map((t) => ({ value: t, label: t }));
+const TARGET_TYPES = ["User", "TeacherInvitation", "GuideApplication"].map((t) => ({ value: t, label: describeTargetType(t) }));
+
+const ACTIONS = KNOWN_AUDIT_ACTIONS.map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 
 const filterHref = (params: Record<string, string>) => `${PATH}?${new URLSearchParams(params)}`;
 
@@ -42,6 +31,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = {
     action: first(params.action)?.trim() || undefined,
     actorId: first(params.actorId)?.trim() || undefined,
+    who: first(params.who)?.trim() || undefined,
+    about: first(params.about)?.trim() || undefined,
     targetType: first(params.targetType) || undefined,
     targetId: first(params.targetId)?.trim() || undefined,
     pageSize: first(params.pageSize) || undefined,
@@ -53,15 +44,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1>Audit log</h1>
       <p className="hint">Every staff action and every change to invitations, applications and permissions, newest first.</p>
       <FilterForm path={PATH} label="Filter the audit log">
-        <Field name="action" label="Action" list="audit-actions" defaultValue={filters.action ?? ""} maxLength={64} />
-        <datalist id="audit-actions">
-          {KNOWN_ACTIONS.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-        <Field name="actorId" label="Actor id" inputMode="numeric" defaultValue={filters.actorId ?? ""} maxLength={10} />
-        <SelectField name="targetType" label="Target type" anyLabel="Any" options={TARGET_TYPES} defaultValue={filters.targetType ?? ""} />
-        <Field name="targetId" label="Target id" inputMode="numeric" defaultValue={filters.targetId ?? ""} maxLength={10} />
+        <Field name="who" label="Done by (username)" defaultValue={filters.who ?? ""} maxLength={300} autoComplete="off" />
+        <Field name="about" label="About member (username)" defaultValue={filters.about ?? ""} maxLength={300} autoComplete="off" />
+        <SelectField name="action" label="What" anyLabel="Anything" options={ACTIONS} defaultValue={filters.action ?? ""} />
+        <SelectField name="targetType" label="About what" anyLabel="Anything" options={TARGET_TYPES} defaultValue={filters.targetType ?? ""} />
       </FilterForm>
 
       {isDomainError(result) ? (
@@ -73,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <p>
             {result.total} entr{result.total === 1 ? "y" : "ies"}.
           </p>
-          <Table columns={["When", "Who", "What", "Target", "Notes", "Details"]}>
+          <Table columns={["When", "Who", "What", "About", "Reason / notes", "Details"]}>
             {result.items.map((e) => (
               <tr key={e.id}>
                 <td>
@@ -81,25 +67,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td>
                   {e.actor ? (
-                    <Link href={filterHref({ actorId: String(e.actor.id) })}>{e.actor.username}</Link>
+                    <Link href={filterHref({ who: e.actor.username })}>{e.actor.username}</Link>
                   ) : (
                     <span title="The operator's command line, the system itself, or a deleted account">System</span>
                   )}
                 </td>
                 <th scope="row">
-                  <Link href={filterHref({ action: e.action })}>{e.action}</Link>
+                  <Link href={filterHref({ action: e.action })} title={e.action}>
+                    {describeAction(e.action)}
+                  </Link>
                 </th>
                 <td>
-                  {e.targetId !== null ? (
-                    <Link href={filterHref({ targetType: e.targetType, targetId: String(e.targetId) })}>
-                      {e.targetType} #{e.targetId}
-                    </Link>
-                  ) : (
-                    e.targetType
-                  )}
+                  <AuditTargetName target={e.target} />
                 </td>
                 <td className="wrap-anywhere">{e.notes ?? ""}</td>
-                <td className="wrap-anywhere">{e.details !== null && <code>{JSON.stringify(e.details)}</code>}</td>
+                <td className="wrap-anywhere">
+                  <AuditDetails details={e.details} />
+                </td>
               </tr>
             ))}
           </Table>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireStaffAction } from "@/lib/auth/current-user";
+import { setCanInviteTeachers } from "@/lib/admin/grant-invite";
 import { getDb } from "@/lib/db/client";
 import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";
 import { cancelInvitation } from "@/lib/invitations/cancel";
@@ -26,5 +27,17 @@ export async function staffAcceptOnBehalfAction(_prev: ActionState, form: FormDa
     const { invitation } = await acceptInvitationOnBehalf({ invitationId: form.get("invitationId") }, staff, getDb(), log);
     revalidatePath("/admin/invitations");
     return `Accepted on behalf of ${invitation.invitee?.username ?? "the invitee"}.`;
+  });
+}
+
+/** "Invite a teacher" for a staff member without the permission yet: the one audited staff action, on themselves. */
+export async function allowSelfInvitingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction("admin.action_failed", async (log) => {
+    const staff = await requireStaffAction();
+    // Only oneself from this form: the member page is the place to act on others.
+    await setCanInviteTeachers({ userId: staff.id, canInviteTeachers: true, reason: form.get("reason") }, { db: getDb(), log, actor: staff });
+    revalidatePath("/admin/invitations");
+    revalidatePath("/invitations");
+    return "You can now invite teachers.";
   });
 }

@@ -14,6 +14,7 @@ import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
+import { InviteSection } from "./invite-section";
 import { staffAcceptOnBehalfAction, staffCancelInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invitations" };
@@ -50,6 +51,8 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
   return (
     <section className="card">
       <h1>Invitations</h1>
+      <InviteSection staff={staff} />
+      <h2>All invitations</h2>
       <FilterForm path={PATH} label="Filter invitations">
         <SelectField name="status" label="Status" anyLabel="All" options={STATUS_OPTIONS} defaultValue={filters.status ?? ""} />
         <Field name="inviter" label="Inviter" hint="Username or id." defaultValue={filters.inviter ?? ""} maxLength={150} />

@@ -11,6 +11,7 @@ import { FilterForm } from "../../components/filter-form";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
+import { countOf } from "@/lib/admin/plural";
 import styles from "../admin.module.css";
 import { StepUp } from "../../components/step-up";
 
@@ -65,7 +66,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <>
           <p className={styles.summary}>
             <span>
-              {result.totalCapped ? `More than ${result.total.toLocaleString("en")} members match.` : `${result.total} member${result.total === 1 ? "" : "s"} match.`}
+              {result.totalCapped ? `More than ${result.total.toLocaleString("en")} members match.` : `${countOf(result.total, "member matches", "members match")}.`}
             </span>{" "}
             <a href={exportHref} download>
               Export CSV
