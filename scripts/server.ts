@@ -30,13 +30,15 @@ function checkSettings(): void {
   // NEXTAUTH_SECRET, when set or required, must be strong. Development without it uses
   // the generated file, which the workers create in the release folder they run in.
   if (mode === "production" || process.env.NEXTAUTH_SECRET) authSecret();
-  const insecure = mode === "production" ? insecureCookieWarning() : null;
-  if (insecure) logger.warn({ event: "auth.insecure_cookies" }, insecure);
   if (mode === "production" || process.env.MFA_ENCRYPTION_KEY) mfaEncryptionKey(); // the TOTP secrets' key, same rule
   twoFactorRequirement(); // REQUIRE_2FA: staff, guides, all or off
   checkMailSettings(logger); // production: SMTP_URL, or MAIL_DEV_MAILBOX=1
   checkLinkTtls(); // RESET_LINK_TTL_MINUTES, MAGIC_LINK_TTL_MINUTES, VERIFY_EMAIL_LINK_TTL_MINUTES
   googleJwksUrl(); // GOOGLE_JWKS_URL, when set, must be a URL
+  // Loud, not fatal (a first try on a laptop may be production over http), and only once
+  // every check above has passed: a refused start prints its one sentence and nothing else.
+  const insecure = mode === "production" ? insecureCookieWarning() : null;
+  if (insecure) logger.warn({ event: "auth.insecure_cookies" }, insecure);
   // readOptions() already refused malformed limits; RATE_LIMITS=off is allowed but loud.
   if (!rateLimitConfigFromEnv().enabled) {
     logger.warn({ event: "rate_limits.disabled" }, "RATE_LIMITS=off: no sign-in, sign-up or token limit applies (load tests and imports only)");

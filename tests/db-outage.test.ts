@@ -61,7 +61,7 @@ beforeAll(async () => {
   await signedIn.goto(`${server.baseUrl}/login`);
   await signedIn.getByLabel("Username or email").fill(member);
   await signedIn.getByLabel("Password").fill(STRONG_PASSWORD);
-  await signedIn.getByRole("button", { name: "Sign in" }).click();
+  await signedIn.getByRole("button", { name: "Sign in", exact: true }).click();
   await signedIn.waitForURL(/\/account$/, { timeout: NO_HANG_MS });
 });
 

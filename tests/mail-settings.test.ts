@@ -115,7 +115,7 @@ describe("no SMTP_URL", () => {
   });
 
   it("a production server without SMTP_URL refuses to start: one line, exit code 1", async () => {
-    const refusal = await startRefused({ NEXTAUTH_SECRET: randomBytes(48).toString("base64") });
+    const refusal = await startRefused({ NEXTAUTH_SECRET: randomBytes(48).toString("base64"), MFA_ENCRYPTION_KEY: randomBytes(32).toString("base64url") });
     expect(refusal.code).toBe(1);
     expect(oneLine(refusal)).toMatchObject({
       level: "fatal",
