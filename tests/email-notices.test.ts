@@ -10,8 +10,10 @@ import { deliverDueEmails } from "../lib/outbox/worker";
 import { changePassword } from "../lib/users/change-password";
 import { deactivateOwnAccount } from "../lib/users/deactivate-self";
 import { deleteOwnAccount } from "../lib/users/delete-account";
-import { apiSignedIn } from "./support/auth";
-import { testDb } from "./support/helpers";
+import { authenticateCredentials } from "../lib/auth/authenticate";
+import { apiSignedIn, registeredUser } from "./support/auth";
+import { mailedLink } from "./support/links";
+import { http, testDb } from "./support/helpers";
 import { startTestSmtp } from "./support/smtp";
 import { makeUser } from "./support/teach";
 
@@ -139,4 +141,34 @@ describe("emails that close a loop", () => {
   });
 });
 
+describe("emails about sign-ins and resets", () => {
+  it("a sign-in from an address and browser the account has not used lately tells the owner; a familiar one, or the very first sign-in, does not", async () => {
+    const db = testDb();
+    const user = await registeredUser();
+    const signIn = (ip: string) => authenticateCredentials({ username: user.username, password: user.password }, { db, ip, via: "api", log: quiet });
+    await signIn("10.78.0.1"); // the first sign-in of a new account: the owner setting up
+    await signIn("10.78.0.1"); // the same address again
+    expect(await noticesTo(user.email, "login.new_device.notice")).toHaveLength(0);
+    await signIn("10.79.0.1");
+    const [mail] = await noticesTo(user.email, "login.new_device.notice");
+    expect(mail.subject).toBe("New sign-in to your Zporta Academy account");
+    expect(mail.text).toContain("address 10.79.0.1");
+    expect(mail.text).toMatch(/Review your sessions and devices: https?:\/\/\S+\/account\/security\n/);
+    expect(mail.text).toContain("Not you?");
+    await signIn("10.79.0.1"); // now familiar
+    expect(await noticesTo(user.email, "login.new_device.notice")).toHaveLength(1);
+  });
+
+  it("a password reset with the emailed link tells the owner it happened", async () => {
+    const db = testDb();
+    const user = await registeredUser();
+    expect((await http("/api/users/password-reset/", { body: { email: user.email } })).status).toBe(200);
+    const link = await mailedLink(db, user.email, "password_reset.requested");
+    const done = await http("/api/users/password-reset/confirm/", { body: { uid: link.uid, token: link.token, new_password: "Fresh-Garden-42" } });
+    expect(done.status, done.text).toBe(200);
+    const [mail] = await noticesTo(user.email, "password.reset.notice");
+    expect(mail.subject).toBe("Your Zporta Academy password was reset");
+    expect(mail.text).toContain("Every session was signed out.");
+  });
+});
 

@@ -13,6 +13,8 @@ import { credentialStamp } from "./credential-stamp";
 import { failureFloorMs, observeLegacyVerification, waitForFloor } from "./failure-floor";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
 import type { AuthUser } from "./types";
+import { newSignInEmail } from "../mail/notices";
+import { enqueueEmail } from "../outbox/enqueue";
 
 export interface AuthenticateContext {
   db: Db;
@@ -114,10 +116,17 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
     ? await upgradeLegacyHash(ctx.db, user.id, user.passwordHash, password, log, ctx.via)
     : user.passwordHash;
 
-  await Promise.all([
+  const [{ seenBefore }] = await Promise.all([
     admission.succeeded(),
     ctx.db.user.update({ where: { id: user.id }, data: { lastLogin: new Date() }, select: { id: true } }),
   ]);
+  // A sign-in from an address and a browser this account has not used lately: the owner
+  // is told (not on the first sign-in of a new account, which is the owner setting up).
+  if (!seenBefore && user.lastLogin && user.email) {
+    const { username, email } = user;
+    await ctx.db.$transaction((tx) => enqueueEmail(tx, newSignInEmail({ username, email }, { ip: ctx.ip, when: new Date() })));
+    log.info({ event: "login.new_device_notice", userId: user.id, via: ctx.via }, "sign-in from a new device: owner emailed");
+  }
   log.info({ event: "login.succeeded", userId: user.id, via: ctx.via }, "signed in");
   return {
     id: user.id,

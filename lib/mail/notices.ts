@@ -98,3 +98,18 @@ export function accountDeletedEmail(user: { username: string; email: string }): 
     notYou: "Someone who knew your password deleted your account. Reply to this email straight away so we can help.",
   });
 }
+
+export function newSignInEmail(user: { username: string; email: string }, at: { ip: string; when: Date }): EmailMessage {
+  return notice({
+    kind: "login.new_device.notice",
+    to: user.email,
+    username: user.username,
+    subject: "New sign-in to your Zporta Academy account",
+    body: [
+      `Your account was just signed in to from a browser or app it has not used lately (address ${at.ip}, ${at.when.toISOString().replace("T", " ").slice(0, 16)} UTC).`,
+      "If this was you, there is nothing to do.",
+    ],
+    action: { label: "Review your sessions and devices", path: "/account/security" },
+    notYou: `${resetAdvice()} Turning on two-factor authentication there keeps a stolen password from being enough.`,
+  });
+}

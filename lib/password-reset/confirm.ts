@@ -1,4 +1,6 @@
 import { recordAudit } from "../audit/record";
+import { passwordChangedEmail } from "../mail/notices";
+import { enqueueEmail } from "../outbox/enqueue";
 import { endAllSessions } from "../auth/end-all-sessions";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -58,6 +60,7 @@ export async function confirmPasswordReset(input: unknown, ctx: { db: Db; log?: 
       targetId: userId,
       details: { sessionsEnded: ended.sessions + ended.tokens, reactivated, emailVerified: verifiedNow, ...(identities ? { identitiesRemoved: identities } : {}) },
     });
+    if (live.email) await enqueueEmail(tx, passwordChangedEmail({ username: live.username, email: live.email }, "reset"));
     return { userId, reactivated, verifiedNow, ended: ended.sessions + ended.tokens };
   });
   log.info(

@@ -33,11 +33,16 @@ export interface SignInAttempt {
 }
 
 export interface SignInAdmission {
-  /** The password was right: forget this name's failures (the address's verification stays spent). */
-  succeeded(): Promise<void>;
+  /**
+   * The password was right: forget this name's failures (the address's verification stays
+   * spent). Answers whether this address or device had signed in to the account before
+   * (within LOGIN_KNOWN_ADDRESS_SECONDS), before remembering this one.
+   */
+  succeeded(): Promise<{ seenBefore: boolean }>;
 }
 
-const NOTHING: SignInAdmission = { succeeded: async () => {} };
+// Limits off: nothing is remembered, so nothing counts as new either.
+const NOTHING: SignInAdmission = { succeeded: async () => ({ seenBefore: true }) };
 
 function nameKey(identifier: string): string {
   return `n${createHash("sha256").update(identifier.toLowerCase()).digest("hex").slice(0, 32)}`;
@@ -114,6 +119,7 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
 
   return {
     async succeeded() {
+      const seenBefore = !!(knownKey && (await l.knownAddress.get(knownKey))) || !!(deviceKey && (await l.knownDevice.get(deviceKey)));
       await Promise.all([
         l.accountFailures.reward(name, 1),
         l.loginPerUserAndIp.delete(nameAtIp),
@@ -127,6 +133,7 @@ export async function admitSignIn(l: Limiters, attempt: SignInAttempt): Promise<
         slowed ? l.accountGate.delete(name) : undefined,
         slowed ? l.accountLevel.reward(name, 1) : undefined,
       ]);
+      return { seenBefore };
     },
   };
 }
