@@ -18,6 +18,7 @@ import { verifyPassword } from "../lib/users/password-hash";
 import { registerUser } from "../lib/users/register";
 import { newUser, testDb, uniq } from "./support/helpers";
 import { waitFor } from "./support/wait";
+import { testContext } from "./support/context";
 
 // The sign-in use case in-process: what cannot be seen from outside (which hash was
 // checked), and the rate limits with their own small configuration.
@@ -49,7 +50,7 @@ const ARGON2ID_DEFAULTS = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/;
 describe("authenticateCredentials", () => {
   it("does the same hash work for an unknown name as for a wrong password (no enumeration by timing)", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const verify = vi.mocked(verifyPassword);
     const l = limiters();
 
@@ -71,7 +72,7 @@ describe("authenticateCredentials", () => {
 
   it("checks the password of an inactive account too, then refuses it like a wrong one", async () => {
     const input = newUser();
-    const user = await registerUser(input, testDb());
+    const user = await registerUser(input, testContext());
     await testDb().user.update({ where: { id: user.id }, data: { isActive: false } });
     const verify = vi.mocked(verifyPassword);
     verify.mockClear();
@@ -83,7 +84,7 @@ describe("authenticateCredentials", () => {
 
   it("reports that it reactivated a self-deactivated account, once (the /login page says so)", async () => {
     const input = newUser();
-    const user = await registerUser(input, testDb());
+    const user = await registerUser(input, testContext());
     await testDb().user.update({ where: { id: user.id }, data: { isActive: false, selfDeactivated: true } });
     const ctx = { db: testDb(), ip: "10.0.0.4", via: "page" as const, log: quiet, limiters: limiters() };
     expect(await authenticateCredentials({ username: input.username, password: input.password }, ctx)).toMatchObject({ id: user.id, reactivated: true });
@@ -92,7 +93,7 @@ describe("authenticateCredentials", () => {
 
   it("returns the user (id, username, email, staff flag, role) and records lastLogin", async () => {
     const input = newUser({ role: "both" });
-    const created = await registerUser(input, testDb());
+    const created = await registerUser(input, testContext());
     const user = await authenticateCredentials({ username: input.email.toUpperCase(), password: input.password }, { db: testDb(), ip: "10.0.0.3", via: "page", log: quiet, limiters: limiters() });
     expect(user).toEqual({ id: created.id, username: input.username, email: input.email, isStaff: false, role: "both", credentialStamp: expect.stringMatching(/^[0-9a-f]{64}$/), reactivated: false });
     const row = await testDb().user.findUniqueOrThrow({ where: { id: created.id } });
@@ -101,7 +102,7 @@ describe("authenticateCredentials", () => {
 
   it("refuses the 6th attempt after 5 failures, even with the right password, and tells how long to wait", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const l = limiters(5);
     const ctx = { db: testDb(), ip: "10.0.0.4", via: "api" as const, log: quiet, limiters: l };
     for (let i = 0; i < 5; i++) {
@@ -121,8 +122,8 @@ describe("authenticateCredentials", () => {
     // the username plus 2 as a candidate email answered 429 exactly when the email was hers.
     const alice = newUser();
     const other = newUser();
-    await registerUser(alice, testDb());
-    await registerUser(other, testDb());
+    await registerUser(alice, testContext());
+    await registerUser(other, testContext());
     const answers = async (candidate: string, ip: string) => {
       const ctx = { db: testDb(), ip, via: "api" as const, log: quiet, limiters: limiters(5) };
       for (let i = 0; i < 4; i++) await authenticateCredentials({ username: alice.username, password: `Wrong-${i}` }, ctx).catch(() => {});
@@ -138,7 +139,7 @@ describe("authenticateCredentials", () => {
 
   it("one name in any letter case is one count", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const ctx = { db: testDb(), ip: "10.0.0.16", via: "api" as const, log: quiet, limiters: limiters(2) };
     await expect(authenticateCredentials({ username: input.email, password: "Wrong-1" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
     await expect(authenticateCredentials({ username: input.email.toUpperCase(), password: "Wrong-2" }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });
@@ -162,7 +163,7 @@ describe("authenticateCredentials", () => {
 
   it("a success forgets the account's failures", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const ctx = { db: testDb(), ip: "10.0.0.7", via: "api" as const, log: quiet, limiters: limiters(3) };
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 2; i++) {
@@ -174,7 +175,7 @@ describe("authenticateCredentials", () => {
 
   it("20 simultaneous wrong guesses against a limit of 5: exactly 5 are checked, 15 refused", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const ctx = { db: testDb(), ip: "10.0.0.8", via: "api" as const, log: quiet, limiters: limiters(5) };
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, ctx)),
@@ -198,7 +199,7 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
 
   it("every password check counts against the address, successes included, and nothing gives it back (review H3)", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const l = createLimiters({ prefix: uniq("t"), verifyPerIp: { points: 3, durationSeconds: 600 } });
     const ctx = { db: testDb(), ip: "10.2.0.1", via: "api" as const, log: quiet, limiters: l };
     for (let i = 0; i < 3; i++) await expect(authenticateCredentials({ username: input.username, password: input.password }, ctx)).resolves.toBeTruthy();
@@ -211,7 +212,7 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
 
   it("after the per-name failure budget from many addresses, further attempts wait; an address the account used before does not", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account() });
     const at = (ip: string) => ({ db: testDb(), ip, via: "api" as const, log: quiet, limiters: l });
     await authenticateCredentials({ username: input.username, password: input.password }, at("10.3.0.100")); // the owner's usual address
@@ -230,7 +231,7 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
 
   it("a device cookie that signed in to the account passes the slow-down from a new address; a stranger's, or a failing one, does not (review N-M1)", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account() });
     const owner = randomBytes(32).toString("base64url");
     const at = (ip: string, device?: string) => ({ db: testDb(), ip, device, via: "api" as const, log: quiet, limiters: l });
@@ -250,7 +251,7 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
 
   it("20 simultaneous wrong guesses from 20 addresses against a per-name budget of 5: exactly 5 are checked", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account({ maxFailures: 5 }) });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
@@ -273,7 +274,7 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
 
   it("the slow-down ends with its window", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const l = createLimiters({ prefix: uniq("t"), loginPerAccount: account({ windowSeconds: 2, firstDelaySeconds: 600 }) });
     const at = (ip: string) => ({ db: testDb(), ip, via: "api" as const, log: quiet, limiters: l });
     for (let i = 0; i < 3; i++) await authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, at(`10.6.0.${i}`)).catch(() => {});
@@ -287,7 +288,7 @@ describe("sign-in budgets beyond one address (lib/security/login-limits.ts)", ()
 
   it("with the limits off, nothing is counted or refused", async () => {
     const input = newUser();
-    await registerUser(input, testDb());
+    await registerUser(input, testContext());
     const l = createLimiters({ prefix: uniq("t"), enabled: false, loginPerUserAndIp: { points: 1, durationSeconds: 600 }, verifyPerIp: { points: 1, durationSeconds: 600 } });
     const ctx = { db: testDb(), ip: "10.7.0.1", via: "api" as const, log: quiet, limiters: l };
     for (let i = 0; i < 5; i++) await expect(authenticateCredentials({ username: input.username, password: `Wrong-${i}` }, ctx)).rejects.toMatchObject({ code: "invalid_credentials" });

@@ -12,6 +12,7 @@ import { baseUrl, http, refusal, STRONG_PASSWORD, testDb, uniq, withPg } from ".
 import { freshEmail, grantInvite, memberWithEmail, pageText, pendingInvitation } from "./support/invite";
 import { emailCount, mailedLink } from "./support/links";
 import { makeUser } from "./support/teach";
+import { testContext } from "./support/context";
 
 // Issue 11 point 2: every new account gets a verification email; the link's button
 // proves the address; sending invitations and being promoted on one's behalf need it.
@@ -56,7 +57,7 @@ describe("verification on sign-up", () => {
   it("an invitation accepted from its emailed link proves the address: sign-up from it sends no verification email", async () => {
     const { token, email } = await pendingInvitation(db());
     const username = uniq("invitee");
-    await registerAndAcceptInvitation({ token, username, password: STRONG_PASSWORD }, db());
+    await registerAndAcceptInvitation({ token, username, password: STRONG_PASSWORD }, testContext({ db: db() }));
     expect(await verifiedAt(username)).not.toBeNull();
     expect(await emailCount(db(), email, KIND)).toBe(0);
 

@@ -13,6 +13,7 @@ import { refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helper
 import { freshEmail, pendingInvitation } from "./support/invite";
 import { emailText } from "./support/mailbox";
 import { ageInvitation, makeInviter, makeStaff, makeUser, profileOf, tokenFromMailbox } from "./support/teach";
+import { testContext } from "./support/context";
 
 /** An inviter, a sent invitation and its token as the invitee receives it. */
 async function invited(opts: { email?: string; message?: string } = {}) {
@@ -308,7 +309,7 @@ describe("registerAndAcceptInvitation", () => {
   it("creates the user (with the invitation's email) and its profile and accepts, in one step", async () => {
     const { db, token, id, email } = await invited();
     const username = uniq("newguide");
-    const result = await registerAndAcceptInvitation({ token, username, password: STRONG_PASSWORD, bio: "Hi", email: "ignored@example.com" }, db);
+    const result = await registerAndAcceptInvitation({ token, username, password: STRONG_PASSWORD, bio: "Hi", email: "ignored@example.com" }, testContext({ db }));
     expect(result.user.username).toBe(username);
     expect(result.profile).toEqual({ role: "both", activeGuide: true, canInviteTeachers: false });
     const user = await db.user.findUniqueOrThrow({ where: { id: result.user.id }, include: { profile: true } });
@@ -321,11 +322,11 @@ describe("registerAndAcceptInvitation", () => {
   it("uses the sign-up rules and messages", async () => {
     const { db, token, id } = await invited();
     const taken = await makeUser(db);
-    expect(await refusal(registerAndAcceptInvitation({ token, username: taken.username.toUpperCase(), password: STRONG_PASSWORD }, db))).toMatchObject({
+    expect(await refusal(registerAndAcceptInvitation({ token, username: taken.username.toUpperCase(), password: STRONG_PASSWORD }, testContext({ db })))).toMatchObject({
       message: "Username already taken.",
     });
-    expect(await refusal(registerAndAcceptInvitation({ token, username: uniq("u"), password: "123" }, db))).toMatchObject({ status: 400, code: "invalid" });
-    expect(await refusal(registerAndAcceptInvitation({ token, username: "", password: STRONG_PASSWORD }, db))).toMatchObject({
+    expect(await refusal(registerAndAcceptInvitation({ token, username: uniq("u"), password: "123" }, testContext({ db })))).toMatchObject({ status: 400, code: "invalid" });
+    expect(await refusal(registerAndAcceptInvitation({ token, username: "", password: STRONG_PASSWORD }, testContext({ db })))).toMatchObject({
       message: "Username, email, and password are required.",
     });
     expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
@@ -333,8 +334,8 @@ describe("registerAndAcceptInvitation", () => {
 
   it("refuses when the email registered meanwhile ('Email already registered.') and leaves the invitation pending", async () => {
     const { db, token, id, email } = await invited();
-    await registerUser({ username: uniq("first"), email, password: STRONG_PASSWORD }, db);
-    expect(await refusal(registerAndAcceptInvitation({ token, username: uniq("second"), password: STRONG_PASSWORD }, db))).toMatchObject({
+    await registerUser({ username: uniq("first"), email, password: STRONG_PASSWORD }, testContext({ db }));
+    expect(await refusal(registerAndAcceptInvitation({ token, username: uniq("second"), password: STRONG_PASSWORD }, testContext({ db })))).toMatchObject({
       message: "Email already registered.",
     });
     expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
@@ -344,7 +345,7 @@ describe("registerAndAcceptInvitation", () => {
     const { db, inviter, token, id, email } = await invited();
     await cancelInvitation({ invitationId: id }, inviter, db);
     const username = uniq("nouser");
-    expect(await refusal(registerAndAcceptInvitation({ token, username, password: STRONG_PASSWORD }, db))).toMatchObject({
+    expect(await refusal(registerAndAcceptInvitation({ token, username, password: STRONG_PASSWORD }, testContext({ db })))).toMatchObject({
       message: "This invitation was cancelled.",
     });
     expect(await db.user.count({ where: { username } })).toBe(0);
@@ -359,7 +360,7 @@ describe("registerAndAcceptInvitation", () => {
       await c.query(`CREATE TRIGGER test_cancel_on_signup AFTER INSERT ON "User" FOR EACH ROW EXECUTE FUNCTION test_cancel_on_signup()`);
     });
     try {
-      expect(await refusal(registerAndAcceptInvitation({ token: b.token, username: username2, password: STRONG_PASSWORD }, db))).toMatchObject({
+      expect(await refusal(registerAndAcceptInvitation({ token: b.token, username: username2, password: STRONG_PASSWORD }, testContext({ db })))).toMatchObject({
         message: "This invitation was cancelled.",
       });
     } finally {
@@ -377,7 +378,7 @@ describe("registerAndAcceptInvitation", () => {
   it("refuses an expired invitation and marks it", async () => {
     const { db, token, id } = await invited();
     await ageInvitation(id, 31);
-    expect(await refusal(registerAndAcceptInvitation({ token, username: uniq("late"), password: STRONG_PASSWORD }, db))).toMatchObject({
+    expect(await refusal(registerAndAcceptInvitation({ token, username: uniq("late"), password: STRONG_PASSWORD }, testContext({ db })))).toMatchObject({
       message: "This invitation has expired.",
     });
     expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("expired");

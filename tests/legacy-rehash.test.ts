@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from "../lib/users/password-hash";
 import { registerUser } from "../lib/users/register";
 import { fixtureHashes, fixtureKey } from "./support/django-legacy";
 import { newUser, testDb, uniq } from "./support/helpers";
+import { testContext } from "./support/context";
 
 // The upgrade of a Django hash at sign-in is guarded by the hash it verified: a password
 // change landing between the check and the upgrade must win. Made deterministic by
@@ -37,7 +38,7 @@ const djangoHash = fixtureHashes().get(alice.id)!;
 
 async function legacyUser() {
   const input = newUser();
-  const { id } = await registerUser(input, testDb());
+  const { id } = await registerUser(input, testContext());
   await testDb().user.update({ where: { id }, data: { passwordHash: djangoHash } });
   return { id, username: input.username };
 }

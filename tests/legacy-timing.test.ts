@@ -6,6 +6,7 @@ import { logger } from "../lib/log/logger";
 import { createLimiters } from "../lib/security/rate-limits";
 import { registerUser } from "../lib/users/register";
 import { newUser, refusal, testDb, uniq } from "./support/helpers";
+import { testContext } from "./support/context";
 
 // Review N-L4: a wrong password on an account still holding a Django PBKDF2 hash took
 // as long as that hash's iterations (1,000,000: ~330 ms) while an unknown name took one
@@ -27,7 +28,7 @@ function djangoPbkdf2(password: string, iterations: number): string {
 
 async function userWithHash(passwordHash: string) {
   const input = newUser();
-  const { id } = await registerUser(input, testDb());
+  const { id } = await registerUser(input, testContext());
   await testDb().user.update({ where: { id }, data: { passwordHash } });
   return input.username;
 }

@@ -4,11 +4,12 @@ import { logger } from "../lib/log/logger";
 import { registerUser } from "../lib/users/register";
 import { updateOwnProfile } from "../lib/users/update-profile";
 import { newUser, testDb } from "./support/helpers";
+import { testContext } from "./support/context";
 
 const quiet = logger.child({}, { level: "silent" });
 
 async function member() {
-  const user = await registerUser(newUser({ bio: "Original bio" }), testDb(), quiet);
+  const user = await registerUser(newUser({ bio: "Original bio" }), testContext({ log: quiet }));
   return { id: user.id, isStaff: false };
 }
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../lib/errors";
 import { registerUser } from "../lib/users/register";
 import { newUser, testDb, uniq, withPg } from "./support/helpers";
+import { testContext } from "./support/context";
 
 describe("registerUser", () => {
   it("creates the user and exactly one profile", async () => {
     const input = newUser({ role: "both", bio: "hi" });
-    const user = await registerUser(input, testDb());
+    const user = await registerUser(input, testContext());
     expect(user).toMatchObject({ username: input.username, role: "both" });
     const profiles = await testDb().profile.findMany({ where: { userId: user.id } });
     expect(profiles).toHaveLength(1);
@@ -16,7 +17,7 @@ describe("registerUser", () => {
     // All ten pass the pre-check before any commits; the unique index refuses nine.
     const email = `${uniq("race")}@example.com`;
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => registerUser(newUser({ email: i % 2 ? email.toUpperCase() : email }), testDb())),
+      Array.from({ length: 10 }, (_, i) => registerUser(newUser({ email: i % 2 ? email.toUpperCase() : email }), testContext())),
     );
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
@@ -42,7 +43,7 @@ describe("registerUser", () => {
       await c.query(`CREATE TRIGGER test_fail_profile BEFORE INSERT ON "Profile" FOR EACH ROW EXECUTE FUNCTION test_fail_profile()`);
     });
     try {
-      await expect(registerUser(input, testDb())).rejects.toThrow();
+      await expect(registerUser(input, testContext())).rejects.toThrow();
       expect(await testDb().user.count({ where: { username: input.username } })).toBe(0);
     } finally {
       await withPg(async (c) => {
@@ -82,7 +83,7 @@ describe("the database refuses a user without a profile", () => {
   });
 
   it("refuses deleting a profile while its user exists, but allows deleting the user", async () => {
-    const user = await registerUser(newUser(), testDb());
+    const user = await registerUser(newUser(), testContext());
     await withPg(async (c) => {
       await expect(c.query(`DELETE FROM "Profile" WHERE "userId" = $1`, [user.id])).rejects.toThrow(/has no profile/);
       await c.query(`DELETE FROM "User" WHERE id = $1`, [user.id]);
@@ -91,7 +92,7 @@ describe("the database refuses a user without a profile", () => {
   });
 
   it("refuses a second profile for one user", async () => {
-    const user = await registerUser(newUser(), testDb());
+    const user = await registerUser(newUser(), testContext());
     await withPg(async (c) => {
       await expect(c.query(`INSERT INTO "Profile" ("userId") VALUES ($1)`, [user.id])).rejects.toThrow(
         /Profile_userId_key/,

@@ -5,6 +5,7 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import type { Credential } from "./request";
 import { sessionIdleDays } from "./sessions";
+import { lockUser } from "../db/sql";
 
 // Where a person is signed in: their live browser sessions and API tokens, as one list
 // ("devices"), and the ways to end them. A device's public id is "browser-<row id>" or
@@ -98,7 +99,7 @@ export async function endOtherDevices(
   const revoked = await inTransaction(db, async (tx) => {
     // One user's "end the others" calls take turns on the user's row: without it two
     // calls each keeping their own token would lock each other's rows in opposite order.
-    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    await lockUser(tx, userId);
     const rows = await tx.$queryRaw<{ sessions: bigint; tokens: bigint }[]>`
       WITH s AS (
         DELETE FROM "Session" WHERE "userId" = ${userId} AND "id" <> ${keepSession}

@@ -4,9 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
-import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited } from "@/lib/security/rate-limits";
 import { apiLoginAnswer, mfaRequiredBody } from "@/lib/two-factor/challenge/api-login-answer";
 import { startSecondStep } from "@/lib/two-factor/challenge/start";
 
@@ -30,15 +28,9 @@ export const POST = jsonRoute(
     const existingDevice = deviceIdFromCookieHeader(req.headers.get("cookie"));
     const device = existingDevice ?? newDeviceId();
     const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
-    let res: Response;
-    try {
-      const user = await authenticateCredentials(body, { db, ip: client.ip, device, log, via: "api" });
-      const second = await startSecondStep(db, user.id, { credentialStamp: user.credentialStamp, log });
-      res = second ? json(401, mfaRequiredBody(second)) : json(200, await apiLoginAnswer(db, user.id, { credentialStamp: user.credentialStamp, client, log }));
-    } catch (err) {
-      if (isRateLimited(err)) return rateLimitedResponse(err);
-      throw err;
-    }
+    const user = await authenticateCredentials(body, { db, ip: client.ip, device, log, via: "api" });
+    const second = await startSecondStep(db, user.id, { credentialStamp: user.credentialStamp, log });
+    const res = second ? json(401, mfaRequiredBody(second)) : json(200, await apiLoginAnswer(db, user.id, { credentialStamp: user.credentialStamp, client, log }));
     if (!existingDevice) res.headers.append("set-cookie", deviceSetCookie(device));
     return res;
   },
