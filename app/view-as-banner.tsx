@@ -1,4 +1,4 @@
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { stopViewAs } from "@/lib/auth/view-as";
 import { getDb } from "@/lib/db/client";
 import { formatUtc } from "./components/date-time";

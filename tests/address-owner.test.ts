@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { userForSession } from "../lib/auth/sessions";
+import { userForSession } from "../lib/auth/credentials/session-rows";
 import { confirmEmail } from "../lib/email-verification/confirm";
 import { acceptInvitation } from "../lib/invitations/accept";
 import { signInWithMagicLink } from "../lib/magic-link/sign-in";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OPERATOR } from "../lib/actor";
 import { getUserDetail } from "../lib/admin/user-detail";
-import { createSession } from "../lib/auth/sessions";
+import { createSession } from "../lib/auth/credentials/session-rows";
 import { setCanInviteTeachers } from "../lib/invitations/grant";
 import { sendPasswordResetByStaff } from "../lib/password-reset/send-by-staff";
 import { createStaffUser } from "../lib/users/create-staff";
@@ -13,6 +13,8 @@ import { makeStaff, registeredUser, sessionCookie } from "./support/auth";
 import { http, refusal, STRONG_PASSWORD, testDb, uniq, withPg } from "./support/helpers";
 import { pageText } from "./support/invite";
 import { makeUser } from "./support/teach";
+import { OPERATOR_ACTOR } from "../lib/use-case/context";
+import { testContext } from "./support/context";
 
 // Staff actions on one person (issue 14 point 3): each writes its audit row with the
 // reason; the superuser rule; nobody removes their own staff flag or deactivates themselves.
@@ -186,7 +188,7 @@ describe("grant and remove staff", () => {
 
   it("create-staff can make a superuser", async () => {
     const username = uniq("root");
-    const created = await createStaffUser({ username, email: `${username}@example.com`, password: STRONG_PASSWORD }, db(), undefined, { superuser: true });
+    const created = await createStaffUser({ username, email: `${username}@example.com`, password: STRONG_PASSWORD, superuser: true }, testContext({ db: db(), actor: OPERATOR_ACTOR }));
     expect(await db().user.findUniqueOrThrow({ where: { id: created.id }, select: { isStaff: true, isSuperuser: true } })).toEqual({ isStaff: true, isSuperuser: true });
   });
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { inject, beforeAll, describe, expect, it, vi } from "vitest";
-import { authenticateCredentials } from "../lib/auth/authenticate";
-import { loginUrl, safeNextPath } from "../lib/auth/next-path";
-import { decodeSession, encodeSession } from "../lib/auth/session-cookie";
+import { authenticateCredentials } from "../lib/auth/sign-in/authenticate";
+import { loginUrl, safeNextPath } from "../lib/auth/who/next-path";
+import { decodeSession, encodeSession } from "../lib/auth/credentials/session-cookie";
 import { DomainError } from "../lib/errors";
 import { logger } from "../lib/log/logger";
 import {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { authSecret, checkSecret, readOrCreateSecretFile } from "../lib/auth/secret";
+import { authSecret, checkSecret, readOrCreateSecretFile } from "../lib/auth/nextauth/secret";
 import { ConfigError } from "../lib/config/deployment";
 import { oneLine, startRefused } from "./support/start-refusal";
 
@@ -23,7 +23,7 @@ describe("the session secret without NEXTAUTH_SECRET", () => {
 
   it("8 processes starting at once on a fresh install agree on one secret", async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "secret-")), "auth-secret");
-    const script = `import { readOrCreateSecretFile } from ${JSON.stringify(path.resolve("lib/auth/secret.ts"))};
+    const script = `import { readOrCreateSecretFile } from ${JSON.stringify(path.resolve("lib/auth/nextauth/secret.ts"))};
       process.stdout.write(readOrCreateSecretFile(${JSON.stringify(file)}));`;
     const outputs = await Promise.all(
       Array.from({ length: 8 }, () =>

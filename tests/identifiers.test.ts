@@ -144,7 +144,7 @@ describe("the database refuses, whatever the path", () => {
 });
 
 describe("every lookup by identifier resolves through the same rule", () => {
-  // Sign-in itself (lib/auth/authenticate.ts uses findUserByLogin): tests/login-route.test.ts.
+  // Sign-in itself (lib/auth/sign-in/authenticate.ts uses findUserByLogin): tests/login-route.test.ts.
   it("findUserByLogin by the victim's email reaches the victim after a squatting attempt", async () => {
     const victim = newUser();
     const victimId = (await registerUser(victim, testContext())).id;

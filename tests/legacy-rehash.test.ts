@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { authenticateCredentials } from "../lib/auth/authenticate";
+import { authenticateCredentials } from "../lib/auth/sign-in/authenticate";
 import { logger } from "../lib/log/logger";
 import { createLimiters } from "../lib/security/rate-limits";
 import { hashPassword, verifyPassword } from "../lib/users/password-hash";

@@ -1,7 +1,7 @@
 import { pbkdf2Sync, randomBytes, createHash } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { authenticateCredentials, PASSWORD_RESET_REQUIRED } from "../lib/auth/authenticate";
-import { resetFailureFloor } from "../lib/auth/failure-floor";
+import { authenticateCredentials, PASSWORD_RESET_REQUIRED } from "../lib/auth/sign-in/authenticate";
+import { resetFailureFloor } from "../lib/auth/sign-in/failure-floor";
 import { logger } from "../lib/log/logger";
 import { createLimiters } from "../lib/security/rate-limits";
 import { registerUser } from "../lib/users/register";
@@ -11,7 +11,7 @@ import { testContext } from "./support/context";
 // Review N-L4: a wrong password on an account still holding a Django PBKDF2 hash took
 // as long as that hash's iterations (1,000,000: ~330 ms) while an unknown name took one
 // argon2id (~45 ms), so time told which names exist. Every refusal now lasts at least as
-// long as the slowest stored legacy hash's check (lib/auth/failure-floor.ts).
+// long as the slowest stored legacy hash's check (lib/auth/sign-in/failure-floor.ts).
 
 beforeAll(() => {
   process.env.DATABASE_URL = inject("databaseUrl");

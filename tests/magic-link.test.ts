@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { userForSession } from "../lib/auth/sessions";
+import { userForSession } from "../lib/auth/credentials/session-rows";
 import { INVALID_MAGIC_LINK } from "../lib/magic-link/messages";
 import { signInWithMagicLink } from "../lib/magic-link/sign-in";
 import { apiLogin, registeredUser } from "./support/auth";

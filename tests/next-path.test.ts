@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loginUrl, safeNextPath } from "../lib/auth/next-path";
+import { loginUrl, safeNextPath } from "../lib/auth/who/next-path";
 import { registeredUser, sessionCookie } from "./support/auth";
 import { baseUrl } from "./support/helpers";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { issueApiToken } from "../lib/auth/api-tokens";
-import { authenticateCredentials } from "../lib/auth/authenticate";
-import { createSession } from "../lib/auth/sessions";
+import { issueApiToken } from "../lib/auth/credentials/api-tokens";
+import { authenticateCredentials } from "../lib/auth/sign-in/authenticate";
+import { createSession } from "../lib/auth/credentials/session-rows";
 import { logger } from "../lib/log/logger";
 import { changePassword } from "../lib/users/change-password";
 import { deactivateOwnAccount } from "../lib/users/deactivate-self";

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { OPERATOR } from "../lib/actor";
-import { authOptions } from "../lib/auth/options";
-import { sessionCookie as cookieSettings } from "../lib/auth/session-cookie";
-import { createSession, hashSessionSecret, userForSession } from "../lib/auth/sessions";
+import { authOptions } from "../lib/auth/nextauth/options";
+import { sessionCookie as cookieSettings } from "../lib/auth/credentials/session-cookie";
+import { createSession, hashSessionSecret, userForSession } from "../lib/auth/credentials/session-rows";
 import { setUserActive } from "../lib/users/set-active";
 import { apiCall, apiLogin, registeredUser, sessionCookie } from "./support/auth";
 import { baseUrl, http, testDb, withPg } from "./support/helpers";
@@ -193,8 +193,8 @@ describe("the Session row", () => {
 
   it("a cookie from before server-side sessions (no session id) is no session", async () => {
     const { encode } = await import("next-auth/jwt");
-    const { authSecret } = await import("../lib/auth/secret");
-    const { decodeSession } = await import("../lib/auth/session-cookie");
+    const { authSecret } = await import("../lib/auth/nextauth/secret");
+    const { decodeSession } = await import("../lib/auth/credentials/session-cookie");
     const old = await encode({ token: { sub: "1", uid: 1, username: "ann" }, secret: authSecret() });
     expect(await decodeSession(old)).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { startViewAs } from "../lib/auth/view-as";
-import { createSession } from "../lib/auth/sessions";
+import { createSession } from "../lib/auth/credentials/session-rows";
 import { setStaff } from "../lib/users/set-staff";
 import { apiSignedIn, makeStaff, registeredUser } from "./support/auth";
 import { http, refusal, testDb, withPg } from "./support/helpers";

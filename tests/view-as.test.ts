@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startViewAs, stopViewAs } from "../lib/auth/view-as";
-import { VIEW_ONLY } from "../lib/auth/guards";
+import { VIEW_ONLY } from "../lib/auth/who/guards";
 import { apiLogin, makeStaff, registeredUser, sessionCookie } from "./support/auth";
 import { http, refusal, testDb, withPg } from "./support/helpers";
 import { pageText } from "./support/invite";

@@ -2,8 +2,8 @@
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { redirect } from "next/navigation";
-import { getCurrentUser, requireUserAction } from "@/lib/auth/current-user";
-import { endSession, startSession } from "@/lib/auth/session";
+import { getCurrentUser, requireUserAction } from "@/lib/auth/who/current-user";
+import { endSession, startSession } from "@/lib/auth/credentials/browser-session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/invitations/accept";

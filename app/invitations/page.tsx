@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";

@@ -2,7 +2,7 @@
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { redirect } from "next/navigation";
-import { startSession } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/credentials/browser-session";
 import { isDomainError } from "@/lib/errors";
 import { actionContext } from "@/lib/use-case/action-context";
 import { registerUser, type RegisteredUser } from "@/lib/users/register";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { issueApiToken } from "../auth/api-tokens";
-import { createSession, type ClientInfo } from "../auth/sessions";
+import { issueApiToken } from "../auth/credentials/api-tokens";
+import { createSession, type ClientInfo } from "../auth/credentials/session-rows";
 import type { Db } from "../db/client";
 import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError, isDomainError } from "../errors";

@@ -1,6 +1,6 @@
 import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/transaction";
-import { notAuthenticated } from "../auth/guards";
+import { notAuthenticated } from "../auth/who/guards";
 import type { DomainError } from "../errors";
 import { promoteToGuide, type GuideProfile } from "../profiles/promote-to-guide";
 import { invalidToken, NOT_FOUND, notUsable, otherEmail, type InvitationStatus } from "./messages";

@@ -1,5 +1,5 @@
 import { recordAudit } from "../audit/record";
-import { endAllSessions } from "../auth/end-all-sessions";
+import { endAllSessions } from "../auth/credentials/end-all-sessions";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";

@@ -1,4 +1,4 @@
-import { requireCallerRequest, type RequestCaller } from "../auth/request";
+import { requireCallerRequest, type RequestCaller } from "../auth/who/request";
 import { getDb } from "../db/client";
 import { readBody } from "../http/body";
 import { jsonRoute, type RouteContext } from "../http/route";

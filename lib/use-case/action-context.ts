@@ -7,7 +7,7 @@ import { ANONYMOUS, type ActorContext, type UseCaseContext } from "./context";
 
 /**
  * The context of one server action (or page render), built from the request's headers.
- * The action passes the actor it authenticated (lib/auth/current-user.ts) or none.
+ * The action passes the actor it authenticated (lib/auth/who/current-user.ts) or none.
  */
 export async function actionContext(actor: ActorContext = ANONYMOUS): Promise<UseCaseContext> {
   const hdrs = await headers();

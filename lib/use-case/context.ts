@@ -1,7 +1,7 @@
 import { OPERATOR, type Actor as LegacyActor } from "../actor";
 import type { Db } from "../db/client";
 import type { Logger } from "../log/logger";
-import { notAuthenticated } from "../auth/guards";
+import { notAuthenticated } from "../auth/who/guards";
 import type { Limiters } from "../security/rate-limits";
 
 /** How the acting person proved who they are, as far as the adapter knows. */

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record";
 import { passwordChangedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
-import type { Credential } from "../auth/request";
+import type { Credential } from "../auth/who/request";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";

@@ -7,7 +7,7 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { mediaStorage, type MediaStorage } from "../media/storage";
 import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT, type PasswordConfirmation } from "./confirm-own-password";
-import type { Credential } from "../auth/request";
+import type { Credential } from "../auth/who/request";
 import { requireRecentSecondFactor } from "../two-factor/step-up";
 import { Prisma } from "../db/generated/client";
 import { lockUserRow } from "../db/sql";

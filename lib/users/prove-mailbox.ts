@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "../audit/record";
-import { endAllSessions } from "../auth/end-all-sessions";
+import { endAllSessions } from "../auth/credentials/end-all-sessions";
 import type { Tx } from "../db/transaction";
 import { killLinks } from "../one-time-links/issue";
 import { mailLink } from "../one-time-links/mail-link";

@@ -1,4 +1,4 @@
-import { requireCallerRequest } from "@/lib/auth/request";
+import { requireCallerRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { readBody } from "@/lib/http/body";

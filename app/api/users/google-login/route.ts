@@ -1,5 +1,5 @@
-import { authenticateRequestCaller, fromSameOrigin } from "@/lib/auth/request";
-import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { authenticateRequestCaller, fromSameOrigin } from "@/lib/auth/who/request";
+import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/credentials/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { googleSignIn } from "@/lib/google-login/sign-in";
 import { GOOGLE_LOGIN_OK } from "@/lib/google-login/messages";

@@ -1,6 +1,6 @@
 "use server";
 
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { confirmEmail } from "@/lib/email-verification/confirm";
 import type { ActionState } from "../../../components/action-state";

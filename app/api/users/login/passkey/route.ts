@@ -1,4 +1,4 @@
-import { fromSameOrigin } from "@/lib/auth/request";
+import { fromSameOrigin } from "@/lib/auth/who/request";
 import { startSessionAfterSecondFactor } from "@/lib/two-factor/browser-step";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";

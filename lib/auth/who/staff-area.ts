@@ -1,7 +1,7 @@
-import { getDb } from "../db/client";
-import { staffLacksSecondFactor } from "../two-factor/requirement";
-import { decodeSession, sessionCookie } from "./session-cookie";
-import { userForSession } from "./sessions";
+import { getDb } from "../../db/client";
+import { staffLacksSecondFactor } from "../../two-factor/requirement";
+import { decodeSession, sessionCookie } from "../credentials/session-cookie";
+import { userForSession } from "../credentials/session-rows";
 
 export function isStaffArea(pathname: string): boolean {
   return pathname === "/admin" || pathname.startsWith("/admin/");

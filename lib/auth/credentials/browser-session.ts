@@ -1,10 +1,10 @@
 import { cookies, headers } from "next/headers";
-import { getDb } from "../db/client";
-import { clientIp } from "../http/client-ip";
+import { getDb } from "../../db/client";
+import { clientIp } from "../../http/client-ip";
 import { deviceCookieName, deviceCookieOptions, newDeviceId, validDeviceId } from "./device-cookie";
-import { createSession, deleteSessionBySecret } from "./sessions";
+import { createSession, deleteSessionBySecret } from "./session-rows";
 import { decodeSession, encodeSession, sessionCookie, sessionMaxAgeSeconds } from "./session-cookie";
-import type { AuthUser } from "./types";
+import type { AuthUser } from "../who/types";
 
 // Writing the browser session, for server actions (cookies can only be set there and in
 // route handlers). The cookie is next-auth's: same name, options and JWT encoding; it
@@ -28,7 +28,7 @@ export async function endSession(): Promise<void> {
 }
 
 /**
- * This browser's device cookie for a sign-in (lib/auth/device-cookie.ts): the one it has,
+ * This browser's device cookie for a sign-in (lib/auth/credentials/device-cookie.ts): the one it has,
  * or a new one. `keep()` (after a successful sign-in) stores a new one in the browser.
  */
 export async function deviceForSignIn(): Promise<{ id: string; keep(): Promise<void> }> {

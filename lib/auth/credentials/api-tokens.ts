@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
-import type { Tx } from "../db/transaction";
-import type { Logger } from "../log/logger";
-import type { Role } from "../users/register-schema";
-import { credentialsChanged, type ClientInfo } from "./sessions";
-import type { AuthUser } from "./types";
+import type { Db } from "../../db/client";
+import type { Tx } from "../../db/transaction";
+import type { Logger } from "../../log/logger";
+import type { Role } from "../../users/register-schema";
+import { credentialsChanged, type ClientInfo } from "./session-rows";
+import type { AuthUser } from "../who/types";
 
 // DRF-style API tokens: 40 hex characters (160 random bits), sent as
 // `Authorization: Token <key>`. Only SHA-256(key) is stored (a fast hash is enough for a

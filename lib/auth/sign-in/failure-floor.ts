@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Db } from "../db/client";
-import { withHashAdmission } from "../security/hash-admission";
-import { verifyLegacyPassword } from "../users/legacy-hashers";
+import type { Db } from "../../db/client";
+import { withHashAdmission } from "../../security/hash-admission";
+import { verifyLegacyPassword } from "../../users/legacy-hashers";
 
 // A refused sign-in must not tell, by its time, whether the name exists (review N-L4).
 // Unknown names verify a dummy argon2id hash, as dear as ours; but a Django hash the

@@ -1,5 +1,5 @@
-import { ADMIN_REQUIRED } from "../actor";
-import { DomainError } from "../errors";
+import { ADMIN_REQUIRED } from "../../actor";
+import { DomainError } from "../../errors";
 import type { AuthUser } from "./types";
 
 // The old API's sentences: DRF's for "who are you?", the platform's own for staff-only.

@@ -1,4 +1,4 @@
-import type { Tx } from "../db/transaction";
+import type { Tx } from "../../db/transaction";
 
 /**
  * Ends every browser session and API token of the user, in the caller's transaction (a

@@ -1,22 +1,22 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
-import { getDb } from "../db/client";
-import { DomainError, isDomainError } from "../errors";
-import { clientIp } from "../http/client-ip";
-import { UNAVAILABLE_MESSAGE } from "../http/route";
-import { logger } from "../log/logger";
-import { isHashBusy } from "../security/hash-admission";
-import { MFA_REQUIRED } from "../two-factor/messages";
-import { secondFactorMethods } from "../two-factor/status";
-import type { Role } from "../users/register-schema";
-import { authenticateCredentials } from "./authenticate";
-import { deviceCookieName, deviceIdFromCookieHeader, validDeviceId } from "./device-cookie";
-import { safeNextPath } from "./next-path";
+import { getDb } from "../../db/client";
+import { DomainError, isDomainError } from "../../errors";
+import { clientIp } from "../../http/client-ip";
+import { UNAVAILABLE_MESSAGE } from "../../http/route";
+import { logger } from "../../log/logger";
+import { isHashBusy } from "../../security/hash-admission";
+import { MFA_REQUIRED } from "../../two-factor/messages";
+import { secondFactorMethods } from "../../two-factor/status";
+import type { Role } from "../../users/register-schema";
+import { authenticateCredentials } from "../sign-in/authenticate";
+import { deviceCookieName, deviceIdFromCookieHeader, validDeviceId } from "../credentials/device-cookie";
+import { safeNextPath } from "../who/next-path";
 import { authSecret } from "./secret";
-import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "./session-cookie";
-import { createSession, deleteSessionBySecret, userForSession } from "./sessions";
-import type { AuthUser } from "./types";
+import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "../credentials/session-cookie";
+import { createSession, deleteSessionBySecret, userForSession } from "../credentials/session-rows";
+import type { AuthUser } from "../who/types";
 
 // next-auth 4: Credentials provider, JWT sessions. Built on demand (not at import) so
 // `next build` never needs the secret. The /login page signs in through the same

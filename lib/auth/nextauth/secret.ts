@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, isProductionDeployment, type Env } from "../config/deployment";
-import { logger } from "../log/logger";
+import { ConfigError, isProductionDeployment, type Env } from "../../config/deployment";
+import { logger } from "../../log/logger";
 
 // The key that encrypts session cookies (next-auth's JWTs): whoever knows it can forge a
 // session for any user. NEXTAUTH_SECRET wins, and must look random (checkSecret). Without

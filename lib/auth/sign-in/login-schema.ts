@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH } from "../users/password-policy";
-import { EMAIL_MAX, USERNAME_MAX } from "../users/field-limits";
+import { MAX_PASSWORD_LENGTH } from "../../users/password-policy";
+import { EMAIL_MAX, USERNAME_MAX } from "../../users/field-limits";
 
 // The one schema for sign-in input: the /login page, the JSON API and next-auth's
 // Credentials provider. The old API had exactly two refusals, and so do we: anything

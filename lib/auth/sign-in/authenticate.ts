@@ -1,18 +1,18 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
-import { DomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
-import { admitSignIn } from "../security/login-limits";
-import { getLimiters, isRateLimited, type Limiters } from "../security/rate-limits";
-import { findUserByLogin } from "../users/find-user";
-import { reactivateSelfDeactivated } from "../users/deactivate-self";
-import { isWeakLegacyHash } from "../users/legacy-hashers";
-import { hashPassword, needsRehash, verifyPassword } from "../users/password-hash";
-import { parseInput } from "../validation/parse";
-import { credentialStamp } from "./credential-stamp";
+import type { Db } from "../../db/client";
+import { DomainError } from "../../errors";
+import { logger, type Logger } from "../../log/logger";
+import { admitSignIn } from "../../security/login-limits";
+import { getLimiters, isRateLimited, type Limiters } from "../../security/rate-limits";
+import { findUserByLogin } from "../../users/find-user";
+import { reactivateSelfDeactivated } from "../../users/deactivate-self";
+import { isWeakLegacyHash } from "../../users/legacy-hashers";
+import { hashPassword, needsRehash, verifyPassword } from "../../users/password-hash";
+import { parseInput } from "../../validation/parse";
+import { credentialStamp } from "../credentials/credential-stamp";
 import { failureFloorMs, observeLegacyVerification, waitForFloor } from "./failure-floor";
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
-import type { AuthUser } from "./types";
+import type { AuthUser } from "../who/types";
 
 export interface AuthenticateContext {
   db: Db;
@@ -20,7 +20,7 @@ export interface AuthenticateContext {
   ip: string;
   log?: Logger;
   limiters?: Limiters;
-  /** The browser's device cookie (lib/auth/device-cookie.ts), when it has one. */
+  /** The browser's device cookie (lib/auth/credentials/device-cookie.ts), when it has one. */
   device?: string | null;
   /** Which adapter asked, for the logs. */
   via: "page" | "api" | "nextauth";
@@ -28,7 +28,7 @@ export interface AuthenticateContext {
 
 /**
  * A signed-in user plus which password hash was verified (credentialStamp, see
- * lib/auth/credential-stamp.ts): a session or token is created only while that hash is
+ * lib/auth/credentials/credential-stamp.ts): a session or token is created only while that hash is
  * still the account's, so a sign-in racing a password change cannot outlive it.
  */
 export interface AuthenticatedUser extends AuthUser {

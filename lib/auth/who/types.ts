@@ -1,4 +1,4 @@
-import type { Role } from "../users/register-schema";
+import type { Role } from "../../users/register-schema";
 
 /** Who is asking, as every adapter (page, action, route) hands it on. An AuthUser is an Actor. */
 export interface AuthUser {
@@ -23,4 +23,4 @@ export interface ViewedBy {
 }
 
 // Domain functions take an Actor ({ id, isStaff }); the CLI acts as OPERATOR.
-export { OPERATOR, type Actor } from "../actor";
+export { OPERATOR, type Actor } from "../../actor";

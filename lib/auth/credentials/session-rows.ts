@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
-import type { Tx } from "../db/transaction";
-import type { Logger } from "../log/logger";
-import { DomainError } from "../errors";
-import type { Role } from "../users/register-schema";
-import { INVALID_CREDENTIALS } from "./login-schema";
-import type { AuthUser } from "./types";
+import type { Db } from "../../db/client";
+import type { Tx } from "../../db/transaction";
+import type { Logger } from "../../log/logger";
+import { DomainError } from "../../errors";
+import type { Role } from "../../users/register-schema";
+import { INVALID_CREDENTIALS } from "../sign-in/login-schema";
+import type { AuthUser } from "../who/types";
 
 // Server-side browser sessions. A sign-in creates a Session row; the next-auth cookie
 // (an encrypted JWT) carries only a random 256-bit secret naming it, and the row keeps

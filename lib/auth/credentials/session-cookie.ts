@@ -1,8 +1,8 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
-import type { Role } from "../users/register-schema";
-import { authSecret } from "./secret";
-import { sessionMaxAgeDays } from "./sessions";
-import type { AuthUser } from "./types";
+import type { Role } from "../../users/register-schema";
+import { authSecret } from "../nextauth/secret";
+import { sessionMaxAgeDays } from "./session-rows";
+import type { AuthUser } from "../who/types";
 
 // The browser session's cookie is next-auth's own: an encrypted JWT (JWE, A256GCM, key
 // derived from the secret) in next-auth's session cookie. It names a server-side Session
