@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FORBIDDEN_HTML, SECOND_FACTOR_FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/forbidden-page";
-import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/staff-area";
+import { FORBIDDEN_HTML, SECOND_FACTOR_FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/who/forbidden-page";
+import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/who/staff-area";
 import { corsPreflightHeaders, corsResponseHeaders, isCorsAllowedOrigin, isCorsPath, isPreflight } from "@/lib/http/cors";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/cross-site-message";
 import { isMalformedPath, MALFORMED_PATH_MESSAGE } from "@/lib/http/malformed-path";

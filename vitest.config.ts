@@ -10,7 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // REQUIRE_2FA off in-process as on the shared test server (tests/support/stack.ts):
-    // tests/two-factor-required.test.ts starts its own server with the requirement.
+    // tests/two-factor/two-factor-required.test.ts starts its own server with the requirement.
     env: { NODE_ENV: "test", REQUIRE_2FA: "off" },
   },
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 // Rendered with status 403 when a page calls forbidden() during client navigation.
-// Full page loads of the staff area by non-staff get lib/auth/forbidden-page.ts (same
+// Full page loads of the staff area by non-staff get lib/auth/who/forbidden-page.ts (same
 // wording) from proxy.ts instead: Next 16.4 renders this boundary blank without JavaScript.
 export default function Forbidden() {
   return (

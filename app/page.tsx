@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { FormMessage } from "./components/field";
 import { first, type SearchParams } from "./components/search-params";
 import { ButtonLink } from "./components/ui";

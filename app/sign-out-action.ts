@@ -2,8 +2,8 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { endSession } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
+import { endSession } from "@/lib/auth/credentials/browser-session";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
 

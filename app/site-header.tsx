@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { signOut } from "./sign-out-action";
 
 export async function SiteHeader() {

@@ -45,7 +45,7 @@ export function renderSite(opts: { listenPort: number; appPort: number | number[
   replace(/^\s*listen 443 ssl http2;$/m, `    listen 127.0.0.1:${opts.listenPort};`);
   replace(/^\s*listen \[::\]:443 ssl http2;\n/m, "");
   replace(/^\s*ssl_certificate .*\n\s*ssl_certificate_key .*\n/m, "");
-  // Several ports: one upstream line each, as several app hosts would be (tests/two-hosts.test.ts).
+  // Several ports: one upstream line each, as several app hosts would be (tests/server/two-hosts.test.ts).
   const ports = Array.isArray(opts.appPort) ? opts.appPort : [opts.appPort];
   replace(/^( *)server 127\.0\.0\.1:3000 (.*)$/m, ports.map((port) => `$1server 127.0.0.1:${port} $2`).join("\n"));
   replace(/\/var\/log\/nginx\/zporta-accounts\.access\.log/, path.join(opts.dir, "access.log"));

@@ -72,7 +72,7 @@ test("a cookie copied before the header's Sign out is dead afterwards", async ({
   const { context, page } = await signedInContext(browser, user);
   const copied = (await context.cookies()).filter((c) => c.name.endsWith("next-auth.session-token"));
   expect(copied).toHaveLength(1);
-  // The /login page's sign-in also gave this browser its device cookie (lib/auth/device-cookie.ts).
+  // The /login page's sign-in also gave this browser its device cookie (lib/auth/credentials/device-cookie.ts).
   expect((await context.cookies()).filter((c) => c.name === "zporta-device" && c.httpOnly && /^[A-Za-z0-9_-]{43}$/.test(c.value))).toHaveLength(1);
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/\?signed-out=1$/);

@@ -13,6 +13,7 @@ import { formatReport, progressLine } from "../lib/import-django/report";
 import { isDomainError } from "../lib/errors";
 import { logger } from "../lib/log/logger";
 import { createStaffUser } from "../lib/users/create-staff";
+import { cliContext } from "../lib/use-case/cli-context";
 import { findLatestUser, type UserRecord } from "../lib/users/find-user";
 import { resolveUser } from "../lib/users/resolve-user";
 import { openCliDatabase } from "./support/cli-database";
@@ -156,10 +157,10 @@ const commands: Record<string, (args: string[], db: () => Promise<Db>, dbUrl: ()
     exactly(positionals, 0, "create-staff");
     if (typeof values.username !== "string" || typeof values.email !== "string") throw new UsageError(COMMAND_HELP["create-staff"]);
     const password = await staffPassword();
-    const user = await createStaffUser({ username: values.username, email: values.email, password }, await db(), log, {
-      superuser: values.superuser === true,
-      verified: values.verified === true,
-    });
+    const user = await createStaffUser(
+      { username: values.username, email: values.email, password, superuser: values.superuser === true, verified: values.verified === true },
+      cliContext(await db(), log),
+    );
     console.log(`Created ${values.superuser ? "superuser" : "staff user"} ${user.username} (id ${user.id})${values.verified ? ", email address verified" : ""}.`);
   },
 

@@ -6,8 +6,8 @@
 // Production workers run compiled JavaScript (scripts/server/worker-main.ts, bundled by
 // scripts/support/server-bundle.ts); the worker branch below is only a fallback.
 import cluster from "node:cluster";
-import { authSecret } from "../lib/auth/secret";
-import { insecureCookieWarning } from "../lib/auth/session-cookie";
+import { authSecret } from "../lib/auth/nextauth/secret";
+import { insecureCookieWarning } from "../lib/auth/credentials/session-cookie";
 import { twoFactorRequirement } from "../lib/two-factor/policy";
 import { mfaEncryptionKey } from "../lib/two-factor/totp/encryption-key";
 import { fixDeploymentMode } from "../lib/config/deployment";

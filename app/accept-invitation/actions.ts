@@ -1,17 +1,14 @@
 "use server";
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentUser, requireUserAction } from "@/lib/auth/current-user";
-import { endSession, startSession } from "@/lib/auth/session";
+import { getCurrentUser, requireUserAction } from "@/lib/auth/who/current-user";
+import { endSession, startSession } from "@/lib/auth/credentials/browser-session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
 import { acceptInvitation } from "@/lib/invitations/accept";
 import { registerAndAcceptInvitation, type RegisteredInvitee } from "@/lib/invitations/register-and-accept";
 import { TOKEN_PATTERN } from "@/lib/invitations/token";
-import { isRateLimited, limitRegistration } from "@/lib/security/rate-limits";
 import { actionContext } from "../components/action-run";
 import type { ActionState } from "../components/action-state";
 import type { RegisterState, RegisterValues } from "./state";
@@ -51,19 +48,13 @@ export async function acceptAction(_prev: ActionState, form: FormData): Promise<
 export async function registerAndAcceptAction(prev: RegisterState, form: FormData): Promise<RegisterState> {
   const values: RegisterValues = { username: formString(form, "username"), bio: formString(form, "bio") };
   const n = (prev.status === "idle" ? 0 : prev.n) + 1;
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   let registered: RegisteredInvitee;
   try {
-    try {
-      await limitRegistration(clientIp(await headers()));
-    } catch (err) {
-      if (isRateLimited(err)) log.warn({ event: "registration.rate_limited", retryAfter: err.retryAfterSeconds }, "registration refused: too many attempts");
-      throw err;
-    }
     registered = await registerAndAcceptInvitation(
       { token: formString(form, "token"), username: values.username, password: formString(form, "password"), bio: values.bio },
-      getDb(),
-      log,
+      ctx,
     );
   } catch (err) {
     if (isDomainError(err)) return { status: "error", n, message: err.message, fields: err.fields ?? {}, values };

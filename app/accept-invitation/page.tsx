@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { loginUrl } from "@/lib/auth/next-path";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
+import { loginUrl } from "@/lib/auth/who/next-path";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { getInvitationByToken, type InvitationPublicView } from "@/lib/invitations/by-token";

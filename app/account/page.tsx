@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { getOwnProfile } from "@/lib/users/get-profile";
 import { ActionButton } from "../components/action-button";

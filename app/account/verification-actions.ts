@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { requireUserAction } from "@/lib/auth/current-user";
+import { requireUserAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { VERIFICATION_SENT } from "@/lib/email-verification/messages";
 import { resendVerification } from "@/lib/email-verification/resend";

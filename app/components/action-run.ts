@@ -1,15 +1,11 @@
-import { headers } from "next/headers";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { isDomainError } from "@/lib/errors";
-import { logger, type Logger } from "@/lib/log/logger";
-import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import type { Logger } from "@/lib/log/logger";
+import { actionContext } from "@/lib/use-case/action-context";
 import type { ActionState } from "./action-state";
 
-/** The request's id and a logger carrying it, for server actions. */
-export async function actionContext(): Promise<{ requestId: string | undefined; log: Logger }> {
-  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
-  return { requestId, log: logger.child({ requestId }) };
-}
+// Server actions build their use-case context here (lib/use-case/action-context.ts).
+export { actionContext };
 
 /**
  * Runs a one-button action: designed refusals become the sentence to show, faults are

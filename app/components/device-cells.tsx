@@ -1,4 +1,4 @@
-import type { Device } from "@/lib/auth/devices";
+import type { Device } from "@/lib/auth/credentials/devices";
 import { DateTime } from "./date-time";
 
 // The cells a device row shows wherever a member's sessions and API tokens are listed:

@@ -1,9 +1,6 @@
-import { headers } from "next/headers";
 import { isDomainError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import type { LinkRequestContext } from "@/lib/one-time-links/request-by-email";
-import { getDb } from "@/lib/db/client";
 import { actionContext } from "./action-run";
 import type { LinkRequestState } from "./link-request";
 
@@ -16,9 +13,10 @@ export async function runLinkRequest(
 ): Promise<LinkRequestState> {
   const raw = form.get("email");
   const email = typeof raw === "string" ? raw.slice(0, 300) : "";
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    await request({ email }, { db: getDb(), ip: clientIp(await headers()), log });
+    await request({ email }, ctx);
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.message, email, field: err.status === 400 ? "email" : undefined };
     return { status: "error", message: actionFaultMessage(err, log, event, { requestId }), email };

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireOwnSessionAction } from "@/lib/auth/current-user";
+import { requireOwnSessionAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { confirmSecondFactor } from "@/lib/two-factor/step-up";
 import { runAction } from "./action-run";

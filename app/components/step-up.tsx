@@ -1,4 +1,4 @@
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { stepUpStatus } from "@/lib/two-factor/step-up";
 import { StepUpForm } from "./step-up-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { GUIDE_APPLICATION_PENDING } from "@/lib/ui-messages";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { getMyLatestGuideApplication } from "@/lib/guide-applications/list";
 import { EXPERIENCE_MAX, MOTIVATION_MAX, SUBJECTS_MAX } from "@/lib/guide-applications/submit-schema";

@@ -2,7 +2,7 @@
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { revalidatePath } from "next/cache";
-import { requireUserAction } from "@/lib/auth/current-user";
+import { requireUserAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { cancelInvitation } from "@/lib/invitations/cancel";

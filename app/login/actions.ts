@@ -3,9 +3,9 @@
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { authenticateCredentials } from "@/lib/auth/authenticate";
-import { safeNextPath } from "@/lib/auth/next-path";
-import { deviceForSignIn, startSession } from "@/lib/auth/session";
+import { authenticateCredentials } from "@/lib/auth/sign-in/authenticate";
+import { safeNextPath } from "@/lib/auth/who/next-path";
+import { deviceForSignIn, startSession } from "@/lib/auth/credentials/browser-session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client-ip";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { INVALID_CREDENTIALS } from "@/lib/auth/login-schema";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
+import { INVALID_CREDENTIALS } from "@/lib/auth/sign-in/login-schema";
+import { safeNextPath } from "@/lib/auth/who/next-path";
 import { googleClientIds } from "@/lib/google-login/config";
 import { GoogleSignIn } from "../components/google-sign-in";
 import { MFA_REQUIRED } from "@/lib/two-factor/messages";
@@ -21,7 +21,7 @@ function knownError(error: string | undefined): string | undefined {
   if (!error) return undefined;
   if (error === INVALID_CREDENTIALS || error === "CredentialsSignin") return PAGE_INVALID_CREDENTIALS;
   if (/^Too many attempts\. Try again in \d{1,6} seconds?\.$/.test(error)) return error;
-  // next-auth's endpoint has no second step (lib/auth/options.ts): this form has.
+  // next-auth's endpoint has no second step (lib/auth/nextauth/options.ts): this form has.
   if (error === MFA_REQUIRED) return "This account uses two-factor authentication: sign in with this form.";
   return "Signing in did not work. Please try again.";
 }

@@ -1,15 +1,10 @@
 "use server";
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { startSession } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { startSession } from "@/lib/auth/credentials/browser-session";
 import { isDomainError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
-import { logger } from "@/lib/log/logger";
-import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
-import { isRateLimited, limitRegistration } from "@/lib/security/rate-limits";
+import { actionContext } from "@/lib/use-case/action-context";
 import { registerUser, type RegisteredUser } from "@/lib/users/register";
 import type { SignupState, SignupValues } from "./state";
 
@@ -26,18 +21,11 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
     role: formString(form, "role") || "explorer",
     bio: formString(form, "bio"),
   };
-  const hdrs = await headers();
-  const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
-  const log = logger.child({ requestId });
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   let user: RegisteredUser;
   try {
-    try {
-      await limitRegistration(clientIp(hdrs));
-    } catch (err) {
-      if (isRateLimited(err)) log.warn({ event: "registration.rate_limited", retryAfter: err.retryAfterSeconds }, "registration refused: too many attempts");
-      throw err;
-    }
-    user = await registerUser({ ...values, password: formString(form, "password") }, getDb(), log);
+    user = await registerUser({ ...values, password: formString(form, "password") }, ctx);
   } catch (err) {
     if (isDomainError(err)) {
       return { status: "error", message: err.message, fields: err.fields ?? {}, values };

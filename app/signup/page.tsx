@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { googleClientIds } from "@/lib/google-login/config";
 import { GoogleSignIn } from "../components/google-sign-in";
 import { SignupForm } from "./signup-form";

@@ -5,7 +5,7 @@
 // live on their own subdomain (ACCOUNTS_HOST), where every path is this app's.
 //
 // deploy/cutover/generate.ts writes the nginx `location`s from this table into
-// deploy/cutover/nginx/zporta-accounts-paths.conf; tests/cutover-topology.test.ts checks
+// deploy/cutover/nginx/zporta-accounts-paths.conf; tests/server/cutover-topology.test.ts checks
 // that the committed file is the generator's output and runs nginx with it in front of
 // stand-ins for this app, Django and the live frontend to check where each path goes.
 

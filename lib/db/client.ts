@@ -55,7 +55,7 @@ export function splitSchema(url: string): { connectionString: string; schema: st
 // trip. PgBouncer in transaction mode cannot keep them per client (it refuses them unless
 // told to ignore them) and a SET after connect would leak to whoever gets the server
 // connection next; behind it the same limits are set on the role instead (its sample
-// pgbouncer.ini and deploy/README.md, "Scaling out"; tests/two-hosts.test.ts checks that a
+// pgbouncer.ini and deploy/README.md, "Scaling out"; tests/server/two-hosts.test.ts checks that a
 // statement is still cut). Statements are unnamed (no prepared-statement names to clash
 // across pooled connections) and nothing else here is per session.
 export function createDb(url = databaseUrl()): Db {

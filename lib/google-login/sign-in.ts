@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { issueApiToken } from "../auth/api-tokens";
-import { createSession, type ClientInfo } from "../auth/sessions";
+import { issueApiToken } from "../auth/credentials/api-tokens";
+import { createSession, type ClientInfo } from "../auth/credentials/session-rows";
 import type { Db } from "../db/client";
 import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError, isDomainError } from "../errors";
@@ -27,6 +27,8 @@ import {
 import { limitGoogleAttempt } from "./rate-limit";
 import { usernameCandidate } from "./username";
 import { GoogleTokenError, verifyGoogleIdToken, type GoogleIdentity } from "./verify";
+import { Prisma } from "../db/generated/client";
+import { ciEquals, column, lockUser, lockUserRow } from "../db/sql";
 
 export const googleLoginSchema = z.object(
   { token: z.string({ error: GOOGLE_TOKEN_REQUIRED }).trim().min(1, GOOGLE_TOKEN_REQUIRED) },
@@ -206,7 +208,7 @@ function reactivatedLog(log: Logger, id: number, reactivated: boolean): void {
 /** The subject is linked to this account: sign in. */
 async function signInLinked(db: Db, id: number, identity: GoogleIdentity, log: Logger): Promise<number> {
   const reactivated = await inTransaction(db, async (tx) => {
-    const row = await lockUsable(tx, await tx.$queryRaw<Lifecycle[]>`SELECT "isActive", "selfDeactivated" FROM "User" WHERE "id" = ${id} FOR UPDATE`);
+    const row = await lockUsable(tx, await lockUserRow<Lifecycle>(tx, id, Prisma.sql`"isActive", "selfDeactivated"`));
     if (!row) return null;
     await touchGoogleSubject(tx, id, identity.sub);
     return signedIn(tx, id, row);
@@ -219,7 +221,7 @@ async function signInLinked(db: Db, id: number, identity: GoogleIdentity, log: L
 /** This browser is signed in to the account (its owner proved the password or the mailbox): link the new subject to it. */
 async function linkSignedIn(db: Db, id: number, identity: GoogleIdentity, log: Logger): Promise<number> {
   await inTransaction(db, async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${id} FOR UPDATE`;
+    await lockUser(tx, id);
     const current = await googleSubjectOf(tx, id);
     if (current !== null && current !== identity.sub) throw otherGoogleAccount();
     if (current === null) {
@@ -243,10 +245,11 @@ async function linkByEmail(db: Db, id: number, email: string, identity: GoogleId
   const outcome = await inTransaction(db, async (tx) => {
     const row = await lockUsable(
       tx,
-      await tx.$queryRaw<(Lifecycle & { sameEmail: boolean; privileged: boolean })[]>`
-        SELECT "isActive", "selfDeactivated", "isStaff" OR "isSuperuser" AS "privileged",
-               lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu") AS "sameEmail"
-        FROM "User" WHERE "id" = ${id} FOR UPDATE`,
+      await lockUserRow<Lifecycle & { sameEmail: boolean; privileged: boolean }>(
+        tx,
+        id,
+        Prisma.sql`"isActive", "selfDeactivated", "isStaff" OR "isSuperuser" AS "privileged", ${ciEquals(column("email"), email)} AS "sameEmail"`,
+      ),
     );
     if (!row?.sameEmail) return null; // gone, moved, or closed by staff
     const current = await googleSubjectOf(tx, id);

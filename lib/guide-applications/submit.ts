@@ -10,6 +10,7 @@ import { parseInput } from "../validation/parse";
 import { alreadyOpen, referrerUnknown } from "./messages";
 import { submitGuideApplicationSchema } from "./submit-schema";
 import { applicationViewSelect, toView, type GuideApplicationView } from "./view";
+import { ciEquals, column } from "../db/sql";
 
 const ONE_OPEN_INDEX = "GuideApplication_one_open_per_user";
 
@@ -83,7 +84,7 @@ async function resolveReferrer(db: Db, ref: { id: number } | { username: string 
   }
   // Same case folding as the username index.
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "User" WHERE lower("username" COLLATE "und-x-icu") = lower(${ref.username} COLLATE "und-x-icu")`;
+    SELECT "id" FROM "User" WHERE ${ciEquals(column("username"), ref.username)}`;
   if (!rows[0]) throw referrerUnknown();
   return rows[0].id;
 }

@@ -5,7 +5,7 @@ import { ConfigError } from "../config/deployment";
 // credentials, as Django allowed them through django-cors-headers. CORS_ALLOWED_ORIGINS
 // keeps Django's name and form: a comma-separated list of origins (scheme://host[:port]).
 // Those origins, and only those, get CORS answers, and the cross-site refusal treats
-// them as this site's own (lib/auth/request.ts). Any other origin gets neither.
+// them as this site's own (lib/auth/who/request.ts). Any other origin gets neither.
 
 /** The paths that answer CORS: the old users API the live frontend calls. */
 export const CORS_PATH_PREFIX = "/api/users/";

@@ -1,4 +1,4 @@
-import { fromOtherSite } from "../auth/request";
+import { fromOtherSite } from "../auth/who/request";
 import { CROSS_SITE_MESSAGE } from "./cross-site-message";
 import { json } from "./route";
 

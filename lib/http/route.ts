@@ -1,18 +1,17 @@
 import { describeDbError, isDatabaseUnavailable } from "../db/errors";
 import { isDomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
 import { isHashBusy } from "../security/hash-admission";
-import { REQUEST_ID_HEADER, requestIdFrom } from "../log/request-id";
-import { clientIp } from "./client-ip";
+import { REQUEST_ID_HEADER } from "../log/request-id";
+import { isRateLimited } from "../security/rate-limits";
+import type { UseCaseContext } from "../use-case/context";
+import { routeContext } from "../use-case/route-context";
 
 export const UNAVAILABLE_MESSAGE = "Service temporarily unavailable. Please try again.";
 /** Seconds a client should wait before retrying after a 503 (a database restart takes a few). */
 export const RETRY_AFTER_SECONDS = 5;
 
-export interface RouteContext {
-  requestId: string;
-  log: Logger;
-}
+/** The use-case context of one request (lib/use-case/route-context.ts), built once here. */
+export type RouteContext = UseCaseContext & { requestId: string };
 
 export interface RouteOptions {
   /** The old API used {"error": …} on registration and login, {"detail": …} elsewhere. */
@@ -39,18 +38,19 @@ export function jsonRoute<P = unknown>(
   handler: (req: Request, ctx: RouteContext, params: P) => Promise<Response>,
 ) {
   return async (req: Request, routeArgs: { params: Promise<P> }): Promise<Response> => {
-    const requestId = requestIdFrom(req.headers);
-    const log = logger.child({ requestId, clientIp: clientIp(req.headers) });
+    const ctx = routeContext(req) as RouteContext;
+    const { requestId, log } = ctx;
     let res: Response;
     try {
-      res = await handler(req, { requestId, log }, await routeArgs?.params);
+      res = await handler(req, ctx, await routeArgs?.params);
     } catch (err) {
       if (isDomainError(err)) {
         const body: Record<string, unknown> = { [opts.errorKey]: err.message };
         // Per-field messages only where the contract allows extras ("other invalid input");
         // the fixed rows (required, taken, …) stay byte for byte as the old API sent them.
         if (err.code === "invalid" && err.fields) body.fields = err.fields;
-        res = json(err.status, body);
+        // A use case over its rate limit says when to come back (lib/security/rate-limits.ts).
+        res = json(err.status, body, isRateLimited(err) ? { "Retry-After": String(err.retryAfterSeconds) } : {});
       } else if (isHashBusy(err)) {
         // This worker already runs and queues all the password hashes it can take
         // (lib/security/hash-admission.ts): refused at once, retried in a moment.

@@ -8,7 +8,7 @@ import { googleClientIds } from "../google-login/config";
 /**
  * Pages whose address carries a one-time secret (a token in the query or the path). Their
  * Referer must never leave the site; nginx keeps their query out of its access log (its
- * map repeats this list; tests/security-headers.test.ts checks that they agree).
+ * map repeats this list; tests/http/security-headers.test.ts checks that they agree).
  */
 export const TOKEN_PAGE_PREFIXES = ["/accept-invitation", "/reset-password-confirm/", "/verify-email", "/magic-link", "/magic-login/"] as const;
 

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { API_TOKEN_PATTERN, apiTokenTtlDays, hashApiToken } from "../auth/api-tokens";
+import { API_TOKEN_PATTERN, apiTokenTtlDays, hashApiToken } from "../auth/credentials/api-tokens";
 import type { Conflicts } from "./conflicts";
 import { chunks, digestOf, saveDigests } from "./digests";
 import type { LegacyToken, Progress, TableCounts } from "./types";

@@ -1,9 +1,10 @@
 import { Prisma } from "../db/generated/client";
 import type { Tx } from "../db/transaction";
-import { notAuthenticated } from "../auth/guards";
+import { notAuthenticated } from "../auth/who/guards";
 import type { DomainError } from "../errors";
 import { promoteToGuide, type GuideProfile } from "../profiles/promote-to-guide";
 import { invalidToken, NOT_FOUND, notUsable, otherEmail, type InvitationStatus } from "./messages";
+import { ciEquals, column } from "../db/sql";
 
 export type InvitationLocator = { tokenHash: string } | { id: number };
 
@@ -35,7 +36,7 @@ export async function acceptInTransaction(tx: Tx, locator: InvitationLocator, us
       AND u."id" = ${userId}
       AND i."status" = 'pending'
       AND i."expiresAt" > now()
-      AND lower(i."inviteeEmail" COLLATE "und-x-icu") = lower(u."email" COLLATE "und-x-icu")
+      AND ${ciEquals(column("i.inviteeEmail"), column("u.email"))}
     RETURNING i."id", i."inviterId"`;
   if (accepted.length === 1) {
     // Accepted through the token from the email: the address is proven (issue 11). Staff

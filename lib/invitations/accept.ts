@@ -12,6 +12,7 @@ import { invalidToken, inviteeUnverified, noAccountForEmail, NOT_FOUND } from ".
 import { hashInvitationToken, TOKEN_PATTERN } from "./token";
 import { invitationTokenSchema } from "./token-schema";
 import { invitationViewSelect, type InvitationView } from "./view";
+import { ciEquals, column } from "../db/sql";
 
 export interface AcceptedInvitation {
   invitation: InvitationView;
@@ -69,7 +70,7 @@ export async function acceptInvitationOnBehalf(
     // FOR SHARE: the address and its proof cannot change until this commits.
     const users = await tx.$queryRaw<{ id: number; verified: boolean }[]>`
       SELECT "id", "emailVerifiedAt" IS NOT NULL AS "verified" FROM "User"
-      WHERE lower("email" COLLATE "und-x-icu") = lower(${invitation.inviteeEmail} COLLATE "und-x-icu")
+      WHERE ${ciEquals(column("email"), invitation.inviteeEmail)}
       FOR SHARE`;
     if (!users[0]) throw noAccountForEmail();
     // A squatter may have registered the address: only a proven one is promoted (issue 11).

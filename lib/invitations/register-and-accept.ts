@@ -1,9 +1,9 @@
 import { recordAudit } from "../audit/record";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
-import { logger, type Logger } from "../log/logger";
 import type { GuideProfile } from "../profiles/promote-to-guide";
+import type { UseCaseContext } from "../use-case/context";
 import { createUserWithProfile, prepareRegistration } from "../users/register";
+import { limitRegistrationAttempt } from "../users/registration-limit";
 import { parseInput } from "../validation/parse";
 import { acceptInTransaction } from "./accept-core";
 import { getInvitationByToken } from "./by-token";
@@ -27,7 +27,10 @@ export interface RegisteredInvitee {
  * invitation cannot be accepted when the transaction runs (cancelled meanwhile, say),
  * the new user is rolled back too.
  */
-export async function registerAndAcceptInvitation(input: unknown, db: Db, log: Logger = logger): Promise<RegisteredInvitee> {
+export async function registerAndAcceptInvitation(input: unknown, ctx: UseCaseContext): Promise<RegisteredInvitee> {
+  const { db, log } = ctx;
+  // A sign-up like any other: the same per-address limit (lib/users/registration-limit.ts).
+  await limitRegistrationAttempt(ctx);
   const { token, username, password, role, bio } = parseInput(registerAndAcceptSchema, input);
   // Unknown token -> 404; marks an overdue one expired; then refuse anything not pending.
   const invitation = await getInvitationByToken({ token }, db, log);

@@ -13,6 +13,7 @@ import { accountExists, alreadyInvited, MONTHLY_LIMIT, monthlyLimitReached, noPe
 import { sendInvitationSchema } from "./send-schema";
 import { hashInvitationToken, newInvitationToken } from "./token";
 import { invitationViewSelect, type InvitationView } from "./view";
+import { ciEquals, column } from "../db/sql";
 
 const ONE_PENDING_INDEX = "TeacherInvitation_one_pending_per_email";
 
@@ -56,7 +57,7 @@ export async function sendInvitation(
       const duplicate = await tx.$queryRaw<{ id: number }[]>`
         SELECT "id" FROM "TeacherInvitation"
         WHERE "inviterId" = ${actor.id} AND "status" = 'pending'
-          AND lower("inviteeEmail" COLLATE "und-x-icu") = lower(${inviteeEmail} COLLATE "und-x-icu")`;
+          AND ${ciEquals(column("inviteeEmail"), inviteeEmail)}`;
       if (duplicate.length) throw alreadyInvited();
 
       // Both times from the database clock, so the 30-day CHECK holds exactly.
@@ -97,7 +98,7 @@ export async function countThisMonth(tx: Tx | Db, inviterId: number): Promise<nu
 
 async function emailHasAccount(tx: Tx, email: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "User" WHERE lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu")`;
+    SELECT "id" FROM "User" WHERE ${ciEquals(column("email"), email)}`;
   return rows.length > 0;
 }
 

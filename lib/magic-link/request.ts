@@ -22,6 +22,7 @@ export async function requestMagicLink(input: unknown, ctx: LinkRequestContext):
   const sent = await requestLinkByEmail(ctx, {
     purpose: "magic_login",
     limit: "magic",
+    limitedEvent: "magic_link.rate_limited",
     email,
     lookup: isEmailShaped(email),
     eligible: (account) => account.isActive,

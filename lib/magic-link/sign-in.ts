@@ -1,6 +1,6 @@
-import type { ClientInfo } from "../auth/sessions";
-import { createSession } from "../auth/sessions";
-import type { AuthUser } from "../auth/types";
+import type { ClientInfo } from "../auth/credentials/session-rows";
+import { createSession } from "../auth/credentials/session-rows";
+import type { AuthUser } from "../auth/who/types";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { isDomainError } from "../errors";

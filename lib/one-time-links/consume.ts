@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Tx } from "../db/transaction";
 import type { LinkPurpose } from "./config";
 import { decodeUid, hashLinkSecret, LINK_SECRET_PATTERN } from "./token";
+import { ciEquals, column } from "../db/sql";
 
 export interface LinkRef {
   uid: unknown;
@@ -34,7 +35,7 @@ export async function consumeLink(tx: Tx, ref: LinkRef): Promise<number | null> 
       AND l."usedAt" IS NULL
       AND l."expiresAt" > now()
       AND u."id" = l."userId"
-      AND lower(u."email" COLLATE "und-x-icu") = lower(l."email" COLLATE "und-x-icu")
+      AND ${ciEquals(column("u.email"), column("l.email"))}
     RETURNING l."userId"`;
   return rows[0]?.userId ?? null;
 }
@@ -67,6 +68,6 @@ export async function findLiveLink(db: Db | Tx, ref: LinkRef): Promise<LiveLink 
       AND l."userId" = ${parsed.userId}
       AND l."usedAt" IS NULL
       AND l."expiresAt" > now()
-      AND lower(u."email" COLLATE "und-x-icu") = lower(l."email" COLLATE "und-x-icu")`;
+      AND ${ciEquals(column("u.email"), column("l.email"))}`;
   return rows[0] ?? null;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { ciEquals, column } from "../db/sql";
 
 export interface LinkAccount {
   id: number;
@@ -12,6 +13,6 @@ export interface LinkAccount {
 export async function accountByEmail(db: Db, email: string): Promise<LinkAccount | null> {
   const rows = await db.$queryRaw<LinkAccount[]>`
     SELECT "id", "username", "email", "isActive", "selfDeactivated" FROM "User"
-    WHERE lower("email" COLLATE "und-x-icu") = lower(${email} COLLATE "und-x-icu")`;
+    WHERE ${ciEquals(column("email"), email)}`;
   return rows[0] ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Tx } from "../db/transaction";
 import { linkTtlMinutes, type LinkPurpose } from "./config";
 import { hashLinkSecret, newLinkSecret } from "./token";
+import { lockUser } from "../db/sql";
 
 /**
  * A new link of `purpose` for the user, in the caller's transaction (whose email carries
@@ -10,7 +11,7 @@ import { hashLinkSecret, newLinkSecret } from "./token";
  * Returns the secret; only its hash is stored.
  */
 export async function issueLink(tx: Tx, link: { userId: number; email: string; purpose: LinkPurpose }): Promise<string> {
-  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${link.userId} FOR UPDATE`;
+  await lockUser(tx, link.userId);
   await tx.$executeRaw`DELETE FROM "OneTimeLink" WHERE "userId" = ${link.userId} AND "purpose" = ${link.purpose}::"OneTimeLinkPurpose"`;
   const secret = newLinkSecret();
   await tx.$executeRaw`
@@ -28,7 +29,8 @@ export async function issueLink(tx: Tx, link: { userId: number; email: string; p
  * does; nothing of it remains.
  */
 export async function issueNoLink(tx: Tx, purpose: LinkPurpose, email: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = 0 FOR UPDATE`;
+  // The same lock statement on an id no account has (ids start at 1).
+  await lockUser(tx, 0);
   await tx.$executeRaw`DELETE FROM "OneTimeLink" WHERE "userId" = 0 AND "purpose" = ${purpose}::"OneTimeLinkPurpose"`;
   const secret = newLinkSecret();
   await tx.$executeRaw`SAVEPOINT no_link`;

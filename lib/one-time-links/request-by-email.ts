@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import type { Tx } from "../db/transaction";
 import { inTransaction } from "../db/transaction";
 import type { Logger } from "../log/logger";
-import { limitLinkRequest, type Limiters } from "../security/rate-limits";
+import { isRateLimited, limitLinkRequest, type Limiters } from "../security/rate-limits";
 import type { LinkPurpose } from "./config";
 import { accountByEmail, type LinkAccount } from "./find-account";
 import { issueNoLink } from "./issue";
@@ -28,6 +28,8 @@ export async function requestLinkByEmail(
     purpose: LinkPurpose;
     /** The rate limiter's name for this kind of request. */
     limit: string;
+    /** The event logged when a request is over its limit, e.g. "password_reset.rate_limited". */
+    limitedEvent: string;
     email: string;
     /** False skips the lookup (an address that cannot be anyone's); the work stays the same. */
     lookup?: boolean;
@@ -35,7 +37,13 @@ export async function requestLinkByEmail(
     send(tx: Tx, account: LinkAccount): Promise<void>;
   },
 ): Promise<LinkAccount | null> {
-  const mail = await limitLinkRequest(request.limit, ctx.ip, request.email, ctx.limiters);
+  let mail: boolean;
+  try {
+    mail = await limitLinkRequest(request.limit, ctx.ip, request.email, ctx.limiters);
+  } catch (err) {
+    if (isRateLimited(err)) ctx.log?.warn({ event: request.limitedEvent, retryAfter: err.retryAfterSeconds }, "link request refused: too many requests");
+    throw err;
+  }
   // Within the mail interval the lookup and the transaction still run (the same work
   // and time either way); only the email is not sent.
   if (!mail) ctx.log?.info({ event: "link_request.deduplicated", purpose: request.purpose }, "a link was mailed to this address moments ago; nothing sent");

@@ -1,18 +1,21 @@
 import { recordAudit } from "../audit/record";
 import { passwordChangedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
-import { endAllSessions } from "../auth/end-all-sessions";
+import { endAllSessions } from "../auth/credentials/end-all-sessions";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
-import { consumeLink, findLiveLink } from "../one-time-links/consume";
+import { consumeLink } from "../one-time-links/consume";
 import { killLinks } from "../one-time-links/issue";
 import { hashPassword } from "../users/password-hash";
 import { passwordProblems } from "../users/password-policy";
 import { parseInput } from "../validation/parse";
 import { invalidResetLink } from "./messages";
 import { resetConfirmSchema } from "./schema";
+import { lockUser } from "../db/sql";
+import type { UseCaseContext } from "../use-case/context";
+import { resetLinkFor } from "./view";
 
 /**
  * A new password from a reset link. Validate first, spend last: an unknown, spent or
@@ -23,12 +26,12 @@ import { resetConfirmSchema } from "./schema";
  * reactivated, every session and API token ended and every other reset and magic link
  * killed. A staff-deactivated account's link is refused like an unknown one.
  */
-export async function confirmPasswordReset(input: unknown, ctx: { db: Db; log?: Logger }): Promise<{ userId: number }> {
+export async function confirmPasswordReset(input: unknown, ctx: Pick<UseCaseContext, "db"> & { log?: Logger }): Promise<{ userId: number }> {
   const log = ctx.log ?? logger;
   const { uid, token, new_password } = parseInput(resetConfirmSchema, input);
   const ref = { uid, token, purpose: "reset" as const };
-  const live = await findLiveLink(ctx.db, ref);
-  if (!live || (!live.isActive && !live.selfDeactivated)) {
+  const live = await resetLinkFor(ctx.db, ref);
+  if (!live) {
     log.info({ event: "password_reset.refused", reason: "invalid_link" }, "password reset refused");
     throw invalidResetLink();
   }
@@ -37,7 +40,7 @@ export async function confirmPasswordReset(input: unknown, ctx: { db: Db; log?: 
   const passwordHash = await hashPassword(new_password);
 
   const result = await inTransaction(ctx.db, async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${live.userId} FOR UPDATE`;
+    await lockUser(tx, live.userId);
     const userId = await consumeLink(tx, ref);
     if (userId !== live.userId) throw invalidResetLink();
     const updated = await tx.$queryRaw<{ reactivated: boolean; verifiedNow: boolean }[]>`

@@ -4,6 +4,7 @@ import { mailLink } from "../one-time-links/mail-link";
 import { requestLinkByEmail, type LinkRequestContext } from "../one-time-links/request-by-email";
 import { parseInput } from "../validation/parse";
 import { resetRequestSchema } from "./schema";
+import { mayResetPassword } from "./view";
 
 /**
  * Someone asks for a password reset link; the same answer (and time) whether or not an
@@ -17,8 +18,9 @@ export async function requestPasswordReset(input: unknown, ctx: LinkRequestConte
   const sent = await requestLinkByEmail(ctx, {
     purpose: "reset",
     limit: "reset",
+    limitedEvent: "password_reset.rate_limited",
     email,
-    eligible: (account) => account.isActive || account.selfDeactivated,
+    eligible: mayResetPassword,
     send: queueResetEmail,
   });
   log.info(

@@ -28,7 +28,7 @@ export interface SignInAttempt {
   userId?: number;
   /** The client address (clientIp(headers)). */
   ip: string;
-  /** The browser's device cookie (lib/auth/device-cookie.ts), when it sent one. */
+  /** The browser's device cookie (lib/auth/credentials/device-cookie.ts), when it sent one. */
   device?: string | null;
 }
 

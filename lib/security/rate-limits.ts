@@ -53,8 +53,9 @@ export function createLimiters(partial: Partial<RateLimitConfig> & { prefix: str
       keyPrefix: `${config.prefix}:${name}`,
       points: limit.points,
       duration: limit.durationSeconds,
-      // One table: one limiter per process deletes long-expired rows (every 5 minutes).
-      clearExpiredByTimeout: sweeper,
+      // One table: one limiter per process deletes long-expired rows (every 5 minutes);
+      // a disabled set counts nothing and so has nothing to sweep.
+      clearExpiredByTimeout: sweeper && config.enabled,
     });
   const account = config.loginPerAccount;
   return {

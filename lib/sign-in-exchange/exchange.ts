@@ -1,5 +1,5 @@
-import { issueApiToken } from "../auth/api-tokens";
-import type { ClientInfo } from "../auth/sessions";
+import { issueApiToken } from "../auth/credentials/api-tokens";
+import type { ClientInfo } from "../auth/credentials/session-rows";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
-import { encodeSession, secureCookies, sessionCookie, sessionMaxAgeSeconds } from "../auth/session-cookie";
-import { createSession } from "../auth/sessions";
+import { encodeSession, secureCookies, sessionCookie, sessionMaxAgeSeconds } from "../auth/credentials/session-cookie";
+import { createSession } from "../auth/credentials/session-rows";
 import { recordSecondFactor } from "./step-up";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
@@ -82,7 +82,7 @@ export async function signInAfterSecondStep(done: CompletedSignIn, trust: boolea
 
 /**
  * A browser session for a sign-in that passed a second factor (a code, or a passkey):
- * lib/auth/session.ts's startSession, plus the step-up proof on the new Session row.
+ * lib/auth/credentials/browser-session.ts's startSession, plus the step-up proof on the new Session row.
  */
 export async function startSessionAfterSecondFactor(userId: number, credentialStamp: string | null): Promise<void> {
   const db = getDb();

@@ -1,10 +1,7 @@
-import { requireCallerRequest, type RequestCaller } from "../auth/request";
+import { requireCallerRequest, type RequestCaller } from "../auth/who/request";
 import { getDb } from "../db/client";
 import { readBody } from "../http/body";
-import { clientIp } from "../http/client-ip";
-import { rateLimitedResponse } from "../http/rate-limited";
 import { jsonRoute, type RouteContext } from "../http/route";
-import { isRateLimited } from "../security/rate-limits";
 import type { TwoFactorContext } from "./context";
 
 /**
@@ -20,11 +17,7 @@ export function twoFactorRoute<P = unknown>(
   return jsonRoute<P>({ errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent }, async (req, route, params) => {
     const caller = await requireCallerRequest(req);
     const body = opts.readsBody === false ? undefined : await readBody(req);
-    try {
-      return await handler({ caller, body, ctx: { db: getDb(), ip: clientIp(req.headers), log: route.log }, route, req, params });
-    } catch (err) {
-      if (isRateLimited(err)) return rateLimitedResponse(err);
-      throw err;
-    }
+    // Over a limit: jsonRoute answers 429 with Retry-After.
+    return handler({ caller, body, ctx: { db: getDb(), ip: route.ip, log: route.log }, route, req, params });
   });
 }

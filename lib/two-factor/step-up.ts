@@ -1,4 +1,4 @@
-import type { Credential } from "../auth/request";
+import type { Credential } from "../auth/who/request";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import type { Logger } from "../log/logger";

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record";
 import { passwordChangedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
-import type { Credential } from "../auth/request";
+import type { Credential } from "../auth/who/request";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
@@ -13,6 +13,8 @@ import { parseInput } from "../validation/parse";
 import { CURRENT_PASSWORD_WRONG, changePasswordSchema, NEW_PASSWORDS_DIFFER } from "./change-password-schema";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordProblems } from "./password-policy";
+import { Prisma } from "../db/generated/client";
+import { lockUserRow } from "../db/sql";
 
 export interface ChangePasswordContext {
   db: Db;
@@ -60,8 +62,7 @@ export async function changePassword(userId: number, input: unknown, ctx: Change
   const revoked = await inTransaction(ctx.db, async (tx) => {
     // The hash verified above must still be the current one (two changes at once: the
     // second, checked against a password that no longer exists, is refused).
-    const locked = await tx.$queryRaw<{ passwordHash: string }[]>`
-      SELECT "passwordHash" FROM "User" WHERE "id" = ${userId} AND "isActive" FOR UPDATE`;
+    const locked = await lockUserRow<{ passwordHash: string }>(tx, userId, Prisma.sql`"passwordHash"`, Prisma.sql`"isActive"`);
     if (locked[0]?.passwordHash !== user.passwordHash) throw fieldError("current_password", CURRENT_PASSWORD_WRONG);
     await tx.user.update({ where: { id: userId }, data: { passwordHash: newHash }, select: { id: true } });
     const sessions = await tx.session.deleteMany({ where: { userId, id: { not: keepSession } } });

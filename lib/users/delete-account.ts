@@ -7,8 +7,10 @@ import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { mediaStorage, type MediaStorage } from "../media/storage";
 import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT, type PasswordConfirmation } from "./confirm-own-password";
-import type { Credential } from "../auth/request";
+import type { Credential } from "../auth/who/request";
 import { requireRecentSecondFactor } from "../two-factor/step-up";
+import { Prisma } from "../db/generated/client";
+import { lockUserRow } from "../db/sql";
 
 // A person deletes their own account, for good, in one transaction:
 // - the User row goes, and with it (foreign keys, ON DELETE CASCADE) the profile,
@@ -62,8 +64,12 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
     verifiedHash = await confirmOwnPassword(ctx.db, userId, { password: passwordIn(input), ip, limiters }, DELETE_PASSWORD_REQUIRED);
   }
   const { username, images } = await inTransaction(ctx.db, async (tx) => {
-    const rows = await tx.$queryRaw<{ username: string; email: string | null; passwordHash: string }[]>`
-      SELECT "username", "email", "passwordHash" FROM "User" WHERE "id" = ${userId} AND "isActive" FOR UPDATE`;
+    const rows = await lockUserRow<{ username: string; email: string | null; passwordHash: string }>(
+      tx,
+      userId,
+      Prisma.sql`"username", "email", "passwordHash"`,
+      Prisma.sql`"isActive"`,
+    );
     if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
     if (verifiedHash !== null && rows[0].passwordHash !== verifiedHash) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
     if (ctx.typedUsername !== undefined && ctx.typedUsername !== rows[0].username) {

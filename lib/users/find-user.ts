@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Role } from "./register-schema";
+import { ciEquals, column } from "../db/sql";
 
 export interface UserRecord {
   id: number;
@@ -33,7 +34,7 @@ export async function findUserByLogin(db: Db, identifier: string): Promise<UserR
     FROM "SignInIdentifier" i
     JOIN "User" u ON u."id" = i."userId"
     LEFT JOIN "Profile" p ON p."userId" = u."id"
-    WHERE lower(i."identifier" COLLATE "und-x-icu") = lower(${identifier} COLLATE "und-x-icu")`;
+    WHERE ${ciEquals(column("i.identifier"), identifier)}`;
   return rows[0] ?? null;
 }
 

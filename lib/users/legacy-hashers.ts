@@ -5,7 +5,7 @@ import { verify as bcryptVerify } from "@node-rs/bcrypt";
 
 // Django's encoded password hashes ("<algorithm>$…"), kept as they are by the Django
 // import and verified here until the first successful sign-in rehashes them to argon2id
-// (lib/auth/authenticate.ts). Everything slow runs off the event loop: PBKDF2 on libuv's
+// (lib/auth/sign-in/authenticate.ts). Everything slow runs off the event loop: PBKDF2 on libuv's
 // thread pool (async pbkdf2), argon2 and bcrypt in their native libraries' threads.
 // Formats follow django/contrib/auth/hashers.py.
 

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "../audit/record";
-import { endAllSessions } from "../auth/end-all-sessions";
+import { endAllSessions } from "../auth/credentials/end-all-sessions";
 import type { Tx } from "../db/transaction";
 import { killLinks } from "../one-time-links/issue";
 import { mailLink } from "../one-time-links/mail-link";
+import { Prisma } from "../db/generated/client";
+import { lockUserRow } from "../db/sql";
 
 // One owner per address (issue 18 point 1, docs/ways-back-in.md "One owner per address").
 // Whoever proves the mailbox of an account whose address was never proven becomes its only
@@ -41,10 +43,11 @@ export interface MailboxProven {
  *   session or token after this, so it survives.
  */
 export async function proveMailbox(tx: Tx, userId: number, via: MailboxProof, opts: { ownerPresent?: boolean } = {}): Promise<MailboxProven> {
-  const rows = await tx.$queryRaw<{ unproven: boolean; usablePassword: boolean; email: string | null; username: string; dateJoined: Date }[]>`
-    SELECT "emailVerifiedAt" IS NULL AS "unproven", left("passwordHash", 1) <> '!' AS "usablePassword",
-           "email", "username", "dateJoined"
-    FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  const rows = await lockUserRow<{ unproven: boolean; usablePassword: boolean; email: string | null; username: string; dateJoined: Date }>(
+    tx,
+    userId,
+    Prisma.sql`"emailVerifiedAt" IS NULL AS "unproven", left("passwordHash", 1) <> '!' AS "usablePassword", "email", "username", "dateJoined"`,
+  );
   const row = rows[0];
   if (!row?.unproven || !row.email) return { verifiedNow: false, evicted: false, ended: 0 };
 

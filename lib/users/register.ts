@@ -4,9 +4,12 @@ import { inTransaction, type Tx } from "../db/transaction";
 import { queueVerificationEmail } from "../email-verification/send";
 import { DomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
+import type { UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { hashPassword } from "./password-hash";
 import { REQUIRED_MESSAGE, registerSchema, type Role } from "./register-schema";
+import { limitRegistrationAttempt } from "./registration-limit";
+import { ciKey, column } from "../db/sql";
 
 export const USERNAME_TAKEN = "Username already taken.";
 export const EMAIL_TAKEN = "Email already registered.";
@@ -52,11 +55,14 @@ export interface PreparedRegistration {
 }
 
 /**
- * Signs a person up: validates, hashes the password outside any transaction, then
- * creates the user and the profile together. The database's case-insensitive unique
- * indexes decide duplicates; the pre-check only spares a hash for the common case.
+ * Signs a person up: counts the attempt against the address's limit, validates, hashes
+ * the password outside any transaction, then creates the user and the profile together.
+ * The database's case-insensitive unique indexes decide duplicates; the pre-check only
+ * spares a hash for the common case.
  */
-export async function registerUser(input: unknown, db: Db, log: Logger = logger): Promise<RegisteredUser> {
+export async function registerUser(input: unknown, ctx: UseCaseContext): Promise<RegisteredUser> {
+  const { db, log } = ctx;
+  await limitRegistrationAttempt(ctx);
   const registration = await prepareRegistration(input, db, log);
   // One transaction: the user and its profile (one statement, see createUserWithProfile),
   // the verification link and its email; COMMIT is where the deferred trigger checks the profile.
@@ -148,14 +154,14 @@ function logTaken(log: Logger, refusal: DomainError, via: "precheck" | "constrai
 async function findTaken(db: Db, username: string, email: string): Promise<DomainError | null> {
   const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean }[]>`
     WITH wanted AS (
-      SELECT lower(${username} COLLATE "und-x-icu") AS username, lower(${email} COLLATE "und-x-icu") AS email
+      SELECT ${ciKey(username)} AS username, ${ciKey(email)} AS email
     ), held AS (
-      SELECT lower(i."identifier" COLLATE "und-x-icu") AS k FROM "SignInIdentifier" i, wanted w
-      WHERE lower(i."identifier" COLLATE "und-x-icu") IN (w.username, w.email)
+      SELECT ${ciKey(column("i.identifier"))} AS k FROM "SignInIdentifier" i, wanted w
+      WHERE ${ciKey(column("i.identifier"))} IN (w.username, w.email)
       UNION ALL
-      SELECT lower(u."username" COLLATE "und-x-icu") FROM "User" u, wanted w WHERE lower(u."username" COLLATE "und-x-icu") = w.username
+      SELECT ${ciKey(column("u.username"))} FROM "User" u, wanted w WHERE ${ciKey(column("u.username"))} = w.username
       UNION ALL
-      SELECT lower(u."email" COLLATE "und-x-icu") FROM "User" u, wanted w WHERE lower(u."email" COLLATE "und-x-icu") = w.email
+      SELECT ${ciKey(column("u.email"))} FROM "User" u, wanted w WHERE ${ciKey(column("u.email"))} = w.email
     )
     SELECT coalesce(bool_or(h.k = w.username), false) AS "usernameTaken",
            coalesce(bool_or(h.k = w.email), false) AS "emailTaken"

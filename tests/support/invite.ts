@@ -1,5 +1,5 @@
 import { OPERATOR } from "../../lib/actor";
-import { issueApiToken } from "../../lib/auth/api-tokens";
+import { issueApiToken } from "../../lib/auth/credentials/api-tokens";
 import type { Db } from "../../lib/db/client";
 import { setCanInviteTeachers } from "../../lib/admin/grant-invite";
 import { sendInvitation } from "../../lib/invitations/send";

@@ -1,4 +1,4 @@
-// Writes one log line through the app's logger (tests/log-format.test.ts runs it with and
+// Writes one log line through the app's logger (tests/server/log-format.test.ts runs it with and
 // without a terminal).
 import { logger } from "../../lib/log/logger";
 

@@ -25,7 +25,7 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   LOG_LEVEL: "info",
   // The registration suites make hundreds of sign-ups (the fuzz tests many more
   // attempts), all from one address. The protection itself is tested against servers
-  // started with low limits (tests/rate-limit.test.ts).
+  // started with low limits (tests/http/rate-limit.test.ts).
   REGISTER_MAX_PER_IP: "1000000",
   // Failed sign-ins of the whole suite come from one address too, and so do its hundreds
   // of password checks a minute. The per-name limits (LOGIN_MAX_FAILURES per address,
@@ -38,14 +38,14 @@ export const TEST_SERVER_ENV: Record<string, string> = {
   // tests both on a server started with low limits).
   LINK_REQUEST_MAX_PER_IP: "1000000",
   // …and ask for several links to one address in a row, expecting each mailed: the
-  // one-email-per-interval de-duplication is tested on its own server (tests/rate-limit.test.ts).
+  // one-email-per-interval de-duplication is tested on its own server (tests/http/rate-limit.test.ts).
   LINK_MAIL_INTERVAL_SECONDS: "0",
   // A fresh session secret per run: nothing hard-coded, nothing written to .data/.
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   // The key sealing TOTP secrets, required in production like the session secret.
   MFA_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
   // Most suites sign staff in with a password alone; the requirement itself is tested on
-  // servers started with REQUIRE_2FA=staff (tests/two-factor-required.test.ts).
+  // servers started with REQUIRE_2FA=staff (tests/two-factor/two-factor-required.test.ts).
   REQUIRE_2FA: "off",
   // The test servers run as production (NODE_ENV=production), where a missing SMTP_URL
   // must be meant: emails stay in the dev mailbox (and in full in the test mailbox

@@ -1,6 +1,6 @@
 // Starts an embedded PostgreSQL from the given package binaries in its own process, asks it
 // one question and stops it; prints {"answer": 42} or {"error": "..."}. Used by
-// tests/startup.test.ts to start several at once from several processes.
+// tests/server/startup.test.ts to start several at once from several processes.
 //   node --import tsx tests/support/start-embedded.ts <dir> <initdb> <postgres>
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AuthUser } from "@/lib/auth/types";
+import type { AuthUser } from "@/lib/auth/who/types";
 import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { safeNextPath } from "@/lib/auth/next-path";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
+import { safeNextPath } from "@/lib/auth/who/next-path";
 import { pendingStepMethods } from "@/lib/two-factor/browser-step";
 import { first, type SearchParams } from "../../components/search-params";
 import { CodeForm } from "./code-form";

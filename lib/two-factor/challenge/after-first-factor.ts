@@ -1,5 +1,5 @@
-import { hashApiToken } from "../../auth/api-tokens";
-import { deleteSessionBySecret } from "../../auth/sessions";
+import { hashApiToken } from "../../auth/credentials/api-tokens";
+import { deleteSessionBySecret } from "../../auth/credentials/session-rows";
 import type { Db } from "../../db/client";
 import type { Logger } from "../../log/logger";
 import { browserSecondStep } from "../browser-step";

@@ -1,4 +1,4 @@
-import { hashApiToken, issueApiToken } from "../../auth/api-tokens";
+import { hashApiToken, issueApiToken } from "../../auth/credentials/api-tokens";
 import type { Db } from "../../db/client";
 import type { Logger } from "../../log/logger";
 import { limitTokenIssuance } from "../../security/rate-limits";

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync } from "node:crypto";
-import { authSecret, checkSecret } from "../../auth/secret";
+import { authSecret, checkSecret } from "../../auth/nextauth/secret";
 import { ConfigError, isProductionDeployment, type Env } from "../../config/deployment";
 
 // The key that seals TOTP secrets at rest. Whoever holds the database and this key can

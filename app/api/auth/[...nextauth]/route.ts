@@ -1,8 +1,8 @@
 import NextAuth from "next-auth";
 import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
-import { deviceCookieName, deviceCookieOptions, newDeviceId, validDeviceId } from "@/lib/auth/device-cookie";
-import { authOptions } from "@/lib/auth/options";
+import { deviceCookieName, deviceCookieOptions, newDeviceId, validDeviceId } from "@/lib/auth/credentials/device-cookie";
+import { authOptions } from "@/lib/auth/nextauth/options";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ async function handler(req: NextRequest, ctx: Ctx) {
 }
 
 /**
- * A Credentials sign-in from a browser without a device cookie (lib/auth/device-cookie.ts)
+ * A Credentials sign-in from a browser without a device cookie (lib/auth/credentials/device-cookie.ts)
  * gets one here, before next-auth runs: set on this request's cookies, where the
  * provider's authorize() reads it (so the sign-in records it), and sent with the answer.
  */

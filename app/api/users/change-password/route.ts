@@ -1,11 +1,9 @@
-import { requireCallerRequest } from "@/lib/auth/request";
+import { requireCallerRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
-import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited } from "@/lib/security/rate-limits";
 import { changePassword } from "@/lib/users/change-password";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +19,6 @@ export const POST = jsonRoute(
     try {
       await changePassword(user.id, body, { db: getDb(), ip: clientIp(req.headers), keep: credential, log });
     } catch (err) {
-      if (isRateLimited(err)) return rateLimitedResponse(err, "detail");
       if (isDomainError(err) && err.status === 400 && err.fields) {
         return json(400, Object.fromEntries(Object.entries(err.fields).map(([field, message]) => [field, [message]])));
       }

@@ -1,4 +1,4 @@
-import { requireCallerRequest } from "@/lib/auth/request";
+import { requireCallerRequest } from "@/lib/auth/who/request";
 import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db/client";
 import { readOptionalBody } from "@/lib/http/body";

@@ -1,14 +1,12 @@
-import { authenticateRequestCaller, fromSameOrigin } from "@/lib/auth/request";
-import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { authenticateRequestCaller, fromSameOrigin } from "@/lib/auth/who/request";
+import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/credentials/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { googleSignIn } from "@/lib/google-login/sign-in";
 import { GOOGLE_LOGIN_OK } from "@/lib/google-login/messages";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
-import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { isDomainError } from "@/lib/errors";
-import { isRateLimited } from "@/lib/security/rate-limits";
 import { json, jsonRoute } from "@/lib/http/route";
 import { mfaRequiredBody } from "@/lib/two-factor/challenge/api-login-answer";
 import { googleSecondStep } from "@/lib/two-factor/challenge/after-first-factor";
@@ -29,13 +27,7 @@ export const POST = jsonRoute(
     // The site's own request from a signed-in browser: an unlinked Google identity is linked to that account.
     const caller = browser ? await authenticateRequestCaller(req).catch((err) => (isDomainError(err) ? null : Promise.reject(err))) : null;
     const signedInUserId = caller?.credential.kind === "browser" && !caller.user.viewedBy ? caller.user.id : null;
-    let result;
-    try {
-      result = await googleSignIn(body, { db: getDb(), log, client, browser, signedInUserId });
-    } catch (err) {
-      if (isRateLimited(err)) return rateLimitedResponse(err);
-      throw err;
-    }
+    const result = await googleSignIn(body, { db: getDb(), log, client, browser, signedInUserId });
     const { user } = result;
     // An account with a second factor: Google was the first step only; the token and
     // session it made never leave the server (docs/two-factor.md).

@@ -1,4 +1,4 @@
-import { requireUserRequest } from "@/lib/auth/request";
+import { requireUserRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { submissionFromApi, toApiShape, withApiFieldNames } from "@/lib/guide-applications/api-shape";
 import { getMyLatestGuideApplication } from "@/lib/guide-applications/list";

@@ -1,4 +1,4 @@
-import { requireStaffRequest } from "@/lib/auth/request";
+import { requireStaffRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { toApiShape } from "@/lib/guide-applications/api-shape";
 import { listGuideApplications } from "@/lib/guide-applications/list";

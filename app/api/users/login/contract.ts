@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loginSchema } from "@/lib/auth/login-schema";
+import { loginSchema } from "@/lib/auth/sign-in/login-schema";
 import { commonReplies, contract, errorBody } from "@/lib/http/contract";
 import { ROLES } from "@/lib/users/register-schema";
 import { preferencesExample, preferencesReply } from "../profile/shape";

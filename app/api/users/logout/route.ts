@@ -1,6 +1,6 @@
-import { revokeApiTokenById } from "@/lib/auth/api-tokens";
-import { requireCallerRequest } from "@/lib/auth/request";
-import { deleteSessionById } from "@/lib/auth/sessions";
+import { revokeApiTokenById } from "@/lib/auth/credentials/api-tokens";
+import { requireCallerRequest } from "@/lib/auth/who/request";
+import { deleteSessionById } from "@/lib/auth/credentials/session-rows";
 import { getDb } from "@/lib/db/client";
 import { json, jsonRoute } from "@/lib/http/route";
 

@@ -1,4 +1,4 @@
-import { requireCallerRequest, requireUserRequest } from "@/lib/auth/request";
+import { requireCallerRequest, requireUserRequest } from "@/lib/auth/who/request";
 import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db/client";
 import { readBody, readOptionalBody } from "@/lib/http/body";

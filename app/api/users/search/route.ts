@@ -1,4 +1,4 @@
-import { requireUserRequest } from "@/lib/auth/request";
+import { requireUserRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { json, jsonRoute } from "@/lib/http/route";
 import { searchUsers } from "@/lib/profiles/search-users";

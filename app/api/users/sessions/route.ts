@@ -1,5 +1,5 @@
-import { listDevices } from "@/lib/auth/devices";
-import { requireCallerRequest } from "@/lib/auth/request";
+import { listDevices } from "@/lib/auth/credentials/devices";
+import { requireCallerRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { json, jsonRoute } from "@/lib/http/route";
 

@@ -2,8 +2,8 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/lib/auth/current-user";
-import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
+import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/credentials/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
@@ -11,7 +11,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { signInWithMagicLink } from "@/lib/magic-link/sign-in";
 import { issueExchangeCode } from "@/lib/sign-in-exchange/issue";
 import { appReturnTarget, withCode } from "@/lib/sign-in-exchange/return-to";
-import { deleteSessionBySecret } from "@/lib/auth/sessions";
+import { deleteSessionBySecret } from "@/lib/auth/credentials/session-rows";
 import { beginBrowserSecondStep, SET_UP_SECOND_FACTOR_PATH } from "@/lib/two-factor/browser-step";
 import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import type { ActionState } from "../../../components/action-state";

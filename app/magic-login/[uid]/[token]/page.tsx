@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { INVALID_MAGIC_LINK } from "@/lib/magic-link/messages";
-import { findLiveLink } from "@/lib/one-time-links/consume";
+import { magicLinkFor } from "@/lib/magic-link/view";
 import { appReturnTarget } from "@/lib/sign-in-exchange/return-to";
 import { ActionButton } from "../../../components/action-button";
 import { Day } from "../../../components/date-time";
@@ -26,8 +26,8 @@ export default async function MagicLoginPage({
   // gets the sign-in back through an exchange code (never a token in an address).
   const redirectParam = (await searchParams).redirect;
   const appTarget = appReturnTarget(Array.isArray(redirectParam) ? redirectParam[0] : redirectParam);
-  const live = await findLiveLink(getDb(), { uid, token, purpose: "magic_login" });
-  if (!live || !live.isActive) {
+  const live = await magicLinkFor(getDb(), { uid, token });
+  if (!live) {
     return (
       <section className="card">
         <h1>This link cannot be used</h1>

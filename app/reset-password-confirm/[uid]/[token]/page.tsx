@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
-import { findLiveLink } from "@/lib/one-time-links/consume";
 import { INVALID_RESET_LINK } from "@/lib/password-reset/messages";
+import { resetLinkFor } from "@/lib/password-reset/view";
 import { linkParams } from "../../../components/link-params";
 import { ResetForm } from "./reset-form";
 
@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 // Opening the link (GET) never spends it: the form's POST does.
 export default async function ResetPasswordConfirmPage({ params }: { params: Promise<{ uid: string; token: string }> }) {
   const { uid, token } = await linkParams(params);
-  const live = await findLiveLink(getDb(), { uid, token, purpose: "reset" });
-  if (!live || (!live.isActive && !live.selfDeactivated)) {
+  const live = await resetLinkFor(getDb(), { uid, token });
+  if (!live) {
     return (
       <section className="card">
         <h1>This link cannot be used</h1>

@@ -1,4 +1,2 @@
 // Password fields are never refilled.
 export type ResetState = { status: "idle" } | { status: "error"; message: string; fields: Record<string, string> };
-
-export const PASSWORDS_DIFFER = "The two passwords do not match.";

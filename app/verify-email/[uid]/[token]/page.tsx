@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { INVALID_VERIFICATION_LINK } from "@/lib/email-verification/messages";
 import { findLiveLink } from "@/lib/one-time-links/consume";

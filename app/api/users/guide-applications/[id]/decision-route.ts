@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/actor";
-import { requireStaffRequest } from "@/lib/auth/request";
+import { requireStaffRequest } from "@/lib/auth/who/request";
 import { getDb, type Db } from "@/lib/db/client";
 import { applicationIdFromPath, decisionFromApi, toApiShape, withApiFieldNames } from "@/lib/guide-applications/api-shape";
 import type { DecisionResult } from "@/lib/guide-applications/decide";

@@ -1,4 +1,4 @@
-import { requireUserRequest } from "@/lib/auth/request";
+import { requireUserRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";

@@ -2,9 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
-import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited } from "@/lib/security/rate-limits";
 import { apiLoginAnswer } from "@/lib/two-factor/challenge/api-login-answer";
 import { completeSecondStep } from "@/lib/two-factor/challenge/complete";
 
@@ -20,12 +18,7 @@ export const POST = jsonRoute(
     const body = await readBody(req);
     const db = getDb();
     const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
-    try {
-      const done = await completeSecondStep(body, { db, ip: client.ip, log });
-      return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, secondFactor: true, client, log }));
-    } catch (err) {
-      if (isRateLimited(err)) return rateLimitedResponse(err);
-      throw err;
-    }
+    const done = await completeSecondStep(body, { db, ip: client.ip, log });
+    return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, secondFactor: true, client, log }));
   },
 );

@@ -1,12 +1,10 @@
-import { fromSameOrigin } from "@/lib/auth/request";
+import { fromSameOrigin } from "@/lib/auth/who/request";
 import { startSessionAfterSecondFactor } from "@/lib/two-factor/browser-step";
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
-import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited } from "@/lib/security/rate-limits";
 import { apiLoginAnswer } from "@/lib/two-factor/challenge/api-login-answer";
 import { signInWithPasskey } from "@/lib/two-factor/passkeys/sign-in";
 
@@ -19,15 +17,10 @@ export const POST = jsonRoute({ errorKey: "error", faultMessage: "An unexpected 
   if (crossSite) return crossSite;
   const body = await readBody(req);
   const db = getDb();
-  try {
-    const { userId } = await signInWithPasskey(db, body, log);
-    if (fromSameOrigin(req.headers)) {
-      await startSessionAfterSecondFactor(userId, null);
-      return json(200, { detail: "Signed in." });
-    }
-    return json(200, await apiLoginAnswer(db, userId, { secondFactor: true, client: { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") }, log }));
-  } catch (err) {
-    if (isRateLimited(err)) return rateLimitedResponse(err);
-    throw err;
+  const { userId } = await signInWithPasskey(db, body, log);
+  if (fromSameOrigin(req.headers)) {
+    await startSessionAfterSecondFactor(userId, null);
+    return json(200, { detail: "Signed in." });
   }
+  return json(200, await apiLoginAnswer(db, userId, { secondFactor: true, client: { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") }, log }));
 });

@@ -2,9 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
-import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited } from "@/lib/security/rate-limits";
 import { loginAnswer } from "@/lib/sign-in-exchange/answer";
 import { exchangeSignInCode } from "@/lib/sign-in-exchange/exchange";
 
@@ -20,18 +18,12 @@ export const POST = jsonRoute(
     if (crossSite) return crossSite;
     const body = await readBody(req);
     const db = getDb();
-    let outcome;
-    try {
-      outcome = await exchangeSignInCode(body, {
-        db,
-        log,
-        origin: req.headers.get("origin"),
-        client: { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") },
-      });
-    } catch (err) {
-      if (isRateLimited(err)) return rateLimitedResponse(err);
-      throw err;
-    }
+    const outcome = await exchangeSignInCode(body, {
+      db,
+      log,
+      origin: req.headers.get("origin"),
+      client: { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") },
+    });
     return json(200, await loginAnswer(db, outcome.userId, outcome.token));
   },
 );

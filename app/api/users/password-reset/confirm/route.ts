@@ -1,7 +1,6 @@
-import { getDb } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors";
 import { readBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
+import { drfFieldErrors } from "@/lib/password-reset/api-shape";
 import { confirmPasswordReset } from "@/lib/password-reset/confirm";
 import { RESET_DONE } from "@/lib/password-reset/messages";
 
@@ -11,14 +10,13 @@ export const dynamic = "force-dynamic";
 // back in DRF's field shape; an unusable link as {"error": …}.
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent: "password_reset.failed" },
-  async (req, { log }) => {
+  async (req, ctx) => {
     const body = await readBody(req, undefined, { emptyAs: {} });
     try {
-      await confirmPasswordReset(body, { db: getDb(), log });
+      await confirmPasswordReset(body, ctx);
     } catch (err) {
-      if (isDomainError(err) && err.status === 400 && err.fields) {
-        return json(400, Object.fromEntries(Object.entries(err.fields).map(([field, message]) => [field, [message]])));
-      }
+      const fields = drfFieldErrors(err);
+      if (fields) return json(400, fields);
       throw err;
     }
     return json(200, { message: RESET_DONE });

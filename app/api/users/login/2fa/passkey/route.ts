@@ -2,9 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
-import { rateLimitedResponse } from "@/lib/http/rate-limited";
 import { json, jsonRoute } from "@/lib/http/route";
-import { isRateLimited } from "@/lib/security/rate-limits";
 import { pendingStepToken, signInAfterSecondStep } from "@/lib/two-factor/browser-step";
 import { apiLoginAnswer } from "@/lib/two-factor/challenge/api-login-answer";
 import { completeSecondStepWithPasskey } from "@/lib/two-factor/challenge/complete";
@@ -20,16 +18,11 @@ export const POST = jsonRoute({ errorKey: "error", faultMessage: "An unexpected 
   const body = (raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {}) as { mfa_token?: unknown; response?: unknown; trust?: unknown };
   const db = getDb();
   const ctx = { db, ip: clientIp(req.headers), log };
-  try {
-    if (body.mfa_token !== undefined) {
-      const done = await completeSecondStepWithPasskey(body, ctx);
-      return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, secondFactor: true, client: { ip: ctx.ip, userAgent: req.headers.get("user-agent") }, log }));
-    }
-    const done = await completeSecondStepWithPasskey({ mfa_token: await pendingStepToken(), response: body.response }, ctx);
-    await signInAfterSecondStep(done, body.trust === true);
-    return json(200, { detail: "Signed in." });
-  } catch (err) {
-    if (isRateLimited(err)) return rateLimitedResponse(err);
-    throw err;
+  if (body.mfa_token !== undefined) {
+    const done = await completeSecondStepWithPasskey(body, ctx);
+    return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, secondFactor: true, client: { ip: ctx.ip, userAgent: req.headers.get("user-agent") }, log }));
   }
+  const done = await completeSecondStepWithPasskey({ mfa_token: await pendingStepToken(), response: body.response }, ctx);
+  await signInAfterSecondStep(done, body.trust === true);
+  return json(200, { detail: "Signed in." });
 });

@@ -1,0 +1,68 @@
+import { OPERATOR, type Actor as LegacyActor } from "../actor";
+import type { Db } from "../db/client";
+import type { Logger } from "../log/logger";
+import { notAuthenticated } from "../auth/who/guards";
+import type { Limiters } from "../security/rate-limits";
+
+/** How the acting person proved who they are, as far as the adapter knows. */
+export type AuthVia = "session" | "api_token" | "password" | "magic_link" | "google" | "passkey" | "invitation";
+
+/**
+ * Who is acting. The kind is set once by the adapter that built the context; the use
+ * case reads it instead of taking a separate user parameter. `operator` is the person
+ * at the console (`npm run manage`), who has no user row.
+ */
+export type ActorContext =
+  | { kind: "anonymous" }
+  | { kind: "member" | "staff"; id: number; isStaff: boolean; isSuperuser?: boolean; via: AuthVia; mfaAt?: Date | null }
+  | { kind: "operator" };
+
+export const ANONYMOUS: ActorContext = Object.freeze({ kind: "anonymous" });
+export const OPERATOR_ACTOR: ActorContext = Object.freeze({ kind: "operator" });
+
+/**
+ * What every use case receives beside its input: `(input: unknown, ctx: UseCaseContext)`.
+ * `limiters` is absent in production (the process's own, from the environment); tests give
+ * their own so their counters never meet the server's.
+ */
+export interface UseCaseContext {
+  db: Db;
+  /** Carries the request id (and the client address on routes) on every line. */
+  log: Logger;
+  requestId?: string;
+  actor: ActorContext;
+  /** The client's address as lib/http/client-ip.ts reads it; "" when there is no client (CLI). */
+  ip: string;
+  userAgent?: string;
+  limiters?: Limiters;
+}
+
+/** The acting member or staff account, or the contract's 401. */
+export function requireSignedIn(ctx: UseCaseContext): Extract<ActorContext, { id: number }> {
+  if (ctx.actor.kind !== "member" && ctx.actor.kind !== "staff") throw notAuthenticated();
+  return ctx.actor;
+}
+
+/**
+ * The actor in the shape the older staff checks in lib/actor.ts take: the operator is the
+ * one frozen OPERATOR object (recognised by identity there), a signed-in account its id
+ * and staff flag, anyone else a 401.
+ */
+export function legacyActor(ctx: UseCaseContext): LegacyActor {
+  if (ctx.actor.kind === "operator") return OPERATOR;
+  const { id, isStaff } = requireSignedIn(ctx);
+  return { id, isStaff };
+}
+
+/** The signed-in account as an actor of `ctx`, staff or member by its flag. */
+export function signedInActor(
+  user: { id: number; isStaff: boolean; isSuperuser?: boolean; mfaAt?: Date | null },
+  via: AuthVia,
+): ActorContext {
+  return { kind: user.isStaff ? "staff" : "member", id: user.id, isStaff: user.isStaff, isSuperuser: user.isSuperuser, via, mfaAt: user.mfaAt };
+}
+
+/** `ctx` with another actor: an adapter that authenticates after building the context. */
+export function withActor(ctx: UseCaseContext, actor: ActorContext): UseCaseContext {
+  return { ...ctx, actor };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../../lib/errors";
+import { logger } from "../../lib/log/logger";
+import { registerUser } from "../../lib/users/register";
+import { updateOwnProfile } from "../../lib/users/update-profile";
+import { newUser, testDb } from "../support/helpers";
+import { testContext } from "../support/context";
+
+const quiet = logger.child({}, { level: "silent" });
+
+async function member() {
+  const user = await registerUser(newUser({ bio: "Original bio" }), testContext({ log: quiet }));
+  return { id: user.id, isStaff: false };
+}
+
+describe("updateOwnProfile", () => {
+  it("saves display name and bio; blank clears them", async () => {
+    const actor = await member();
+    await updateOwnProfile({ displayName: "  Ada  ", bio: "Line one\nLine two" }, actor, testDb(), quiet);
+    let profile = await testDb().profile.findUniqueOrThrow({ where: { userId: actor.id } });
+    expect(profile).toMatchObject({ displayName: "Ada", bio: "Line one\nLine two" });
+    await updateOwnProfile({ displayName: "", bio: "   " }, actor, testDb(), quiet);
+    profile = await testDb().profile.findUniqueOrThrow({ where: { userId: actor.id } });
+    expect(profile).toMatchObject({ displayName: null, bio: null });
+  });
+
+  it.each([
+    [{ displayName: "x".repeat(61), bio: "" }, "displayName", "Display name must be at most 60 characters."],
+    [{ displayName: "ok", bio: "x".repeat(5001) }, "bio", "Bio must be at most 5000 characters."],
+    [{ displayName: "nul\u0000", bio: "" }, "displayName", "Display name contains a character that is not allowed."],
+    [{ displayName: 42, bio: "" }, "displayName", "Display name must be text."],
+    [{ displayName: "ok", bio: ["a"] }, "bio", "Bio must be text."],
+  ])("refuses %j with a sentence for the field", async (input, field, message) => {
+    const actor = await member();
+    const err = await updateOwnProfile(input, actor, testDb(), quiet).catch((e) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err.message).toBe(message);
+    expect(err.fields).toEqual({ [field]: message });
+    const profile = await testDb().profile.findUniqueOrThrow({ where: { userId: actor.id } });
+    expect(profile.bio).toBe("Original bio");
+  });
+
+  it("changes only the actor's own profile, and not an inactive account's", async () => {
+    const actor = await member();
+    const other = await member();
+    await updateOwnProfile({ displayName: "Mine", bio: "" }, actor, testDb(), quiet);
+    expect((await testDb().profile.findUniqueOrThrow({ where: { userId: other.id } })).displayName).toBeNull();
+    await testDb().user.update({ where: { id: actor.id }, data: { isActive: false } });
+    await expect(updateOwnProfile({ displayName: "Later", bio: "" }, actor, testDb(), quiet)).rejects.toMatchObject({ status: 404 });
+  });
+});
