@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { stopViewAs } from "@/lib/admin/view-as";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";

@@ -1,4 +1,4 @@
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { stopViewAs } from "@/lib/admin/view-as";
 import { getDb } from "@/lib/db/client";
 import { DateTime } from "./components/date-time";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/who/current-user";
 import styles from "./admin.module.css";
 
 export const metadata: Metadata = { title: "Staff area", robots: { index: false } };

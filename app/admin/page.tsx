@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { wordsFor } from "@/lib/admin/plural";
 import { getOverview, latestAuditEvents, parseChartDays, type ChartDays } from "@/lib/admin/overview";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { first, type SearchParams } from "../components/search-params";

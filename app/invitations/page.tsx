@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";

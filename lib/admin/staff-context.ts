@@ -1,5 +1,5 @@
 import type { Actor } from "../actor";
-import type { Credential } from "../auth/request";
+import type { Credential } from "../auth/who/request";
 import type { Db } from "../db/client";
 import type { Logger } from "../log/logger";
 

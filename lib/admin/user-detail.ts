@@ -1,5 +1,5 @@
 import { requireStaffFlag, type Actor } from "../actor";
-import { listDevices, type Device } from "../auth/devices";
+import { listDevices, type Device } from "../auth/credentials/devices";
 import { withTargetNames } from "../audit/names";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";

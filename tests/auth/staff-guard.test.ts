@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { OPERATOR } from "../../lib/actor";
-import { requireStaffRequest } from "../../lib/auth/request";
+import { requireStaffRequest } from "../../lib/auth/who/request";
 import { setUserActive } from "../../lib/admin/set-active";
 import { apiLogin, makeStaff, registeredUser, sessionCookie } from "../support/auth";
 import { baseUrl, testDb } from "../support/helpers";

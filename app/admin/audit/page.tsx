@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/who/current-user";
 import { listAuditLog } from "@/lib/audit/list";
 import { describeAction, describeTargetType, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/wording";
 import { getDb } from "@/lib/db/client";

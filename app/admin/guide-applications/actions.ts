@@ -3,7 +3,7 @@
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { requireStaffAction } from "@/lib/auth/current-user";
+import { requireStaffAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { approveGuideApplication } from "@/lib/guide-applications/approve";

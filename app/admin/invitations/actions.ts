@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireStaffAction } from "@/lib/auth/current-user";
+import { requireStaffAction } from "@/lib/auth/who/current-user";
 import { setCanInviteTeachers } from "@/lib/admin/grant-invite";
 import { getDb } from "@/lib/db/client";
 import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { STATUS_LABELS } from "@/app/invitations/labels";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listInvitations } from "@/lib/invitations/list";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listOutbox } from "@/lib/outbox/list";

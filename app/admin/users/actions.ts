@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runMemberAction, type MemberActionOutcome } from "@/lib/admin/member-action";
-import { getCurrentSession, requireStaffAction } from "@/lib/auth/current-user";
+import { getCurrentSession, requireStaffAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { runAction } from "../../components/action-run";
 import type { MemberFormState } from "./[id]/member-form-state";

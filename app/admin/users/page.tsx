@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/who/current-user";
 import { listUsers } from "@/lib/admin/users-list";
 import { USER_FILTER_KEYS } from "@/lib/admin/users-list-schema";
 import { getDb } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { EMAIL_VERIFIED, EMAIL_VERIFIED_EVICTED } from "@/lib/ui-messages";
 import { first, type SearchParams } from "../../components/search-params";
 

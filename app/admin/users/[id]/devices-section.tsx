@@ -1,4 +1,4 @@
-import { deviceLabel } from "@/lib/auth/device-label";
+import { deviceLabel } from "@/lib/auth/credentials/device-label";
 import type { UserDetail } from "@/lib/admin/user-detail";
 import { DeviceCells } from "../../../components/device-cells";
 import { Table } from "../../../components/table";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isSuperuser } from "@/lib/actor";
 import { getUserDetail } from "@/lib/admin/user-detail";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { twoFactorStatus } from "@/lib/two-factor/status";

@@ -1,4 +1,4 @@
-import { authenticateRequestCaller, requireStaffRequest } from "@/lib/auth/request";
+import { authenticateRequestCaller, requireStaffRequest } from "@/lib/auth/who/request";
 import { requireRecentSecondFactor } from "@/lib/two-factor/step-up";
 import { usersCsvStream } from "@/lib/admin/users-csv";
 import { getDb } from "@/lib/db/client";

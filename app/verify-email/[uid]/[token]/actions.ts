@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getCurrentSession } from "@/lib/auth/current-user";
+import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { confirmEmail } from "@/lib/email-verification/confirm";
 import type { ActionState } from "../../../components/action-state";

@@ -1,3 +1,0 @@
-// Moved to lib/auth/who/current-user.ts (lib/auth by job). Kept only for the staff area (app/admin,
-// lib/admin), which branch arch-staff rewrites: delete once it imports the new path.
-export * from "./who/current-user";

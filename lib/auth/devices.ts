@@ -1,3 +1,0 @@
-// Moved to lib/auth/credentials/devices.ts (lib/auth by job). Kept only for the staff area (app/admin,
-// lib/admin), which branch arch-staff rewrites: delete once it imports the new path.
-export * from "./credentials/devices";
