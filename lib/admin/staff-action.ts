@@ -2,11 +2,12 @@ import type { z } from "zod";
 import { auditActorId, isOperator, requireActiveStaff, requireActiveSuperuser, requireMayActOn, requireStaffFlag, STAFF_EMAIL_NOT_VOUCHED } from "../actor";
 import { recordAudit } from "../audit/record";
 import { requireRecentSecondFactor } from "../two-factor/step-up";
-import type { Prisma } from "../db/client";
 import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError } from "../errors";
 import { parseInput } from "../validation/parse";
 import type { StaffContext } from "./staff-context";
+import { Prisma } from "../db/generated/client";
+import { lockUserRow } from "../db/sql";
 
 // The one skeleton behind every staff action on a member: check the actor, lock the
 // member's row, refuse an unknown id, check the actor may act on THIS member, run the
@@ -92,11 +93,13 @@ export async function staffAction<T>(
 }
 
 async function lockMember(tx: Tx, userId: number, lock: "update" | "share"): Promise<StaffTarget | undefined> {
+  const columns = Prisma.sql`"id", "username", "email", "isActive", "selfDeactivated", "isStaff", "isSuperuser", "emailVerifiedAt"`;
+  // "View as" only reads the member: a share lock keeps them from changing meanwhile
+  // without queueing behind (or blocking) their own sign-ins. Every change takes the
+  // user lock every other account change takes (lib/db/sql.ts).
   const rows =
     lock === "share"
-      ? await tx.$queryRaw<StaffTarget[]>`
-          SELECT "id", "username", "email", "isActive", "selfDeactivated", "isStaff", "isSuperuser", "emailVerifiedAt" FROM "User" WHERE "id" = ${userId} FOR SHARE`
-      : await tx.$queryRaw<StaffTarget[]>`
-          SELECT "id", "username", "email", "isActive", "selfDeactivated", "isStaff", "isSuperuser", "emailVerifiedAt" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+      ? await tx.$queryRaw<StaffTarget[]>`SELECT ${columns} FROM "User" WHERE "id" = ${userId} FOR SHARE`
+      : await lockUserRow<StaffTarget>(tx, userId, columns);
   return rows[0];
 }
