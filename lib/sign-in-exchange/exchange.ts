@@ -34,15 +34,24 @@ export async function exchangeSignInCode(input: unknown, ctx: ExchangeContext): 
   const { code } = parseInput(exchangeSchema, input, EXCHANGE_CODE_REQUIRED);
   if (!EXCHANGE_CODE_PATTERN.test(code) || !ctx.origin) throw invalid();
   const origin = ctx.origin;
-  const outcome = await inTransaction(ctx.db, async (tx) => {
+  const codeHash = hashExchangeCode(code);
+  // The account's token budget, as at sign-in: over it, a 429 and the code stays unspent.
+  // Counted before the transaction, never inside it: the limiter has its own connection,
+  // and a transaction waiting for one while simultaneous swaps hold the pool (each queued
+  // on this code's row lock) would stall them all (a fast path: the UPDATE below decides).
+  const [live] = await ctx.db.$queryRaw<{ userId: number }[]>`
+    SELECT "userId" FROM "SignInExchangeCode"
+    WHERE "codeHash" = ${codeHash} AND "usedAt" IS NULL AND "expiresAt" > now() AND "origin" = ${origin}`;
+  if (live) await limitTokenIssuance(live.userId, log);
+  const outcome = !live ? null : await inTransaction(ctx.db, async (tx) => {
+    // Of simultaneous swaps, the first UPDATE to reach the row spends it; the others wait
+    // for its commit, then match nothing (usedAt is set) and are refused.
     const spent = await tx.$queryRaw<{ userId: number; credentialStamp: string }[]>`
       UPDATE "SignInExchangeCode" SET "usedAt" = now()
-      WHERE "codeHash" = ${hashExchangeCode(code)} AND "usedAt" IS NULL AND "expiresAt" > now() AND "origin" = ${origin}
+      WHERE "codeHash" = ${codeHash} AND "usedAt" IS NULL AND "expiresAt" > now() AND "origin" = ${origin}
       RETURNING "userId", "credentialStamp"`;
     if (spent.length !== 1) return null;
     const { userId, credentialStamp } = spent[0];
-    // The account's token budget, as at sign-in: over it, a 429 and the code stays unspent.
-    await limitTokenIssuance(userId, log);
     try {
       const token = await issueApiToken(tx, userId, undefined, ctx.client ?? {}, { credentialStamp });
       return { userId, token };

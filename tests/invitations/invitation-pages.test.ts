@@ -114,7 +114,7 @@ describe("/invitations", () => {
     const member = await signedIn();
     const denied = await page("/invitations", member.cookie);
     expect(denied.status).toBe(200);
-    expect(denied.words).toContain("You cannot send invitations yet.");
+    expect(denied.words).toContain("You cannot send invitations.");
     expect(denied.words).toContain("ask a staff member");
     expect(denied.words).not.toContain("Send invitation");
     // The account page links here only for those who may invite.
@@ -169,9 +169,9 @@ describe("the staff pages", () => {
     expect(bad.words).toContain("Status must be one of: pending, accepted, expired, cancelled.");
 
     const audit = await page(`/admin/audit?targetType=TeacherInvitation&targetId=${inv.id}`, staff.cookie);
-    expect(audit.words).toContain("invitation.sent");
+    expect(audit.words).toContain("Sent a teacher invitation");
     expect(audit.words).toContain(inv.inviter.username);
-    expect(audit.words).toContain(`TeacherInvitation #${inv.id}`);
+    expect(audit.words).toContain(`Teacher invitation #${inv.id}`);
     const badAudit = await page("/admin/audit?targetId=x", staff.cookie);
     expect(badAudit.words).toContain("Target id must be a positive whole number.");
   });
