@@ -61,7 +61,7 @@ describe("upgrading a Django hash at sign-in", () => {
     verify.mockImplementationOnce(async (hash, password) => {
       // A reset or password change commits right now, after the sign-in read the old hash.
       await testDb().user.update({ where: { id: user.id }, data: { passwordHash: changed } });
-      const { verifyPassword: real } = await vi.importActual<typeof import("../../lib/users/password-hash")>("../lib/users/password-hash");
+      const { verifyPassword: real } = await vi.importActual<typeof import("../../lib/users/password-hash")>("../../lib/users/password-hash");
       return real(hash, password);
     });
     const ctx = { db: testDb(), ip: "10.0.0.8", via: "api" as const, log: quiet, limiters: limiters() };
