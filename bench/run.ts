@@ -25,6 +25,7 @@ import { hashPassword } from "../lib/users/password-hash";
 import { ensureBuild } from "../scripts/support/build";
 import { ensureDatabase } from "../scripts/support/database";
 import { spawnServer, stopProcess } from "../scripts/support/next-server";
+import { browserSessionCookie } from "../tests/support/browser-session";
 import { TEST_SERVER_ENV } from "../tests/support/stack";
 import { countBy, storm } from "../tests/support/storm";
 import { childrenOf, commandOf, cpuSeconds, descendantsOf, machineBusySeconds } from "./cpu";
@@ -257,7 +258,7 @@ async function main(): Promise<number> {
       body: JSON.stringify({ username: existing.username, password: existing.password }),
     });
     const { token } = (await login.json()) as { token: string };
-    const cookie = await browserSession(direct, existing.username, existing.password);
+    const cookie = await browserSessionCookie(direct, existing.username, existing.password);
     const perRequest: { via: string; rows: Awaited<ReturnType<typeof cpuPer>>[] }[] = [];
     for (const [via, base] of [["through nginx", nginx.url], ["direct to the app", direct]] as const) {
       perRequest.push({
@@ -562,22 +563,6 @@ async function main(): Promise<number> {
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((err) => progress(`cleanup failed: ${String(err)}`));
   }
-}
-
-/** A browser session cookie, obtained as next-auth's client does: CSRF token, then the credentials callback. */
-async function browserSession(base: string, username: string, password: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie.join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: "/account" }),
-    redirect: "manual",
-  });
-  const session = res.headers.getSetCookie().find((c) => /^(__Host-)?next-auth\.session-token=/.test(c));
-  if (!session) throw new Error(`no session cookie: ${res.status} ${res.headers.get("location")}`);
-  return session.split(";")[0];
 }
 
 main().then(

@@ -1,3 +1,4 @@
+import { REPORT_LANGUAGES } from "../profiles/preferences-row";
 import { cleanOptional, type Conflicts } from "./conflicts";
 import { linksByOwner } from "./repair-profile-details";
 import type { LegacyData, LegacyPreference } from "./types";
@@ -19,8 +20,8 @@ export interface PreferenceRow {
   updatedAt: Date;
 }
 
-/** The daily-report audio's languages (the live model's choices; the CHECK's list). */
-const AUDIO_LANGUAGES = new Set(["en", "ja", "es", "fr", "de", "zh", "ko"]);
+/** The daily-report audio's languages: the profile area's list (the live model's choices; the CHECK's list). */
+const AUDIO_LANGUAGES = new Set<string>(REPORT_LANGUAGES);
 
 function language(value: string | null, field: string, userId: number, conflicts: Conflicts): string {
   if (value === null || value === "") return "en";

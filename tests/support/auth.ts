@@ -1,3 +1,4 @@
+import { browserSessionCookie } from "./browser-session";
 import { baseUrl, http, newUser, postRegister, readJson, withPg } from "./helpers";
 
 /** A new user made through the public API; returns what signs them in. */
@@ -38,21 +39,7 @@ export async function apiCall(path: string, opts: { method?: string; token?: str
   return http(path, { method: opts.method, key: opts.token, headers: opts.headers, base: opts.base });
 }
 
-/**
- * A browser session cookie ("name=value"), obtained the way next-auth's client does it:
- * CSRF token, then POST /api/auth/callback/credentials.
- */
-export async function sessionCookie(identifier: string, password: string, base = baseUrl()): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie.join("; ") },
-    body: new URLSearchParams({ csrfToken, username: identifier, password, callbackUrl: "/account" }),
-    redirect: "manual",
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`no session cookie: ${res.status} ${res.headers.get("location")}`);
-  return session.split(";")[0];
+/** A browser session cookie ("name=value") for this user (tests/support/browser-session.ts). */
+export function sessionCookie(identifier: string, password: string, base = baseUrl()): Promise<string> {
+  return browserSessionCookie(base, identifier, password);
 }
