@@ -57,6 +57,27 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 for (const javaScriptEnabled of [true, false]) {
+  test(`a taken username and a common password are both named at once (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, request }) => {
+    const taken = uniq("both");
+    const created = await request.post("/api/users/register/", {
+      data: { username: taken, email: `${taken}@example.com`, password: "SecurePass123!" },
+    });
+    expect(created.status()).toBe(201);
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto("/signup");
+    await fillSignup(page, { username: taken, email: `${uniq("fresh")}@example.com`, password: "password123" });
+    await page.getByRole("button", { name: "Create account" }).click();
+    const summary = page.locator("#form-error[role=alert]");
+    await expect(summary.getByRole("link")).toHaveText(["Username already taken.", "This password is too common."]);
+    await expect(page.locator("#username-error")).toHaveText("Username already taken.");
+    await expect(page.locator("#password-error")).toHaveText("This password is too common.");
+    await expect(page.locator("#email")).not.toHaveAttribute("aria-invalid", "true");
+    await context.close();
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
   test(`an empty form (JavaScript ${javaScriptEnabled ? "on" : "off"}): one summary linking to each field, a different sentence under each`, async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();

@@ -7,7 +7,7 @@ import { logger, maskEmail, type Logger } from "../log/logger";
 import type { UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { hashPassword } from "./password-hash";
-import { REQUIRED_MESSAGE, registerSchema, type Role } from "./register-schema";
+import { REQUIRED_MESSAGE, emailSchema, registerSchema, usernameSchema, type Role } from "./register-schema";
 import { limitRegistrationAttempt } from "./registration-limit";
 import { ciKey, column } from "../db/sql";
 
@@ -86,17 +86,50 @@ export async function prepareRegistration(input: unknown, db: Db, log: Logger = 
   } catch (err) {
     if (err instanceof DomainError) {
       log.info({ event: "registration.rejected", reason: err.code, message: err.message }, "registration rejected");
+      throw await withTakenFields(db, err, input);
     }
     throw err;
   }
   const { username, email, password, role, bio } = data;
-  const refusal = (await findTaken(db, username, email)) ?? (usernameClaimsOtherEmail(username, email) ? usernameNotOwnEmail : null);
+  const taken = await findTaken(db, username, email);
+  const refusal = taken.username
+    ? usernameTaken
+    : taken.email
+      ? emailTaken
+      : usernameClaimsOtherEmail(username, email)
+        ? usernameNotOwnEmail
+        : null;
   if (refusal) {
     logTaken(log, refusal, "precheck", email);
-    throw refusal;
+    // The sentence is the old API's (the username first); a page lists both fields.
+    throw taken.username && taken.email
+      ? new DomainError(refusal.code, refusal.message, refusal.status, { ...usernameTaken.fields, ...emailTaken.fields })
+      : refusal;
   }
   const passwordHash = await hashPassword(password);
   return { username, email, passwordHash, role, bio };
+}
+
+/**
+ * A refused sign-up names every field at fault at once: a common password and a taken
+ * username are both reported, so a person does not fix one only to meet the other. The
+ * refusal's sentence and code stay as the old API sent them; only `fields` grows.
+ */
+async function withTakenFields(db: Db, err: DomainError, input: unknown): Promise<DomainError> {
+  if (typeof input !== "object" || input === null) return err;
+  const raw = input as Record<string, unknown>;
+  const username = usernameSchema.safeParse(raw.username);
+  const email = emailSchema.safeParse(raw.email);
+  if (!username.success && !email.success) return err;
+  // A placeholder that matches nothing stands in for the field that did not parse.
+  const taken = await findTaken(db, username.success ? username.data : "", email.success ? email.data : "");
+  const had = err.fields ?? {};
+  if (!(taken.username && !had.username) && !(taken.email && !had.email)) return err;
+  // In the form's order, so the page's summary reads top to bottom.
+  const fields: Record<string, string> = {};
+  if (taken.username || had.username) fields.username = had.username ?? USERNAME_TAKEN;
+  if (taken.email || had.email) fields.email = had.email ?? EMAIL_TAKEN;
+  return new DomainError(err.code, err.message, err.status, { ...fields, ...had });
 }
 
 /**
@@ -149,9 +182,9 @@ function logTaken(log: Logger, refusal: DomainError, via: "precheck" | "constrai
 // One identifier, one account: a username is taken when it is any account's username or
 // email, and so is an email (SignInIdentifier holds both, in any letter case; the User
 // columns cover usernames an old database left out, see the migration). Same expressions
-// as the unique indexes, so the fast path and the guard agree. The username check comes
-// first because the old API reported it first.
-async function findTaken(db: Db, username: string, email: string): Promise<DomainError | null> {
+// as the unique indexes, so the fast path and the guard agree. A taken username is
+// reported first (prepareRegistration) because the old API reported it first.
+async function findTaken(db: Db, username: string, email: string): Promise<{ username: boolean; email: boolean }> {
   const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean }[]>`
     WITH wanted AS (
       SELECT ${ciKey(username)} AS username, ${ciKey(email)} AS email
@@ -166,8 +199,5 @@ async function findTaken(db: Db, username: string, email: string): Promise<Domai
     SELECT coalesce(bool_or(h.k = w.username), false) AS "usernameTaken",
            coalesce(bool_or(h.k = w.email), false) AS "emailTaken"
     FROM held h, wanted w`;
-  const row = rows[0];
-  if (row?.usernameTaken) return usernameTaken;
-  if (row?.emailTaken) return emailTaken;
-  return null;
+  return { username: rows[0]?.usernameTaken === true && username !== "", email: rows[0]?.emailTaken === true && email !== "" };
 }

@@ -29,6 +29,25 @@ describe("registerUser", () => {
     }
   });
 
+  it("names every field at fault at once, keeping the old API's sentence", async () => {
+    const first = await registerUser(newUser(), testContext());
+    // A common password and a taken username: the sentence is the password's (the schema
+    // refuses first, as before), and the username is named too.
+    const both = await registerUser(newUser({ username: first.username.toUpperCase(), password: "password123" }), testContext()).catch((e) => e);
+    expect(both).toBeInstanceOf(DomainError);
+    expect(both.message).toBe("This password is too common.");
+    expect(both.fields).toEqual({ password: "This password is too common.", username: "Username already taken." });
+    // Username and email both taken: the username's sentence, both fields.
+    const dup = await registerUser(newUser({ username: first.username, email: first.email }), testContext()).catch((e) => e);
+    expect(dup.message).toBe("Username already taken.");
+    expect(dup.fields).toEqual({ username: "Username already taken.", email: "Email already registered." });
+    // A field that does not parse is not looked up: only the sentence the schema gave.
+    const bad = await registerUser(newUser({ username: "bad name!", email: first.email, password: "" }), testContext()).catch((e) => e);
+    expect(bad.message).toBe("Username, email, and password are required.");
+    expect(bad.fields.email).toBe("Email already registered.");
+    expect(bad.fields.username).not.toBe("Username already taken.");
+  });
+
   it("never leaves a user behind when the profile cannot be created", async () => {
     const input = newUser({ bio: "x" });
     // Sabotage the profile insert for this one username, inside the same transaction.
