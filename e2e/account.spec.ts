@@ -38,6 +38,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Bio").fill("I like maths.\nAnd tea.");
       await page.getByRole("button", { name: "Save profile" }).click();
       await expect(page.getByRole("status")).toHaveText("Your profile was saved.");
+      // With JavaScript the focus moves to what happened; without, the page starts at the top.
+      if (javaScriptEnabled) await expect(page.getByRole("status")).toBeFocused();
       await expect(page.getByLabel("Bio")).toHaveValue("I like maths.\nAnd tea.");
       await expect(details.nth(3)).toHaveText("Ada L.");
 

@@ -54,6 +54,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("status").filter({ hasText: "Your password was changed." })).toHaveText(
         "Your password was changed. Signed out of 1 other session.",
       );
+      if (javaScriptEnabled) await expect(page.getByRole("status").filter({ hasText: "Your password was changed." })).toBeFocused();
 
       await other.page.goto("/account");
       await expect(other.page).toHaveURL(/\/login\?next=%2Faccount$/);

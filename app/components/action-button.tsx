@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ArrivalFocus } from "./arrival-focus";
 import { IDLE, type ActionState } from "./action-state";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -30,10 +31,10 @@ export function ActionButton(props: {
         {props.label}
       </button>
       {state.status !== "idle" && (
-        <span role={state.status === "error" ? "alert" : "status"} className={state.status === "error" ? "field-error" : "hint"}>
+        <ArrivalFocus as="span" role={state.status === "error" ? "alert" : "status"} className={state.status === "error" ? "field-error" : "hint"}>
           {" "}
           {state.message}
-        </span>
+        </ArrivalFocus>
       )}
     </form>
   );

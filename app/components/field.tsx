@@ -1,3 +1,4 @@
+import { ArrivalFocus } from "./arrival-focus";
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 // One labelled form field the accessible way the sign-up form does it: the label names
@@ -89,8 +90,11 @@ export function FormMessage({ kind, children }: { kind: "error" | "success" | "n
       </div>
     );
   }
+  // A success is where the person's attention goes next; a notice (why a page was reached)
+  // leaves the focus where the page puts it, on the form to fill.
+  if (kind === "success") return <ArrivalFocus className="success">{children}</ArrivalFocus>;
   return (
-    <div className={kind === "success" ? "success" : "notice"} role="status">
+    <div className="notice" role="status">
       {children}
     </div>
   );
