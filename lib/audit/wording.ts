@@ -10,6 +10,8 @@ const ACTIONS: Record<string, string> = {
   "account.google_linked": "Linked Google sign-in",
   "account.google_unlinked": "Unlinked Google sign-in",
   "account.reactivated": "Reopened their account",
+  "email.change_requested": "Asked to change email address",
+  "email.changed": "Changed email address",
   "email.verified": "Verified email address",
   "guide_application.submitted": "Applied to be a guide",
   "guide_application.approved": "Approved guide application",

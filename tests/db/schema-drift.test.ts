@@ -48,6 +48,7 @@ const SQL_ONLY_INDEXES = new Set([
   "User_username_grams_idx",
   "User_email_grams_idx",
   "Profile_displayName_grams_idx",
+  "EmailChange_one_pending",
 ]);
 
 const schema = uniq("drift");

@@ -10,6 +10,7 @@ import { acceptInvitation } from "../../lib/invitations/accept";
 import { cancelInvitation } from "../../lib/invitations/cancel";
 import { registerAndAcceptInvitation } from "../../lib/invitations/register-and-accept";
 import { sendInvitation } from "../../lib/invitations/send";
+import { confirmEmailChange } from "../../lib/email-change/confirm";
 import { deliverDueEmails } from "../../lib/outbox/worker";
 import { smtpTransport } from "../../lib/outbox/transport";
 import { deleteOwnAccount } from "../../lib/users/delete-account";
@@ -44,6 +45,8 @@ const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
   deleteOwnAccount: (c) => deleteOwnAccount(c.actor!.id, { db, log }),
   // The button of a magic link's page.
   signInWithMagicLink: async (c) => ({ userId: (await signInWithMagicLink(c.input as { uid: string; token: string }, {}, { db, log })).user.id }),
+  // The button of an email change link's page (not signed in: the link is the proof).
+  confirmEmailChange: (c) => confirmEmailChange(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   // Drains the outbox through SMTP until a pass claims nothing.
   deliverOutbox: async (c) => {
     const transport = smtpTransport((c.input as { smtpUrl: string }).smtpUrl);

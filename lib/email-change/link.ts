@@ -1,0 +1,63 @@
+import type { Db } from "../db/client";
+import type { Tx } from "../db/transaction";
+import { ciEquals, column } from "../db/sql";
+import { decodeUid, hashLinkSecret, LINK_SECRET_PATTERN } from "../one-time-links/token";
+
+// An email change link is a one-time link of its own table (EmailChange): unlike the
+// other links it is mailed to an address the account does not have yet.
+
+/** How long a change link lives: a day, like GitHub's; the old address keeps working meanwhile. */
+export const EMAIL_CHANGE_TTL_MINUTES = 24 * 60;
+
+export interface ChangeRef {
+  uid: unknown;
+  token: unknown;
+}
+
+export interface PendingChange {
+  userId: number;
+  username: string;
+  fromEmail: string;
+  newEmail: string;
+}
+
+function parse(ref: ChangeRef): { userId: number; tokenHash: string } | null {
+  const userId = decodeUid(ref.uid);
+  if (userId === null || typeof ref.token !== "string" || !LINK_SECRET_PATTERN.test(ref.token)) return null;
+  return { userId, tokenHash: hashLinkSecret(ref.token) };
+}
+
+/** The change a link names, without spending it (the GET of its page); spendChange decides. */
+export async function pendingChange(db: Db | Tx, ref: ChangeRef): Promise<PendingChange | null> {
+  const parsed = parse(ref);
+  if (!parsed) return null;
+  const rows = await db.$queryRaw<PendingChange[]>`
+    SELECT c."userId", u."username", c."fromEmail", c."newEmail"
+    FROM "EmailChange" c JOIN "User" u ON u."id" = c."userId"
+    WHERE c."tokenHash" = ${parsed.tokenHash} AND c."userId" = ${parsed.userId}
+      AND c."usedAt" IS NULL AND c."expiresAt" > now() AND u."isActive"
+      AND ${ciEquals(column("u.email"), column("c.fromEmail"))}
+      AND c."credentialStamp" = encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex')`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Spends a change link: ONE conditional UPDATE in the caller's transaction. It matches an
+ * unspent, unexpired link of an active account whose address and password are still the ones
+ * the change was asked with. Of simultaneous presses the first takes the row lock; the others
+ * re-check `usedAt IS NULL` after it commits and match nothing.
+ */
+export async function spendChange(tx: Tx, ref: ChangeRef): Promise<PendingChange | null> {
+  const parsed = parse(ref);
+  if (!parsed) return null;
+  const rows = await tx.$queryRaw<PendingChange[]>`
+    UPDATE "EmailChange" c SET "usedAt" = now()
+    FROM "User" u
+    WHERE c."tokenHash" = ${parsed.tokenHash} AND c."userId" = ${parsed.userId}
+      AND c."usedAt" IS NULL AND c."expiresAt" > now()
+      AND u."id" = c."userId" AND u."isActive"
+      AND ${ciEquals(column("u.email"), column("c.fromEmail"))}
+      AND c."credentialStamp" = encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex')
+    RETURNING c."userId", u."username", c."fromEmail", c."newEmail"`;
+  return rows[0] ?? null;
+}
