@@ -1,3 +1,9 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without i18n routing: no locale in URLs, the language is chosen per request
+// in lib/i18n/request.ts (docs/i18n.md).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Old API clients POST to paths with a trailing slash and do not follow redirects.
@@ -36,4 +42,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

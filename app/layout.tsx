@@ -1,32 +1,42 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 import { HydrationMark } from "./components/hydration-mark";
 import { SiteHeader } from "./site-header";
 import { ViewAsBanner, ViewOnlyFrame } from "./view-as-banner";
 
-export const metadata: Metadata = {
-  title: { default: "Zporta Academy", template: "%s · Zporta Academy" },
-  description: "Learn and teach on Zporta Academy.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    description: t("siteDescription"),
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The language is known before the first byte (lib/i18n/request.ts): no flash of English.
+  const locale = await getLocale();
+  const t = await getTranslations("common");
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <a href="#main" className="skip-link">
-          Skip to content
-        </a>
-        <ViewAsBanner />
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          <ViewOnlyFrame>{children}</ViewOnlyFrame>
-        </main>
-        <HydrationMark />
-        <noscript>
-          <span data-no-script="" hidden />
-        </noscript>
+        <NextIntlClientProvider>
+          <a href="#main" className="skip-link">
+            {t("skipToContent")}
+          </a>
+          <ViewAsBanner />
+          <SiteHeader />
+          <main id="main" tabIndex={-1}>
+            <ViewOnlyFrame>{children}</ViewOnlyFrame>
+          </main>
+          <HydrationMark />
+          <noscript>
+            <span data-no-script="" hidden />
+          </noscript>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

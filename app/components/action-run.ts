@@ -1,5 +1,6 @@
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { isDomainError } from "@/lib/errors";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import type { Logger } from "@/lib/log/logger";
 import { actionContext } from "@/lib/use-case/action-context";
 import type { ActionState } from "./action-state";
@@ -18,7 +19,8 @@ export async function runAction(event: string, fn: (log: Logger) => Promise<stri
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message;
-      return { status: "error", message };
+      // The use case's English sentence, shown in the reader's language (lib/i18n/domain-message.ts).
+      return { status: "error", message: await localizedSentence(message) };
     }
     return { status: "error", message: actionFaultMessage(err, log, event, { requestId, retry: false }) };
   }

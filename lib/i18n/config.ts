@@ -1,0 +1,35 @@
+// The languages of the pages and emails, and the names the live platform uses for them
+// (NF/lib/i18n/index.js: SUPPORTED_LOCALES, cookie zporta_locale; Profile.locale's CHECK).
+
+export const LOCALES = ["en", "ja"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+/** The live frontend's cookie: read and written with the same name so a member keeps their choice across the cut-over. */
+export const LOCALE_COOKIE = "zporta_locale";
+export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Each namespace is one JSON file per language (lib/i18n/messages/<locale>/<namespace>.json). */
+export const NAMESPACES = [
+  "common",
+  "nav",
+  "notFound",
+  "signup",
+  "login",
+  "reset",
+  "magicLink",
+  "verify",
+  "security",
+  "twoFactor",
+  "errors",
+  "account",
+  "guideApplication",
+  "invitations",
+  "admin",
+  "mail",
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
