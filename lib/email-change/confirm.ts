@@ -10,6 +10,7 @@ import type { UseCaseContext } from "../use-case/context";
 import { EMAIL_TAKEN } from "../users/register";
 import { decodeUid } from "../one-time-links/token";
 import { parseInput } from "../validation/parse";
+import { localeOrDefault } from "../i18n/translator";
 import { emailChangedEmails } from "./emails";
 import { pendingChange, spendChange } from "./link";
 import { invalidEmailChangeLink, USERNAME_IS_EMAIL } from "./messages";
@@ -52,7 +53,7 @@ export async function confirmEmailChange(input: unknown, ctx: UseCaseContext): P
       targetId: userId,
       details: { from: maskEmail(change.fromEmail), to: maskEmail(change.newEmail) },
     });
-    await enqueueEmail(tx, ...emailChangedEmails(change));
+    await enqueueEmail(tx, ...emailChangedEmails({ ...change, locale: localeOrDefault(change.locale) }));
     return change;
   });
   log.info({ event: "email_change.confirmed", userId, newEmailMasked: maskEmail(changed.newEmail) }, "email address changed");

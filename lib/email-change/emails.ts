@@ -1,57 +1,72 @@
+import { publicUrl } from "../config/public-base-url";
+import type { Locale } from "../i18n/config";
+import { translator } from "../i18n/translator";
 import { maskEmail } from "../log/logger";
-import { notice, resetAdvice } from "../mail/notices";
 import type { EmailMessage } from "../outbox/enqueue";
 
+// The email change's mails, in the recipient's language (their Profile.locale: the
+// account's, for both addresses), in the house shape of lib/mail/notices.ts: greeting,
+// what happened, one action line (drawn as the button by lib/mail/html.ts), "not you?".
+
+function compose(locale: Locale, username: string, paragraphs: string[], notYou?: string): string {
+  const t = translator(locale);
+  const parts = [t("emailChange.mail.hello", { username }), ...paragraphs];
+  if (notYou) parts.push(t("emailChange.mail.notYou", { advice: notYou }));
+  return `${parts.join("\n\n")}\n\n${t("emailChange.mail.signature", { site: t("common.siteName") })}\n`;
+}
+
 /** To the NEW address: the link that makes the change (its secret leaves only here). */
-export function emailChangeLinkEmail(m: { username: string; to: string; url: string }, secret: string): EmailMessage {
+export function emailChangeLinkEmail(m: { username: string; to: string; url: string; locale: Locale }, secret: string): EmailMessage {
+  const t = translator(m.locale);
+  const site = t("common.siteName");
   return {
     kind: "email_change.link",
     to: m.to,
-    subject: "Confirm your new Zporta Academy email address",
-    text:
-      `Hello ${m.username},\n\nYou asked to use this address for your Zporta Academy account.\n\n` +
-      `Confirm it here: ${m.url}\n\n` +
-      `The link works once, for 24 hours. Until you confirm, your account keeps its current address.\n` +
-      `If you did not ask for this, ignore this email: nothing changes.\n\n— Zporta Academy\n`,
+    subject: t("emailChange.mail.linkSubject", { site }),
+    text: compose(m.locale, m.username, [t("emailChange.mail.linkBody", { site }), `${t("emailChange.mail.linkAction")}: ${m.url}`, t("emailChange.mail.linkAfter")]),
     secret,
   };
 }
 
-/** To the CURRENT address, when the change is asked: it still can stop it. */
-export function emailChangeRequestedEmail(user: { username: string; email: string }, newEmail: string): EmailMessage {
-  return notice({
+/** To the CURRENT address, when the change is asked: its owner can still stop it. */
+export function emailChangeRequestedEmail(user: { username: string; email: string; locale: Locale }, newEmail: string): EmailMessage {
+  const t = translator(user.locale);
+  const site = t("common.siteName");
+  const advice = `${t("emailChange.mail.resetAdvice", { url: publicUrl("/forgot-password") })} ${t("emailChange.mail.requestedNotYou")}`;
+  return {
     kind: "email_change.requested.notice",
     to: user.email,
-    username: user.username,
-    subject: "A change of your Zporta Academy email address was asked for",
-    body: [
-      `Someone signed in to your account asked to move it to ${maskEmail(newEmail)}. Nothing changes until that address confirms with the link we sent it.`,
-    ],
-    action: { label: "Review your security settings", path: "/account/security" },
-    notYou: `${resetAdvice()} The request stops working once your password changes.`,
-  });
+    subject: t("emailChange.mail.requestedSubject", { site }),
+    text: compose(
+      user.locale,
+      user.username,
+      [t("emailChange.mail.requestedBody", { masked: maskEmail(newEmail) }), `${t("emailChange.mail.requestedAction")}: ${publicUrl("/account/security")}`],
+      advice,
+    ),
+  };
 }
 
 /** To both addresses, once the change is made. */
-export function emailChangedEmails(user: { username: string; fromEmail: string; newEmail: string }): EmailMessage[] {
-  const masked = maskEmail(user.newEmail);
+export function emailChangedEmails(user: { username: string; fromEmail: string; newEmail: string; locale: Locale }): EmailMessage[] {
+  const t = translator(user.locale);
+  const site = t("common.siteName");
   return [
-    notice({
+    {
       kind: "email.changed.notice",
       to: user.fromEmail,
-      username: user.username,
-      subject: "Your Zporta Academy email address was changed",
-      body: [`The email address of your Zporta Academy account is now ${masked}. This address no longer receives its emails or sign-in links.`],
-      notYou: "Someone who knew your password moved your account to another address. Reply to this email straight away so we can help you get it back.",
-    }),
-    notice({
+      subject: t("emailChange.mail.changedSubject", { site }),
+      text: compose(user.locale, user.username, [t("emailChange.mail.changedBody", { site, masked: maskEmail(user.newEmail) })], t("emailChange.mail.changedNotYou")),
+    },
+    {
       kind: "email.changed.confirmation",
       to: user.newEmail,
-      username: user.username,
-      subject: "Your Zporta Academy email address is confirmed",
-      body: ["This is now the email address of your Zporta Academy account: sign-in links and notices come here."],
-      action: { label: "Open your account", path: "/account" },
-      notYou: "If you did not ask for this, reply to this email so we can look into it.",
-    }),
+      subject: t("emailChange.mail.confirmedSubject", { site }),
+      text: compose(
+        user.locale,
+        user.username,
+        [t("emailChange.mail.confirmedBody", { site }), `${t("emailChange.mail.confirmedAction")}: ${publicUrl("/account")}`],
+        t("emailChange.mail.confirmedNotYou"),
+      ),
+    },
   ];
 }

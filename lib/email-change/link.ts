@@ -19,6 +19,8 @@ export interface PendingChange {
   username: string;
   fromEmail: string;
   newEmail: string;
+  /** The account's language (Profile.locale), for the emails. */
+  locale: string;
 }
 
 function parse(ref: ChangeRef): { userId: number; tokenHash: string } | null {
@@ -32,8 +34,8 @@ export async function pendingChange(db: Db | Tx, ref: ChangeRef): Promise<Pendin
   const parsed = parse(ref);
   if (!parsed) return null;
   const rows = await db.$queryRaw<PendingChange[]>`
-    SELECT c."userId", u."username", c."fromEmail", c."newEmail"
-    FROM "EmailChange" c JOIN "User" u ON u."id" = c."userId"
+    SELECT c."userId", u."username", c."fromEmail", c."newEmail", coalesce(p."locale", 'en') AS "locale"
+    FROM "EmailChange" c JOIN "User" u ON u."id" = c."userId" LEFT JOIN "Profile" p ON p."userId" = u."id"
     WHERE c."tokenHash" = ${parsed.tokenHash} AND c."userId" = ${parsed.userId}
       AND c."usedAt" IS NULL AND c."expiresAt" > now() AND u."isActive"
       AND ${ciEquals(column("u.email"), column("c.fromEmail"))}
@@ -52,12 +54,12 @@ export async function spendChange(tx: Tx, ref: ChangeRef): Promise<PendingChange
   if (!parsed) return null;
   const rows = await tx.$queryRaw<PendingChange[]>`
     UPDATE "EmailChange" c SET "usedAt" = now()
-    FROM "User" u
+    FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
     WHERE c."tokenHash" = ${parsed.tokenHash} AND c."userId" = ${parsed.userId}
       AND c."usedAt" IS NULL AND c."expiresAt" > now()
       AND u."id" = c."userId" AND u."isActive"
       AND ${ciEquals(column("u.email"), column("c.fromEmail"))}
       AND c."credentialStamp" = encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex')
-    RETURNING c."userId", u."username", c."fromEmail", c."newEmail"`;
+    RETURNING c."userId", u."username", c."fromEmail", c."newEmail", coalesce(p."locale", 'en') AS "locale"`;
   return rows[0] ?? null;
 }

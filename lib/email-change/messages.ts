@@ -6,8 +6,5 @@ export const EMAIL_CHANGE_PASSWORD_REQUIRED = "Enter your current password to ch
 export const INVALID_EMAIL_CHANGE_LINK = "This email change link is invalid or has expired.";
 export const USERNAME_IS_EMAIL =
   "Your username is your email address, so the address cannot change on its own. Ask support to change both.";
-export const EMAIL_CHANGE_SENT = (masked: string) =>
-  `We sent a link to ${masked}. Open it to confirm the new address; until then your email address stays the same.`;
-
 export const invalidEmailChangeLink = () => new DomainError("invalid_link", INVALID_EMAIL_CHANGE_LINK, 400);
 export const newEmailRefused = (message: string, code = "invalid") => new DomainError(code, message, 400, { new_email: message });

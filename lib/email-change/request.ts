@@ -14,6 +14,7 @@ import { confirmOwnPassword, PASSWORD_INCORRECT } from "../users/confirm-own-pas
 import { EMAIL_TAKEN, usernameClaimsOtherEmail } from "../users/register";
 import { DomainError } from "../errors";
 import { parseInput } from "../validation/parse";
+import { localeOrDefault } from "../i18n/translator";
 import { NO_EMAIL } from "../email-verification/messages";
 import { emailChangeLinkEmail, emailChangeRequestedEmail } from "./emails";
 import { EMAIL_CHANGE_TTL_MINUTES } from "./link";
@@ -45,10 +46,10 @@ export async function requestEmailChange(input: unknown, ctx: EmailChangeContext
     { password: data.password, ip: ctx.ip, limiters: ctx.limiters },
     EMAIL_CHANGE_PASSWORD_REQUIRED,
   );
-  const row = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { username: true, email: true } });
+  const row = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { username: true, email: true, profile: { select: { locale: true } } } });
   // An account imported without an address has nothing to move from: support sets one.
   if (!row.email) throw new DomainError("no_email", NO_EMAIL, 400);
-  const user = { username: row.username, email: row.email };
+  const user = { username: row.username, email: row.email, locale: localeOrDefault(row.profile?.locale) };
   if (user.email.toLowerCase() === data.new_email.toLowerCase()) throw newEmailRefused(SAME_EMAIL);
   // An email-shaped username must be the account's own address (the CHECK on "User").
   if (usernameClaimsOtherEmail(user.username, data.new_email)) throw newEmailRefused(USERNAME_IS_EMAIL, "username_is_email");
@@ -80,8 +81,8 @@ export async function requestEmailChange(input: unknown, ctx: EmailChangeContext
     });
     await enqueueEmail(
       tx,
-      emailChangeLinkEmail({ username: user.username, to: data.new_email, url: linkUrl(EMAIL_CHANGE_PAGE, actor.id, secret) }, secret),
-      emailChangeRequestedEmail({ username: user.username, email: user.email }, data.new_email),
+      emailChangeLinkEmail({ username: user.username, to: data.new_email, url: linkUrl(EMAIL_CHANGE_PAGE, actor.id, secret), locale: user.locale }, secret),
+      emailChangeRequestedEmail(user, data.new_email),
     );
   });
   log.info(

@@ -31,5 +31,6 @@ export const NAMESPACES = [
   "invitations",
   "admin",
   "mail",
+  "emailChange",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -18,14 +18,14 @@ interface Notice {
   notYou: string;
 }
 
-export function notice(n: Notice): EmailMessage {
+function notice(n: Notice): EmailMessage {
   const parts = [`Hello ${n.username},`, ...n.body];
   if (n.action) parts.push(`${n.action.label}: ${publicUrl(n.action.path)}`);
   parts.push(`Not you? ${n.notYou}`);
   return { kind: n.kind, to: n.to, subject: n.subject, text: `${parts.join("\n\n")}\n\n— Zporta Academy\n` };
 }
 
-export function resetAdvice(): string {
+function resetAdvice(): string {
   return `Reset your password now at ${publicUrl("/forgot-password")} and sign out every other session from your security page.`;
 }
 

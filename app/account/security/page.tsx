@@ -18,6 +18,7 @@ import { endDeviceAction, endOtherDevicesAction, unlinkGoogleAction } from "./ac
 import { DeactivateForm } from "./deactivate-form";
 import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
+import { EmailForm } from "./email-form";
 import { StepUp } from "../../components/step-up";
 import { twoFactorStatus } from "@/lib/two-factor/status";
 import { TwoFactorSection } from "./two-factor-section";
@@ -110,6 +111,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         </>
       )}
       <StepUp page="/account/security" />
+      {session.user.email && <EmailForm current={session.user.email} />}
       <PasswordForm />
       <TwoFactorSectionFor userId={session.user.id} />
       <PasskeysSection userId={session.user.id} />

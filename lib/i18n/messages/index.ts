@@ -18,6 +18,7 @@ import en_guideApplication from "./en/guideApplication.json";
 import en_invitations from "./en/invitations.json";
 import en_admin from "./en/admin.json";
 import en_mail from "./en/mail.json";
+import en_emailChange from "./en/emailChange.json";
 import ja_common from "./ja/common.json";
 import ja_nav from "./ja/nav.json";
 import ja_notFound from "./ja/notFound.json";
@@ -34,6 +35,7 @@ import ja_guideApplication from "./ja/guideApplication.json";
 import ja_invitations from "./ja/invitations.json";
 import ja_admin from "./ja/admin.json";
 import ja_mail from "./ja/mail.json";
+import ja_emailChange from "./ja/emailChange.json";
 
 export const catalogues = {
   en: {
@@ -53,6 +55,7 @@ export const catalogues = {
     invitations: en_invitations,
     admin: en_admin,
     mail: en_mail,
+    emailChange: en_emailChange,
   },
   ja: {
     common: ja_common,
@@ -71,5 +74,6 @@ export const catalogues = {
     invitations: ja_invitations,
     admin: ja_admin,
     mail: ja_mail,
+    emailChange: ja_emailChange,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
