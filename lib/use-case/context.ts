@@ -2,6 +2,7 @@ import { OPERATOR, type Actor as LegacyActor } from "../actor";
 import type { Db } from "../db/client";
 import type { Logger } from "../log/logger";
 import { notAuthenticated } from "../auth/who/guards";
+import type { Credential } from "../auth/who/request";
 import type { Limiters } from "../security/rate-limits";
 
 /** How the acting person proved who they are, as far as the adapter knows. */
@@ -34,6 +35,12 @@ export interface UseCaseContext {
   /** The client's address as lib/http/client-ip.ts reads it; "" when there is no client (CLI). */
   ip: string;
   userAgent?: string;
+  /**
+   * The browser session or API token the actor used, where the adapter knows it: the
+   * recent-second-factor check of sensitive actions, and actions on the own browser
+   * session ("view as"). Absent for the operator and anonymous callers.
+   */
+  credential?: Credential | null;
   limiters?: Limiters;
 }
 
@@ -65,4 +72,18 @@ export function signedInActor(
 /** `ctx` with another actor: an adapter that authenticates after building the context. */
 export function withActor(ctx: UseCaseContext, actor: ActorContext): UseCaseContext {
   return { ...ctx, actor };
+}
+
+/**
+ * `ctx` with the caller an adapter authenticated and the credential they used (a browser
+ * session or an API token), for use cases that check a recent second factor or act on the
+ * session itself.
+ */
+export function withCaller(
+  ctx: UseCaseContext,
+  user: { id: number; isStaff: boolean; isSuperuser?: boolean; mfaAt?: Date | null },
+  credential: Credential | null,
+  via: AuthVia = credential?.kind === "api" ? "api_token" : "session",
+): UseCaseContext {
+  return { ...ctx, actor: signedInActor(user, via), credential };
 }
