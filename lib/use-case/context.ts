@@ -26,6 +26,9 @@ export const OPERATOR_ACTOR: ActorContext = Object.freeze({ kind: "operator" });
  * `limiters` is absent in production (the process's own, from the environment); tests give
  * their own so their counters never meet the server's.
  */
+/** Which kind of adapter built the context (set by its builder). */
+export type AdapterKind = "route" | "action" | "cli" | "next-auth";
+
 export interface UseCaseContext {
   db: Db;
   /** Carries the request id (and the client address on routes) on every line. */
@@ -41,6 +44,13 @@ export interface UseCaseContext {
    * session ("view as"). Absent for the operator and anonymous callers.
    */
   credential?: Credential | null;
+  /**
+   * The adapter that built this context. A few rules differ by door, and the use case owns
+   * them: the JSON API with a browser's cookie confirms a self-deactivation with the
+   * password where the page's own button (behind Next's origin check) does not; the page's
+   * deletion form also asks for the typed username. Absent in tests unless given.
+   */
+  adapter?: AdapterKind;
   limiters?: Limiters;
 }
 
