@@ -97,3 +97,8 @@ export function withCaller(
 ): UseCaseContext {
   return { ...ctx, actor: signedInActor(user, via), credential };
 }
+
+/** The account this request is signed in to (a browser session, not a staff member viewing as someone), or null. */
+export function signedInId(ctx: UseCaseContext): number | null {
+  return ctx.actor.kind === "member" || ctx.actor.kind === "staff" ? ctx.actor.id : null;
+}

@@ -98,9 +98,9 @@ export async function deleteAccountAction(_prev: DeleteState, form: FormData): P
 }
 
 export async function unlinkGoogleAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  return runAction("google_login.unlink_failed", async (log) => {
-    const { user } = await currentSession();
-    const removed = await unlinkGoogle(user.id, { db: getDb(), log });
+  return runAction("google_login.unlink_failed", async (_log, ctx) => {
+    const { user, sessionId } = await currentSession();
+    const removed = await unlinkGoogle({}, withCaller(ctx, user, { kind: "browser", id: sessionId }));
     revalidatePath("/account/security");
     return removed ? "Google is no longer linked." : "Google was not linked.";
   });
