@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { googleLoginSchema } from "./schema";
 import { recordAudit } from "../audit/record";
 import { issueApiToken } from "../auth/credentials/api-tokens";
 import { createSession } from "../auth/credentials/session-rows";
@@ -31,10 +31,6 @@ import { GoogleTokenError, verifyGoogleIdToken, type GoogleIdentity } from "./ve
 import { Prisma } from "../db/generated/client";
 import { ciEquals, column, lockUser, lockUserRow } from "../db/sql";
 
-export const googleLoginSchema = z.object(
-  { token: z.string({ error: GOOGLE_TOKEN_REQUIRED }).trim().min(1, GOOGLE_TOKEN_REQUIRED) },
-  { error: GOOGLE_TOKEN_REQUIRED },
-);
 
 const USERNAME_ATTEMPTS = 8;
 /** Google ID tokens are about 1 kB; anything far longer is not one (and is not parsed). */

@@ -102,3 +102,17 @@ export function withCaller(
 export function signedInId(ctx: UseCaseContext): number | null {
   return ctx.actor.kind === "member" || ctx.actor.kind === "staff" ? ctx.actor.id : null;
 }
+
+/**
+ * `ctx` with this browser's signed-in account as the actor, or `ctx` unchanged (anonymous)
+ * when there is no session or a staff member is viewing the site as the member: the
+ * viewer is not that member, so a link pressed or a Google identity asserted there must
+ * not count as the member's own.
+ */
+export function withBrowserCaller(
+  ctx: UseCaseContext,
+  session: { user: { id: number; isStaff: boolean; viewedBy?: unknown }; sessionId: number } | null,
+): UseCaseContext {
+  if (!session || session.user.viewedBy) return ctx;
+  return withCaller(ctx, session.user, { kind: "browser", id: session.sessionId });
+}

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { accountDeactivatedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
@@ -7,7 +6,7 @@ import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { parseInput } from "../validation/parse";
-import { text } from "../validation/text";
+import { deactivateSchema } from "./deactivate-schema";
 import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT } from "./confirm-own-password";
 
@@ -15,11 +14,6 @@ import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT } from "./confirm-ow
 // same transaction. Signing in again with the password reactivates it (the message
 // promises so); an account deactivated by staff (setUserActive) stays closed, since that
 // clears selfDeactivated. The reason goes to the audit log only, never to the logs.
-
-export const deactivateSchema = z.object(
-  { reason: z.preprocess((v) => (v === null || v === "" ? undefined : v), text("Reason", { max: 1000 }).optional()) },
-  { error: "The request body must be a JSON object." },
-);
 
 export const DEACTIVATED_MESSAGE = "Account has been deactivated. You can reactivate it by logging in.";
 export const DEACTIVATE_PASSWORD_REQUIRED = "Enter your password to deactivate your account.";

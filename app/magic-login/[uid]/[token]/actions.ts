@@ -16,7 +16,7 @@ import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import type { ActionState } from "../../../components/action-state";
 import { actionContext } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
-import { withCaller } from "@/lib/use-case/context";
+import { withBrowserCaller } from "@/lib/use-case/context";
 
 export async function magicSignIn(_prev: ActionState, form: FormData): Promise<ActionState> {
   const ctx = await actionContext();
@@ -27,9 +27,7 @@ export async function magicSignIn(_prev: ActionState, form: FormData): Promise<A
   let mustEnrol = false;
   try {
     const current = await getCurrentSession();
-    // Staff viewing the site as a member are not that member: they act signed out here.
-    const caller = current && !current.user.viewedBy ? withCaller(ctx, current.user, { kind: "browser", id: current.sessionId }) : ctx;
-    const { user, secret } = await signInWithMagicLink(formLink(form), caller);
+    const { user, secret } = await signInWithMagicLink(formLink(form), withBrowserCaller(ctx, current));
     // An account with a second factor: the link was the first step only. The session the
     // link made never reaches the browser.
     secondStep = await beginBrowserSecondStep(user, log);

@@ -6,7 +6,7 @@ import { confirmEmail } from "@/lib/email-verification/confirm";
 import type { ActionState } from "../../../components/action-state";
 import { runAction } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
-import { withCaller } from "@/lib/use-case/context";
+import { withBrowserCaller } from "@/lib/use-case/context";
 
 // Success leaves this page for one that says so: re-rendering the link's own page
 // (what happens without JavaScript) would find the link spent and call it unusable.
@@ -14,9 +14,7 @@ export async function verifyEmail(_prev: ActionState, form: FormData): Promise<A
   let evicted = false;
   const state = await runAction("email.verify_failed", async (_log, ctx) => {
     const session = await getCurrentSession();
-    // Staff viewing the site as a member are not that member: they act signed out here.
-    const caller = session && !session.user.viewedBy ? withCaller(ctx, session.user, { kind: "browser", id: session.sessionId }) : ctx;
-    ({ evicted } = await confirmEmail(formLink(form), caller));
+    ({ evicted } = await confirmEmail(formLink(form), withBrowserCaller(ctx, session)));
     return "";
   });
   if (state.status === "error") return state;
