@@ -26,7 +26,7 @@ export interface TwoFactorStatus {
 }
 
 /** GET /api/users/2fa/: the signed-in account's own status. No input. */
-export function twoFactorStatus(_input: unknown, ctx: UseCaseContext): Promise<TwoFactorStatus> {
+export async function twoFactorStatus(_input: unknown, ctx: UseCaseContext): Promise<TwoFactorStatus> {
   return twoFactorStatusOf(ctx.db, requireSignedIn(ctx).id);
 }
 

@@ -19,7 +19,7 @@ export function passkeysOf(db: Db, userId: number): Promise<PasskeyRow[]> {
 }
 
 /** GET /api/users/2fa/passkeys/: the signed-in account's own passkeys. No input. */
-export function listPasskeys(_input: unknown, ctx: UseCaseContext): Promise<PasskeyRow[]> {
+export async function listPasskeys(_input: unknown, ctx: UseCaseContext): Promise<PasskeyRow[]> {
   return passkeysOf(ctx.db, requireSignedIn(ctx).id);
 }
 
