@@ -98,7 +98,7 @@ export function withCaller(
   return { ...ctx, actor: signedInActor(user, via), credential };
 }
 
-/** The account this request is signed in to (a browser session, not a staff member viewing as someone), or null. */
+/** The signed-in account acting (member or staff), or null for anonymous callers and the operator. */
 export function signedInId(ctx: UseCaseContext): number | null {
   return ctx.actor.kind === "member" || ctx.actor.kind === "staff" ? ctx.actor.id : null;
 }
