@@ -1,6 +1,7 @@
 import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { stopViewAs } from "@/lib/admin/view-as";
-import { getDb } from "@/lib/db/client";
+import { actionContext } from "@/lib/use-case/action-context";
+import { withCaller } from "@/lib/use-case/context";
 import { DateTime } from "./components/date-time";
 import { stopViewAsAction } from "./view-as-actions";
 
@@ -10,7 +11,7 @@ export async function ViewAsBanner() {
   const session = await getCurrentSession();
   if (session?.viewAsEnded) {
     // The hour ran out (or the member became staff or inactive): record the end once.
-    await stopViewAs(session.user.id, session.sessionId, getDb());
+    await stopViewAs({}, withCaller(await actionContext(), session.user, { kind: "browser", id: session.sessionId }));
     return null;
   }
   const viewedBy = session?.user.viewedBy;

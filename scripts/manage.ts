@@ -1,11 +1,9 @@
 // `npm run manage -- <command>`: the operator's commands. Thin adapters over the same
 // domain functions as the web (lib/users/*), with the same validation and messages.
 import { parseArgs } from "node:util";
-import { OPERATOR } from "../lib/actor";
 import { setCanInviteTeachers } from "../lib/admin/grant-invite";
 import { resetTwoFactorByStaff } from "../lib/admin/reset-two-factor";
 import { setUserActive } from "../lib/admin/set-active";
-import type { StaffContext } from "../lib/admin/staff-context";
 import { createDb, type Db } from "../lib/db/client";
 import { migrationUrl } from "../lib/db/migrate";
 import { importDjango } from "../lib/import-django/import";
@@ -14,6 +12,7 @@ import { isDomainError } from "../lib/errors";
 import { logger } from "../lib/log/logger";
 import { createStaffUser } from "../lib/users/create-staff";
 import { cliContext } from "../lib/use-case/cli-context";
+import type { UseCaseContext } from "../lib/use-case/context";
 import { findLatestUser, type UserRecord } from "../lib/users/find-user";
 import { resolveUser } from "../lib/users/resolve-user";
 import { openCliDatabase } from "./support/cli-database";
@@ -72,8 +71,8 @@ function operatorReason(given: unknown, command: string): unknown {
   return given === undefined ? `Operator console: ${command}` : given;
 }
 
-async function operatorContext(db: () => Promise<Db>): Promise<StaffContext> {
-  return { db: await db(), log, actor: OPERATOR };
+async function operatorContext(db: () => Promise<Db>): Promise<UseCaseContext> {
+  return cliContext(await db(), log);
 }
 
 function parse(args: string[], options: Options = {}) {

@@ -1,18 +1,16 @@
 "use server";
 
-import { headers } from "next/headers";
 import { requireUserAction } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { VERIFICATION_SENT } from "@/lib/email-verification/messages";
 import { resendVerification } from "@/lib/email-verification/resend";
-import { clientIp } from "@/lib/http/client-ip";
 import type { ActionState } from "../components/action-state";
 import { runAction } from "../components/action-run";
+import { withCaller } from "@/lib/use-case/context";
 
 export async function resendVerificationAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  return runAction("email.verification_failed", async (log) => {
+  return runAction("email.verification_failed", async (_log, ctx) => {
     const user = await requireUserAction();
-    await resendVerification(user.id, { db: getDb(), ip: clientIp(await headers()), log });
+    await resendVerification({}, withCaller(ctx, user, null));
     return VERIFICATION_SENT;
   });
 }

@@ -1,6 +1,6 @@
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import type { LinkRequestContext } from "@/lib/one-time-links/request-by-email";
+import type { UseCaseContext } from "@/lib/use-case/context";
 import { actionContext } from "./action-run";
 import type { LinkRequestState } from "./link-request";
 
@@ -8,7 +8,7 @@ import type { LinkRequestState } from "./link-request";
 export async function runLinkRequest(
   form: FormData,
   event: string,
-  request: (input: unknown, ctx: LinkRequestContext) => Promise<void>,
+  request: (input: unknown, ctx: UseCaseContext) => Promise<void>,
   sentMessage: string,
 ): Promise<LinkRequestState> {
   const raw = form.get("email");

@@ -1,16 +1,12 @@
 "use server";
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { authenticateCredentials } from "@/lib/auth/sign-in/authenticate";
 import { safeNextPath } from "@/lib/auth/who/next-path";
 import { deviceForSignIn, startSession } from "@/lib/auth/credentials/browser-session";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { clientIp } from "@/lib/http/client-ip";
-import { logger } from "@/lib/log/logger";
-import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { actionContext } from "@/lib/use-case/action-context";
 import { beginBrowserSecondStep, SET_UP_SECOND_FACTOR_PATH } from "@/lib/two-factor/browser-step";
 import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import { PAGE_INVALID_CREDENTIALS, type LoginState } from "./state";
@@ -22,9 +18,8 @@ function formString(form: FormData, key: string): string {
 
 export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
   const username = formString(form, "username");
-  const hdrs = await headers();
-  const requestId = hdrs.get(REQUEST_ID_HEADER) ?? undefined;
-  const log = logger.child({ requestId });
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   let reactivated = false;
   let secondStep = false;
   let mustEnrol = false;
@@ -32,7 +27,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     const device = await deviceForSignIn();
     const user = await authenticateCredentials(
       { username, password: formString(form, "password") },
-      { db: getDb(), ip: clientIp(hdrs), device: device.id, log, via: "page" },
+      { db: ctx.db, ip: ctx.ip, device: device.id, log, via: "page" },
     );
     // An account with a second factor is not signed in yet (/login/two-factor).
     secondStep = await beginBrowserSecondStep(user, log);
@@ -40,7 +35,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     if (!secondStep) await startSession(user);
     await device.keep();
     // REQUIRE_2FA covers this member and they have no second factor: set one up first.
-    if (!secondStep) mustEnrol = await mustSetUpSecondFactor(getDb(), user);
+    if (!secondStep) mustEnrol = await mustSetUpSecondFactor(ctx.db, user);
     reactivated = user.reactivated;
   } catch (err) {
     if (isDomainError(err)) {

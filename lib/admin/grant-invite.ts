@@ -1,7 +1,7 @@
 import { NOT_FOUND } from "../invitations/messages";
 import { setCanInviteTeachersSchema } from "./schemas";
 import { parseStaffInput, staffAction } from "./staff-action";
-import type { StaffContext } from "./staff-context";
+import type { UseCaseContext } from "../use-case/context";
 
 /**
  * Grant or revoke canInviteTeachers. The profile row is locked after the member's, so
@@ -9,7 +9,7 @@ import type { StaffContext } from "./staff-context";
  */
 export async function setCanInviteTeachers(
   input: unknown,
-  ctx: StaffContext,
+  ctx: UseCaseContext,
 ): Promise<{ userId: number; username: string; canInviteTeachers: boolean; changed: boolean }> {
   const { userId, canInviteTeachers, reason } = parseStaffInput(ctx, setCanInviteTeachersSchema, input);
   const action = canInviteTeachers ? "profile.invite_permission_granted" : "profile.invite_permission_revoked";

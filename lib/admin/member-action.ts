@@ -11,7 +11,7 @@ import { setUserActive } from "./set-active";
 import { setStaff } from "./set-staff";
 import { signOutEverywhere } from "./sign-out-everywhere";
 import { parseStaffInput } from "./staff-action";
-import type { StaffContext } from "./staff-context";
+import type { UseCaseContext } from "../use-case/context";
 import { startViewAs } from "./view-as";
 
 // The member page's one form: choose an action, give one reason, confirm the dangerous
@@ -32,7 +32,7 @@ export type MemberActionOutcome =
   | { status: "done"; kind: MemberActionKind; message: string; then?: "account" };
 
 
-const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: StaffContext) => Promise<string>> = {
+const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: UseCaseContext) => Promise<string>> = {
   deactivate: async (userId, reason, ctx) => `${(await setUserActive({ userId, reason, active: false }, ctx)).username} is now inactive.`,
   reactivate: async (userId, reason, ctx) => `${(await setUserActive({ userId, reason, active: true }, ctx)).username} is now active.`,
   "allow-inviting": async (userId, reason, ctx) => `${(await setCanInviteTeachers({ userId, reason, canInviteTeachers: true }, ctx)).username} can now invite teachers.`,
@@ -53,7 +53,7 @@ const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: Staf
   "remove-staff": async (userId, reason, ctx) => `${(await setStaff({ userId, reason, isStaff: false }, ctx)).username} is no longer staff.`,
 };
 
-export async function runMemberAction(input: unknown, ctx: StaffContext): Promise<MemberActionOutcome> {
+export async function runMemberAction(input: unknown, ctx: UseCaseContext): Promise<MemberActionOutcome> {
   const { action, userId, reason, confirmed } = parseStaffInput(ctx, memberActionSchema, input);
   const option = memberActionOption(action);
   if (option.danger && confirmed !== "yes") {

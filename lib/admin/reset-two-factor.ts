@@ -2,8 +2,8 @@ import { DomainError } from "../errors";
 import { removeSecondFactors } from "../two-factor/disable";
 import { afterTwoFactorChange } from "../two-factor/notify";
 import { resetTwoFactorSchema } from "./schemas";
-import { parseStaffInput, staffAction } from "./staff-action";
-import type { StaffContext } from "./staff-context";
+import { parseStaffInput, staffAction, staffActor } from "./staff-action";
+import type { UseCaseContext } from "../use-case/context";
 
 // Staff reset a member's second factor when they lost their device and their recovery
 // codes (after checking who they are, outside this system). Emailed to the member, every
@@ -13,9 +13,9 @@ import type { StaffContext } from "./staff-context";
 
 export const OWN_RESET = "Turn your own two-factor authentication off on your security page.";
 
-export async function resetTwoFactorByStaff(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; hadSecondFactor: boolean; revoked: number }> {
+export async function resetTwoFactorByStaff(input: unknown, ctx: UseCaseContext): Promise<{ userId: number; username: string; hadSecondFactor: boolean; revoked: number }> {
   const { userId, reason } = parseStaffInput(ctx, resetTwoFactorSchema, input);
-  if (userId === ctx.actor.id) throw new DomainError("own_reset", OWN_RESET, 400);
+  if (userId === staffActor(ctx).id) throw new DomainError("own_reset", OWN_RESET, 400);
   return staffAction(ctx, { userId, reason, action: "two_factor.reset_by_staff" }, async (tx, target) => {
     const had = (await tx.totpCredential.count({ where: { userId, confirmedAt: { not: null } } })) + (await tx.passkey.count({ where: { userId } })) > 0;
     await removeSecondFactors(tx, userId);

@@ -1,9 +1,9 @@
 import { signOutEverywhereSchema } from "./schemas";
 import { parseStaffInput, staffAction } from "./staff-action";
-import type { StaffContext } from "./staff-context";
+import type { UseCaseContext } from "../use-case/context";
 
 /** Ends every session and API token of one account; the account itself stays as it is. */
-export async function signOutEverywhere(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; revoked: number }> {
+export async function signOutEverywhere(input: unknown, ctx: UseCaseContext): Promise<{ userId: number; username: string; revoked: number }> {
   const { userId, reason } = parseStaffInput(ctx, signOutEverywhereSchema, input);
   return staffAction(ctx, { userId, reason, action: "session.revoked_all" }, async (tx, target) => {
     const sessions = await tx.session.deleteMany({ where: { userId } });

@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import { auditActorId, isOperator, requireActiveStaff, requireActiveSuperuser, requireMayActOn, requireStaffFlag, STAFF_EMAIL_NOT_VOUCHED } from "../actor";
+import { auditActorId, isOperator, type Actor, requireActiveStaff, requireActiveSuperuser, requireMayActOn, requireStaffFlag, STAFF_EMAIL_NOT_VOUCHED } from "../actor";
 import { recordAudit } from "../audit/record";
 import { requireRecentSecondFactor } from "../two-factor/step-up";
 import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError } from "../errors";
 import { parseInput } from "../validation/parse";
-import type { StaffContext } from "./staff-context";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
 import { Prisma } from "../db/generated/client";
 import { lockUserRow } from "../db/sql";
 
@@ -52,20 +52,28 @@ export interface StaffActionSpec {
 }
 
 /**
+ * The acting staff member as lib/actor.ts checks them: the operator (CLI) or the signed-in
+ * account from ctx.actor; anyone signed out is a 401, a member without the flag a 403.
+ */
+export function staffActor(ctx: UseCaseContext): Actor {
+  return legacyActor(ctx);
+}
+
+/**
  * The input of a staff action, parsed after the cheap staff check: a non-staff caller
  * learns nothing about the input's shape, only "Admin permission required.".
  */
-export function parseStaffInput<S extends z.ZodType>(ctx: StaffContext, schema: S, input: unknown): z.output<S> {
-  requireStaffFlag(ctx.actor);
+export function parseStaffInput<S extends z.ZodType>(ctx: UseCaseContext, schema: S, input: unknown): z.output<S> {
+  requireStaffFlag(staffActor(ctx));
   return parseInput(schema, input);
 }
 
 export async function staffAction<T>(
-  ctx: StaffContext,
+  ctx: UseCaseContext,
   spec: StaffActionSpec,
   change: (tx: Tx, target: StaffTarget) => Promise<{ result: T; details?: Prisma.InputJsonValue }>,
 ): Promise<T> {
-  const { actor } = ctx;
+  const actor = staffActor(ctx);
   requireStaffFlag(actor);
   if (spec.stepUp && !isOperator(actor)) await requireRecentSecondFactor(ctx.db, actor.id, ctx.credential ?? null, spec.stepUp.code, ctx.log);
   const outcome = await inTransaction(ctx.db, async (tx) => {

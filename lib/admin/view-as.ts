@@ -1,12 +1,11 @@
 import { recordAudit } from "../audit/record";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
+import { notAuthenticated } from "../auth/who/guards";
 import { stepUpCode } from "../two-factor/step-up";
 import { startViewAsSchema } from "./schemas";
-import { parseStaffInput, staffAction } from "./staff-action";
-import type { StaffContext } from "./staff-context";
+import { parseStaffInput, staffAction, staffActor } from "./staff-action";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 
 // "View as" (issue 14 point 4): a staff member's browser session shows the site as one
 // non-staff member, for support, for at most an hour. It lives on the staff member's own
@@ -18,11 +17,11 @@ import type { StaffContext } from "./staff-context";
 export const VIEW_AS_MINUTES = 60;
 export const STAFF_NOT_VIEWABLE = "Staff accounts cannot be viewed as.";
 
-export async function startViewAs(input: unknown, ctx: StaffContext): Promise<{ userId: number; username: string; until: Date }> {
+export async function startViewAs(input: unknown, ctx: UseCaseContext): Promise<{ userId: number; username: string; until: Date }> {
   const { userId, reason } = parseStaffInput(ctx, startViewAsSchema, input);
-  const { actor, sessionId } = ctx;
-  // The second-factor check (stepUp) is about the browser session that will view.
-  ctx = { ...ctx, credential: sessionId === undefined ? null : { kind: "browser", id: sessionId } };
+  const actor = staffActor(ctx);
+  // The browser session that will view; the second-factor check (stepUp) is about it too.
+  const sessionId = ctx.credential?.kind === "browser" ? ctx.credential.id : undefined;
   if (userId === actor.id) throw new DomainError("view_as_self", "You cannot view the site as yourself.", 400);
   // Only a browser session can view as someone: the operator has none.
   if (sessionId === undefined) throw new DomainError("not_authenticated", "Your session has ended. Sign in again and retry.", 401);
@@ -38,9 +37,15 @@ export async function startViewAs(input: unknown, ctx: StaffContext): Promise<{ 
   });
 }
 
-/** Ends the viewing on this staff session (Stop). Audited when something was being viewed. */
-export async function stopViewAs(staffId: number, sessionId: number, db: Db, log: Logger = logger): Promise<{ userId: number | null }> {
-  const result = await inTransaction(db, async (tx) => {
+/**
+ * Ends the viewing on the acting staff member's browser session (ctx.credential): Stop, or
+ * the hour ran out. Audited when something was being viewed. No input: the session says it all.
+ */
+export async function stopViewAs(_input: unknown, ctx: UseCaseContext): Promise<{ userId: number | null }> {
+  const staffId = requireSignedIn(ctx).id;
+  if (ctx.credential?.kind !== "browser") throw notAuthenticated();
+  const sessionId = ctx.credential.id;
+  const result = await inTransaction(ctx.db, async (tx) => {
     const rows = await tx.$queryRaw<{ viewed: number | null; expired: boolean }[]>`
       UPDATE "Session" s SET "viewAsUserId" = NULL, "viewAsUntil" = NULL
       FROM (SELECT "id", "viewAsUserId", "viewAsUntil" FROM "Session" WHERE "id" = ${sessionId} AND "userId" = ${staffId} FOR UPDATE) old
@@ -58,6 +63,6 @@ export async function stopViewAs(staffId: number, sessionId: number, db: Db, log
     }
     return { userId: viewed };
   });
-  log.info({ event: "view_as.stopped", userId: result.userId, staffId, sessionId }, "staff stopped viewing as a member");
+  ctx.log.info({ event: "view_as.stopped", userId: result.userId, staffId, sessionId }, "staff stopped viewing as a member");
   return result;
 }

@@ -1,6 +1,5 @@
 import { recordAudit } from "../audit/record";
 import { credentialStamp } from "../auth/credentials/credential-stamp";
-import type { Credential } from "../auth/who/request";
 import { inTransaction } from "../db/transaction";
 import { lockUserRow, ciKey } from "../db/sql";
 import { Prisma } from "../db/generated/client";
@@ -23,9 +22,6 @@ import { requestEmailChangeSchema } from "./schema";
 
 export const EMAIL_CHANGE_PAGE = "/change-email";
 
-/** The session or token asking: step-up (a recent second factor) is checked on it. */
-export type EmailChangeContext = UseCaseContext & { credential: Credential | null };
-
 /**
  * A signed-in member asks to move their account to another address. The current
  * password must verify (counted like a sign-in, so a borrowed session is no password
@@ -35,11 +31,12 @@ export type EmailChangeContext = UseCaseContext & { credential: Credential | nul
  * can still reset the password if this was not its owner. A newer request replaces an
  * older one (the partial unique index holds one pending change per account).
  */
-export async function requestEmailChange(input: unknown, ctx: EmailChangeContext): Promise<{ sentTo: string }> {
+export async function requestEmailChange(input: unknown, ctx: UseCaseContext): Promise<{ sentTo: string }> {
   const { db, log } = ctx;
   const actor = requireSignedIn(ctx);
   const data = parseInput(requestEmailChangeSchema, input);
-  await requireRecentSecondFactor(db, actor.id, ctx.credential, stepUpCode(input), log);
+  // Step-up is checked on the session or token asking (ctx.credential).
+  await requireRecentSecondFactor(db, actor.id, ctx.credential ?? null, stepUpCode(input), log);
   const matchedHash = await confirmOwnPassword(
     db,
     actor.id,

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
-import { logger, type Logger } from "../log/logger";
+import { signedInId, type UseCaseContext } from "../use-case/context";
+import { fieldOf } from "../use-case/input";
 import { consumeLink } from "../one-time-links/consume";
 import { proveMailbox } from "../users/prove-mailbox";
 import { invalidVerificationLink } from "./messages";
@@ -11,21 +11,19 @@ import { invalidVerificationLink } from "./messages";
  * address marked proven in one transaction (consumeLink only matches while the account's
  * email is still the one the link was mailed to).
  *
- * Pressed in a browser signed in to that account (`signedInUserId`), it only proves the
+ * Pressed in a browser signed in to that account (ctx.actor), it only proves the
  * address: whoever set the password also holds the mailbox. Pressed anywhere else, the
  * mailbox's owner may not be whoever registered the address, so proveMailbox first removes
  * the password, sessions, tokens and Google link set before the proof and mails a reset
  * link (issue 18: one owner per address).
  */
-export async function confirmEmail(
-  input: { uid: unknown; token: unknown },
-  ctx: { db: Db; log?: Logger; signedInUserId?: number | null },
-): Promise<{ userId: number; evicted: boolean }> {
-  const log = ctx.log ?? logger;
+export async function confirmEmail(input: unknown, ctx: UseCaseContext): Promise<{ userId: number; evicted: boolean }> {
+  const { log } = ctx;
+  const signedIn = signedInId(ctx);
   const outcome = await inTransaction(ctx.db, async (tx) => {
-    const id = await consumeLink(tx, { uid: input.uid, token: input.token, purpose: "verify_email" });
+    const id = await consumeLink(tx, { uid: fieldOf(input, "uid"), token: fieldOf(input, "token"), purpose: "verify_email" });
     if (id === null) throw invalidVerificationLink();
-    const proof = await proveMailbox(tx, id, "verification_link", { ownerPresent: ctx.signedInUserId === id });
+    const proof = await proveMailbox(tx, id, "verification_link", { ownerPresent: signedIn === id });
     await recordAudit(tx, { actorId: id, action: "email.verified", targetType: "User", targetId: id, details: { via: "verification_link" } });
     return { id, proof };
   });

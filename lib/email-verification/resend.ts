@@ -1,14 +1,14 @@
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
-import { limitLinkRequest, type Limiters } from "../security/rate-limits";
+import { limitLinkRequest } from "../security/rate-limits";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { ALREADY_VERIFIED, NO_EMAIL } from "./messages";
 import { queueVerificationEmail } from "./send";
 
-/** A signed-in member asks for a new verification link (rate-limited like every link request). */
-export async function resendVerification(userId: number, ctx: { db: Db; ip: string; log?: Logger; limiters?: Limiters }): Promise<void> {
-  const log = ctx.log ?? logger;
+/** A signed-in member asks for a new verification link (rate-limited like every link request). No input. */
+export async function resendVerification(_input: unknown, ctx: UseCaseContext): Promise<void> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
   const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, email: true, emailVerifiedAt: true } });
   if (!user) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
   if (user.emailVerifiedAt) throw new DomainError("already_verified", ALREADY_VERIFIED, 400);

@@ -1,14 +1,15 @@
-import { z } from "zod";
+import { googleLoginSchema } from "./schema";
 import { recordAudit } from "../audit/record";
 import { issueApiToken } from "../auth/credentials/api-tokens";
-import { createSession, type ClientInfo } from "../auth/credentials/session-rows";
+import { createSession } from "../auth/credentials/session-rows";
 import type { Db } from "../db/client";
 import { inTransaction, type Tx } from "../db/transaction";
 import { DomainError, isDomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { accountByEmail } from "../one-time-links/find-account";
 import { enqueueEmail } from "../outbox/enqueue";
-import { limitTokenIssuance, type Limiters } from "../security/rate-limits";
+import { limitTokenIssuance } from "../security/rate-limits";
+import { signedInId, type UseCaseContext } from "../use-case/context";
 import { proveMailbox, unusablePassword } from "../users/prove-mailbox";
 import { createUserWithProfile } from "../users/register";
 import type { Role } from "../users/register-schema";
@@ -30,10 +31,6 @@ import { GoogleTokenError, verifyGoogleIdToken, type GoogleIdentity } from "./ve
 import { Prisma } from "../db/generated/client";
 import { ciEquals, column, lockUser, lockUserRow } from "../db/sql";
 
-export const googleLoginSchema = z.object(
-  { token: z.string({ error: GOOGLE_TOKEN_REQUIRED }).trim().min(1, GOOGLE_TOKEN_REQUIRED) },
-  { error: GOOGLE_TOKEN_REQUIRED },
-);
 
 const USERNAME_ATTEMPTS = 8;
 /** Google ID tokens are about 1 kB; anything far longer is not one (and is not parsed). */
@@ -48,16 +45,12 @@ export interface GoogleSignIn {
   profileCreated: boolean;
 }
 
-export interface GoogleSignInContext {
-  db: Db;
-  log?: Logger;
-  client?: ClientInfo;
-  browser?: boolean;
-  /** The account this browser is signed in to (the site's own request with a session): an unlinked Google identity is linked to it. */
-  signedInUserId?: number | null;
-  /** Tests pass their own; the app uses the process's (getLimiters). */
-  limiters?: Limiters;
-}
+/**
+ * `browser`: the site's own request (same origin), which gets a browser session too. The
+ * account this browser is signed in to is ctx.actor with a browser credential: an unlinked
+ * Google identity is linked to it.
+ */
+export type GoogleSignInContext = UseCaseContext & { browser?: boolean };
 
 /**
  * Sign-in with a Google ID token (issue 11 point 4, issue 18 point 2). Counted per client
@@ -76,10 +69,12 @@ export interface GoogleSignInContext {
  * when the site itself asked.
  */
 export async function googleSignIn(input: unknown, ctx: GoogleSignInContext): Promise<GoogleSignIn> {
-  const log = ctx.log ?? logger;
+  const { log } = ctx;
+  const client = { ip: ctx.ip, userAgent: ctx.userAgent ?? null };
+  const signedInUserId = ctx.credential?.kind === "browser" ? signedInId(ctx) : null;
   const { token } = parseInput(googleLoginSchema, input, GOOGLE_TOKEN_REQUIRED);
   if (googleClientIds().length === 0) throw new DomainError("google_not_configured", GOOGLE_NOT_CONFIGURED, 400);
-  await limitGoogleAttempt(ctx.client?.ip, log, ctx.limiters);
+  await limitGoogleAttempt(ctx.ip, log, ctx.limiters);
   if (token.length > MAX_TOKEN_LENGTH) {
     log.info({ event: "google_login.failed", reason: "too_long" }, "Google sign-in refused");
     throw invalidGoogleToken();
@@ -112,8 +107,8 @@ export async function googleSignIn(input: unknown, ctx: GoogleSignInContext): Pr
         userId = await signInLinked(ctx.db, linked, identity, log);
         break;
       }
-      if (ctx.signedInUserId) {
-        userId = await linkSignedIn(ctx.db, ctx.signedInUserId, identity, log);
+      if (signedInUserId) {
+        userId = await linkSignedIn(ctx.db, signedInUserId, identity, log);
         break;
       }
       const existing = await accountByEmail(ctx.db, email);
@@ -137,8 +132,8 @@ export async function googleSignIn(input: unknown, ctx: GoogleSignInContext): Pr
   if (userId === null) throw new Error("no free username after several attempts");
 
   await limitTokenIssuance(userId, log, ctx.limiters);
-  const key = await issueApiToken(ctx.db, userId, log, ctx.client);
-  const session = ctx.browser ? await createSession(ctx.db, userId, ctx.client) : undefined;
+  const key = await issueApiToken(ctx.db, userId, log, client);
+  const session = ctx.browser ? await createSession(ctx.db, userId, client) : undefined;
   const user = await ctx.db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, username: true, email: true, isStaff: true, profile: { select: { firstName: true, lastName: true, role: true, activeGuide: true } } },

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
-import { logger, type Logger } from "../log/logger";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 
 export interface GoogleLink {
   email: string | null;
@@ -20,10 +20,11 @@ export async function googleLinkOf(db: Db, userId: number): Promise<GoogleLink |
 /**
  * The owner removes the account's Google identity (Security page). The password and the
  * emailed links remain ways in; a Google sign-in afterwards links again only by the rules
- * of googleSignIn. Returns whether there was one.
+ * of googleSignIn. Returns whether there was one. No input.
  */
-export async function unlinkGoogle(userId: number, ctx: { db: Db; log?: Logger }): Promise<boolean> {
-  const log = ctx.log ?? logger;
+export async function unlinkGoogle(_input: unknown, ctx: UseCaseContext): Promise<boolean> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
   const removed = await inTransaction(ctx.db, async (tx) => {
     const { count } = await tx.linkedIdentity.deleteMany({ where: { userId, provider: "google" } });
     if (count) await recordAudit(tx, { actorId: userId, action: "account.google_unlinked", targetType: "User", targetId: userId });

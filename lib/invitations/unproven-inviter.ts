@@ -26,7 +26,7 @@ export async function offerVerification(err: unknown, userId: number, ctx: { db:
   if (!isDomainError(err) || err.code !== "email_unverified") return err;
   const log = ctx.log ?? logger;
   try {
-    await resendVerification(userId, { db: ctx.db, ip: ctx.ip, log });
+    await resendVerification({}, { db: ctx.db, ip: ctx.ip, log, actor: { kind: "member", id: userId, isStaff: false, via: "session" } });
     log.info({ event: "invitation.verification_offered", userId }, "unverified inviter: verification link sent");
     return new DomainError("email_unverified", VERIFICATION_LINK_SENT_TO_INVITE, 403);
   } catch (sendErr) {

@@ -1,6 +1,7 @@
-import { logger, maskEmail } from "../log/logger";
+import { maskEmail } from "../log/logger";
 import { mailLink } from "../one-time-links/mail-link";
-import { requestLinkByEmail, type LinkRequestContext } from "../one-time-links/request-by-email";
+import { requestLinkByEmail } from "../one-time-links/request-by-email";
+import type { UseCaseContext } from "../use-case/context";
 import { appReturnTarget } from "../sign-in-exchange/return-to";
 import { parseInput } from "../validation/parse";
 import { EMAIL_REQUIRED } from "./messages";
@@ -11,8 +12,8 @@ import { isEmailShaped, magicLinkRequestSchema } from "./schema";
  * address (requestLinkByEmail); only an active account gets a link. The link leads to
  * /magic-login/<uid>/<token>/, whose button signs the browser in.
  */
-export async function requestMagicLink(input: unknown, ctx: LinkRequestContext): Promise<void> {
-  const log = ctx.log ?? logger;
+export async function requestMagicLink(input: unknown, ctx: UseCaseContext): Promise<void> {
+  const { log } = ctx;
   const { email } = parseInput(magicLinkRequestSchema, input, EMAIL_REQUIRED);
   // The platform's single-page app may ask to get the sign-in back ({"redirect": an
   // address on CORS_ALLOWED_ORIGINS}): the link carries it to the page, which then sends

@@ -1,10 +1,9 @@
-import type { ClientInfo } from "../auth/credentials/session-rows";
 import { createSession } from "../auth/credentials/session-rows";
 import type { AuthUser } from "../auth/who/types";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { isDomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
+import { signedInId, type UseCaseContext } from "../use-case/context";
+import { fieldOf } from "../use-case/input";
 import { consumeLink } from "../one-time-links/consume";
 import { proveMailbox } from "../users/prove-mailbox";
 import { invalidMagicLink } from "./messages";
@@ -18,19 +17,17 @@ import { invalidMagicLink } from "./messages";
  * The link proves the mailbox: on an account whose address was never proven, whatever
  * was set before (password, sessions, tokens, Google link) is removed first, in the same
  * transaction (proveMailbox), unless this browser is already signed in to that account
- * (`signedInUserId`). So the owner never shares the account with whoever registered
+ * (ctx.actor). So the owner never shares the account with whoever registered
  * their address.
  */
-export async function signInWithMagicLink(
-  input: { uid: unknown; token: unknown },
-  client: ClientInfo,
-  ctx: { db: Db; log?: Logger; signedInUserId?: number | null },
-): Promise<{ user: AuthUser; secret: string }> {
-  const log = ctx.log ?? logger;
+export async function signInWithMagicLink(input: unknown, ctx: UseCaseContext): Promise<{ user: AuthUser; secret: string }> {
+  const { log } = ctx;
+  const client = { ip: ctx.ip, userAgent: ctx.userAgent ?? null };
+  const signedIn = signedInId(ctx);
   const outcome = await inTransaction(ctx.db, async (tx) => {
-    const userId = await consumeLink(tx, { uid: input.uid, token: input.token, purpose: "magic_login" });
+    const userId = await consumeLink(tx, { uid: fieldOf(input, "uid"), token: fieldOf(input, "token"), purpose: "magic_login" });
     if (userId === null) throw invalidMagicLink();
-    const proof = await proveMailbox(tx, userId, "magic_link", { ownerPresent: ctx.signedInUserId === userId });
+    const proof = await proveMailbox(tx, userId, "magic_link", { ownerPresent: signedIn === userId });
     let session;
     try {
       session = await createSession(tx, userId, client);

@@ -1,22 +1,15 @@
 import { issueApiToken } from "../auth/credentials/api-tokens";
-import type { ClientInfo } from "../auth/credentials/session-rows";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
+import type { UseCaseContext } from "../use-case/context";
 import { limitTokenIssuance } from "../security/rate-limits";
 import { parseInput } from "../validation/parse";
 import { EXCHANGE_CODE_PATTERN, hashExchangeCode } from "./code";
 import { exchangeSchema } from "./exchange-schema";
 import { EXCHANGE_CODE_REQUIRED, INVALID_EXCHANGE_CODE } from "./messages";
 
-export interface ExchangeContext {
-  db: Db;
-  log?: Logger;
-  /** The request's Origin header: a code is swapped only from the origin it was sent to. */
-  origin: string | null;
-  client?: ClientInfo;
-}
+/** `origin`: the request's Origin header; a code is swapped only from the origin it was sent to. */
+export type ExchangeContext = UseCaseContext & { origin: string | null };
 
 const invalid = () => new DomainError("invalid_exchange_code", INVALID_EXCHANGE_CODE, 400);
 
@@ -30,7 +23,7 @@ const invalid = () => new DomainError("invalid_exchange_code", INVALID_EXCHANGE_
  * Returns the user's id and the token.
  */
 export async function exchangeSignInCode(input: unknown, ctx: ExchangeContext): Promise<{ userId: number; token: string }> {
-  const log = ctx.log ?? logger;
+  const { log } = ctx;
   const { code } = parseInput(exchangeSchema, input, EXCHANGE_CODE_REQUIRED);
   if (!EXCHANGE_CODE_PATTERN.test(code) || !ctx.origin) throw invalid();
   const origin = ctx.origin;
@@ -42,7 +35,7 @@ export async function exchangeSignInCode(input: unknown, ctx: ExchangeContext): 
   const [live] = await ctx.db.$queryRaw<{ userId: number }[]>`
     SELECT "userId" FROM "SignInExchangeCode"
     WHERE "codeHash" = ${codeHash} AND "usedAt" IS NULL AND "expiresAt" > now() AND "origin" = ${origin}`;
-  if (live) await limitTokenIssuance(live.userId, log);
+  if (live) await limitTokenIssuance(live.userId, log, ctx.limiters);
   const outcome = !live ? null : await inTransaction(ctx.db, async (tx) => {
     // Of simultaneous swaps, the first UPDATE to reach the row spends it; the others wait
     // for its commit, then match nothing (usedAt is set) and are refused.
@@ -53,7 +46,7 @@ export async function exchangeSignInCode(input: unknown, ctx: ExchangeContext): 
     if (spent.length !== 1) return null;
     const { userId, credentialStamp } = spent[0];
     try {
-      const token = await issueApiToken(tx, userId, undefined, ctx.client ?? {}, { credentialStamp });
+      const token = await issueApiToken(tx, userId, undefined, { ip: ctx.ip, userAgent: ctx.userAgent ?? null }, { credentialStamp });
       return { userId, token };
     } catch (err) {
       // issueApiToken's refusal (inactive, password changed): undo the spending too.

@@ -5,6 +5,7 @@ import { recordSecondFactor } from "./step-up";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
 import { clientIp } from "../http/client-ip";
+import type { UseCaseContext } from "../use-case/context";
 import type { Logger } from "../log/logger";
 import { completeSecondStep, MAX_CODE_FAILURES, type CompletedSignIn } from "./challenge/complete";
 import { hashOpaqueToken, OPAQUE_TOKEN_PATTERN } from "./challenge/token";
@@ -64,11 +65,10 @@ export async function pendingStepToken(): Promise<string | undefined> {
  * The code typed on /login/two-factor: completes the pending step, starts the session
  * (guarded by the first step's password stamp) and, if asked, trusts this browser.
  */
-export async function finishBrowserSecondStep(code: string, trust: boolean, log: Logger): Promise<void> {
+export async function finishBrowserSecondStep(code: string, trust: boolean, ctx: UseCaseContext): Promise<void> {
   const token = await pendingStepToken();
   if (!token) throw new DomainError("mfa_token_expired", MFA_TOKEN_EXPIRED, 400);
-  const hdrs = await headers();
-  const done = await completeSecondStep({ mfa_token: token, code }, { db: getDb(), ip: clientIp(hdrs), log });
+  const done = await completeSecondStep({ mfa_token: token, code }, ctx);
   await signInAfterSecondStep(done, trust);
 }
 

@@ -1,14 +1,9 @@
-import type { Db } from "../db/client";
-import type { Logger } from "../log/logger";
-import type { Limiters } from "../security/rate-limits";
+import type { UseCaseContext } from "../use-case/context";
 import type { CodeLimiter } from "./attempts";
 
-/** What every two-factor use case gets from its adapter (route, server action, CLI). */
-export interface TwoFactorContext {
-  db: Db;
-  /** The client address (clientIp(headers)), for the password budgets. */
-  ip: string;
-  log?: Logger;
-  limiters?: Limiters;
-  codeLimiter?: CodeLimiter;
-}
+/**
+ * What every two-factor use case gets from its adapter: the house context (the signed-in
+ * account is ctx.actor; the client address counts the password budgets), plus the code
+ * limiter tests may pass their own of.
+ */
+export type TwoFactorContext = UseCaseContext & { codeLimiter?: CodeLimiter };

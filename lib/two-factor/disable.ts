@@ -1,7 +1,7 @@
 import { inTransaction } from "../db/transaction";
 import type { Tx } from "../db/transaction";
 import { DomainError } from "../errors";
-import { logger } from "../log/logger";
+import { requireSignedIn } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { countCodeAttempt, forgetCodeAttempts } from "./attempts";
 import type { TwoFactorContext } from "./context";
@@ -20,8 +20,9 @@ export async function removeSecondFactors(tx: Tx, userId: number): Promise<void>
 }
 
 /** Turning 2FA off needs the password and a current code (authenticator or recovery). */
-export async function disableTwoFactor(userId: number, input: unknown, ctx: TwoFactorContext): Promise<void> {
-  const log = ctx.log ?? logger;
+export async function disableTwoFactor(input: unknown, ctx: TwoFactorContext): Promise<void> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
   const { password, code } = parseInput(passwordAndCodeSchema, input);
   if (!(await secondFactorMethods(ctx.db, userId)).includes("totp")) throw new DomainError("two_factor_off", TWO_FACTOR_OFF, 400);
   await checkOwnPassword(ctx, userId, password);

@@ -19,7 +19,7 @@ export async function checkOwnPassword(ctx: TwoFactorContext, userId: number, pa
   const user = await ctx.db.user.findFirst({ where: { id: userId, isActive: true }, select: { passwordHash: true } });
   if (!user) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
   if (!(await verifyPassword(user.passwordHash, password))) {
-    ctx.log?.info({ event: "two_factor.password_refused", userId }, "two-factor change refused: wrong password");
+    ctx.log.info({ event: "two_factor.password_refused", userId }, "two-factor change refused: wrong password");
     throw new DomainError("wrong_password", WRONG_PASSWORD, 400, { password: WRONG_PASSWORD });
   }
   if (limiters.config.enabled) await limiters.loginPerUserAndIp.delete(`u${userId}|${ip}`).catch(() => {});

@@ -1,7 +1,7 @@
 import { requireCallerRequest, type RequestCaller } from "../auth/who/request";
-import { getDb } from "../db/client";
 import { readBody } from "../http/body";
 import { jsonRoute, type RouteContext } from "../http/route";
+import { withCaller } from "../use-case/context";
 import type { TwoFactorContext } from "./context";
 
 /**
@@ -18,6 +18,6 @@ export function twoFactorRoute<P = unknown>(
     const caller = await requireCallerRequest(req);
     const body = opts.readsBody === false ? undefined : await readBody(req);
     // Over a limit: jsonRoute answers 429 with Retry-After.
-    return handler({ caller, body, ctx: { db: getDb(), ip: route.ip, log: route.log }, route, req, params });
+    return handler({ caller, body, ctx: withCaller(route, caller.user, caller.credential), route, req, params });
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Tx } from "../db/transaction";
 import { isTwoFactorRequired } from "./policy";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 
 export type Method = "totp" | "recovery_code" | "passkey";
 
@@ -24,8 +25,13 @@ export interface TwoFactorStatus {
   required: boolean;
 }
 
-/** GET /api/users/2fa/ and the security page. */
-export async function twoFactorStatus(db: Db, userId: number): Promise<TwoFactorStatus> {
+/** GET /api/users/2fa/: the signed-in account's own status. No input. */
+export async function twoFactorStatus(_input: unknown, ctx: UseCaseContext): Promise<TwoFactorStatus> {
+  return twoFactorStatusOf(ctx.db, requireSignedIn(ctx).id);
+}
+
+/** One account's status, as the security page and the staff member page show it. */
+export async function twoFactorStatusOf(db: Db, userId: number): Promise<TwoFactorStatus> {
   const [user, totp, left, passkeys] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { isStaff: true, profile: { select: { activeGuide: true } } } }),
     db.totpCredential.findUnique({ where: { userId }, select: { confirmedAt: true } }),

@@ -17,6 +17,7 @@ export async function actionContext(actor: ActorContext = ANONYMOUS): Promise<Us
     log: logger.child({ requestId }),
     requestId,
     actor,
+    adapter: "action",
     ip: clientIp(hdrs),
     userAgent: hdrs.get("user-agent") ?? undefined,
   };

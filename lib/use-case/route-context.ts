@@ -17,6 +17,7 @@ export function routeContext(req: Request): UseCaseContext {
     log: logger.child({ requestId, clientIp: ip }),
     requestId,
     actor: ANONYMOUS,
+    adapter: "route",
     ip,
     userAgent: req.headers.get("user-agent") ?? undefined,
   };

@@ -1,12 +1,10 @@
 import { recordAudit } from "../audit/record";
 import { passwordChangedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
-import type { Credential } from "../auth/who/request";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
-import { consumeAttempt, getLimiters, ipKey, type Limiters } from "../security/rate-limits";
+import { consumeAttempt, getLimiters, ipKey } from "../security/rate-limits";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { killLinks } from "../one-time-links/issue";
 import { requireRecentSecondFactor, stepUpCode } from "../two-factor/step-up";
 import { parseInput } from "../validation/parse";
@@ -15,15 +13,6 @@ import { hashPassword, verifyPassword } from "./password-hash";
 import { passwordProblems } from "./password-policy";
 import { Prisma } from "../db/generated/client";
 import { lockUserRow } from "../db/sql";
-
-export interface ChangePasswordContext {
-  db: Db;
-  ip: string;
-  /** The session or token making the change: it stays signed in, every other one ends. */
-  keep: Credential | null;
-  log?: Logger;
-  limiters?: Limiters;
-}
 
 function fieldError(field: string, message: string): DomainError {
   return new DomainError("invalid", message, 400, { [field]: message });
@@ -34,13 +23,16 @@ function fieldError(field: string, message: string): DomainError {
  * must pass sign-up's policy and be confirmed. Every other session and API token of the
  * account ends in the same transaction as the new hash is written, under the user's row
  * lock. Each attempt counts against sign-in's per-account-and-address and per-address
- * budgets (a stolen session must not become a password-guessing oracle).
+ * budgets (a stolen session must not become a password-guessing oracle). The session or
+ * token making the change (ctx.credential) stays signed in.
  */
-export async function changePassword(userId: number, input: unknown, ctx: ChangePasswordContext): Promise<{ revoked: number }> {
-  const log = ctx.log ?? logger;
+export async function changePassword(input: unknown, ctx: UseCaseContext): Promise<{ revoked: number }> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
+  const keep = ctx.credential ?? null;
   const data = parseInput(changePasswordSchema, input);
   // With 2FA on: a second factor on this session or token in the last 10 minutes (issue 20).
-  await requireRecentSecondFactor(ctx.db, userId, ctx.keep, stepUpCode(input), log);
+  await requireRecentSecondFactor(ctx.db, userId, keep, stepUpCode(input), log);
   const limiters = ctx.limiters ?? getLimiters();
   const ip = ipKey(ctx.ip);
   await consumeAttempt(limiters.loginPerUserAndIp, `u${userId}|${ip}`);
@@ -57,8 +49,8 @@ export async function changePassword(userId: number, input: unknown, ctx: Change
   if (problem) throw fieldError("new_password", problem);
   const newHash = await hashPassword(data.new_password);
 
-  const keepSession = ctx.keep?.kind === "browser" ? ctx.keep.id : 0;
-  const keepToken = ctx.keep?.kind === "api" ? ctx.keep.id : 0;
+  const keepSession = keep?.kind === "browser" ? keep.id : 0;
+  const keepToken = keep?.kind === "api" ? keep.id : 0;
   const revoked = await inTransaction(ctx.db, async (tx) => {
     // The hash verified above must still be the current one (two changes at once: the
     // second, checked against a password that no longer exists, is refused).

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { accountDeactivatedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
@@ -7,37 +6,35 @@ import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
 import { logger, type Logger } from "../log/logger";
 import { parseInput } from "../validation/parse";
-import { text } from "../validation/text";
-import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT, type PasswordConfirmation } from "./confirm-own-password";
+import { deactivateSchema } from "./deactivate-schema";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
+import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT } from "./confirm-own-password";
 
 // A person closes their own account for now. Every session and API token ends in the
 // same transaction. Signing in again with the password reactivates it (the message
 // promises so); an account deactivated by staff (setUserActive) stays closed, since that
 // clears selfDeactivated. The reason goes to the audit log only, never to the logs.
 
-export const deactivateSchema = z.object(
-  { reason: z.preprocess((v) => (v === null || v === "" ? undefined : v), text("Reason", { max: 1000 }).optional()) },
-  { error: "The request body must be a JSON object." },
-);
-
 export const DEACTIVATED_MESSAGE = "Account has been deactivated. You can reactivate it by logging in.";
 export const DEACTIVATE_PASSWORD_REQUIRED = "Enter your password to deactivate your account.";
 
 /**
- * `confirm`: the JSON API called with a browser's session cookie must send {"password"}
- * too (review N-L3: a borrowed browser or an injected script holds the cookie, not the
- * password); an API token, as the old API, need not. The page's own button is a server
- * action behind Next's origin check.
+ * The JSON API called with a browser's session cookie must send {"password"} too (review
+ * N-L3: a borrowed browser or an injected script holds the cookie, not the password); an
+ * API token, as the old API, need not. The page's own button is a server action behind
+ * Next's origin check, so it need not either.
  */
-export async function deactivateOwnAccount(
-  userId: number,
-  input: unknown,
-  db: Db,
-  log: Logger = logger,
-  confirm?: Omit<PasswordConfirmation, "password">,
-): Promise<void> {
+function needsPassword(ctx: UseCaseContext): boolean {
+  return ctx.adapter === "route" && ctx.credential?.kind === "browser";
+}
+
+export async function deactivateOwnAccount(input: unknown, ctx: UseCaseContext): Promise<void> {
+  const userId = requireSignedIn(ctx).id;
+  const { db, log } = ctx;
   const { reason } = parseInput(deactivateSchema, input);
-  const verifiedHash = confirm ? await confirmOwnPassword(db, userId, { ...confirm, password: passwordIn(input) }, DEACTIVATE_PASSWORD_REQUIRED) : null;
+  const verifiedHash = needsPassword(ctx)
+    ? await confirmOwnPassword(db, userId, { password: passwordIn(input), ip: ctx.ip, limiters: ctx.limiters }, DEACTIVATE_PASSWORD_REQUIRED)
+    : null;
   await inTransaction(db, async (tx) => {
     const rows = await tx.$queryRaw<{ id: number; username: string; email: string | null }[]>`
       UPDATE "User" SET "isActive" = false, "selfDeactivated" = true

@@ -1,14 +1,12 @@
 import { recordAudit } from "../audit/record";
 import { accountDeletedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
 import { mediaStorage, type MediaStorage } from "../media/storage";
-import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT, type PasswordConfirmation } from "./confirm-own-password";
-import type { Credential } from "../auth/who/request";
-import { requireRecentSecondFactor } from "../two-factor/step-up";
+import { confirmOwnPassword, passwordIn, PASSWORD_INCORRECT } from "./confirm-own-password";
+import { requireRecentSecondFactor, stepUpCode } from "../two-factor/step-up";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { Prisma } from "../db/generated/client";
 import { lockUserRow } from "../db/sql";
 
@@ -31,38 +29,29 @@ export const DELETE_PASSWORD_REQUIRED = "Enter your password to delete your acco
 export const DELETE_USERNAME_MISMATCH = "Type your username exactly as shown to confirm.";
 export { PASSWORD_INCORRECT };
 
-export interface DeleteAccountContext {
-  db: Db;
-  log?: Logger;
-  /**
-   * Who asks: a browser (the page, or the JSON API with the session cookie) must confirm
-   * with the password; an API token need not (the old API's no-body DELETE, which its
-   * clients call).
-   */
-  via?: "browser" | "api";
-  /** The password given ({"password"} of the body or the page's field), counted like a sign-in. */
-  confirm?: { input: unknown; ip: string; limiters?: PasswordConfirmation["limiters"] };
-  /**
-   * The page's second confirmation: the username as the member typed it. Compared with the
-   * locked row, so a rename in between refuses. The JSON API sends none (its contract is fixed).
-   */
-  typedUsername?: unknown;
-  /** Where the profile's images are (removed after the account is gone). */
-  storage?: MediaStorage;
-  /** The session or token asking, and an API body's `code`: with 2FA on, a recent second factor is required (issue 20). */
-  credential?: Credential | null;
-  code?: unknown;
-}
-
-export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext): Promise<{ username: string }> {
-  const log = ctx.log ?? logger;
-  await requireRecentSecondFactor(ctx.db, userId, ctx.credential ?? null, ctx.code, log);
-  let verifiedHash: string | null = null;
-  if (ctx.via === "browser" && !ctx.confirm) throw new DomainError("invalid", DELETE_PASSWORD_REQUIRED, 400, { password: DELETE_PASSWORD_REQUIRED });
-  if (ctx.confirm) {
-    const { input, ip, limiters } = ctx.confirm;
-    verifiedHash = await confirmOwnPassword(ctx.db, userId, { password: passwordIn(input), ip, limiters }, DELETE_PASSWORD_REQUIRED);
-  }
+/**
+ * Who must confirm what, by the credential asking (ctx.credential):
+ * - a browser (the page, or the JSON API with the session cookie) confirms with the
+ *   password (`password`), counted like a sign-in; an API token need not (the old API's
+ *   no-body DELETE, which its clients call);
+ * - the page's form (ctx.adapter "action") also asks for the username as the member typed
+ *   it (`confirm_username`), compared with the locked row so a rename in between refuses.
+ *   The JSON API sends none (its contract is fixed);
+ * - with 2FA on, a recent second factor on the credential, or `code` confirmed in place
+ *   (issue 20).
+ * `storage`: where the profile's images are (removed after the account is gone); tests
+ * pass their own.
+ */
+export async function deleteOwnAccount(input: unknown, ctx: UseCaseContext & { storage?: MediaStorage }): Promise<{ username: string }> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
+  const credential = ctx.credential ?? null;
+  await requireRecentSecondFactor(ctx.db, userId, credential, stepUpCode(input), log);
+  const typedUsername = ctx.adapter === "action" ? (typedUsernameIn(input) ?? "") : undefined;
+  const verifiedHash =
+    credential?.kind === "browser"
+      ? await confirmOwnPassword(ctx.db, userId, { password: passwordIn(input), ip: ctx.ip, limiters: ctx.limiters }, DELETE_PASSWORD_REQUIRED)
+      : null;
   const { username, images } = await inTransaction(ctx.db, async (tx) => {
     const rows = await lockUserRow<{ username: string; email: string | null; passwordHash: string }>(
       tx,
@@ -72,7 +61,7 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
     );
     if (!rows[0]) throw new DomainError("not_authenticated", "Authentication credentials were not provided.", 401);
     if (verifiedHash !== null && rows[0].passwordHash !== verifiedHash) throw new DomainError("invalid", PASSWORD_INCORRECT, 400, { password: PASSWORD_INCORRECT });
-    if (ctx.typedUsername !== undefined && ctx.typedUsername !== rows[0].username) {
+    if (typedUsername !== undefined && typedUsername !== rows[0].username) {
       throw new DomainError("invalid", DELETE_USERNAME_MISMATCH, 400, { confirm_username: DELETE_USERNAME_MISMATCH });
     }
     await tx.$executeRaw`SELECT set_config('zporta.audit_erasure', 'on', true)`;
@@ -104,4 +93,8 @@ export async function deleteOwnAccount(userId: number, ctx: DeleteAccountContext
     await storage.delete(key).catch((err: unknown) => log.warn({ event: "media.delete_failed", key, err }, "a media file could not be removed"));
   }
   return { username };
+}
+
+function typedUsernameIn(input: unknown): unknown {
+  return input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>).confirm_username : undefined;
 }

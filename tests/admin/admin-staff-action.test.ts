@@ -5,7 +5,7 @@ import { setCanInviteTeachers } from "../../lib/admin/grant-invite";
 import { markEmailVerified } from "../../lib/admin/mark-email-verified";
 import { resetTwoFactorByStaff } from "../../lib/admin/reset-two-factor";
 import { runMemberAction } from "../../lib/admin/member-action";
-import type { StaffContext } from "../../lib/admin/staff-context";
+import type { UseCaseContext as StaffContext } from "../../lib/use-case/context";
 import { sendPasswordResetByStaff } from "../../lib/admin/send-reset-link";
 import { setUserActive } from "../../lib/admin/set-active";
 import { setStaff } from "../../lib/admin/set-staff";

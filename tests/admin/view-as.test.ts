@@ -73,7 +73,7 @@ describe("view as", () => {
     expect((await db().profile.findUniqueOrThrow({ where: { userId: member.id } })).displayName).toBeNull();
 
     // Stop: the staff member is back, audited.
-    expect(await stopViewAs(staff.id, staff.sessionId, db())).toEqual({ userId: member.id });
+    expect(await stopViewAs({}, staffContext(staff.actor, db(), { sessionId: staff.sessionId }))).toEqual({ userId: member.id });
     expect(await audit("user.view_as_stopped", member.id)).toEqual([{ actorId: staff.id, notes: null, details: { sessionId: staff.sessionId, expired: false } }]);
     const back = await http("/admin", { cookie: staff.cookie });
     expect(back.status).toBe(200);

@@ -6,6 +6,7 @@ import { GOOGLE_TEST_CLIENT as CLIENT, startFakeGoogle, type Claims, type FakeGo
 import { http, refusal, testDb, uniq, withPg } from "../support/helpers";
 import { startTestServer, type TestServer } from "../support/stack";
 import { storm } from "../support/storm";
+import { testContext } from "../support/context";
 
 // Issue 11 point 4: POST /api/users/google-login/. The tests are Google
 // (tests/support/google.ts).
@@ -295,13 +296,13 @@ describe("Google sign-in limits (N-L1)", () => {
     Object.assign(process.env, { GOOGLE_CLIENT_ID: CLIENT, GOOGLE_JWKS_URL: fake.jwksUrl, DATABASE_URL: inject("databaseUrl") });
     try {
       const limiters = createLimiters({ prefix: uniq("rlg"), verifyPerIp: { points: 3, durationSeconds: 600 } });
-      const ctx = { db: db(), client: { ip: "198.51.100.44" }, limiters };
+      const ctx = testContext({ db: db(), ip: "198.51.100.44", limiters });
       expect((await refusal(googleSignIn({ token: "not.a.token" }, ctx))).status).toBe(400);
       await googleSignIn({ token: await idToken({ email: freshGmail() }) }, ctx);
       await googleSignIn({ token: await idToken({ email: freshGmail() }) }, ctx);
       expect(await refusal(googleSignIn({ token: await idToken({ email: freshGmail() }) }, ctx))).toMatchObject({ status: 429 });
       // Another address has its own budget.
-      await googleSignIn({ token: await idToken({ email: freshGmail() }) }, { ...ctx, client: { ip: "198.51.100.45" } });
+      await googleSignIn({ token: await idToken({ email: freshGmail() }) }, { ...ctx, ip: "198.51.100.45" });
     } finally {
       restoreEnv({ GOOGLE_CLIENT_ID: saved.id, GOOGLE_JWKS_URL: saved.jwks, DATABASE_URL: saved.url });
     }
@@ -317,7 +318,7 @@ describe("Google sign-in limits (N-L1)", () => {
     });
     try {
       const limiters = createLimiters({ prefix: uniq("rlg"), enabled: false });
-      const ctx = { db: db(), limiters };
+      const ctx = testContext({ db: db(), limiters });
       const refused = { status: 403, message: "This Google account's domain may not sign in here." };
       expect(await refusal(googleSignIn({ token: await idToken({ email: freshGmail() }) }, ctx))).toMatchObject(refused);
       expect(await refusal(googleSignIn({ token: await idToken({ email: `${uniq("t")}@evil.example`, hd: "evil.example" }) }, ctx))).toMatchObject(refused);

@@ -87,7 +87,7 @@ describe("changing the email address", () => {
     await requestEmailChange({ new_email: second, password: m.password }, m.ctx);
     expect((await refusal(confirmEmailChange(firstLink, testContext())))?.code).toBe("invalid_link");
     const secondLink = await mailedLink(db(), second, "email_change.link");
-    await changePassword(m.id, { current_password: m.password, new_password: "Another-Garden-77", confirm_new_password: "Another-Garden-77" }, { db: db(), ip: "127.0.0.1", keep: null });
+    await changePassword({ current_password: m.password, new_password: "Another-Garden-77", confirm_new_password: "Another-Garden-77" }, m.ctx);
     expect((await refusal(confirmEmailChange(secondLink, testContext())))?.code).toBe("invalid_link");
     expect((await db().user.findUniqueOrThrow({ where: { id: m.id } })).email).toBe(m.email);
   });

@@ -9,6 +9,7 @@ import { domainStorm, tally, type DomainResult } from "../support/domain-storm";
 import { refusal, testDb, withPg } from "../support/helpers";
 import { freshEmail, pendingInvitation } from "../support/invite";
 import { makeInviter, makeStaff, makeUser, profileOf } from "../support/teach";
+import { testContext } from "../support/context";
 
 // Deleting an account keeps the invitation history others depend on (issue 10 point 7),
 // and a deletion racing an acceptance ends in one consistent state.
@@ -41,7 +42,7 @@ describe("deleting an inviter's account", () => {
     await cancelInvitation({ invitationId: cancelled.id }, inviter, db);
     const pending = await pendingInvitation(db, { inviter });
 
-    expect(await deleteOwnAccount(inviter.id, { db })).toEqual({ username: inviter.username });
+    expect(await deleteOwnAccount({}, testContext({ actor: { id: inviter.id, isStaff: false }, db }))).toEqual({ username: inviter.username });
 
     const rows = await db.teacherInvitation.findMany({
       where: { id: { in: [accepted.id, cancelled.id, pending.id] } },

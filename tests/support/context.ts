@@ -15,6 +15,7 @@ export function testContext(opts: {
   actor?: ActorContext | { id: number; isStaff: boolean; isSuperuser?: boolean };
   via?: AuthVia;
   ip?: string;
+  userAgent?: string;
   db?: Db;
   log?: Logger;
   limiters?: Limiters;
@@ -26,6 +27,7 @@ export function testContext(opts: {
     log: opts.log ?? logger,
     actor,
     ip: opts.ip ?? "127.0.0.1",
+    userAgent: opts.userAgent,
     limiters: opts.limiters ?? unlimited,
   };
 }

@@ -18,7 +18,7 @@ import { registerUser } from "../../lib/users/register";
 import { logger } from "../../lib/log/logger";
 import { signInWithMagicLink } from "../../lib/magic-link/sign-in";
 import { createLimiters } from "../../lib/security/rate-limits";
-import { ANONYMOUS } from "../../lib/use-case/context";
+import { ANONYMOUS, signedInActor } from "../../lib/use-case/context";
 
 export interface DomainCall {
   fn: string;
@@ -42,9 +42,9 @@ const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
   registerAndAcceptInvitation: (c) => registerAndAcceptInvitation(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   registerUser: (c) => registerUser(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   // The API's DELETE /api/users/profile/ (no password asked there).
-  deleteOwnAccount: (c) => deleteOwnAccount(c.actor!.id, { db, log }),
+  deleteOwnAccount: (c) => deleteOwnAccount({}, { db, log, actor: signedInActor(c.actor!, "api_token"), ip: "127.0.0.1", limiters: unlimited }),
   // The button of a magic link's page.
-  signInWithMagicLink: async (c) => ({ userId: (await signInWithMagicLink(c.input as { uid: string; token: string }, {}, { db, log })).user.id }),
+  signInWithMagicLink: async (c) => ({ userId: (await signInWithMagicLink(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited })).user.id }),
   // The button of an email change link's page (not signed in: the link is the proof).
   confirmEmailChange: (c) => confirmEmailChange(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   // Drains the outbox through SMTP until a pass claims nothing.

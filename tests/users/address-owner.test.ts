@@ -10,6 +10,7 @@ import { baseUrl, http, testDb, uniq, withPg } from "../support/helpers";
 import { pageText, pendingInvitation } from "../support/invite";
 import { mailedLink, type MailedLink } from "../support/links";
 import { storm } from "../support/storm";
+import { testContext } from "../support/context";
 
 // Issue 18 point 1, review N-H1 (and old M4): one owner per address. Whoever proves the
 // mailbox of an account whose address was never proven becomes its only owner; what was
@@ -59,7 +60,7 @@ describe("a magic link into an account whose address was never proven", () => {
   it("the squatter's token gives 401 and their password 400; the owner is signed in and the address proven", async () => {
     const sq = await squatter();
     const link = await magicLink(sq.email);
-    const { user, secret } = await signInWithMagicLink(link, CLIENT, { db: db() });
+    const { user, secret } = await signInWithMagicLink(link, testContext({ ...CLIENT, db: db() }));
     expect(user.id).toBe(sq.id);
     await expectEvicted(sq, "magic_link");
     expect((await userForSession(db(), secret))?.user.id).toBe(sq.id);
@@ -71,7 +72,7 @@ describe("a magic link into an account whose address was never proven", () => {
     const applied = await http("/api/users/guide-application/", { key: member.token, body: { motivation: "I like teaching", subjects_to_teach: "maths" } });
     expect(applied.status).toBe(201);
     const link = await magicLink(member.email);
-    const { secret } = await signInWithMagicLink(link, CLIENT, { db: db() });
+    const { secret } = await signInWithMagicLink(link, testContext({ ...CLIENT, db: db() }));
     expect((await userForSession(db(), secret))?.user.id).toBe(member.id);
     const profile = await db().profile.findUniqueOrThrow({ where: { userId: member.id }, select: { bio: true } });
     expect(profile.bio).toBe("Teaches maths");
@@ -86,7 +87,7 @@ describe("a magic link into an account whose address was never proven", () => {
   it("from a browser already signed in to that account: only proves the address (nothing is ended)", async () => {
     const member = await squatter();
     const link = await magicLink(member.email);
-    await signInWithMagicLink(link, CLIENT, { db: db(), signedInUserId: member.id });
+    await signInWithMagicLink(link, testContext({ ...CLIENT, db: db(), actor: { id: member.id, isStaff: false } }));
     expect(await profileStatus(member.token)).toBe(200);
     expect(await passwordStatus(member)).toBe(200);
     expect((await db().user.findUniqueOrThrow({ where: { id: member.id } })).emailVerifiedAt).not.toBeNull();
@@ -95,7 +96,7 @@ describe("a magic link into an account whose address was never proven", () => {
   it("a proven account keeps everything (the rule is about addresses never proven)", async () => {
     const member = await squatter();
     await withPg((c) => c.query(`UPDATE "User" SET "emailVerifiedAt" = now() WHERE id = $1`, [member.id]));
-    await signInWithMagicLink(await magicLink(member.email), CLIENT, { db: db() });
+    await signInWithMagicLink(await magicLink(member.email), testContext({ ...CLIENT, db: db() }));
     expect(await profileStatus(member.token)).toBe(200);
     expect(await passwordStatus(member)).toBe(200);
   });
@@ -103,7 +104,7 @@ describe("a magic link into an account whose address was never proven", () => {
   it("an unproven staff account is claimed the same way (the mailbox could already reset it); the staff flag stays", async () => {
     const staff = await squatter();
     await withPg((c) => c.query(`UPDATE "User" SET "isStaff" = true WHERE id = $1`, [staff.id]));
-    await signInWithMagicLink(await magicLink(staff.email), CLIENT, { db: db() });
+    await signInWithMagicLink(await magicLink(staff.email), testContext({ ...CLIENT, db: db() }));
     await expectEvicted(staff, "magic_link");
     expect((await db().user.findUniqueOrThrow({ where: { id: staff.id } })).isStaff).toBe(true);
   });
@@ -148,14 +149,14 @@ describe("the verification link", () => {
   it("pressed without being signed in: the squatter's token gives 401 and their password 400", async () => {
     const sq = await squatter();
     const link = await mailedLink(db(), sq.email, "email.verification");
-    expect(await confirmEmail(link, { db: db() })).toMatchObject({ userId: sq.id, evicted: true });
+    expect(await confirmEmail(link, testContext({ db: db() }))).toMatchObject({ userId: sq.id, evicted: true });
     await expectEvicted(sq, "verification_link");
   });
 
   it("pressed in a browser signed in to that account: only the address is proven", async () => {
     const member = await squatter();
     const link = await mailedLink(db(), member.email, "email.verification");
-    expect(await confirmEmail(link, { db: db(), signedInUserId: member.id })).toMatchObject({ evicted: false });
+    expect(await confirmEmail(link, testContext({ db: db(), actor: { id: member.id, isStaff: false } }))).toMatchObject({ evicted: false });
     expect(await profileStatus(member.token)).toBe(200);
     expect(await passwordStatus(member)).toBe(200);
   });
@@ -164,7 +165,7 @@ describe("the verification link", () => {
     const sq = await squatter();
     const other = await squatter();
     const link = await mailedLink(db(), sq.email, "email.verification");
-    expect(await confirmEmail(link, { db: db(), signedInUserId: other.id })).toMatchObject({ evicted: true });
+    expect(await confirmEmail(link, testContext({ db: db(), actor: { id: other.id, isStaff: false } }))).toMatchObject({ evicted: true });
     expect(await profileStatus(sq.token)).toBe(401);
     expect(await profileStatus(other.token)).toBe(200);
   });
@@ -177,7 +178,7 @@ describe("a squatter and a teacher invitation (the review's N-H1 end to end)", (
     const sq = await registeredUser({ email });
     const sqToken = (await apiLogin({ username: sq.username, password: sq.password })).json!.token as string;
     const link = await magicLink(email);
-    const { user } = await signInWithMagicLink(link, CLIENT, { db: db() });
+    const { user } = await signInWithMagicLink(link, testContext({ ...CLIENT, db: db() }));
     await acceptInvitation({ token: invitation.token }, { id: user.id }, db());
     expect((await db().profile.findUniqueOrThrow({ where: { userId: user.id } })).activeGuide).toBe(true);
     const profile = await apiCall("/api/users/profile/", { token: sqToken });

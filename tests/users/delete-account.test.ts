@@ -2,6 +2,8 @@ import { describe, expect, inject, it } from "vitest";
 import { apiCall, apiLogin, apiSignedIn, sessionCookie } from "../support/auth";
 import { http, postRegister, testDb, withPg } from "../support/helpers";
 import { deleteOwnAccount, DELETE_USERNAME_MISMATCH } from "@/lib/users/delete-account";
+import { testContext } from "../support/context";
+import { createSession } from "@/lib/auth/credentials/session-rows";
 
 // DELETE /api/users/profile/ (issue 10 point 7).
 
@@ -97,9 +99,11 @@ describe("DELETE /api/users/profile/", () => {
     // The password check's rate limiter keeps its counts through the app's client (getDb).
     process.env.DATABASE_URL ??= inject("databaseUrl");
     const user = await apiSignedIn();
-    const ctx = { db: testDb(), via: "browser" as const, confirm: { input: { password: user.password }, ip: "198.51.100.21" } };
+    // The page's form: a browser session, the password and the typed username.
+    const session = await createSession(testDb(), user.id);
+    const ctx = { ...testContext({ actor: { id: user.id, isStaff: false }, ip: "198.51.100.21" }), adapter: "action" as const, credential: { kind: "browser" as const, id: session.id } };
     for (const typed of ["", "someone-else", user.username.toUpperCase(), null]) {
-      await expect(deleteOwnAccount(user.id, { ...ctx, typedUsername: typed })).rejects.toMatchObject({
+      await expect(deleteOwnAccount({ password: user.password, confirm_username: typed }, ctx)).rejects.toMatchObject({
         status: 400,
         message: DELETE_USERNAME_MISMATCH,
         fields: { confirm_username: DELETE_USERNAME_MISMATCH },
@@ -107,7 +111,7 @@ describe("DELETE /api/users/profile/", () => {
     }
     const kept = await withPg((c) => c.query(`SELECT count(*)::int AS n FROM "User" WHERE id = $1`, [user.id]));
     expect(kept.rows[0].n).toBe(1);
-    await deleteOwnAccount(user.id, { ...ctx, typedUsername: user.username });
+    await deleteOwnAccount({ password: user.password, confirm_username: user.username }, ctx);
     const gone = await withPg((c) => c.query(`SELECT count(*)::int AS n FROM "User" WHERE id = $1`, [user.id]));
     expect(gone.rows[0].n).toBe(0);
   });

@@ -8,6 +8,7 @@ import { deactivateOwnAccount } from "../../lib/users/deactivate-self";
 import { apiCall, apiSignedIn } from "../support/auth";
 import { baseUrl, refusal, testDb, withPg } from "../support/helpers";
 import { storm } from "../support/storm";
+import { testContext } from "../support/context";
 
 // Issue 10: "a password change racing a sign-in on another device never leaves a session
 // created with the old password alive". A sign-in creates its session or token only while
@@ -28,7 +29,7 @@ describe("a sign-in racing a password change", () => {
     const db = testDb();
     const user = await apiSignedIn();
     const signedIn = await authenticateCredentials({ username: user.username, password: user.password }, { db, ip: "10.9.0.1", via: "api", log: quiet });
-    await changePassword(user.id, { current_password: user.password, new_password: NEW, confirm_new_password: NEW }, { db, ip: "10.9.0.2", keep: null, log: quiet });
+    await changePassword({ current_password: user.password, new_password: NEW, confirm_new_password: NEW }, testContext({ actor: { id: user.id, isStaff: false }, db, ip: "10.9.0.2", log: quiet }));
     expect((await refusal(createSession(db, user.id, {}, { credentialStamp: signedIn.credentialStamp }))).code).toBe("invalid_credentials");
     expect((await refusal(issueApiToken(db, user.id, quiet, {}, { credentialStamp: signedIn.credentialStamp }))).code).toBe("invalid_credentials");
     // A sign-in with the new password is fine.
@@ -40,7 +41,7 @@ describe("a sign-in racing a password change", () => {
     const db = testDb();
     const user = await apiSignedIn();
     const signedIn = await authenticateCredentials({ username: user.username, password: user.password }, { db, ip: "10.9.0.3", via: "api", log: quiet });
-    await deactivateOwnAccount(user.id, {}, db, quiet);
+    await deactivateOwnAccount({}, testContext({ actor: { id: user.id, isStaff: false }, db, log: quiet }));
     expect((await refusal(createSession(db, user.id, {}, { credentialStamp: signedIn.credentialStamp }))).code).toBe("invalid_credentials");
   });
 

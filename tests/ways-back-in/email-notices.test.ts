@@ -16,6 +16,7 @@ import { mailedLink } from "../support/links";
 import { http, testDb } from "../support/helpers";
 import { startTestSmtp } from "../support/smtp";
 import { makeUser } from "../support/teach";
+import { testContext } from "../support/context";
 
 // Issue 21 point 2: every loop closed by email, HTML with a plain-text part, one layout.
 
@@ -114,18 +115,18 @@ describe("emails that close a loop", () => {
     const db = testDb();
     const user = await apiSignedIn();
     const NEW = "Fresh-Garden-42";
-    await changePassword(user.id, { current_password: user.password, new_password: NEW, confirm_new_password: NEW }, { db, ip: "10.77.0.1", keep: null, log: quiet });
+    await changePassword({ current_password: user.password, new_password: NEW, confirm_new_password: NEW }, testContext({ actor: { id: user.id, isStaff: false }, db, ip: "10.77.0.1", log: quiet }));
     const [changed] = await noticesTo(user.email, "password.changed.notice");
     expect(changed.subject).toBe("Your Zporta Academy password was changed");
     expect(changed.text).toMatch(/Not you\? Reset your password now at https?:\/\/\S+\/forgot-password/);
 
-    await deactivateOwnAccount(user.id, {}, db, quiet);
+    await deactivateOwnAccount({}, testContext({ actor: { id: user.id, isStaff: false }, db, log: quiet }));
     const [deactivated] = await noticesTo(user.email, "account.deactivated.notice");
     expect(deactivated.subject).toBe("Your Zporta Academy account was deactivated");
     expect(deactivated.text).toContain("sign in again");
 
     const other = await apiSignedIn();
-    await deleteOwnAccount(other.id, { db });
+    await deleteOwnAccount({}, testContext({ actor: { id: other.id, isStaff: false }, db }));
     const [deleted] = await noticesTo(other.email, "account.deleted.notice");
     expect(deleted.subject).toBe("Your Zporta Academy account was deleted");
     expect(deleted.text).not.toContain("http"); // nothing left to link to
@@ -135,7 +136,7 @@ describe("emails that close a loop", () => {
     const db = testDb();
     const user = await apiSignedIn();
     await expect(
-      changePassword(user.id, { current_password: "wrong-one-1", new_password: "Fresh-Garden-42", confirm_new_password: "Fresh-Garden-42" }, { db, ip: "10.77.0.2", keep: null, log: quiet }),
+      changePassword({ current_password: "wrong-one-1", new_password: "Fresh-Garden-42", confirm_new_password: "Fresh-Garden-42" }, testContext({ actor: { id: user.id, isStaff: false }, db, ip: "10.77.0.2", log: quiet })),
     ).rejects.toThrow();
     expect(await noticesTo(user.email, "password.changed.notice")).toHaveLength(0);
   });

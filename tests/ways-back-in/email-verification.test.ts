@@ -37,9 +37,9 @@ describe("verification on sign-up", () => {
 
     // Pressed in a browser signed in to the account (issue 18: elsewhere it would claim the account for the mailbox).
     const id = (await db().user.findFirstOrThrow({ where: { username: user.username } })).id;
-    await confirmEmail({ uid: link.uid, token: link.token }, { db: db(), signedInUserId: id });
+    await confirmEmail({ uid: link.uid, token: link.token }, testContext({ db: db(), actor: { id, isStaff: false } }));
     expect((await apiCall("/api/users/profile/", { token })).json).toMatchObject({ email_verified: true });
-    expect(await refusal(confirmEmail({ uid: link.uid, token: link.token }, { db: db() }))).toMatchObject({ status: 400, message: INVALID_VERIFICATION_LINK });
+    expect(await refusal(confirmEmail({ uid: link.uid, token: link.token }, testContext({ db: db() })))).toMatchObject({ status: 400, message: INVALID_VERIFICATION_LINK });
     expect(await db().auditLog.count({ where: { action: "email.verified", targetId: id } })).toBe(1);
     // Changing the address un-proves it (the trigger of 20261201000700).
     await withPg((c) => c.query(`UPDATE "User" SET email = $2 WHERE id = $1`, [id, `${uniq("moved")}@example.com`]));
@@ -50,7 +50,7 @@ describe("verification on sign-up", () => {
     const user = await registeredUser();
     const link = await mailedLink(db(), user.email, KIND);
     await withPg((c) => c.query(`UPDATE "User" SET email = $2 WHERE username = $1`, [user.username, `${uniq("moved")}@example.com`]));
-    expect(await refusal(confirmEmail({ uid: link.uid, token: link.token }, { db: db() }))).toMatchObject({ message: INVALID_VERIFICATION_LINK });
+    expect(await refusal(confirmEmail({ uid: link.uid, token: link.token }, testContext({ db: db() })))).toMatchObject({ message: INVALID_VERIFICATION_LINK });
     expect(await verifiedAt(user.username)).toBeNull();
   });
 
@@ -74,15 +74,15 @@ describe("verification on sign-up", () => {
     const user = await registeredUser();
     const id = (await db().user.findFirstOrThrow({ where: { username: user.username } })).id;
     const first = await mailedLink(db(), user.email, KIND);
-    await resendVerification(id, { db: db(), ip: "198.51.100.7", limiters });
+    await resendVerification({}, testContext({ actor: { id, isStaff: false }, db: db(), ip: "198.51.100.7", limiters }));
     const second = await mailedLink(db(), user.email, KIND);
     expect(second.token).not.toBe(first.token);
     // The newer link replaced the older.
-    expect(await refusal(confirmEmail(first, { db: db() }))).toMatchObject({ message: INVALID_VERIFICATION_LINK });
-    await resendVerification(id, { db: db(), ip: "198.51.100.7", limiters });
-    expect(await refusal(resendVerification(id, { db: db(), ip: "198.51.100.7", limiters }))).toMatchObject({ status: 429 });
-    await confirmEmail(await mailedLink(db(), user.email, KIND), { db: db() });
-    expect(await refusal(resendVerification(id, { db: db(), ip: "198.51.100.8", limiters }))).toMatchObject({ status: 400, message: ALREADY_VERIFIED });
+    expect(await refusal(confirmEmail(first, testContext({ db: db() })))).toMatchObject({ message: INVALID_VERIFICATION_LINK });
+    await resendVerification({}, testContext({ actor: { id, isStaff: false }, db: db(), ip: "198.51.100.7", limiters }));
+    expect(await refusal(resendVerification({}, testContext({ actor: { id, isStaff: false }, db: db(), ip: "198.51.100.7", limiters })))).toMatchObject({ status: 429 });
+    await confirmEmail(await mailedLink(db(), user.email, KIND), testContext({ db: db() }));
+    expect(await refusal(resendVerification({}, testContext({ actor: { id, isStaff: false }, db: db(), ip: "198.51.100.8", limiters })))).toMatchObject({ status: 400, message: ALREADY_VERIFIED });
   });
 });
 
@@ -112,7 +112,7 @@ describe("a verified email is required", () => {
     }
     const last = await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } });
     expect(last.json!.detail).toBe(`Verify your email address before inviting teachers: open the link we emailed you, or ask for a new one at ${baseUrl()}/account.`);
-    await confirmEmail(await mailedLink(db(), user.email, KIND), { db: db(), signedInUserId: id });
+    await confirmEmail(await mailedLink(db(), user.email, KIND), testContext({ db: db(), actor: { id, isStaff: false } }));
     expect((await http("/api/users/invitations/send/", { key: token, body: { invitee_email: freshEmail() } })).status).toBe(201);
   });
 

@@ -6,6 +6,7 @@ import { apiLogin, registeredUser } from "../support/auth";
 import { baseUrl, http, refusal, testDb, uniq, withPg } from "../support/helpers";
 import { pageText } from "../support/invite";
 import { emailCount, mailedLink } from "../support/links";
+import { testContext } from "../support/context";
 
 // Issue 11 point 3: POST /api/users/magic-link-request/, the old GET
 // /api/users/magic-link-login/<uid>/<token>/ and our /magic-login/ page.
@@ -63,24 +64,24 @@ describe("using the link", () => {
     expect(page.headers.get("set-cookie") ?? "").not.toContain("session-token");
     expect(pageText(await page.text())).toContain(`Sign in as ${user.username}`);
     // Still unspent: the button (the domain function behind it) signs in once.
-    const { user: signedIn, secret } = await signInWithMagicLink(link, { ip: "198.51.100.9", userAgent: "test" }, { db: db() });
+    const { user: signedIn, secret } = await signInWithMagicLink(link, testContext({ ip: "198.51.100.9", userAgent: "test", db: db() }));
     expect(signedIn.username).toBe(user.username);
     expect((await userForSession(db(), secret))?.user.username).toBe(user.username);
-    expect(await refusal(signInWithMagicLink(link, {}, { db: db() }))).toMatchObject({ status: 400, message: INVALID_MAGIC_LINK });
+    expect(await refusal(signInWithMagicLink(link, testContext({ db: db() })))).toMatchObject({ status: 400, message: INVALID_MAGIC_LINK });
   });
 
   it("a deactivated account cannot use a link issued before; a password change kills outstanding links", async () => {
     const user = await registeredUser();
     const link = await magicLink(user.email);
     await withPg((c) => c.query(`UPDATE "User" SET "isActive" = false WHERE username = $1`, [user.username]));
-    expect(await refusal(signInWithMagicLink(link, {}, { db: db() }))).toMatchObject({ message: INVALID_MAGIC_LINK });
+    expect(await refusal(signInWithMagicLink(link, testContext({ db: db() })))).toMatchObject({ message: INVALID_MAGIC_LINK });
 
     const other = await registeredUser();
     const otherLink = await magicLink(other.email);
     const token = (await apiLogin({ username: other.username, password: other.password })).json!.token as string;
     const NEW = "Fresh-Garden-42";
     expect((await http("/api/users/change-password/", { key: token, body: { current_password: other.password, new_password: NEW, confirm_new_password: NEW } })).status).toBe(200);
-    expect(await refusal(signInWithMagicLink(otherLink, {}, { db: db() }))).toMatchObject({ message: INVALID_MAGIC_LINK });
+    expect(await refusal(signInWithMagicLink(otherLink, testContext({ db: db() })))).toMatchObject({ message: INVALID_MAGIC_LINK });
   });
 
   it("an unknown link's page says so", async () => {

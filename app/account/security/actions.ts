@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { actionContext, runAction } from "../../components/action-run";
 import type { ActionState } from "../../components/action-state";
@@ -12,13 +11,13 @@ import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { unlinkGoogle } from "@/lib/google-login/unlink";
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { clientIp } from "@/lib/http/client-ip";
 import { changePassword } from "@/lib/users/change-password";
 import { deactivateOwnAccount } from "@/lib/users/deactivate-self";
 import { deleteOwnAccount } from "@/lib/users/delete-account";
 import type { DeleteState } from "./delete-state";
 import type { PasswordState } from "./password-state";
 import { SESSION_ENDED } from "@/lib/ui-messages";
+import { withCaller } from "@/lib/use-case/context";
 
 // /account/security's buttons. Each re-reads the session on the server: the page having
 // rendered a button proves nothing.
@@ -49,11 +48,11 @@ export async function endOtherDevicesAction(_prev: ActionState, _form: FormData)
 
 export async function changePasswordAction(_prev: PasswordState, form: FormData): Promise<PasswordState> {
   const input = Object.fromEntries(["current_password", "new_password", "confirm_new_password"].map((k) => [k, form.get(k) ?? undefined]));
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
     const { user, sessionId } = await currentSession();
-    const ip = clientIp(await headers());
-    const { revoked } = await changePassword(user.id, input, { db: getDb(), ip, keep: { kind: "browser", id: sessionId }, log });
+    const { revoked } = await changePassword(input, withCaller(ctx, user, { kind: "browser", id: sessionId }));
     revalidatePath("/account/security");
     return { status: "changed", message: `Your password was changed. Signed out of ${revoked} other session${revoked === 1 ? "" : "s"}.` };
   } catch (err) {
@@ -67,10 +66,11 @@ export async function changePasswordAction(_prev: PasswordState, form: FormData)
 
 /** Deactivates the account, ends this browser's cookie too, and goes to the home page. */
 export async function deactivateAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    const { user } = await currentSession();
-    await deactivateOwnAccount(user.id, { reason: form.get("reason") ?? undefined }, getDb(), log);
+    const { user, sessionId } = await currentSession();
+    await deactivateOwnAccount({ reason: form.get("reason") ?? undefined }, withCaller(ctx, user, { kind: "browser", id: sessionId }));
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
     return { status: "error", message: actionFaultMessage(err, log, "account.deactivate_failed", { doing: "while deactivating your account", requestId }) };
@@ -81,18 +81,12 @@ export async function deactivateAction(_prev: ActionState, form: FormData): Prom
 
 /** Deletes the account after checking the password and the typed username, clears the cookie, goes home. */
 export async function deleteAccountAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
     const { user, sessionId } = await currentSession();
-    const ip = clientIp(await headers());
-    await deleteOwnAccount(user.id, {
-      db: getDb(),
-      log,
-      via: "browser",
-      confirm: { input: { password: form.get("password") ?? undefined }, ip },
-      typedUsername: form.get("confirm_username") ?? "",
-      credential: { kind: "browser", id: sessionId },
-    });
+    const input = { password: form.get("password") ?? undefined, confirm_username: form.get("confirm_username") ?? undefined };
+    await deleteOwnAccount(input, withCaller(ctx, user, { kind: "browser", id: sessionId }));
   } catch (err) {
     if (isDomainError(err)) {
       return { status: "error", message: err.status === 401 ? SESSION_ENDED : err.message, fields: err.status === 401 ? {} : (err.fields ?? {}) };
@@ -104,9 +98,9 @@ export async function deleteAccountAction(_prev: DeleteState, form: FormData): P
 }
 
 export async function unlinkGoogleAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  return runAction("google_login.unlink_failed", async (log) => {
-    const { user } = await currentSession();
-    const removed = await unlinkGoogle(user.id, { db: getDb(), log });
+  return runAction("google_login.unlink_failed", async (_log, ctx) => {
+    const { user, sessionId } = await currentSession();
+    const removed = await unlinkGoogle({}, withCaller(ctx, user, { kind: "browser", id: sessionId }));
     revalidatePath("/account/security");
     return removed ? "Google is no longer linked." : "Google was not linked.";
   });

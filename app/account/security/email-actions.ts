@@ -7,7 +7,7 @@ import { requestEmailChange } from "@/lib/email-change/request";
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { localizedRefusal } from "@/lib/i18n/refusal";
-import { signedInActor } from "@/lib/use-case/context";
+import { withCaller } from "@/lib/use-case/context";
 import type { EmailChangeState } from "./email-state";
 
 // The security page's "Email address" form: an adapter over requestEmailChange, which
@@ -17,7 +17,7 @@ export async function requestEmailChangeAction(_prev: EmailChangeState, form: Fo
   const base = await actionContext();
   try {
     const { user, sessionId } = await requireOwnSessionAction();
-    const ctx = { ...base, actor: signedInActor(user, "session"), credential: { kind: "browser" as const, id: sessionId } };
+    const ctx = withCaller(base, user, { kind: "browser", id: sessionId });
     const { sentTo } = await requestEmailChange({ new_email: newEmail, password: form.get("email_password") ?? undefined }, ctx);
     return { status: "sent", message: (await getTranslations("emailChange"))("sent", { email: sentTo }) };
   } catch (err) {

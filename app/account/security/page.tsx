@@ -20,7 +20,7 @@ import { DeleteForm } from "./delete-form";
 import { PasswordForm } from "./password-form";
 import { EmailForm } from "./email-form";
 import { StepUp } from "../../components/step-up";
-import { twoFactorStatus } from "@/lib/two-factor/status";
+import { twoFactorStatusOf } from "@/lib/two-factor/status";
 import { TwoFactorSection } from "./two-factor-section";
 import { PasskeysSection } from "./passkeys-section";
 
@@ -124,6 +124,6 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
 }
 
 async function TwoFactorSectionFor({ userId }: { userId: number }) {
-  const status = await twoFactorStatus(getDb(), userId);
+  const status = await twoFactorStatusOf(getDb(), userId);
   return <TwoFactorSection totp={status.totp} recoveryCodesLeft={status.recovery_codes_left} required={status.required} hasPasskey={status.passkeys > 0} />;
 }

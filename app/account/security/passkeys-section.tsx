@@ -2,14 +2,14 @@ import { ActionButton } from "../../components/action-button";
 import { DateTime } from "../../components/date-time";
 import { EmptyState } from "../../components/ui";
 import { getDb } from "@/lib/db/client";
-import { listPasskeys } from "@/lib/two-factor/passkeys/manage";
+import { passkeysOf } from "@/lib/two-factor/passkeys/manage";
 import { AddPasskey } from "./add-passkey";
 import { removePasskeyAction } from "./two-factor-actions";
 
 // Passkeys on /account/security: each with its name, when it was added and last used,
 // and Remove (a server action: works without JavaScript). Adding one needs JavaScript.
 export async function PasskeysSection({ userId }: { userId: number }) {
-  const passkeys = await listPasskeys(getDb(), userId);
+  const passkeys = await passkeysOf(getDb(), userId);
   return (
     <section aria-labelledby="passkeys-heading">
       <h2 id="passkeys-heading">Passkeys</h2>

@@ -1,13 +1,9 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { requireOwnSessionAction } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { clientIp } from "@/lib/http/client-ip";
-import type { Logger } from "@/lib/log/logger";
 import type { TwoFactorContext } from "@/lib/two-factor/context";
 import { disableTwoFactor } from "@/lib/two-factor/disable";
 import { regenerateRecoveryCodes } from "@/lib/two-factor/recovery-codes/regenerate";
@@ -17,6 +13,7 @@ import { actionContext, runAction } from "../../components/action-run";
 import type { ActionState } from "../../components/action-state";
 import { removePasskey } from "@/lib/two-factor/passkeys/manage";
 import type { TwoFactorState } from "./two-factor-state";
+import { withCaller } from "@/lib/use-case/context";
 
 // The authenticator section's forms: thin adapters over lib/two-factor. Each re-reads the
 // session (refused while staff view as this member).
@@ -26,11 +23,12 @@ const text = (form: FormData, key: string) => {
   return typeof v === "string" ? v : "";
 };
 
-async function run(event: string, fail: (message: string) => TwoFactorState, fn: (userId: number, ctx: TwoFactorContext) => Promise<TwoFactorState>): Promise<TwoFactorState> {
-  const { requestId, log } = await actionContext();
+async function run(event: string, fail: (message: string) => TwoFactorState, fn: (ctx: TwoFactorContext) => Promise<TwoFactorState>): Promise<TwoFactorState> {
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    const { user } = await requireOwnSessionAction();
-    const state = await fn(user.id, { db: getDb(), ip: clientIp(await headers()), log: log as Logger });
+    const { user, sessionId } = await requireOwnSessionAction();
+    const state = await fn(withCaller(ctx, user, { kind: "browser", id: sessionId }));
     revalidatePath("/account/security");
     return state;
   } catch (err) {
@@ -42,35 +40,35 @@ async function run(event: string, fail: (message: string) => TwoFactorState, fn:
 /** Set-up in two steps on one form: the password (then the QR code), then the first code. */
 export async function totpSetupAction(prev: TwoFactorState, form: FormData): Promise<TwoFactorState> {
   if (text(form, "step") === "confirm" && prev.stage === "scan") {
-    return run("two_factor.confirm_failed", (error) => ({ ...prev, error }), async (userId, ctx) => {
-      const { recoveryCodes } = await confirmTotp(userId, { code: text(form, "setup_code") }, ctx);
+    return run("two_factor.confirm_failed", (error) => ({ ...prev, error }), async (ctx) => {
+      const { recoveryCodes } = await confirmTotp({ code: text(form, "setup_code") }, ctx);
       return { stage: "codes", codes: recoveryCodes, message: "Two-factor authentication is on." };
     });
   }
-  return run("two_factor.setup_failed", (error) => ({ stage: "idle", error }), async (userId, ctx) => {
-    const { secret, otpauthUrl } = await setupTotp(userId, { password: text(form, "setup_password") }, ctx);
+  return run("two_factor.setup_failed", (error) => ({ stage: "idle", error }), async (ctx) => {
+    const { secret, otpauthUrl } = await setupTotp({ password: text(form, "setup_password") }, ctx);
     return { stage: "scan", secret, qrSvg: await qrCodeSvg(otpauthUrl) };
   });
 }
 
 export async function regenerateCodesAction(_prev: TwoFactorState, form: FormData): Promise<TwoFactorState> {
-  return run("two_factor.regenerate_failed", (error) => ({ stage: "idle", error }), async (userId, ctx) => {
-    const { recoveryCodes } = await regenerateRecoveryCodes(userId, { code: text(form, "regen_code") }, ctx);
+  return run("two_factor.regenerate_failed", (error) => ({ stage: "idle", error }), async (ctx) => {
+    const { recoveryCodes } = await regenerateRecoveryCodes({ code: text(form, "regen_code") }, ctx);
     return { stage: "codes", codes: recoveryCodes, message: "New recovery codes are ready; the old ones no longer work." };
   });
 }
 
 export async function disableTwoFactorAction(_prev: TwoFactorState, form: FormData): Promise<TwoFactorState> {
-  return run("two_factor.disable_failed", (error) => ({ stage: "idle", error }), async (userId, ctx) => {
-    await disableTwoFactor(userId, { password: text(form, "off_password"), code: text(form, "off_code") }, ctx);
+  return run("two_factor.disable_failed", (error) => ({ stage: "idle", error }), async (ctx) => {
+    await disableTwoFactor({ password: text(form, "off_password"), code: text(form, "off_code") }, ctx);
     return { stage: "idle", message: "Two-factor authentication is off." };
   });
 }
 
 export async function removePasskeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("passkey.remove_failed", async (log) => {
-    const { user } = await requireOwnSessionAction();
-    await removePasskey(getDb(), user.id, form.get("id"), log);
+  return runAction("passkey.remove_failed", async (_log, ctx) => {
+    const { user, sessionId } = await requireOwnSessionAction();
+    await removePasskey({ id: form.get("id") }, withCaller(ctx, user, { kind: "browser", id: sessionId }));
     revalidatePath("/account/security");
     return "Passkey removed.";
   });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireStaffAction } from "@/lib/auth/who/current-user";
 import { setCanInviteTeachers } from "@/lib/admin/grant-invite";
 import { getDb } from "@/lib/db/client";
+import { withCaller } from "@/lib/use-case/context";
 import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 import { runAction } from "../../components/action-run";
@@ -32,10 +33,10 @@ export async function staffAcceptOnBehalfAction(_prev: ActionState, form: FormDa
 
 /** "Invite a teacher" for a staff member without the permission yet: the one audited staff action, on themselves. */
 export async function allowSelfInvitingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("admin.action_failed", async (log) => {
+  return runAction("admin.action_failed", async (_log, ctx) => {
     const staff = await requireStaffAction();
     // Only oneself from this form: the member page is the place to act on others.
-    await setCanInviteTeachers({ userId: staff.id, canInviteTeachers: true, reason: form.get("reason") }, { db: getDb(), log, actor: staff });
+    await setCanInviteTeachers({ userId: staff.id, canInviteTeachers: true, reason: form.get("reason") }, withCaller(ctx, staff, null));
     revalidatePath("/admin/invitations");
     revalidatePath("/invitations");
     return "You can now invite teachers.";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runMemberAction, type MemberActionOutcome } from "@/lib/admin/member-action";
 import { getCurrentSession, requireStaffAction } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
+import { withCaller } from "@/lib/use-case/context";
 import { runAction } from "../../components/action-run";
 import type { MemberFormState } from "./[id]/member-form-state";
 
@@ -18,11 +18,10 @@ export async function memberAction(_prev: MemberFormState, form: FormData): Prom
   const input = Object.fromEntries(FIELDS.map((k) => [k, form.get(k)]));
   const kept = { kind: typeof input.action === "string" ? input.action : undefined, reason: typeof input.reason === "string" ? input.reason : undefined };
   let outcome: MemberActionOutcome | undefined;
-  const state = await runAction("admin.action_failed", async (log) => {
+  const state = await runAction("admin.action_failed", async (_log, ctx) => {
     const actor = await requireStaffAction();
     const session = await getCurrentSession();
-    const credential = session ? ({ kind: "browser", id: session.sessionId } as const) : null;
-    outcome = await runMemberAction(input, { db: getDb(), log, actor, sessionId: session?.sessionId, credential });
+    outcome = await runMemberAction(input, withCaller(ctx, actor, session ? { kind: "browser", id: session.sessionId } : null));
     return outcome.message;
   });
   if (state.status !== "done" || !outcome) return { ...state, ...kept } as MemberFormState;

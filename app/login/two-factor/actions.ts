@@ -9,10 +9,11 @@ import type { ActionState } from "../../components/action-state";
 import { actionContext } from "../../components/action-run";
 
 export async function verifySecondStep(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   const code = form.get("code");
   try {
-    await finishBrowserSecondStep(typeof code === "string" ? code : "", form.get("trust") === "on", log);
+    await finishBrowserSecondStep(typeof code === "string" ? code : "", form.get("trust") === "on", ctx);
   } catch (err) {
     if (isDomainError(err)) return { status: "error", message: err.message };
     return { status: "error", message: actionFaultMessage(err, log, "two_factor.sign_in_failed", { doing: "while signing in", requestId }) };

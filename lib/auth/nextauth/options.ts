@@ -1,9 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
-import { getDb } from "../../db/client";
 import { DomainError, isDomainError } from "../../errors";
-import { clientIp } from "../../http/client-ip";
 import { UNAVAILABLE_MESSAGE } from "../../http/route";
 import { logger } from "../../log/logger";
 import { isHashBusy } from "../../security/hash-admission";
@@ -14,6 +12,7 @@ import { authenticateCredentials } from "../sign-in/authenticate";
 import { deviceCookieName, deviceIdFromCookieHeader, validDeviceId } from "../credentials/device-cookie";
 import { safeNextPath } from "../who/next-path";
 import { authSecret } from "./secret";
+import { nextAuthContext } from "../../use-case/nextauth-context";
 import { claimsFor, sessionCookie, sessionMaxAgeSeconds, type SessionClaims } from "../credentials/session-cookie";
 import { createSession, deleteSessionBySecret, userForSession } from "../credentials/session-rows";
 import type { AuthUser } from "../who/types";
@@ -49,16 +48,16 @@ export function authOptions(): AuthOptions {
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, req) {
-          const ip = clientIp(new Headers(req.headers as Record<string, string>));
+          const ctx = nextAuthContext(req.headers);
+          const { db, ip, log } = ctx;
           try {
-            const db = getDb();
             // The device cookie: the browser's own, or the one the route gave it for this
             // sign-in (set on the request's cookie jar, which next-auth's req.headers miss).
             const device = validDeviceId((await cookies()).get(deviceCookieName())?.value) ?? deviceIdFromCookieHeader(headerValue(req.headers, "cookie"));
             const user = await authenticateCredentials(credentials, { db, ip, device, via: "nextauth" });
             // next-auth's endpoint has no second step: enrolled accounts sign in on /login.
             if ((await secondFactorMethods(db, user.id)).length) throw new DomainError("mfa_required", MFA_REQUIRED, 401);
-            const { secret } = await createSession(db, user.id, { ip, userAgent: headerValue(req.headers, "user-agent") }, { credentialStamp: user.credentialStamp });
+            const { secret } = await createSession(db, user.id, { ip, userAgent: ctx.userAgent ?? null }, { credentialStamp: user.credentialStamp });
             const { credentialStamp: _stamp, reactivated: _reactivated, ...shown } = user;
             return { ...shown, id: String(user.id), name: user.username, sid: secret };
           } catch (err) {
@@ -66,10 +65,10 @@ export function authOptions(): AuthOptions {
             // designed sentences go there, never a fault's details.
             if (isDomainError(err)) throw new Error(err.message);
             if (isHashBusy(err)) {
-              logger.warn({ event: "hash.busy", during: "login" }, "password hashing at capacity; refused");
+              log.warn({ event: "hash.busy", during: "login" }, "password hashing at capacity; refused");
               throw new Error(UNAVAILABLE_MESSAGE);
             }
-            logger.error({ event: "login.error", via: "nextauth", err }, "unexpected fault");
+            log.error({ event: "login.error", via: "nextauth", err }, "unexpected fault");
             throw new Error("An unexpected error occurred while signing in.");
           }
         },
@@ -82,11 +81,12 @@ export function authOptions(): AuthOptions {
       // here (and still clears the cookie), so the failure is logged loudly.
       async signOut({ token }) {
         const sid = typeof token?.sid === "string" ? token.sid : null;
+        const { db, log } = nextAuthContext();
         try {
-          const ended = await deleteSessionBySecret(getDb(), sid);
-          if (ended !== null) logger.info({ event: "logout.succeeded", userId: token?.uid, sessionId: ended, via: "nextauth" }, "signed out");
+          const ended = await deleteSessionBySecret(db, sid);
+          if (ended !== null) log.info({ event: "logout.succeeded", userId: token?.uid, sessionId: ended, via: "nextauth" }, "signed out");
         } catch (err) {
-          logger.error({ event: "logout.error", via: "nextauth", err }, "sign-out could not end the session row");
+          log.error({ event: "logout.error", via: "nextauth", err }, "sign-out could not end the session row");
           throw err;
         }
       },
@@ -99,7 +99,7 @@ export function authOptions(): AuthOptions {
         }
         // Any other read of the cookie (GET /api/auth/session): the row decides, and the
         // header's labels are refreshed from the database.
-        const live = await userForSession(getDb(), typeof token.sid === "string" ? token.sid : null);
+        const live = await userForSession(nextAuthContext().db, typeof token.sid === "string" ? token.sid : null);
         if (!live) throw new SessionEnded();
         return { ...token, ...claimsFor(live.user) };
       },

@@ -1,7 +1,6 @@
 import type { Db } from "../../db/client";
 import { inTransaction, type Tx } from "../../db/transaction";
 import { DomainError } from "../../errors";
-import { logger } from "../../log/logger";
 import { parseInput } from "../../validation/parse";
 import { countCodeAttempt, forgetCodeAttempts } from "../attempts";
 import type { TwoFactorContext } from "../context";
@@ -54,7 +53,7 @@ async function countFailure(ctx: TwoFactorContext, id: number): Promise<void> {
  * refused passkey counts as a wrong code.
  */
 export async function completeSecondStepWithPasskey(input: unknown, ctx: TwoFactorContext): Promise<CompletedSignIn> {
-  const log = ctx.log ?? logger;
+  const { log } = ctx;
   const body = (typeof input === "object" && input !== null ? input : {}) as { mfa_token?: unknown; response?: unknown };
   const found = await livePendingStep(ctx, body.mfa_token);
   await countCodeAttempt(found.userId, ctx.codeLimiter);
@@ -77,7 +76,7 @@ export async function completeSecondStepWithPasskey(input: unknown, ctx: TwoFact
  * on the step (the fifth kills it) and one on the account's code budget.
  */
 export async function completeSecondStep(input: unknown, ctx: TwoFactorContext): Promise<CompletedSignIn> {
-  const log = ctx.log ?? logger;
+  const { log } = ctx;
   const { mfa_token: token, code } = parseInput(mfaLoginSchema, input);
   const found = await livePendingStep(ctx, token);
   const { id, userId } = found;

@@ -2,7 +2,7 @@ import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKey
 import type { Db } from "../../db/client";
 import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../errors";
-import { logger } from "../../log/logger";
+import { requireSignedIn } from "../../use-case/context";
 import { parseInput } from "../../validation/parse";
 import type { TwoFactorContext } from "../context";
 import { recordTwoFactorChange } from "../notify";
@@ -32,8 +32,9 @@ export async function passkeyRegistrationOptions(db: Db, userId: number): Promis
  * (spent first), this site's origin and RP ID, with user verification. The credential id
  * is unique across accounts (the database refuses a second registration of it).
  */
-export async function registerPasskey(userId: number, input: unknown, ctx: TwoFactorContext): Promise<{ id: number; name: string }> {
-  const log = ctx.log ?? logger;
+export async function registerPasskey(input: unknown, ctx: TwoFactorContext): Promise<{ id: number; name: string }> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
   const { name, response } = parseInput(registerPasskeySchema, input);
   const challenge = challengeOf(response);
   await spendChallenge(ctx.db, challenge, "register", userId);

@@ -1,5 +1,4 @@
-import type { Db } from "../../db/client";
-import { logger, type Logger } from "../../log/logger";
+import type { UseCaseContext } from "../../use-case/context";
 import { verifyPasskeyAssertion } from "./authenticate";
 
 /**
@@ -7,7 +6,8 @@ import { verifyPasskeyAssertion } from "./authenticate";
  * is both factors, so no second step follows. Answers the account; the adapter then
  * makes the session or token (both refuse an inactive account).
  */
-export async function signInWithPasskey(db: Db, input: unknown, log: Logger = logger): Promise<{ userId: number }> {
+export async function signInWithPasskey(input: unknown, ctx: UseCaseContext): Promise<{ userId: number }> {
+  const { db, log } = ctx;
   const { userId, passkeyId } = await verifyPasskeyAssertion(db, input, { purpose: "sign_in", userId: null, log });
   await db.user.updateMany({ where: { id: userId, isActive: true }, data: { lastLogin: new Date() } });
   log.info({ event: "login.succeeded", userId, via: "passkey", passkeyId }, "signed in with a passkey");

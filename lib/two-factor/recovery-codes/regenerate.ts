@@ -1,6 +1,6 @@
 import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../errors";
-import { logger } from "../../log/logger";
+import { requireSignedIn } from "../../use-case/context";
 import { parseInput } from "../../validation/parse";
 import { countCodeAttempt, forgetCodeAttempts } from "../attempts";
 import type { TwoFactorContext } from "../context";
@@ -12,8 +12,9 @@ import { secondFactorMethods } from "../status";
 import { replaceRecoveryCodes } from "./codes";
 
 /** Ten new recovery codes for a current code (authenticator or recovery); the old ones die in the same transaction. */
-export async function regenerateRecoveryCodes(userId: number, input: unknown, ctx: TwoFactorContext): Promise<{ recoveryCodes: string[] }> {
-  const log = ctx.log ?? logger;
+export async function regenerateRecoveryCodes(input: unknown, ctx: TwoFactorContext): Promise<{ recoveryCodes: string[] }> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
   const { code } = parseInput(codeOnlySchema, input);
   if (!(await secondFactorMethods(ctx.db, userId)).includes("totp")) throw new DomainError("two_factor_off", TWO_FACTOR_OFF, 400);
   await countCodeAttempt(userId, ctx.codeLimiter);

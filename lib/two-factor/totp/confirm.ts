@@ -1,6 +1,6 @@
 import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../errors";
-import { logger } from "../../log/logger";
+import { requireSignedIn } from "../../use-case/context";
 import { parseInput } from "../../validation/parse";
 import { countCodeAttempt, forgetCodeAttempts } from "../attempts";
 import type { TwoFactorContext } from "../context";
@@ -16,8 +16,9 @@ import { spendCode } from "../spend-code";
  * confirms (so it cannot sign in again), in one transaction with the codes, the audit
  * row and the email: a failure leaves the set-up pending, nothing half-made.
  */
-export async function confirmTotp(userId: number, input: unknown, ctx: TwoFactorContext): Promise<{ recoveryCodes: string[] }> {
-  const log = ctx.log ?? logger;
+export async function confirmTotp(input: unknown, ctx: TwoFactorContext): Promise<{ recoveryCodes: string[] }> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
   const { code } = parseInput(codeOnlySchema, input);
   const row = await ctx.db.totpCredential.findUnique({ where: { userId }, select: { confirmedAt: true } });
   if (!row) throw new DomainError("totp_not_started", TOTP_NOT_STARTED, 400);

@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { DomainError } from "../../errors";
-import { logger } from "../../log/logger";
+import { requireSignedIn } from "../../use-case/context";
 import { parseInput } from "../../validation/parse";
 import type { TwoFactorContext } from "../context";
 import { TOTP_ALREADY_ON } from "../messages";
@@ -20,8 +20,9 @@ export interface TotpSetup {
  * proves the app has it. Starting again replaces an unconfirmed secret; a confirmed one
  * is never overwritten (the guarded upsert changes no row, and the answer says so).
  */
-export async function setupTotp(userId: number, input: unknown, ctx: TwoFactorContext): Promise<TotpSetup> {
-  const log = ctx.log ?? logger;
+export async function setupTotp(input: unknown, ctx: TwoFactorContext): Promise<TotpSetup> {
+  const userId = requireSignedIn(ctx).id;
+  const { log } = ctx;
   const { password } = parseInput(passwordOnlySchema, input);
   await checkOwnPassword(ctx, userId, password);
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true } });

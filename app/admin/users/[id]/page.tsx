@@ -6,7 +6,7 @@ import { getUserDetail } from "@/lib/admin/user-detail";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { twoFactorStatus } from "@/lib/two-factor/status";
+import { twoFactorStatusOf } from "@/lib/two-factor/status";
 import { AccountSection } from "./account-section";
 import { ActionsSection } from "./actions-section";
 import { DevicesSection } from "./devices-section";
@@ -31,7 +31,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <Link href="/admin/users">← Members</Link>
       </p>
       <h1>{user.username}</h1>
-      <AccountSection user={user} twoFactor={await twoFactorStatus(getDb(), user.id)} />
+      <AccountSection user={user} twoFactor={await twoFactorStatusOf(getDb(), user.id)} />
       <ProfileSection profile={user.profile} />
       <ActionsSection user={user} viewer={{ id: staff.id, isSuperuser: await isSuperuser(getDb(), staff.id) }} />
       <DevicesSection devices={detail.devices} />

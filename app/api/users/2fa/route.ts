@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 // {"totp": bool, "passkeys": n, "recovery_codes_left": n, "required": bool}
 export const GET = twoFactorRoute(
   "two_factor.status_failed",
-  async ({ caller, ctx }) => json(200, await twoFactorStatus(ctx.db, caller.user.id)),
+  async ({ caller, ctx }) => json(200, await twoFactorStatus({}, ctx)),
   { readsBody: false },
 );

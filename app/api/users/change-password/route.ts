@@ -1,10 +1,9 @@
 import { requireCallerRequest } from "@/lib/auth/who/request";
-import { getDb } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors";
 import { readBody } from "@/lib/http/body";
-import { clientIp } from "@/lib/http/client-ip";
 import { json, jsonRoute } from "@/lib/http/route";
+import { changePasswordRefusal, PASSWORD_CHANGED } from "@/lib/users/api-shape";
 import { changePassword } from "@/lib/users/change-password";
+import { withCaller } from "@/lib/use-case/context";
 
 export const dynamic = "force-dynamic";
 
@@ -13,17 +12,16 @@ export const dynamic = "force-dynamic";
 // session or token making the change stays signed in, every other one ends.
 export const POST = jsonRoute(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "password.change_failed" },
-  async (req, { log }) => {
+  async (req, ctx) => {
     const { user, credential } = await requireCallerRequest(req);
     const body = await readBody(req);
     try {
-      await changePassword(user.id, body, { db: getDb(), ip: clientIp(req.headers), keep: credential, log });
+      await changePassword(body, withCaller(ctx, user, credential));
     } catch (err) {
-      if (isDomainError(err) && err.status === 400 && err.fields) {
-        return json(400, Object.fromEntries(Object.entries(err.fields).map(([field, message]) => [field, [message]])));
-      }
+      const fields = changePasswordRefusal(err);
+      if (fields) return json(400, fields);
       throw err;
     }
-    return json(200, { message: "Password changed successfully." });
+    return json(200, { message: PASSWORD_CHANGED });
   },
 );

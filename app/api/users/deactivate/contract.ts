@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { commonReplies, contract, detailBody, messageBody } from "@/lib/http/contract";
-import { deactivateSchema } from "@/lib/users/deactivate-self";
+import { deactivateSchema } from "@/lib/users/deactivate-schema";
 
 export default contract({
   method: "POST",

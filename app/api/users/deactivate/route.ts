@@ -1,9 +1,8 @@
 import { requireCallerRequest } from "@/lib/auth/who/request";
-import { clientIp } from "@/lib/http/client-ip";
-import { getDb } from "@/lib/db/client";
 import { readOptionalBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
 import { DEACTIVATED_MESSAGE, deactivateOwnAccount } from "@/lib/users/deactivate-self";
+import { withCaller } from "@/lib/use-case/context";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +11,10 @@ export const dynamic = "force-dynamic";
 // body must carry {"password"} as well (lib/users/deactivate-self.ts).
 export const POST = jsonRoute(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "account.deactivate_failed" },
-  async (req, { log }) => {
+  async (req, ctx) => {
     const { user, credential } = await requireCallerRequest(req);
     const body = await readOptionalBody(req);
-    const confirm = credential.kind === "browser" ? { ip: clientIp(req.headers) } : undefined;
-    await deactivateOwnAccount(user.id, body, getDb(), log, confirm);
+    await deactivateOwnAccount(body, withCaller(ctx, user, credential));
     return json(200, { message: DEACTIVATED_MESSAGE });
   },
 );

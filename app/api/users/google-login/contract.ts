@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { googleLoginSchema } from "@/lib/google-login/sign-in";
+import { googleLoginSchema } from "@/lib/google-login/schema";
 import { commonReplies, contract, errorBody } from "@/lib/http/contract";
 import { ROLES } from "@/lib/users/register-schema";
 import { mfaRequiredExample, mfaRequiredReply } from "../login/2fa/shape";

@@ -2,9 +2,9 @@ import { authenticateRequestCaller, fromSameOrigin } from "@/lib/auth/who/reques
 import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/credentials/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { googleSignIn } from "@/lib/google-login/sign-in";
+import { withCaller } from "@/lib/use-case/context";
 import { GOOGLE_LOGIN_OK } from "@/lib/google-login/messages";
 import { readBody } from "@/lib/http/body";
-import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
 import { isDomainError } from "@/lib/errors";
 import { json, jsonRoute } from "@/lib/http/route";
@@ -18,16 +18,17 @@ export const dynamic = "force-dynamic";
 // address's or the account's budget: 429 with Retry-After, like the password route.
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred.", faultEvent: "google_login.error" },
-  async (req, { log }) => {
+  async (req, ctx) => {
+    const { log } = ctx;
     const crossSite = refuseCrossSite(req);
     if (crossSite) return crossSite;
     const body = await readBody(req, undefined, { emptyAs: {} });
     const browser = fromSameOrigin(req.headers);
-    const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
-    // The site's own request from a signed-in browser: an unlinked Google identity is linked to that account.
+    // The site's own request from a signed-in browser (not staff viewing as someone): the
+    // caller, to whose account googleSignIn links an unlinked Google identity.
     const caller = browser ? await authenticateRequestCaller(req).catch((err) => (isDomainError(err) ? null : Promise.reject(err))) : null;
-    const signedInUserId = caller?.credential.kind === "browser" && !caller.user.viewedBy ? caller.user.id : null;
-    const result = await googleSignIn(body, { db: getDb(), log, client, browser, signedInUserId });
+    const signedIn = caller && !caller.user.viewedBy ? withCaller(ctx, caller.user, caller.credential) : ctx;
+    const result = await googleSignIn(body, { ...signedIn, browser });
     const { user } = result;
     // An account with a second factor: Google was the first step only; the token and
     // session it made never leave the server (docs/two-factor.md).

@@ -1,5 +1,4 @@
 import { requireCallerRequest, requireUserRequest } from "@/lib/auth/who/request";
-import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db/client";
 import { readBody, readOptionalBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
@@ -7,6 +6,8 @@ import { IMAGE_MAX_BYTES } from "@/lib/media/image-check";
 import { mediaStorage } from "@/lib/media/storage";
 import { ownProfileToApi } from "@/lib/profiles/api-shape";
 import { deleteOwnAccount } from "@/lib/users/delete-account";
+import { passwordIn } from "@/lib/users/confirm-own-password";
+import { withCaller } from "@/lib/use-case/context";
 import { getOwnProfile } from "@/lib/users/get-profile";
 import { patchOwnProfile } from "@/lib/users/patch-profile";
 
@@ -38,11 +39,12 @@ export const PATCH = jsonRoute(OPTS, (req, { log }) => update(req, log));
 
 // The old API's account deletion, for good: an API token needs no body (as the old API);
 // a browser's session cookie needs {"password"}, as the page asks (lib/users/delete-account.ts).
-export const DELETE = jsonRoute(OPTS, async (req, { log }) => {
+export const DELETE = jsonRoute(OPTS, async (req, ctx) => {
   const { user, credential } = await requireCallerRequest(req);
-  const confirm = credential.kind === "browser" ? { input: await readOptionalBody(req), ip: clientIp(req.headers) } : undefined;
-  // With 2FA on, a recent second factor: this token's sign-in, or ?code=… (the old API sends no body).
+  // A token's DELETE has no body to read; a browser's carries {"password"}.
+  const body = credential.kind === "browser" ? await readOptionalBody(req) : undefined;
+  // With 2FA on, the code comes as ?code=… (the old API sends no body): never from the body.
   const code = new URL(req.url).searchParams.get("code") ?? undefined;
-  const { username } = await deleteOwnAccount(user.id, { db: getDb(), log, via: credential.kind, confirm, credential, code });
+  const { username } = await deleteOwnAccount({ password: passwordIn(body), code }, withCaller(ctx, user, credential));
   return json(200, { message: `Account ${username} has been permanently deleted.` });
 });

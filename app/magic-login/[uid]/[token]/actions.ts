@@ -1,13 +1,12 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/credentials/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { clientIp } from "@/lib/http/client-ip";
 import { signInWithMagicLink } from "@/lib/magic-link/sign-in";
 import { issueExchangeCode } from "@/lib/sign-in-exchange/issue";
 import { appReturnTarget, withCode } from "@/lib/sign-in-exchange/return-to";
@@ -17,18 +16,18 @@ import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import type { ActionState } from "../../../components/action-state";
 import { actionContext } from "../../../components/action-run";
 import { formLink } from "../../../components/link-params";
+import { withBrowserCaller } from "@/lib/use-case/context";
 
 export async function magicSignIn(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { requestId, log } = await actionContext();
-  const hdrs = await headers();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   const appTarget = appReturnTarget(form.get("redirect"));
   let destination = "/account";
   let secondStep = false;
   let mustEnrol = false;
   try {
     const current = await getCurrentSession();
-    const signedInUserId = current && !current.user.viewedBy ? current.user.id : null;
-    const { user, secret } = await signInWithMagicLink(formLink(form), { ip: clientIp(hdrs), userAgent: hdrs.get("user-agent") }, { db: getDb(), log, signedInUserId });
+    const { user, secret } = await signInWithMagicLink(formLink(form), withBrowserCaller(ctx, current));
     // An account with a second factor: the link was the first step only. The session the
     // link made never reaches the browser.
     secondStep = await beginBrowserSecondStep(user, log);

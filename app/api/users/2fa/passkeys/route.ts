@@ -13,9 +13,9 @@ const shape = (p: { id: number; name: string; createdAt: Date; lastUsedAt: Date 
 });
 
 // The account's passkeys: [{"id", "name", "created_at", "last_used_at"}].
-export const GET = twoFactorRoute("passkey.list_failed", async ({ caller, ctx }) => json(200, (await listPasskeys(ctx.db, caller.user.id)).map(shape)), {
+export const GET = twoFactorRoute("passkey.list_failed", async ({ caller, ctx }) => json(200, (await listPasskeys({}, ctx)).map(shape)), {
   readsBody: false,
 });
 
 // "Add a passkey", step two: {"name", "response"} (the browser's registration response) -> 201 {"id", "name"}.
-export const POST = twoFactorRoute("passkey.register_failed", async ({ caller, body, ctx }) => json(201, await registerPasskey(caller.user.id, body, ctx)));
+export const POST = twoFactorRoute("passkey.register_failed", async ({ caller, body, ctx }) => json(201, await registerPasskey(body, ctx)));

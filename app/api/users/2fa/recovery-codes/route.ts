@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 // {"code"} -> {"recovery_codes": [10 new codes]}; the old ones stop working.
 export const POST = twoFactorRoute("two_factor.regenerate_failed", async ({ caller, body, ctx }) => {
-  const { recoveryCodes } = await regenerateRecoveryCodes(caller.user.id, body, ctx);
+  const { recoveryCodes } = await regenerateRecoveryCodes(body, ctx);
   return json(200, { recovery_codes: recoveryCodes });
 });

@@ -1,6 +1,5 @@
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
-import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
 import { json, jsonRoute } from "@/lib/http/route";
 import { apiLoginAnswer } from "@/lib/two-factor/challenge/api-login-answer";
@@ -12,13 +11,14 @@ export const dynamic = "force-dynamic";
 // code) -> the login answer (token and all).
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "login.error" },
-  async (req, { log }) => {
+  async (req, ctx) => {
+    const { log } = ctx;
     const crossSite = refuseCrossSite(req);
     if (crossSite) return crossSite;
     const body = await readBody(req);
     const db = getDb();
-    const client = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") };
-    const done = await completeSecondStep(body, { db, ip: client.ip, log });
+    const client = { ip: ctx.ip, userAgent: ctx.userAgent ?? null };
+    const done = await completeSecondStep(body, ctx);
     return json(200, await apiLoginAnswer(db, done.userId, { credentialStamp: done.credentialStamp, secondFactor: true, client, log }));
   },
 );

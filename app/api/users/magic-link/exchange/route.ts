@@ -1,6 +1,5 @@
 import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
-import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossSite } from "@/lib/http/cross-site";
 import { json, jsonRoute } from "@/lib/http/route";
 import { loginAnswer } from "@/lib/sign-in-exchange/answer";
@@ -13,17 +12,12 @@ export const dynamic = "force-dynamic";
 // origin the code was sent to (one of CORS_ALLOWED_ORIGINS).
 export const POST = jsonRoute(
   { errorKey: "error", faultMessage: "An unexpected error occurred during login.", faultEvent: "sign_in_exchange.failed" },
-  async (req, { log }) => {
+  async (req, ctx) => {
     const crossSite = refuseCrossSite(req);
     if (crossSite) return crossSite;
     const body = await readBody(req);
     const db = getDb();
-    const outcome = await exchangeSignInCode(body, {
-      db,
-      log,
-      origin: req.headers.get("origin"),
-      client: { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") },
-    });
+    const outcome = await exchangeSignInCode(body, { ...ctx, origin: req.headers.get("origin") });
     return json(200, await loginAnswer(db, outcome.userId, outcome.token));
   },
 );

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const DELETE = twoFactorRoute<{ id: string }>(
   "passkey.remove_failed",
   async ({ caller, ctx, route, params }) => {
-    await removePasskey(ctx.db, caller.user.id, params.id, route.log);
+    await removePasskey({ id: params.id }, ctx);
     return json(200, { detail: "Passkey removed." });
   },
   { readsBody: false },

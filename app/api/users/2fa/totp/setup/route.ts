@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 // {"password"} -> {"secret": "<base32>", "otpauth_url": "otpauth://totp/..."}
 export const POST = twoFactorRoute("two_factor.setup_failed", async ({ caller, body, ctx }) => {
-  const { secret, otpauthUrl } = await setupTotp(caller.user.id, body, ctx);
+  const { secret, otpauthUrl } = await setupTotp(body, ctx);
   return json(200, { secret, otpauth_url: otpauthUrl });
 });
