@@ -2,6 +2,7 @@ import { actionFaultMessage } from "@/lib/http/action-fault";
 import { isDomainError } from "@/lib/errors";
 import type { Logger } from "@/lib/log/logger";
 import { actionContext } from "@/lib/use-case/action-context";
+import type { UseCaseContext } from "@/lib/use-case/context";
 import type { ActionState } from "./action-state";
 
 // Server actions build their use-case context here (lib/use-case/action-context.ts).
@@ -9,12 +10,14 @@ export { actionContext };
 
 /**
  * Runs a one-button action: designed refusals become the sentence to show, faults are
- * logged with the request id and answered generically. Never wraps redirect().
+ * logged with the request id and answered generically. Never wraps redirect(). `fn` gets
+ * the action's one ctx (anonymous: asMember/asStaff in ./acting-context.ts add the actor).
  */
-export async function runAction(event: string, fn: (log: Logger) => Promise<string>): Promise<ActionState> {
-  const { requestId, log } = await actionContext();
+export async function runAction(event: string, fn: (log: Logger, ctx: UseCaseContext) => Promise<string>): Promise<ActionState> {
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    return { status: "done", message: await fn(log) };
+    return { status: "done", message: await fn(log, ctx) };
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message;
