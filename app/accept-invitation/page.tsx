@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { loginUrl } from "@/lib/auth/who/next-path";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { getInvitationByToken, type InvitationPublicView } from "@/lib/invitations/by-token";
+import { actionContext } from "@/lib/use-case/action-context";
 import { Day } from "../components/date-time";
 import { first, type SearchParams } from "../components/search-params";
 import { AcceptButton } from "./accept-button";
@@ -26,7 +26,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   let invitation: InvitationPublicView;
   try {
     // Marks an overdue pending invitation expired on sight.
-    invitation = await getInvitationByToken({ token }, getDb());
+    invitation = await getInvitationByToken({ token }, await actionContext());
   } catch (err) {
     if (isDomainError(err)) return <NotValid />;
     throw err;

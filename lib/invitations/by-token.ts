@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { logger, type Logger } from "../log/logger";
+import type { UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { expireOverdueInvitations } from "./expire";
 import { invalidToken } from "./messages";
@@ -18,14 +18,14 @@ export interface InvitationPublicView extends InvitationFields {
  * a 404 "This invitation link is not valid."; any other status is returned for the
  * page to explain. A pending invitation past its expiry is marked `expired` here.
  */
-export async function getInvitationByToken(input: unknown, db: Db, log: Logger = logger): Promise<InvitationPublicView> {
+export async function getInvitationByToken(input: unknown, ctx: UseCaseContext): Promise<InvitationPublicView> {
   const { token } = parseInput(invitationTokenSchema, input);
   if (!TOKEN_PATTERN.test(token)) throw invalidToken();
-  const found = await findByTokenHash(db, hashInvitationToken(token));
+  const found = await findByTokenHash(ctx.db, hashInvitationToken(token));
   if (!found) throw invalidToken();
   if (found.status === "pending" && found.overdue) {
     // Nothing can move an overdue invitation anywhere but to `expired`.
-    await expireOverdueInvitations(db, { invitationId: found.id }, log);
+    await expireOverdueInvitations({ invitationId: found.id }, ctx);
     return { ...found.view, status: "expired" };
   }
   return found.view;

@@ -10,6 +10,7 @@ import { baseUrl, http, testDb, uniq, withPg } from "../support/helpers";
 import { pageText, pendingInvitation } from "../support/invite";
 import { mailedLink, type MailedLink } from "../support/links";
 import { storm } from "../support/storm";
+import { testContext } from "../support/context";
 
 // Issue 18 point 1, review N-H1 (and old M4): one owner per address. Whoever proves the
 // mailbox of an account whose address was never proven becomes its only owner; what was
@@ -178,7 +179,7 @@ describe("a squatter and a teacher invitation (the review's N-H1 end to end)", (
     const sqToken = (await apiLogin({ username: sq.username, password: sq.password })).json!.token as string;
     const link = await magicLink(email);
     const { user } = await signInWithMagicLink(link, CLIENT, { db: db() });
-    await acceptInvitation({ token: invitation.token }, { id: user.id }, db());
+    await acceptInvitation({ token: invitation.token }, testContext({ actor: { id: user.id, isStaff: false }, db: db() }));
     expect((await db().profile.findUniqueOrThrow({ where: { userId: user.id } })).activeGuide).toBe(true);
     const profile = await apiCall("/api/users/profile/", { token: sqToken });
     expect(profile.status).toBe(401);
