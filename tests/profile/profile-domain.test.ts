@@ -16,10 +16,10 @@ async function member() {
 describe("updateOwnProfile", () => {
   it("saves display name and bio; blank clears them", async () => {
     const actor = await member();
-    await updateOwnProfile({ displayName: "  Ada  ", bio: "Line one\nLine two" }, actor, testDb(), quiet);
+    await updateOwnProfile({ displayName: "  Ada  ", bio: "Line one\nLine two" }, testContext({ actor, db: testDb(), log: quiet }));
     let profile = await testDb().profile.findUniqueOrThrow({ where: { userId: actor.id } });
     expect(profile).toMatchObject({ displayName: "Ada", bio: "Line one\nLine two" });
-    await updateOwnProfile({ displayName: "", bio: "   " }, actor, testDb(), quiet);
+    await updateOwnProfile({ displayName: "", bio: "   " }, testContext({ actor, db: testDb(), log: quiet }));
     profile = await testDb().profile.findUniqueOrThrow({ where: { userId: actor.id } });
     expect(profile).toMatchObject({ displayName: null, bio: null });
   });
@@ -32,7 +32,7 @@ describe("updateOwnProfile", () => {
     [{ displayName: "ok", bio: ["a"] }, "bio", "Bio must be text."],
   ])("refuses %j with a sentence for the field", async (input, field, message) => {
     const actor = await member();
-    const err = await updateOwnProfile(input, actor, testDb(), quiet).catch((e) => e);
+    const err = await updateOwnProfile(input, testContext({ actor, db: testDb(), log: quiet })).catch((e) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect(err.message).toBe(message);
     expect(err.fields).toEqual({ [field]: message });
@@ -43,9 +43,9 @@ describe("updateOwnProfile", () => {
   it("changes only the actor's own profile, and not an inactive account's", async () => {
     const actor = await member();
     const other = await member();
-    await updateOwnProfile({ displayName: "Mine", bio: "" }, actor, testDb(), quiet);
+    await updateOwnProfile({ displayName: "Mine", bio: "" }, testContext({ actor, db: testDb(), log: quiet }));
     expect((await testDb().profile.findUniqueOrThrow({ where: { userId: other.id } })).displayName).toBeNull();
     await testDb().user.update({ where: { id: actor.id }, data: { isActive: false } });
-    await expect(updateOwnProfile({ displayName: "Later", bio: "" }, actor, testDb(), quiet)).rejects.toMatchObject({ status: 404 });
+    await expect(updateOwnProfile({ displayName: "Later", bio: "" }, testContext({ actor, db: testDb(), log: quiet }))).rejects.toMatchObject({ status: 404 });
   });
 });

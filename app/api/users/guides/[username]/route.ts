@@ -1,6 +1,4 @@
-import { getDb } from "@/lib/db/client";
 import { json, jsonRoute } from "@/lib/http/route";
-import { mediaStorage } from "@/lib/media/storage";
 import { getPublicGuide } from "@/lib/profiles/guides";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +14,5 @@ function safeDecode(segment: string): string {
 // Public: one guide's page data, {"profile": {…}, "seo": {…}}.
 export const GET = jsonRoute<{ username: string }>(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "guides.error" },
-  async (_req, { log }, { username }) => {
-    return json(200, await getPublicGuide({ username: safeDecode(username) }, { db: getDb(), log, storage: mediaStorage() }));
-  },
+  async (_req, ctx, { username }) => json(200, await getPublicGuide({ username: safeDecode(username) }, ctx)),
 );
