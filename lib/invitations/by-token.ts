@@ -49,3 +49,12 @@ async function findByTokenHash(db: Db, tokenHash: string) {
   };
   return { id: row.id, status: row.status, overdue, view };
 }
+
+/**
+ * Whether the signed-in person's address is the invitee's (any letter case): the page
+ * offers "Accept" only then. An account without a usable email (imported from Django) is
+ * nobody's invitee. The accept itself is decided by the database (accept-core.ts).
+ */
+export function isAddressedTo(v: Pick<InvitationPublicView, "inviteeEmail">, email: string | null): boolean {
+  return email !== null && email.toLowerCase() === v.inviteeEmail.toLowerCase();
+}
