@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { approveGuideApplication } from "../../lib/guide-applications/approve";
 import { getGuideApplication, getMyLatestGuideApplication, listGuideApplications } from "../../lib/guide-applications/list";
 import { rejectGuideApplication } from "../../lib/guide-applications/reject";
+import { decideGuideApplication } from "../../lib/guide-applications/decide";
 import { submitGuideApplication } from "../../lib/guide-applications/submit";
 import { refusal, testDb, withPg } from "../support/helpers";
 import { makeStaff, makeUser, profileOf } from "../support/teach";
@@ -201,6 +202,24 @@ describe("approveGuideApplication / rejectGuideApplication", () => {
     expect(await refusal(approveGuideApplication({ applicationId: app.id }, testContext({ actor: inactive, db })))).toMatchObject(forbidden);
     expect((await getMyLatestGuideApplication({}, testContext({ actor: user, db })))?.status).toBe("pending");
     expect(await refusal(listGuideApplications({}, testContext({ actor: notStaff, db })))).toMatchObject(forbidden);
+  });
+
+  it("the staff page's one form: decideGuideApplication refuses a missing or unknown decision before anything changes", async () => {
+    const db = testDb();
+    const [user, staff] = [await makeUser(db), await makeStaff(db)];
+    const app = await submitGuideApplication(application(), testContext({ actor: user, db }));
+    for (const decision of [undefined, "", "maybe", "approved"]) {
+      expect(await refusal(decideGuideApplication({ decision, applicationId: app.id }, testContext({ actor: staff, db })))).toMatchObject({
+        status: 400,
+        message: "Choose Approve or Reject.",
+      });
+    }
+    expect((await getMyLatestGuideApplication({}, testContext({ actor: user, db })))?.status).toBe("pending");
+    const { application: decided, profile } = await decideGuideApplication({ decision: "reject", applicationId: String(app.id) }, testContext({ actor: staff, db }));
+    expect([decided.status, profile]).toEqual(["rejected", null]);
+    // The actor comes from ctx: nobody signed in is the contract's 401, not a staff check on nothing.
+    expect(await refusal(decideGuideApplication({ decision: "approve", applicationId: app.id }, testContext({ db })))).toMatchObject({ status: 401 });
+    expect(await refusal(submitGuideApplication(application(), testContext({ db })))).toMatchObject({ status: 401 });
   });
 
   it("unknown ids are 404 'Not found.' and bad ids a 400 sentence", async () => {

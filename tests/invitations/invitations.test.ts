@@ -3,6 +3,7 @@ import { acceptInvitation, acceptInvitationOnBehalf } from "../../lib/invitation
 import { INVITEE_UNVERIFIED } from "../../lib/invitations/messages";
 import { getInvitationByToken } from "../../lib/invitations/by-token";
 import { cancelInvitation } from "../../lib/invitations/cancel";
+import { expireOverdueInvitations } from "../../lib/invitations/expire";
 import { setCanInviteTeachers } from "../../lib/admin/grant-invite";
 import { listInvitations, listMyInvitations } from "../../lib/invitations/list";
 import { registerAndAcceptInvitation } from "../../lib/invitations/register-and-accept";
@@ -190,6 +191,33 @@ describe("getInvitationByToken", () => {
     expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("expired");
     expect((await getInvitationByToken({ token }, testContext({ db }))).status).toBe("expired");
     expect(await db.auditLog.count({ where: { action: "invitation.expired", targetId: id } })).toBe(1);
+  });
+
+  it("expireOverdueInvitations is a job with its own input: one invitation, one inviter's or all; anything else a 400", async () => {
+    const { db, inviter, id } = await invited();
+    const job = testContext({ db });
+    await ageInvitation(id, 31);
+    expect(await expireOverdueInvitations({ inviterId: inviter.id }, job)).toEqual([id]);
+    expect(await expireOverdueInvitations({ invitationId: id }, job)).toEqual([]);
+    for (const bad of [undefined, "some", { invitationId: "1" }, { invitationId: 1, inviterId: 2 }, { inviterId: -1 }]) {
+      expect(await refusal(expireOverdueInvitations(bad, job))).toMatchObject({ status: 400 });
+    }
+  });
+
+  it("the member's use cases read the actor from ctx: without one they are the contract's 401 and change nothing", async () => {
+    const { db, token, id } = await invited();
+    const anonymous = testContext({ db });
+    for (const call of [
+      () => sendInvitation({ inviteeEmail: freshEmail() }, anonymous),
+      () => acceptInvitation({ token }, anonymous),
+      () => cancelInvitation({ invitationId: id }, anonymous),
+      () => listMyInvitations({}, anonymous),
+      () => acceptInvitationOnBehalf({ invitationId: id }, anonymous),
+      () => listInvitations({}, anonymous),
+    ]) {
+      expect((await refusal(call())).status).toBe(401);
+    }
+    expect((await getInvitationByToken({ token }, anonymous)).status).toBe("pending");
   });
 });
 
