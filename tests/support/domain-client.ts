@@ -32,15 +32,15 @@ const log = logger.child({ pid: process.pid });
 const unlimited = createLimiters({ prefix: "storm_off", enabled: false });
 
 /** The call's actor as a use-case context of this process (limits off, as above). */
-const as = (c: DomainCall): UseCaseContext => ({ db, log, actor: signedInActor(c.actor!, "session"), ip: "127.0.0.1", limiters: unlimited });
+const actingAs = (c: DomainCall): UseCaseContext => ({ db, log, actor: signedInActor(c.actor!, "session"), ip: "127.0.0.1", limiters: unlimited });
 
 const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
-  submitGuideApplication: (c) => submitGuideApplication(c.input, as(c)),
-  approveGuideApplication: (c) => approveGuideApplication(c.input, as(c)),
-  rejectGuideApplication: (c) => rejectGuideApplication(c.input, as(c)),
-  sendInvitation: (c) => sendInvitation(c.input, as(c)),
-  acceptInvitation: (c) => acceptInvitation(c.input, as(c)),
-  cancelInvitation: (c) => cancelInvitation(c.input, as(c)),
+  submitGuideApplication: (c) => submitGuideApplication(c.input, actingAs(c)),
+  approveGuideApplication: (c) => approveGuideApplication(c.input, actingAs(c)),
+  rejectGuideApplication: (c) => rejectGuideApplication(c.input, actingAs(c)),
+  sendInvitation: (c) => sendInvitation(c.input, actingAs(c)),
+  acceptInvitation: (c) => acceptInvitation(c.input, actingAs(c)),
+  cancelInvitation: (c) => cancelInvitation(c.input, actingAs(c)),
   registerAndAcceptInvitation: (c) => registerAndAcceptInvitation(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   registerUser: (c) => registerUser(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   // The API's DELETE /api/users/profile/ (no password asked there).
