@@ -2,13 +2,13 @@
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { redirect } from "next/navigation";
-import { getCurrentUser, requireUserAction } from "@/lib/auth/who/current-user";
+import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { endSession, startSession } from "@/lib/auth/credentials/browser-session";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/invitations/accept";
 import { registerAndAcceptInvitation, type RegisteredInvitee } from "@/lib/invitations/register-and-accept";
 import { TOKEN_PATTERN } from "@/lib/invitations/token";
+import { asMember } from "../components/acting-context";
 import { actionContext } from "../components/action-run";
 import type { ActionState } from "../components/action-state";
 import type { RegisterState, RegisterValues } from "./state";
@@ -29,10 +29,10 @@ function invitationPath(token: string): string {
 
 /** A signed-in user whose email matches accepts. */
 export async function acceptAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    const user = await requireUserAction();
-    await acceptInvitation({ token: formString(form, "token") }, user, getDb(), log);
+    await acceptInvitation({ token: formString(form, "token") }, await asMember(ctx));
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.status === 401 ? "Your session has ended. Sign in again to accept the invitation." : err.message;

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { loginUrl } from "@/lib/auth/who/next-path";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { getInvitationByToken, type InvitationPublicView } from "@/lib/invitations/by-token";
+import { getInvitationByToken, isAddressedTo, type InvitationPublicView } from "@/lib/invitations/by-token";
+import { actionContext } from "@/lib/use-case/action-context";
 import { Day } from "../components/date-time";
 import { first, type SearchParams } from "../components/search-params";
 import { AcceptButton } from "./accept-button";
@@ -16,8 +16,6 @@ import { RegisterForm } from "./register-form";
 export const metadata: Metadata = { title: "Invitation to teach", robots: { index: false, follow: false } };
 
 
-// An account without a usable email (imported from Django) is nobody's invitee.
-const sameAddress = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 // A deleted inviter only ever left invitations that are no longer pending (CHECK in the migration).
 const inviterName = (v: InvitationPublicView) => v.inviter?.displayName || v.inviter?.username || "A former member";
 
@@ -26,14 +24,14 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   let invitation: InvitationPublicView;
   try {
     // Marks an overdue pending invitation expired on sight.
-    invitation = await getInvitationByToken({ token }, getDb());
+    invitation = await getInvitationByToken({ token }, await actionContext());
   } catch (err) {
     if (isDomainError(err)) return <NotValid />;
     throw err;
   }
   const user = await getCurrentUser();
   const name = inviterName(invitation);
-  const isInvitee = user !== null && sameAddress(user.email, invitation.inviteeEmail);
+  const isInvitee = user !== null && isAddressedTo(invitation, user.email);
 
   if (invitation.status === "accepted") {
     return (

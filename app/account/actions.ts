@@ -1,13 +1,10 @@
 "use server";
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { requireUserAction } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { logger } from "@/lib/log/logger";
-import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { asMember } from "../components/acting-context";
+import { actionContext } from "../components/action-run";
 import { updateOwnProfile } from "@/lib/users/update-profile";
 import type { ProfileState, ProfileValues } from "./state";
 
@@ -18,11 +15,10 @@ function formString(form: FormData, key: string): string {
 
 export async function saveProfile(_prev: ProfileState, form: FormData): Promise<ProfileState> {
   const values: ProfileValues = { displayName: formString(form, "displayName"), bio: formString(form, "bio") };
-  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
-  const log = logger.child({ requestId });
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    const user = await requireUserAction();
-    const saved = await updateOwnProfile(values, user, getDb(), log);
+    const saved = await updateOwnProfile(values, await asMember(ctx));
     revalidatePath("/account");
     return { status: "saved", values: { displayName: saved.displayName ?? "", bio: saved.bio ?? "" } };
   } catch (err) {

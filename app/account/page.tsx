@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { getOwnProfile } from "@/lib/users/get-profile";
 import { ActionButton } from "../components/action-button";
 import { ProfileForm } from "./profile-form";
+import { pageContext } from "../components/acting-context";
 import { resendVerificationAction } from "./verification-actions";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -15,7 +15,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser("/account");
-  const profile = await getOwnProfile(getDb(), user.id);
+  const profile = await getOwnProfile({}, await pageContext(user));
   const search = await searchParams;
   const acceptedInvitation = search.invitation === "accepted" && profile.activeGuide;
   // Set by the /login action when the sign-in reactivated a self-deactivated account.

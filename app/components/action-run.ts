@@ -11,8 +11,8 @@ export { actionContext };
 
 /**
  * Runs a one-button action: designed refusals become the sentence to show, faults are
- * logged with the request id and answered generically. Never wraps redirect(). `fn` gets the
- * action's one context (anonymous: the action adds the actor it authenticates, withCaller).
+ * logged with the request id and answered generically. Never wraps redirect(). `fn` gets
+ * the action's one ctx (anonymous: the action adds the actor it authenticates, withCaller).
  */
 export async function runAction(event: string, fn: (log: Logger, ctx: UseCaseContext) => Promise<string>): Promise<ActionState> {
   const ctx = await actionContext();

@@ -1,14 +1,11 @@
 "use server";
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireUserAction } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { submitGuideApplication } from "@/lib/guide-applications/submit";
-import { logger } from "@/lib/log/logger";
-import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { asMember } from "../components/acting-context";
+import { actionContext } from "../components/action-run";
 import type { ApplicationState, ApplicationValues } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -24,11 +21,10 @@ export async function apply(_prev: ApplicationState, form: FormData): Promise<Ap
     subjectsToTeach: formString(form, "subjectsToTeach"),
     referredBy: formString(form, "referredBy"),
   };
-  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
-  const log = logger.child({ requestId });
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    const user = await requireUserAction();
-    await submitGuideApplication(values, user, getDb(), log);
+    await submitGuideApplication(values, await asMember(ctx));
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.status === 401 ? "Your session has ended. Sign in again to send your application." : err.message;

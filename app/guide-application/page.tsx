@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { GUIDE_APPLICATION_PENDING } from "@/lib/ui-messages";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { getMyLatestGuideApplication } from "@/lib/guide-applications/list";
 import { EXPERIENCE_MAX, MOTIVATION_MAX, SUBJECTS_MAX } from "@/lib/guide-applications/submit-schema";
 import type { GuideApplicationView } from "@/lib/guide-applications/view";
 import { DateTime } from "../components/date-time";
 import { FormMessage } from "../components/field";
 import { ApplicationForm } from "./application-form";
+import { pageContext } from "../components/acting-context";
 import styles from "./page.module.css";
 
 export const metadata: Metadata = { title: "Become a guide" };
@@ -18,7 +18,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function GuideApplicationPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser("/guide-application");
-  const latest = await getMyLatestGuideApplication(user, getDb());
+  const latest = await getMyLatestGuideApplication({}, await pageContext(user));
   const submitted = (await searchParams).submitted === "1" && latest?.status === "pending";
 
   return (

@@ -2,11 +2,10 @@
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { revalidatePath } from "next/cache";
-import { requireUserAction } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 import { sendInvitation } from "@/lib/invitations/send";
+import { asMember } from "../components/acting-context";
 import { actionContext, runAction } from "../components/action-run";
 import type { ActionState } from "../components/action-state";
 import type { SendState, SendValues } from "./state";
@@ -19,10 +18,10 @@ function formString(form: FormData, key: string): string {
 export async function sendInvitationAction(prev: SendState, form: FormData): Promise<SendState> {
   const values: SendValues = { inviteeEmail: formString(form, "inviteeEmail"), personalMessage: formString(form, "personalMessage") };
   const n = (prev.status === "idle" ? 0 : prev.n) + 1;
-  const { requestId, log } = await actionContext();
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    const user = await requireUserAction();
-    const sent = await sendInvitation(values, user, getDb(), log);
+    const sent = await sendInvitation(values, await asMember(ctx));
     revalidatePath("/invitations");
     revalidatePath("/admin/invitations");
     return { status: "sent", n, message: `Invitation sent to ${sent.invitation.inviteeEmail}.` };
@@ -42,9 +41,8 @@ export async function sendInvitationAction(prev: SendState, form: FormData): Pro
 }
 
 export async function cancelMyInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("invitation.cancel_failed", async (log) => {
-    const user = await requireUserAction();
-    const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, user, getDb(), log);
+  return runAction("invitation.cancel_failed", async (_log, ctx) => {
+    const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, await asMember(ctx));
     revalidatePath("/invitations");
     return `The invitation to ${invitation.inviteeEmail} was cancelled.`;
   });

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";
 import { PERSONAL_MESSAGE_MAX } from "@/lib/invitations/send-schema";
@@ -12,6 +11,7 @@ import { EmptyState } from "../components/ui";
 import { cancelMyInvitationAction } from "./actions";
 import { STATUS_LABELS } from "./labels";
 import { SendInvitationForm } from "./send-form";
+import { pageContext } from "../components/acting-context";
 
 export const metadata: Metadata = { title: "Invite teachers" };
 
@@ -22,7 +22,7 @@ function nextMonth(now = new Date()): Date {
 
 export default async function InvitationsPage() {
   const user = await requireUser("/invitations");
-  const mine = await listMyInvitations(user, getDb());
+  const mine = await listMyInvitations({}, await pageContext(user));
 
   return (
     <section className="card">

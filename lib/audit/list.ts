@@ -1,5 +1,6 @@
-import { requireStaffFlag, type Actor } from "../actor";
+import { requireStaffFlag } from "../actor";
 import type { Db, Prisma } from "../db/client";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { pageOf, type Page } from "../validation/pagination";
 import { DomainError } from "../errors";
@@ -27,8 +28,9 @@ export interface AuditListEntry {
 }
 
 /** Staff: the audit trail, newest first, filterable by action, target and actor (by id, or by username as people do). */
-export async function listAuditLog(input: unknown, actor: Actor, db: Db): Promise<Page<AuditListEntry>> {
-  requireStaffFlag(actor);
+export async function listAuditLog(input: unknown, ctx: UseCaseContext): Promise<Page<AuditListEntry>> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const q = parseInput(listAuditSchema, input ?? {});
   const who = await memberId(db, "Who", q.who);
   const about = await memberId(db, "About", q.about);

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from "../errors";
+import { MAX_PAGE_SIZE, type Page } from "../validation/pagination";
 import { NOT_FOUND } from "./messages";
 import type { GuideApplicationView } from "./view";
 
@@ -100,4 +101,25 @@ export function applicationIdFromPath(raw: string | undefined): number {
   const id = raw !== undefined && /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw NOT_FOUND();
   return id;
+}
+
+/** The staff list's query (`?status=`, `?applicant=`, `?page=`, `?page_size=`, default and maximum 100) as the list's input. */
+export function listQueryFromApi(query: URLSearchParams): unknown {
+  return { status: query.get("status"), applicant: query.get("applicant"), page: query.get("page"), pageSize: query.get("page_size") ?? MAX_PAGE_SIZE };
+}
+
+/**
+ * The list's headers: X-Total-Count, and a Link header (rel="next"/"prev") with the
+ * caller's own query when there is more.
+ */
+export function listHeaders(url: URL, page: Page<unknown>): Record<string, string> {
+  const link = (n: number, rel: string) => {
+    const target = new URLSearchParams(url.searchParams);
+    target.set("page", String(n));
+    return `<${url.pathname}?${target}>; rel="${rel}"`;
+  };
+  const links = [page.page < page.pageCount && link(page.page + 1, "next"), page.page > 1 && link(page.page - 1, "prev")].filter(Boolean);
+  const headers: Record<string, string> = { "X-Total-Count": String(page.total) };
+  if (links.length) headers.Link = links.join(", ");
+  return headers;
 }

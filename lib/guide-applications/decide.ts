@@ -1,13 +1,12 @@
-import { requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { requireActiveStaff, requireStaffFlag } from "../actor";
 import { recordAudit } from "../audit/record";
 import { guideApplicationDecidedEmail } from "../mail/notices";
 import { enqueueEmail } from "../outbox/enqueue";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
-import type { Logger } from "../log/logger";
 import { promoteToGuide, type GuideProfile } from "../profiles/promote-to-guide";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
-import { guideApplicationDecisionSchema } from "./decision-schema";
+import { decisionChoiceSchema, guideApplicationDecisionSchema } from "./decision-schema";
 import { alreadyDecided, NOT_FOUND } from "./messages";
 import { applicationViewSelect, toView, type GuideApplicationView } from "./view";
 
@@ -17,23 +16,22 @@ export interface DecisionResult {
   profile: GuideProfile | null;
 }
 
+const DECIDED = { approve: "approved", reject: "rejected" } as const;
+
 /**
- * Approve or reject, only from `pending`: one conditional UPDATE whose row count
- * decides. Two staff deciding at once both reach the row; the second waits for the
- * first's lock, re-reads the status, matches nothing and is told who won. The profile
- * change and the audit row commit with the decision or not at all.
+ * Staff approve or reject (input `decision`: "approve" | "reject", beside
+ * guideApplicationDecisionSchema's fields), only from `pending`: one conditional UPDATE
+ * whose row count decides. Two staff deciding at once both reach the row; the second
+ * waits for the first's lock, re-reads the status, matches nothing and is told who won.
+ * The profile change and the audit row commit with the decision or not at all.
  */
-export async function decideGuideApplication(
-  decision: "approved" | "rejected",
-  input: unknown,
-  actor: Actor,
-  db: Db,
-  log: Logger,
-): Promise<DecisionResult> {
+export async function decideGuideApplication(input: unknown, ctx: UseCaseContext): Promise<DecisionResult> {
+  const actor = legacyActor(ctx);
   requireStaffFlag(actor);
+  const decision = DECIDED[parseInput(decisionChoiceSchema, input).decision];
   const { applicationId, adminNotes } = parseInput(guideApplicationDecisionSchema, input);
 
-  const outcome = await inTransaction(db, async (tx) => {
+  const outcome = await inTransaction(ctx.db, async (tx) => {
     await requireActiveStaff(tx, actor);
     const decided = await tx.$queryRaw<{ userId: number }[]>`
       UPDATE "GuideApplication"
@@ -75,12 +73,17 @@ export async function decideGuideApplication(
     if (outcome.status === null) throw NOT_FOUND();
     // Only a decided application fails the `pending` condition.
     const status = outcome.status as "approved" | "rejected";
-    log.info({ event: "guide_application.stale_decision", applicationId, attempted: decision, current: status, staffId: actor.id }, "application already decided");
+    ctx.log.info({ event: "guide_application.stale_decision", applicationId, attempted: decision, current: status, staffId: actor.id }, "application already decided");
     throw alreadyDecided(status);
   }
-  log.info(
+  ctx.log.info(
     { event: `guide_application.${decision}`, applicationId, staffId: actor.id, applicantId: outcome.application.applicant.id },
     `application ${decision}`,
   );
   return { application: outcome.application, profile: outcome.profile };
+}
+
+/** `input` with the decision the caller's path names; anything but an object is left for the schema to refuse. */
+export function withDecision(input: unknown, decision: "approve" | "reject"): unknown {
+  return typeof input === "object" && input !== null && !Array.isArray(input) ? { ...input, decision } : input;
 }

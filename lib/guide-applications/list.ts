@@ -1,6 +1,6 @@
-import { requireStaffFlag, type Actor } from "../actor";
-import type { Db } from "../db/client";
+import { requireStaffFlag } from "../actor";
 import { Prisma } from "../db/generated/client";
+import { legacyActor, requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { pageOf, type Page } from "../validation/pagination";
 import { guideApplicationIdSchema, listGuideApplicationsSchema } from "./list-schema";
@@ -11,8 +11,9 @@ import { applicationViewSelect, toView, type GuideApplicationView } from "./view
  * Staff: applications filtered by status and applicant, pending first, then oldest first.
  * Non-staff are refused with 403 "Admin permission required.".
  */
-export async function listGuideApplications(input: unknown, actor: Actor, db: Db): Promise<Page<GuideApplicationView>> {
-  requireStaffFlag(actor);
+export async function listGuideApplications(input: unknown, ctx: UseCaseContext): Promise<Page<GuideApplicationView>> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const { status, applicant, page, pageSize } = parseInput(listGuideApplicationsSchema, input ?? {});
   // Prisma cannot order by an expression; the id list comes from SQL, the rows from Prisma.
   const offset = (page - 1) * pageSize;
@@ -36,18 +37,19 @@ export async function listGuideApplications(input: unknown, actor: Actor, db: Db
 }
 
 /** Staff: one application with its full text. */
-export async function getGuideApplication(input: unknown, actor: Actor, db: Db): Promise<GuideApplicationView> {
-  requireStaffFlag(actor);
+export async function getGuideApplication(input: unknown, ctx: UseCaseContext): Promise<GuideApplicationView> {
+  requireStaffFlag(legacyActor(ctx));
   const { applicationId } = parseInput(guideApplicationIdSchema, input);
-  const row = await db.guideApplication.findUnique({ where: { id: applicationId }, select: applicationViewSelect });
+  const row = await ctx.db.guideApplication.findUnique({ where: { id: applicationId }, select: applicationViewSelect });
   if (!row) throw NOT_FOUND();
   return toView(row);
 }
 
-/** The signed-in user's most recent application (any status), or null. */
-export async function getMyLatestGuideApplication(actor: Pick<Actor, "id">, db: Db): Promise<GuideApplicationView | null> {
-  const row = await db.guideApplication.findFirst({
-    where: { userId: actor.id },
+/** The signed-in user's most recent application (any status), or null. Takes no input. */
+export async function getMyLatestGuideApplication(_input: unknown, ctx: UseCaseContext): Promise<GuideApplicationView | null> {
+  const { id } = requireSignedIn(ctx);
+  const row = await ctx.db.guideApplication.findFirst({
+    where: { userId: id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: applicationViewSelect,
   });

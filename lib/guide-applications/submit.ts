@@ -1,11 +1,10 @@
-import type { Actor } from "../actor";
 import { recordAudit } from "../audit/record";
 import { publicUrl } from "../config/public-base-url";
 import type { Db } from "../db/client";
 import { uniqueViolation } from "../db/errors";
 import { inTransaction, type Tx } from "../db/transaction";
-import { logger, type Logger } from "../log/logger";
 import { enqueueEmail } from "../outbox/enqueue";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { alreadyOpen, referrerUnknown } from "./messages";
 import { submitGuideApplicationSchema } from "./submit-schema";
@@ -19,12 +18,9 @@ const ONE_OPEN_INDEX = "GuideApplication_one_open_per_user";
  * approved application per user; the pre-check only words the refusal early. Staff
  * are notified through the outbox, in the same transaction.
  */
-export async function submitGuideApplication(
-  input: unknown,
-  actor: Pick<Actor, "id">,
-  db: Db,
-  log: Logger = logger,
-): Promise<GuideApplicationView> {
+export async function submitGuideApplication(input: unknown, ctx: UseCaseContext): Promise<GuideApplicationView> {
+  const actor = requireSignedIn(ctx);
+  const { db, log } = ctx;
   const data = parseInput(submitGuideApplicationSchema, input);
   const referredById = data.referredBy ? await resolveReferrer(db, data.referredBy) : null;
 

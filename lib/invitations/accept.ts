@@ -1,9 +1,8 @@
-import { requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
+import { requireActiveStaff, requireStaffFlag } from "../actor";
 import { recordAudit } from "../audit/record";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
-import { logger, type Logger } from "../log/logger";
 import type { GuideProfile } from "../profiles/promote-to-guide";
+import { legacyActor, requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { acceptInTransaction, type AcceptOutcome } from "./accept-core";
 import { invitationIdSchema } from "./id-schema";
@@ -25,16 +24,12 @@ export interface AcceptedInvitation {
  * invitation's (any letter case), and only a pending, unexpired invitation is
  * accepted, once. Invitation, profile and audit row commit together.
  */
-export async function acceptInvitation(
-  input: unknown,
-  actor: Pick<Actor, "id">,
-  db: Db,
-  log: Logger = logger,
-): Promise<AcceptedInvitation> {
+export async function acceptInvitation(input: unknown, ctx: UseCaseContext): Promise<AcceptedInvitation> {
+  const actor = requireSignedIn(ctx);
   const { token } = parseInput(invitationTokenSchema, input);
   if (!TOKEN_PATTERN.test(token)) throw invalidToken();
   const tokenHash = hashInvitationToken(token);
-  const outcome = await inTransaction(db, async (tx) => {
+  const outcome = await inTransaction(ctx.db, async (tx) => {
     const result = await acceptInTransaction(tx, { tokenHash }, actor.id);
     if (result.ok) {
       await recordAudit(tx, {
@@ -47,23 +42,19 @@ export async function acceptInvitation(
     }
     return result;
   });
-  return finish(outcome, db, log, { inviteeId: actor.id, by: actor.id });
+  return finish(outcome, ctx, { inviteeId: actor.id, by: actor.id });
 }
 
 /**
  * Staff accept on behalf of the registered user whose email matches the invitation
  * (a support case). Same rules and effect; the audit row names the staff member.
  */
-export async function acceptInvitationOnBehalf(
-  input: unknown,
-  actor: Actor,
-  db: Db,
-  log: Logger = logger,
-): Promise<AcceptedInvitation> {
+export async function acceptInvitationOnBehalf(input: unknown, ctx: UseCaseContext): Promise<AcceptedInvitation> {
+  const actor = legacyActor(ctx);
   requireStaffFlag(actor);
   const { invitationId } = parseInput(invitationIdSchema, input);
   let inviteeId = 0;
-  const outcome = await inTransaction(db, async (tx): Promise<AcceptOutcome> => {
+  const outcome = await inTransaction(ctx.db, async (tx): Promise<AcceptOutcome> => {
     await requireActiveStaff(tx, actor);
     const invitation = await tx.teacherInvitation.findUnique({ where: { id: invitationId }, select: { inviteeEmail: true } });
     if (!invitation) throw NOT_FOUND();
@@ -88,17 +79,13 @@ export async function acceptInvitationOnBehalf(
     }
     return result;
   });
-  return finish(outcome, db, log, { inviteeId, by: actor.id });
+  return finish(outcome, ctx, { inviteeId, by: actor.id });
 }
 
-async function finish(
-  outcome: AcceptOutcome,
-  db: Db,
-  log: Logger,
-  who: { inviteeId: number; by: number },
-): Promise<AcceptedInvitation> {
+async function finish(outcome: AcceptOutcome, ctx: UseCaseContext, who: { inviteeId: number; by: number }): Promise<AcceptedInvitation> {
+  const { db, log } = ctx;
   if (!outcome.ok) {
-    if (outcome.overdueId) await expireOverdueInvitations(db, { invitationId: outcome.overdueId }, log);
+    if (outcome.overdueId) await expireOverdueInvitations({ invitationId: outcome.overdueId }, ctx);
     log.info({ event: "invitation.accept_refused", reason: outcome.error.code, ...who }, "invitation not accepted");
     throw outcome.error;
   }

@@ -1,6 +1,9 @@
 import { DomainError, isDomainError } from "../errors";
+import type { AcceptedInvitation } from "./accept";
 import type { InvitationPublicView } from "./by-token";
 import type { MyInvitations } from "./list";
+import { notUsable } from "./messages";
+import type { SentInvitation } from "./send";
 import type { InvitationView } from "./view";
 
 // The old JSON API speaks snake_case; the code inside speaks camelCase. Every
@@ -52,6 +55,36 @@ export function publicInvitationToApi(v: InvitationPublicView) {
     },
     inviter_name: inviterName,
   };
+}
+
+/**
+ * GET …/accept/?token=: the invitation while it can be accepted, else the live view's 400
+ * naming the status (the page shows every status; the API answers only a usable one).
+ */
+export function publicInvitationAnswer(v: InvitationPublicView): { status: 200 | 400; body: unknown } {
+  if (v.status !== "pending") return { status: 400, body: { detail: notUsable(v.status).message, status: v.status } };
+  return { status: 200, body: publicInvitationToApi(v) };
+}
+
+/** POST …/accept/: the accepted invitation and the caller's profile flags after it. */
+export function acceptedToApi({ invitation, profile }: AcceptedInvitation) {
+  return {
+    detail: "Invitation accepted.",
+    invitation: invitationToApi(invitation),
+    role: profile.role,
+    active_guide: profile.activeGuide,
+    can_invite_teachers: profile.canInviteTeachers,
+  };
+}
+
+/** POST …/send/: the new invitation and what is left of the month's allowance. */
+export function sentToApi(sent: SentInvitation) {
+  return { detail: "Invitation sent.", invitation: invitationToApi(sent.invitation), remaining_invitations: sent.remainingThisMonth };
+}
+
+/** POST …/<id>/cancel/. */
+export function cancelledToApi(invitation: InvitationView) {
+  return { detail: "Invitation cancelled.", invitation: invitationToApi(invitation) };
 }
 
 export function myInvitationsToApi(m: MyInvitations) {

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { logger, type Logger } from "../log/logger";
+import type { UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { expireOverdueInvitations } from "./expire";
 import { invalidToken } from "./messages";
@@ -18,14 +18,14 @@ export interface InvitationPublicView extends InvitationFields {
  * a 404 "This invitation link is not valid."; any other status is returned for the
  * page to explain. A pending invitation past its expiry is marked `expired` here.
  */
-export async function getInvitationByToken(input: unknown, db: Db, log: Logger = logger): Promise<InvitationPublicView> {
+export async function getInvitationByToken(input: unknown, ctx: UseCaseContext): Promise<InvitationPublicView> {
   const { token } = parseInput(invitationTokenSchema, input);
   if (!TOKEN_PATTERN.test(token)) throw invalidToken();
-  const found = await findByTokenHash(db, hashInvitationToken(token));
+  const found = await findByTokenHash(ctx.db, hashInvitationToken(token));
   if (!found) throw invalidToken();
   if (found.status === "pending" && found.overdue) {
     // Nothing can move an overdue invitation anywhere but to `expired`.
-    await expireOverdueInvitations(db, { invitationId: found.id }, log);
+    await expireOverdueInvitations({ invitationId: found.id }, ctx);
     return { ...found.view, status: "expired" };
   }
   return found.view;
@@ -48,4 +48,13 @@ async function findByTokenHash(db: Db, tokenHash: string) {
     inviter: inviter && { username: inviter.username, displayName: inviter.profile?.displayName ?? null },
   };
   return { id: row.id, status: row.status, overdue, view };
+}
+
+/**
+ * Whether the signed-in person's address is the invitee's (any letter case): the page
+ * offers "Accept" only then. An account without a usable email (imported from Django) is
+ * nobody's invitee. The accept itself is decided by the database (accept-core.ts).
+ */
+export function isAddressedTo(v: Pick<InvitationPublicView, "inviteeEmail">, email: string | null): boolean {
+  return email !== null && email.toLowerCase() === v.inviteeEmail.toLowerCase();
 }

@@ -1,8 +1,7 @@
-import { isActiveStaff, type Actor } from "../actor";
+import { isActiveStaff } from "../actor";
 import { recordAudit } from "../audit/record";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
-import { logger, type Logger } from "../log/logger";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { expireOverdueInvitations } from "./expire";
 import { invitationIdSchema } from "./id-schema";
@@ -14,7 +13,9 @@ import { invitationViewSelect, type InvitationView } from "./view";
  * conditional UPDATE whose row count decides, so a cancel racing an accept loses or
  * wins whole. Someone else's invitation is "Not found." to a non-staff user.
  */
-export async function cancelInvitation(input: unknown, actor: Actor, db: Db, log: Logger = logger): Promise<InvitationView> {
+export async function cancelInvitation(input: unknown, ctx: UseCaseContext): Promise<InvitationView> {
+  const actor = requireSignedIn(ctx);
+  const { db, log } = ctx;
   const { invitationId } = parseInput(invitationIdSchema, input);
   const outcome = await inTransaction(db, async (tx) => {
     const staff = actor.isStaff && (await isActiveStaff(tx, actor.id));
@@ -45,7 +46,7 @@ export async function cancelInvitation(input: unknown, actor: Actor, db: Db, log
     return { ok: false as const, error: notUsable("expired"), overdue: row.overdue };
   });
   if (!outcome.ok) {
-    if ("overdue" in outcome && outcome.overdue) await expireOverdueInvitations(db, { invitationId }, log);
+    if ("overdue" in outcome && outcome.overdue) await expireOverdueInvitations({ invitationId }, ctx);
     log.info({ event: "invitation.cancel_refused", invitationId, reason: outcome.error.code, by: actor.id }, "invitation not cancelled");
     throw outcome.error;
   }

@@ -1,21 +1,20 @@
 import { recordAudit } from "../audit/record";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
-import { logger, type Logger } from "../log/logger";
+import type { UseCaseContext } from "../use-case/context";
+import { parseInput } from "../validation/parse";
+import { expireOverdueSchema } from "./expire-schema";
 
 /**
  * "An expired pending invitation is marked expired on sight": flips the given
  * invitations (or all of an inviter's, or all) whose time ran out, conditionally, so
- * that racing readers mark each one once. Returns the ids it changed.
+ * that racing readers mark each one once. Returns the ids it changed. Any reader may
+ * trigger it (the clock decided, not the actor), so it checks no actor.
  */
-export async function expireOverdueInvitations(
-  db: Db,
-  scope: { invitationId: number } | { inviterId: number } | "all",
-  log: Logger = logger,
-): Promise<number[]> {
+export async function expireOverdueInvitations(input: unknown, ctx: UseCaseContext): Promise<number[]> {
+  const scope = parseInput(expireOverdueSchema, input);
   const invitationId = typeof scope === "object" && "invitationId" in scope ? scope.invitationId : null;
   const inviterId = typeof scope === "object" && "inviterId" in scope ? scope.inviterId : null;
-  const ids = await inTransaction(db, async (tx) => {
+  const ids = await inTransaction(ctx.db, async (tx) => {
     const rows = await tx.$queryRaw<{ id: number }[]>`
       UPDATE "TeacherInvitation" SET "status" = 'expired'
       WHERE "status" = 'pending' AND "expiresAt" <= now()
@@ -27,6 +26,6 @@ export async function expireOverdueInvitations(
     }
     return rows.map((r) => r.id);
   });
-  if (ids.length) log.info({ event: "invitation.expired", invitationIds: ids }, "invitations expired on sight");
+  if (ids.length) ctx.log.info({ event: "invitation.expired", invitationIds: ids }, "invitations expired on sight");
   return ids;
 }

@@ -1,6 +1,6 @@
-import { requireStaffFlag, type Actor } from "../actor";
-import type { Db, Prisma } from "../db/client";
-import { logger, type Logger } from "../log/logger";
+import { requireStaffFlag } from "../actor";
+import type { Prisma } from "../db/client";
+import { legacyActor, requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { dayAfter, dayStart } from "../validation/day";
 import { parseInput } from "../validation/parse";
 import { pageOf, type Page } from "../validation/pagination";
@@ -19,9 +19,11 @@ export interface MyInvitations {
   canInvite: boolean;
 }
 
-/** The inviter's page and GET /api/users/invitations/: newest first, with the month's count. */
-export async function listMyInvitations(actor: Pick<Actor, "id">, db: Db, log: Logger = logger): Promise<MyInvitations> {
-  await expireOverdueInvitations(db, { inviterId: actor.id }, log);
+/** The inviter's page and GET /api/users/invitations/: newest first, with the month's count. Takes no input. */
+export async function listMyInvitations(_input: unknown, ctx: UseCaseContext): Promise<MyInvitations> {
+  const actor = requireSignedIn(ctx);
+  const { db } = ctx;
+  await expireOverdueInvitations({ inviterId: actor.id }, ctx);
   const [invitations, monthlyCount, profile] = await Promise.all([
     db.teacherInvitation.findMany({
       where: { inviterId: actor.id },
@@ -40,10 +42,11 @@ export async function listMyInvitations(actor: Pick<Actor, "id">, db: Db, log: L
 }
 
 /** Staff: every invitation, newest first; filter by status, inviter and days sent, search by email. */
-export async function listInvitations(input: unknown, actor: Actor, db: Db, log: Logger = logger): Promise<Page<InvitationView>> {
-  requireStaffFlag(actor);
+export async function listInvitations(input: unknown, ctx: UseCaseContext): Promise<Page<InvitationView>> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const q = parseInput(listInvitationsSchema, input ?? {});
-  await expireOverdueInvitations(db, "all", log);
+  await expireOverdueInvitations("all", ctx);
   const inviter: Prisma.TeacherInvitationWhereInput = q.inviter
     ? /^\d+$/.test(q.inviter)
       ? { OR: [{ inviterId: Number(q.inviter) }, { inviter: { username: { equals: q.inviter, mode: "insensitive" } } }] }

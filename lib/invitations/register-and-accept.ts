@@ -33,7 +33,7 @@ export async function registerAndAcceptInvitation(input: unknown, ctx: UseCaseCo
   await limitRegistrationAttempt(ctx);
   const { token, username, password, role, bio } = parseInput(registerAndAcceptSchema, input);
   // Unknown token -> 404; marks an overdue one expired; then refuse anything not pending.
-  const invitation = await getInvitationByToken({ token }, db, log);
+  const invitation = await getInvitationByToken({ token }, ctx);
   if (invitation.status !== "pending") throw notUsable(invitation.status);
 
   const registration = await prepareRegistration({ username, password, role, bio, email: invitation.inviteeEmail }, db, log);
@@ -59,7 +59,7 @@ export async function registerAndAcceptInvitation(input: unknown, ctx: UseCaseCo
       return { user, ...result };
     });
   } catch (err) {
-    if (overdueId) await expireOverdueInvitations(db, { invitationId: overdueId }, log);
+    if (overdueId) await expireOverdueInvitations({ invitationId: overdueId }, ctx);
     throw err;
   }
 

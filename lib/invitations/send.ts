@@ -1,13 +1,13 @@
-import type { Actor } from "../actor";
 import { recordAudit } from "../audit/record";
 import { publicUrl } from "../config/public-base-url";
 import type { Db } from "../db/client";
 import { uniqueViolation } from "../db/errors";
 import { inTransaction, type Tx } from "../db/transaction";
 import { isDomainError } from "../errors";
-import { logger, maskEmail, type Logger } from "../log/logger";
+import { maskEmail } from "../log/logger";
 import { verifyBeforeInviting } from "../email-verification/messages";
 import { enqueueEmail } from "../outbox/enqueue";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { accountExists, alreadyInvited, MONTHLY_LIMIT, monthlyLimitReached, noPermission } from "./messages";
 import { sendInvitationSchema } from "./send-schema";
@@ -30,12 +30,9 @@ export interface SentInvitation {
  * the same lock, so a concurrent revocation is respected. The token leaves this
  * function only inside the queued email.
  */
-export async function sendInvitation(
-  input: unknown,
-  actor: Pick<Actor, "id">,
-  db: Db,
-  log: Logger = logger,
-): Promise<SentInvitation> {
+export async function sendInvitation(input: unknown, ctx: UseCaseContext): Promise<SentInvitation> {
+  const actor = requireSignedIn(ctx);
+  const { db, log } = ctx;
   const { inviteeEmail, personalMessage } = parseInput(sendInvitationSchema, input);
   const token = newInvitationToken();
   const fields = { inviterId: actor.id, inviteeMasked: maskEmail(inviteeEmail) };

@@ -1,9 +1,8 @@
 import { publicUrl } from "../config/public-base-url";
-import type { Db } from "../db/client";
 import { resendVerification } from "../email-verification/resend";
 import { DomainError, isDomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
 import { isRateLimited } from "../security/rate-limits";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 
 // An imported teacher's first invitation (issue 22 point 7). Django never proved anyone's
 // address, sending needs a proven one (issue 11), and the live frontend has no page to
@@ -22,9 +21,10 @@ export const verifyToInviteAgain = (accountUrl: string) =>
  * becomes the same 403 with a verification email sent (or, when one was sent moments
  * ago, a pointer to it); any other error is returned unchanged.
  */
-export async function offerVerification(err: unknown, userId: number, ctx: { db: Db; ip: string; log?: Logger }): Promise<unknown> {
+export async function offerVerification(err: unknown, ctx: UseCaseContext): Promise<unknown> {
   if (!isDomainError(err) || err.code !== "email_unverified") return err;
-  const log = ctx.log ?? logger;
+  const { log } = ctx;
+  const userId = requireSignedIn(ctx).id;
   try {
     await resendVerification({}, { db: ctx.db, ip: ctx.ip, log, actor: { kind: "member", id: userId, isStaff: false, via: "session" } });
     log.info({ event: "invitation.verification_offered", userId }, "unverified inviter: verification link sent");

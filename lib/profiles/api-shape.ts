@@ -115,3 +115,12 @@ export function publicProfileToApi({ user, profile: p }: PublicProfileSource, st
   for (const n of SHOWCASE_SLOTS) out[`showcase_image_${n}_tags_detail`] = [];
   return out;
 }
+
+/** The `<username>` of /api/users/guides/<username>/: percent-decoded, or as sent when it does not decode. */
+export function usernameFromPath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

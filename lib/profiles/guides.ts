@@ -1,19 +1,11 @@
-import type { Db } from "../db/client";
 import type { Profile } from "../db/generated/client";
 import { DomainError } from "../errors";
 import { containsPattern } from "../admin/users-list";
-import type { Logger } from "../log/logger";
-import type { MediaStorage } from "../media/storage";
+import { storageOf, type MediaUseCaseContext } from "../media/context";
 import { parseInput } from "../validation/parse";
 import { publicProfileToApi, type PublicProfileSource } from "./api-shape";
 import { guideListSchema, guideUsernameSchema } from "./guides-schema";
 import { guideSeo } from "./seo";
-
-export interface PublicReadContext {
-  db: Db;
-  log: Logger;
-  storage: MediaStorage;
-}
 
 const GUIDE_ROLES = ["guide", "both"] as const;
 const userSelect = { id: true, username: true, dateJoined: true } as const;
@@ -26,7 +18,7 @@ const toSource = ({ user, ...profile }: Row): PublicProfileSource => ({ user, pr
  * or both, newest first; with `search`, those whose username contains it (any letter
  * case), by username, as the live view did. Never an email address.
  */
-export async function listGuides(input: unknown, ctx: PublicReadContext) {
+export async function listGuides(input: unknown, ctx: MediaUseCaseContext) {
   const { search, limit } = parseInput(guideListSchema, input);
   let rows: Row[];
   if (search === undefined) {
@@ -50,7 +42,8 @@ export async function listGuides(input: unknown, ctx: PublicReadContext) {
     const byId = new Map(found.map((r) => [r.id, r]));
     rows = ids.map((r) => byId.get(r.id)).filter((r): r is Row => r !== undefined);
   }
-  return rows.map((r) => publicProfileToApi(toSource(r), ctx.storage));
+  const storage = storageOf(ctx);
+  return rows.map((r) => publicProfileToApi(toSource(r), storage));
 }
 
 const guideNotFound = () => new DomainError("not_found", "Guide profile not found.", 404);
@@ -60,7 +53,7 @@ const guideNotFound = () => new DomainError("not_found", "Guide profile not foun
  * block. Only guides are public here; the live view answered for any username (with the
  * email address), which let anyone list who is a member.
  */
-export async function getPublicGuide(input: unknown, ctx: PublicReadContext) {
+export async function getPublicGuide(input: unknown, ctx: MediaUseCaseContext) {
   const parsed = guideUsernameSchema.safeParse(input);
   if (!parsed.success) throw guideNotFound();
   const row = await ctx.db.profile.findFirst({
@@ -71,6 +64,6 @@ export async function getPublicGuide(input: unknown, ctx: PublicReadContext) {
     include: { user: { select: userSelect } },
   });
   if (!row) throw guideNotFound();
-  const profile = publicProfileToApi(toSource(row), ctx.storage);
+  const profile = publicProfileToApi(toSource(row), storageOf(ctx));
   return { profile, seo: guideSeo(profile) };
 }

@@ -1,24 +1,17 @@
 import { containsPattern } from "../admin/users-list";
-import type { Actor } from "../actor";
-import type { Db } from "../db/client";
-import type { Logger } from "../log/logger";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { userSearchSchema } from "./guides-schema";
 
 export const USER_SEARCH_LIMIT = 20;
-
-export interface SearchContext {
-  db: Db;
-  log: Logger;
-  actor: Actor;
-}
 
 /**
  * GET /api/users/search/?q= (signed-in members, e.g. to share a quiz): active members whose
  * username or display name contains `q`, any letter case, by username. Id, username and
  * display name only: the live view also answered every match's email address.
  */
-export async function searchUsers(input: unknown, ctx: SearchContext) {
+export async function searchUsers(input: unknown, ctx: UseCaseContext) {
+  requireSignedIn(ctx);
   const { q } = parseInput(userSearchSchema, input);
   if (q === "") return [];
   const pattern = containsPattern(q);

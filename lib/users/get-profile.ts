@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Profile } from "../db/generated/client";
 import { DomainError } from "../errors";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { DEFAULT_PREFERENCE, preferenceSelect, toPreferenceView, type PreferenceView } from "../profiles/preferences-row";
 import type { Role } from "./register-schema";
 
@@ -26,8 +27,13 @@ export interface OwnProfile {
   preference: PreferenceView;
 }
 
-/** The signed-in user's own account and profile (the /account page, GET /api/users/profile/). */
-export async function getOwnProfile(db: Db, userId: number): Promise<OwnProfile> {
+/** The signed-in user's own account and profile (the /account page, GET /api/users/profile/). Takes no input. */
+export async function getOwnProfile(_input: unknown, ctx: UseCaseContext): Promise<OwnProfile> {
+  return readOwnProfile(ctx.db, requireSignedIn(ctx).id);
+}
+
+/** The account and profile of a user already authenticated by the caller (the login answer). */
+export async function readOwnProfile(db: Db, userId: number): Promise<OwnProfile> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { mediaStorage } from "../media/storage";
 import { preferencesToApi } from "../profiles/api-shape";
-import { getOwnProfile } from "./get-profile";
+import { readOwnProfile } from "./get-profile";
 
 /**
  * The old API's login answer for a freshly issued token, byte for byte the old keys in the
@@ -11,7 +11,7 @@ import { getOwnProfile } from "./get-profile";
  * magic-link exchange.
  */
 export async function loginAnswer(db: Db, userId: number, token: string): Promise<Record<string, unknown>> {
-  const profile = await getOwnProfile(db, userId);
+  const profile = await readOwnProfile(db, userId);
   return {
     token,
     id: userId,

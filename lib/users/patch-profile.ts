@@ -1,20 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../actor";
-import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
-import type { Logger } from "../log/logger";
 import { checkImage, type CheckedImage } from "../media/image-check";
-import type { MediaStorage } from "../media/storage";
+import { storageOf, type MediaUseCaseContext } from "../media/context";
+import { requireSignedIn } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { profilePatchSchema, type ImageColumn } from "./profile-patch-schema";
-
-export interface ProfileEditContext {
-  db: Db;
-  log: Logger;
-  actor: Actor;
-  storage: MediaStorage;
-}
 
 const API_NAME: Record<ImageColumn, string> = {
   profileImage: "profile_image",
@@ -38,9 +29,10 @@ const notFound = () => new DomainError("not_found", "Your account could not be f
  * is stored, new files are stored before the row changes (and removed again if it does
  * not), and the files they replace are removed only after the row committed.
  */
-export async function patchOwnProfile(input: unknown, ctx: ProfileEditContext): Promise<string[]> {
+export async function patchOwnProfile(input: unknown, ctx: MediaUseCaseContext): Promise<string[]> {
+  const { id: userId } = requireSignedIn(ctx);
   const { fields, images } = parseInput(profilePatchSchema, input);
-  const userId = ctx.actor.id;
+  const storage = storageOf(ctx);
 
   const uploads: { column: ImageColumn; key: string; image: CheckedImage }[] = [];
   for (const [column, value] of Object.entries(images) as [ImageColumn, Blob | null | undefined][]) {
@@ -52,7 +44,7 @@ export async function patchOwnProfile(input: unknown, ctx: ProfileEditContext): 
   const stored: string[] = [];
   const forget = async (keys: string[]) => {
     for (const key of keys) {
-      await ctx.storage.delete(key).catch((err: unknown) => {
+      await storage.delete(key).catch((err: unknown) => {
         ctx.log.warn({ event: "media.delete_failed", key, err }, "a media file could not be removed");
       });
     }
@@ -65,7 +57,7 @@ export async function patchOwnProfile(input: unknown, ctx: ProfileEditContext): 
   let replaced: string[];
   try {
     for (const u of uploads) {
-      await ctx.storage.put(u.key, u.image.bytes, u.image.contentType);
+      await storage.put(u.key, u.image.bytes, u.image.contentType);
       stored.push(u.key);
       imageChanges[u.column] = u.key;
     }

@@ -1,18 +1,17 @@
-import type { Actor } from "../actor";
-import type { Db } from "../db/client";
 import { DomainError } from "../errors";
-import { logger, type Logger } from "../log/logger";
+import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { profileUpdateSchema } from "./profile-schema";
 
 /** A person edits their own display name and bio. */
-export async function updateOwnProfile(input: unknown, actor: Actor, db: Db, log: Logger = logger) {
+export async function updateOwnProfile(input: unknown, ctx: UseCaseContext) {
+  const actor = requireSignedIn(ctx);
   const data = parseInput(profileUpdateSchema, input);
-  const { count } = await db.profile.updateMany({
+  const { count } = await ctx.db.profile.updateMany({
     where: { userId: actor.id, user: { isActive: true } },
     data: { displayName: data.displayName, bio: data.bio, updatedAt: new Date() },
   });
   if (count !== 1) throw new DomainError("not_found", "Your account could not be found. Sign in again.", 404);
-  log.info({ event: "profile.updated", userId: actor.id }, "profile updated");
+  ctx.log.info({ event: "profile.updated", userId: actor.id }, "profile updated");
   return data;
 }

@@ -8,6 +8,7 @@ import { makeStaff as makeStaffByName, registeredUser, sessionCookie } from "../
 import { http, testDb, uniq } from "../support/helpers";
 import { pageText } from "../support/invite";
 import { makeUser, type TestUser } from "../support/teach";
+import { testContext } from "../support/context";
 
 // The staff users list (issue 14 point 2): search, filters, keyset pages, CSV export, and
 // who may see them. Users are inserted directly; each test searches for its own tag.
@@ -414,7 +415,7 @@ describe("getOverview", () => {
     // count read before and after the list agree.
     for (let attempt = 0; ; attempt++) {
       const o1 = await getOverview(30, staff, db());
-      const list = await listInvitations({ sentFrom: o1.monthStart }, staff, db());
+      const list = await listInvitations({ sentFrom: o1.monthStart }, testContext({ actor: staff, db: db() }));
       const o2 = await getOverview(30, staff, db());
       if (o1.counts.invitationsThisMonth !== o2.counts.invitationsThisMonth && attempt < 20) continue;
       expect(list.total).toBe(o2.counts.invitationsThisMonth);

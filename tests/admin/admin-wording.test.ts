@@ -4,6 +4,7 @@ import { listAuditLog } from "../../lib/audit/list";
 import { describeAction, describeDetails, describeTargetType } from "../../lib/audit/wording";
 import { refusal, testDb, uniq } from "../support/helpers";
 import { makeStaff, makeUser } from "../support/teach";
+import { testContext } from "../support/context";
 
 // Staff views written for people (issue 21 point 5): the audit log's words, its details as
 // labelled values, filters by username; numbers with words that agree.
@@ -54,12 +55,12 @@ describe("listAuditLog by username", () => {
     await db.auditLog.create({ data: { actorId: staff.id, action, targetType: "User", targetId: other.id, notes: "about other" } });
     await db.auditLog.create({ data: { actorId: member.id, action, targetType: "User", targetId: member.id, notes: "by member" } });
 
-    const byStaff = await listAuditLog({ action, who: staff.username.toUpperCase() }, staff, db);
+    const byStaff = await listAuditLog({ action, who: staff.username.toUpperCase() }, testContext({ actor: staff, db }));
     expect(byStaff.items.map((e) => e.notes)).toEqual(["about other", "about member"]);
-    const aboutMember = await listAuditLog({ action, about: member.username }, staff, db);
+    const aboutMember = await listAuditLog({ action, about: member.username }, testContext({ actor: staff, db }));
     expect(aboutMember.items.map((e) => e.notes)).toEqual(["by member", "about member"]);
     expect(aboutMember.items[0].target).toEqual({ type: "User", id: member.id, username: member.username });
 
-    expect(await refusal(listAuditLog({ who: `${uniq("nobody")}` }, staff, db))).toMatchObject({ status: 400, message: expect.stringMatching(/^Who: no member has the username or email/) });
+    expect(await refusal(listAuditLog({ who: `${uniq("nobody")}` }, testContext({ actor: staff, db })))).toMatchObject({ status: 400, message: expect.stringMatching(/^Who: no member has the username or email/) });
   });
 });

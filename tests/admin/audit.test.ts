@@ -8,6 +8,7 @@ import { sendInvitation } from "../../lib/invitations/send";
 import { devMailboxTransport } from "../../lib/outbox/transport";
 import { testDb, uniq, withPg } from "../support/helpers";
 import { makeInviter, makeStaff, makeUser, tokenFromMailbox } from "../support/teach";
+import { testContext } from "../support/context";
 
 describe("the audit log", () => {
   it("is append-only: the database refuses edits and deletions", async () => {
@@ -34,14 +35,14 @@ describe("the audit log", () => {
     const [staff, user] = [await makeStaff(db), await makeUser(db)];
     const action = `test.${uniq("a").replace(/[^a-z_]/g, "_")}`;
     for (let i = 0; i < 3; i++) await db.auditLog.create({ data: { actorId: staff.id, action, targetType: "User", targetId: user.id, notes: `n${i}` } });
-    const page = await listAuditLog({ action, pageSize: 2 }, staff, db);
+    const page = await listAuditLog({ action, pageSize: 2 }, testContext({ actor: staff, db }));
     expect(page.total).toBe(3);
     expect(page.items.map((e) => e.notes)).toEqual(["n2", "n1"]);
     expect(page.items[0].actor).toEqual({ id: staff.id, username: staff.username });
-    expect((await listAuditLog({ targetType: "User", targetId: String(user.id) }, staff, db)).total).toBe(3);
-    expect((await listAuditLog({ actorId: staff.id, action }, staff, db)).total).toBe(3);
-    await expect(listAuditLog({}, user, db)).rejects.toMatchObject({ status: 403 });
-    await expect(listAuditLog({ targetId: "x" }, staff, db)).rejects.toMatchObject({ status: 400 });
+    expect((await listAuditLog({ targetType: "User", targetId: String(user.id) }, testContext({ actor: staff, db }))).total).toBe(3);
+    expect((await listAuditLog({ actorId: staff.id, action }, testContext({ actor: staff, db }))).total).toBe(3);
+    await expect(listAuditLog({}, testContext({ actor: user, db }))).rejects.toMatchObject({ status: 403 });
+    await expect(listAuditLog({ targetId: "x" }, testContext({ actor: staff, db }))).rejects.toMatchObject({ status: 400 });
   });
 });
 
@@ -52,13 +53,13 @@ describe("secrets stay out of logs", () => {
     const log = pino({ level: "debug" }, new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }));
     const inviter = await makeInviter(db);
     const email = `${uniq("secret")}@example.com`;
-    await sendInvitation({ inviteeEmail: email }, inviter, db, log);
+    await sendInvitation({ inviteeEmail: email }, testContext({ actor: inviter, db, log }));
     const token = await tokenFromMailbox(db, email);
-    await getInvitationByToken({ token }, db, log);
+    await getInvitationByToken({ token }, testContext({ db, log }));
     const invitee = await makeUser(db);
     await db.user.update({ where: { id: invitee.id }, data: { email } });
-    await acceptInvitation({ token }, invitee, db, log);
-    await acceptInvitation({ token }, invitee, db, log).catch(() => {});
+    await acceptInvitation({ token }, testContext({ actor: invitee, db, log }));
+    await acceptInvitation({ token }, testContext({ actor: invitee, db, log })).catch(() => {});
     const mail = await db.outbox.findFirstOrThrow({ where: { to: email } });
     await devMailboxTransport(log).send(mail);
     const all = lines.join("");

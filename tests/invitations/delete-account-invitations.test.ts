@@ -36,10 +36,10 @@ describe("deleting an inviter's account", () => {
     const inviter = await makeInviter(db);
     const accepted = await pendingInvitation(db, { inviter });
     const invitee = await inviteeWithEmail(accepted.email);
-    await acceptInvitation({ token: accepted.token }, invitee, db);
+    await acceptInvitation({ token: accepted.token }, testContext({ actor: invitee, db }));
     const inviteeProfile = await profileOf(db, invitee.id);
     const cancelled = await pendingInvitation(db, { inviter });
-    await cancelInvitation({ invitationId: cancelled.id }, inviter, db);
+    await cancelInvitation({ invitationId: cancelled.id }, testContext({ actor: inviter, db }));
     const pending = await pendingInvitation(db, { inviter });
 
     expect(await deleteOwnAccount({}, testContext({ actor: { id: inviter.id, isStaff: false }, db }))).toEqual({ username: inviter.username });
@@ -58,15 +58,15 @@ describe("deleting an inviter's account", () => {
 
     // Every reader copes with the missing inviter.
     const staff = await makeStaff(db);
-    const listed = await listInvitations({ email: accepted.email }, staff, db);
+    const listed = await listInvitations({ email: accepted.email }, testContext({ actor: staff, db }));
     expect(listed.items.map(invitationToApi)).toEqual([
       expect.objectContaining({ id: accepted.id, inviter: null, inviter_username: null, invitee: invitee.id, status: "accepted" }),
     ]);
-    expect(await getInvitationByToken({ token: accepted.token }, db)).toMatchObject({ status: "accepted", inviter: null });
+    expect(await getInvitationByToken({ token: accepted.token }, testContext({ db }))).toMatchObject({ status: "accepted", inviter: null });
     // Nobody's to cancel: another member gets "Not found.", staff the status sentence.
     const other = await makeInviter(db);
-    expect((await refusal(cancelInvitation({ invitationId: cancelled.id }, other, db))).message).toBe("Not found.");
-    expect((await refusal(cancelInvitation({ invitationId: accepted.id }, staff, db))).message).toBe(
+    expect((await refusal(cancelInvitation({ invitationId: cancelled.id }, testContext({ actor: other, db })))).message).toBe("Not found.");
+    expect((await refusal(cancelInvitation({ invitationId: accepted.id }, testContext({ actor: staff, db })))).message).toBe(
       "This invitation has already been accepted.",
     );
     expect(await usersWithoutOneProfile()).toBe(0);

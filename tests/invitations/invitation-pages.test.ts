@@ -5,6 +5,7 @@ import { makeStaff as makeStaffByName, registeredUser, sessionCookie } from "../
 import { http, testDb } from "../support/helpers";
 import { freshEmail, grantInvite, pageText, pendingInvitation } from "../support/invite";
 import { ageInvitation, makeInviter } from "../support/teach";
+import { testContext } from "../support/context";
 
 // What the invitation pages answer, as a browser without JavaScript receives them:
 // status codes, redirects and the words on the page for every state of an invitation.
@@ -79,7 +80,7 @@ describe("/accept-invitation", () => {
 
   it("cancelled, expired (marked on sight) and accepted invitations each get their own page", async () => {
     const cancelled = await pendingInvitation(db());
-    await cancelInvitation({ invitationId: cancelled.id }, cancelled.inviter, db());
+    await cancelInvitation({ invitationId: cancelled.id }, testContext({ actor: cancelled.inviter, db: db() }));
     const res1 = await invitationPage(cancelled.token);
     expect(res1.words).toContain("This invitation was cancelled");
     expect(res1.words).toContain(`ask ${cancelled.inviter.username} to send you a new invitation`);
@@ -200,7 +201,7 @@ describe("the staff pages", () => {
       await db().$executeRaw`UPDATE "TeacherInvitation" SET "createdAt" = ${new Date(at)}, "expiresAt" = ${new Date(at)}::timestamptz + interval '30 days' WHERE "id" = ${id}`;
       ids.push(id);
     }
-    const listed = async (q: Record<string, string>) => (await listInvitations({ inviter: String(inviter.id), ...q }, staffActor, db())).items.map((i) => i.id);
+    const listed = async (q: Record<string, string>) => (await listInvitations({ inviter: String(inviter.id), ...q }, testContext({ actor: staffActor, db: db() }))).items.map((i) => i.id);
     expect(await listed({ sentFrom: "2025-04-01", sentTo: "2025-04-30" })).toEqual([ids[2], ids[1]]);
     expect(await listed({ sentFrom: "2025-04-01" })).toEqual([ids[3], ids[2], ids[1]]);
     expect(await listed({ sentTo: "2025-04-30" })).toEqual([ids[2], ids[1], ids[0]]);

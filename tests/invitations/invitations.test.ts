@@ -3,6 +3,7 @@ import { acceptInvitation, acceptInvitationOnBehalf } from "../../lib/invitation
 import { INVITEE_UNVERIFIED } from "../../lib/invitations/messages";
 import { getInvitationByToken } from "../../lib/invitations/by-token";
 import { cancelInvitation } from "../../lib/invitations/cancel";
+import { expireOverdueInvitations } from "../../lib/invitations/expire";
 import { setCanInviteTeachers } from "../../lib/admin/grant-invite";
 import { listInvitations, listMyInvitations } from "../../lib/invitations/list";
 import { registerAndAcceptInvitation } from "../../lib/invitations/register-and-accept";
@@ -64,7 +65,7 @@ describe("sendInvitation", () => {
     const user = await makeUser(db, { role: "guide" });
     const staff = await makeStaff(db);
     for (const actor of [user, staff]) {
-      expect(await refusal(sendInvitation({ inviteeEmail: freshEmail() }, actor, db))).toMatchObject({
+      expect(await refusal(sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor, db })))).toMatchObject({
         status: 403,
         message: "You don't have permission to invite teachers",
       });
@@ -74,7 +75,7 @@ describe("sendInvitation", () => {
   it("allows 3 per calendar month (UTC), counting cancelled ones, and not ones from last month", async () => {
     const db = testDb();
     const inviter = await makeInviter(db);
-    const old = await sendInvitation({ inviteeEmail: freshEmail() }, inviter, db);
+    const old = await sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: inviter, db }));
     // Move it to before the start of this month (UTC).
     await withPg((c) =>
       c.query(
@@ -83,16 +84,16 @@ describe("sendInvitation", () => {
         [old.invitation.id],
       ),
     );
-    const a = await sendInvitation({ inviteeEmail: freshEmail() }, inviter, db);
-    await cancelInvitation({ invitationId: a.invitation.id }, inviter, db);
-    const b = await sendInvitation({ inviteeEmail: freshEmail() }, inviter, db);
-    const c = await sendInvitation({ inviteeEmail: freshEmail() }, inviter, db);
+    const a = await sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: inviter, db }));
+    await cancelInvitation({ invitationId: a.invitation.id }, testContext({ actor: inviter, db }));
+    const b = await sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: inviter, db }));
+    const c = await sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: inviter, db }));
     expect([a.remainingThisMonth, b.remainingThisMonth, c.remainingThisMonth]).toEqual([2, 1, 0]);
-    expect(await refusal(sendInvitation({ inviteeEmail: freshEmail() }, inviter, db))).toMatchObject({
+    expect(await refusal(sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: inviter, db })))).toMatchObject({
       status: 403,
       message: "You've reached your monthly limit of 3 invitations",
     });
-    const mine = await listMyInvitations(inviter, db);
+    const mine = await listMyInvitations({}, testContext({ actor: inviter, db }));
     expect(mine).toMatchObject({ monthlyCount: 3, remainingThisMonth: 0, canInvite: true });
     expect(mine.invitations).toHaveLength(4);
   });
@@ -101,18 +102,18 @@ describe("sendInvitation", () => {
     const db = testDb();
     const inviter = await makeInviter(db);
     const existing = await makeUser(db);
-    const err = await refusal(sendInvitation({ inviteeEmail: existing.email.toUpperCase() }, inviter, db));
+    const err = await refusal(sendInvitation({ inviteeEmail: existing.email.toUpperCase() }, testContext({ actor: inviter, db })));
     expect(err).toMatchObject({ status: 400, message: "A user with this email already exists." });
-    expect((await refusal(sendInvitation({ inviteeEmail: inviter.email }, inviter, db))).status).toBe(400);
+    expect((await refusal(sendInvitation({ inviteeEmail: inviter.email }, testContext({ actor: inviter, db })))).status).toBe(400);
   });
 
   it("refuses a second pending invitation to the same email (any case) by the same inviter; another inviter may", async () => {
     const db = testDb();
     const { inviter, email } = await invited();
-    const err = await refusal(sendInvitation({ inviteeEmail: email.toUpperCase() }, inviter, db));
+    const err = await refusal(sendInvitation({ inviteeEmail: email.toUpperCase() }, testContext({ actor: inviter, db })));
     expect(err).toMatchObject({ status: 400, message: "You already have a pending invitation for this email." });
     const other = await makeInviter(db);
-    expect((await sendInvitation({ inviteeEmail: email }, other, db)).invitation.status).toBe("pending");
+    expect((await sendInvitation({ inviteeEmail: email }, testContext({ actor: other, db }))).invitation.status).toBe("pending");
   });
 
   it("the partial unique index refuses a duplicate pending row even without the pre-check; a cancelled one frees the email", async () => {
@@ -125,8 +126,8 @@ describe("sendInvitation", () => {
         ),
       ).rejects.toThrow(/TeacherInvitation_one_pending_per_email/);
     });
-    await cancelInvitation({ invitationId: id }, inviter, db);
-    expect((await sendInvitation({ inviteeEmail: email }, inviter, db)).invitation.status).toBe("pending");
+    await cancelInvitation({ invitationId: id }, testContext({ actor: inviter, db }));
+    expect((await sendInvitation({ inviteeEmail: email }, testContext({ actor: inviter, db }))).invitation.status).toBe("pending");
   });
 
   it("the database holds the 30-day expiry and the token-hash shape", async () => {
@@ -156,7 +157,7 @@ describe("sendInvitation", () => {
     [{ inviteeEmail: "ok@example.com", personalMessage: "a\u0000b" }, "Personal message contains a character that is not allowed."],
   ])("refuses bad input %j with one sentence", async (input, message) => {
     const inviter = await makeInviter(testDb());
-    expect(await refusal(sendInvitation(input, inviter, testDb()))).toMatchObject({ status: 400, message });
+    expect(await refusal(sendInvitation(input, testContext({ actor: inviter, db: testDb() })))).toMatchObject({ status: 400, message });
   });
 
   it("lower-cases the email's domain, as sign-up does", async () => {
@@ -170,7 +171,7 @@ describe("getInvitationByToken", () => {
   it("shows the inviter and message of a pending invitation", async () => {
     const { db, inviter, token, email } = await invited({ message: "Hello!" });
     await db.profile.update({ where: { userId: inviter.id }, data: { displayName: "Ms Teacher" } });
-    const view = await getInvitationByToken({ token }, db);
+    const view = await getInvitationByToken({ token }, testContext({ db }));
     expect(view).toMatchObject({ status: "pending", inviteeEmail: email, personalMessage: "Hello!", inviter: { username: inviter.username, displayName: "Ms Teacher" } });
     expect(JSON.stringify(view)).not.toMatch(/tokenHash/);
   });
@@ -178,18 +179,45 @@ describe("getInvitationByToken", () => {
   it("unknown and malformed tokens are 404 'This invitation link is not valid.'; a missing one is a 400", async () => {
     const db = testDb();
     for (const token of ["A".repeat(43), "short", "x".repeat(150)]) {
-      expect(await refusal(getInvitationByToken({ token }, db))).toMatchObject({ status: 404, message: "This invitation link is not valid." });
+      expect(await refusal(getInvitationByToken({ token }, testContext({ db })))).toMatchObject({ status: 404, message: "This invitation link is not valid." });
     }
-    expect(await refusal(getInvitationByToken({}, db))).toMatchObject({ status: 400, message: "The invitation token is required." });
+    expect(await refusal(getInvitationByToken({}, testContext({ db })))).toMatchObject({ status: 400, message: "The invitation token is required." });
   });
 
   it("marks an expired pending invitation as expired on sight (once, audited)", async () => {
     const { db, token, id } = await invited();
     await ageInvitation(id, 31);
-    expect((await getInvitationByToken({ token }, db)).status).toBe("expired");
+    expect((await getInvitationByToken({ token }, testContext({ db }))).status).toBe("expired");
     expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("expired");
-    expect((await getInvitationByToken({ token }, db)).status).toBe("expired");
+    expect((await getInvitationByToken({ token }, testContext({ db }))).status).toBe("expired");
     expect(await db.auditLog.count({ where: { action: "invitation.expired", targetId: id } })).toBe(1);
+  });
+
+  it("expireOverdueInvitations is a job with its own input: one invitation, one inviter's or all; anything else a 400", async () => {
+    const { db, inviter, id } = await invited();
+    const job = testContext({ db });
+    await ageInvitation(id, 31);
+    expect(await expireOverdueInvitations({ inviterId: inviter.id }, job)).toEqual([id]);
+    expect(await expireOverdueInvitations({ invitationId: id }, job)).toEqual([]);
+    for (const bad of [undefined, "some", { invitationId: "1" }, { invitationId: 1, inviterId: 2 }, { inviterId: -1 }]) {
+      expect(await refusal(expireOverdueInvitations(bad, job))).toMatchObject({ status: 400 });
+    }
+  });
+
+  it("the member's use cases read the actor from ctx: without one they are the contract's 401 and change nothing", async () => {
+    const { db, token, id } = await invited();
+    const anonymous = testContext({ db });
+    for (const call of [
+      () => sendInvitation({ inviteeEmail: freshEmail() }, anonymous),
+      () => acceptInvitation({ token }, anonymous),
+      () => cancelInvitation({ invitationId: id }, anonymous),
+      () => listMyInvitations({}, anonymous),
+      () => acceptInvitationOnBehalf({ invitationId: id }, anonymous),
+      () => listInvitations({}, anonymous),
+    ]) {
+      expect((await refusal(call())).status).toBe(401);
+    }
+    expect((await getInvitationByToken({ token }, anonymous)).status).toBe("pending");
   });
 });
 
@@ -204,19 +232,19 @@ describe("acceptInvitation", () => {
     const { token, id, inviter } = await invited({ email: `${local}@example.com` });
     const invitee = await makeUser(db, { role: before, canInviteTeachers: true });
     await db.user.update({ where: { id: invitee.id }, data: { email: `${local.toUpperCase()}@example.com` } });
-    const result = await acceptInvitation({ token }, invitee, db);
+    const result = await acceptInvitation({ token }, testContext({ actor: invitee, db }));
     expect(result.profile).toEqual({ role: after, activeGuide: true, canInviteTeachers: false });
     expect(await profileOf(db, invitee.id)).toEqual(result.profile);
     expect(result.invitation).toMatchObject({ id, status: "accepted", invitee: { id: invitee.id }, inviter: { id: inviter.id } });
     expect(result.invitation.acceptedAt).toBeInstanceOf(Date);
     expect(await db.auditLog.count({ where: { action: "invitation.accepted", targetId: id, actorId: invitee.id } })).toBe(1);
-    expect(await refusal(acceptInvitation({ token }, invitee, db))).toMatchObject({ status: 400, message: "This invitation has already been accepted." });
+    expect(await refusal(acceptInvitation({ token }, testContext({ actor: invitee, db })))).toMatchObject({ status: 400, message: "This invitation has already been accepted." });
   });
 
   it("refuses a signed-in user with another email, changing nothing", async () => {
     const { db, token, id } = await invited();
     const someone = await makeUser(db);
-    expect(await refusal(acceptInvitation({ token }, someone, db))).toMatchObject({
+    expect(await refusal(acceptInvitation({ token }, testContext({ actor: someone, db })))).toMatchObject({
       status: 400,
       code: "invitation_other_email",
     });
@@ -226,10 +254,10 @@ describe("acceptInvitation", () => {
 
   it("refuses a cancelled invitation (the old system's defect)", async () => {
     const { db, inviter, token, id, email } = await invited();
-    await cancelInvitation({ invitationId: id }, inviter, db);
+    await cancelInvitation({ invitationId: id }, testContext({ actor: inviter, db }));
     const invitee = await makeUser(db);
     await db.user.update({ where: { id: invitee.id }, data: { email } });
-    expect(await refusal(acceptInvitation({ token }, invitee, db))).toMatchObject({ status: 400, message: "This invitation was cancelled." });
+    expect(await refusal(acceptInvitation({ token }, testContext({ actor: invitee, db })))).toMatchObject({ status: 400, message: "This invitation was cancelled." });
     expect(await profileOf(db, invitee.id)).toMatchObject({ activeGuide: false });
   });
 
@@ -238,30 +266,30 @@ describe("acceptInvitation", () => {
     await ageInvitation(id, 30);
     const invitee = await makeUser(db);
     await db.user.update({ where: { id: invitee.id }, data: { email } });
-    expect(await refusal(acceptInvitation({ token }, invitee, db))).toMatchObject({ status: 400, message: "This invitation has expired." });
+    expect(await refusal(acceptInvitation({ token }, testContext({ actor: invitee, db })))).toMatchObject({ status: 400, message: "This invitation has expired." });
     expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("expired");
   });
 
   it("an unknown token is a 404", async () => {
     const user = await makeUser(testDb());
-    expect(await refusal(acceptInvitation({ token: "Z".repeat(43) }, user, testDb()))).toMatchObject({ status: 404 });
+    expect(await refusal(acceptInvitation({ token: "Z".repeat(43) }, testContext({ actor: user, db: testDb() })))).toMatchObject({ status: 404 });
   });
 
   it("staff accept on behalf of the registered user whose email matches, audited as staff", async () => {
     const { db, id, email } = await invited();
     const staff = await makeStaff(db);
-    expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, staff, db))).toMatchObject({
+    expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, testContext({ actor: staff, db })))).toMatchObject({
       message: "No registered user has the email this invitation was sent to.",
     });
     const invitee = await makeUser(db);
     await db.user.update({ where: { id: invitee.id }, data: { email: email.toUpperCase().replace("@EXAMPLE.COM", "@example.com") } });
     const notStaff = await makeUser(db);
-    expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, notStaff, db))).toMatchObject({ status: 403 });
+    expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, testContext({ actor: notStaff, db })))).toMatchObject({ status: 403 });
     // The address changed, so it is not proven: a squatter's account is never promoted (issue 11).
-    expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, staff, db))).toMatchObject({ status: 400, message: INVITEE_UNVERIFIED });
+    expect(await refusal(acceptInvitationOnBehalf({ invitationId: id }, testContext({ actor: staff, db })))).toMatchObject({ status: 400, message: INVITEE_UNVERIFIED });
     expect((await db.teacherInvitation.findUniqueOrThrow({ where: { id } })).status).toBe("pending");
     await db.user.update({ where: { id: invitee.id }, data: { emailVerifiedAt: new Date() } });
-    const result = await acceptInvitationOnBehalf({ invitationId: id }, staff, db);
+    const result = await acceptInvitationOnBehalf({ invitationId: id }, testContext({ actor: staff, db }));
     expect(result.invitation).toMatchObject({ status: "accepted", invitee: { id: invitee.id } });
     expect(await profileOf(db, invitee.id)).toEqual({ role: "both", activeGuide: true, canInviteTeachers: false });
     expect(await db.auditLog.count({ where: { action: "invitation.accepted_on_behalf", targetId: id, actorId: staff.id } })).toBe(1);
@@ -271,10 +299,10 @@ describe("acceptInvitation", () => {
 describe("cancelInvitation", () => {
   it("the inviter cancels a pending invitation; then the link says cancelled", async () => {
     const { db, inviter, token, id } = await invited();
-    const view = await cancelInvitation({ invitationId: String(id) }, inviter, db);
+    const view = await cancelInvitation({ invitationId: String(id) }, testContext({ actor: inviter, db }));
     expect(view.status).toBe("cancelled");
-    expect((await getInvitationByToken({ token }, db)).status).toBe("cancelled");
-    expect(await refusal(cancelInvitation({ invitationId: id }, inviter, db))).toMatchObject({ status: 400, message: "This invitation was cancelled." });
+    expect((await getInvitationByToken({ token }, testContext({ db }))).status).toBe("cancelled");
+    expect(await refusal(cancelInvitation({ invitationId: id }, testContext({ actor: inviter, db })))).toMatchObject({ status: 400, message: "This invitation was cancelled." });
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "invitation.cancelled", targetId: id } })).toMatchObject({
       actorId: inviter.id,
       details: { byStaff: false },
@@ -284,10 +312,10 @@ describe("cancelInvitation", () => {
   it("someone else's invitation is 'Not found.'; staff may cancel any pending one", async () => {
     const { db, id } = await invited();
     const stranger = await makeInviter(db);
-    expect(await refusal(cancelInvitation({ invitationId: id }, stranger, db))).toMatchObject({ status: 404, message: "Not found." });
-    expect(await refusal(cancelInvitation({ invitationId: id }, { ...stranger, isStaff: true }, db))).toMatchObject({ status: 404 });
+    expect(await refusal(cancelInvitation({ invitationId: id }, testContext({ actor: stranger, db })))).toMatchObject({ status: 404, message: "Not found." });
+    expect(await refusal(cancelInvitation({ invitationId: id }, testContext({ actor: { ...stranger, isStaff: true }, db })))).toMatchObject({ status: 404 });
     const staff = await makeStaff(db);
-    expect((await cancelInvitation({ invitationId: id }, staff, db)).status).toBe("cancelled");
+    expect((await cancelInvitation({ invitationId: id }, testContext({ actor: staff, db }))).status).toBe("cancelled");
     expect((await db.auditLog.findFirstOrThrow({ where: { action: "invitation.cancelled", targetId: id } })).details).toEqual({ byStaff: true });
   });
 
@@ -295,14 +323,14 @@ describe("cancelInvitation", () => {
     const a = await invited();
     const invitee = await makeUser(a.db);
     await a.db.user.update({ where: { id: invitee.id }, data: { email: a.email } });
-    await acceptInvitation({ token: a.token }, invitee, a.db);
-    expect(await refusal(cancelInvitation({ invitationId: a.id }, a.inviter, a.db))).toMatchObject({ message: "This invitation has already been accepted." });
+    await acceptInvitation({ token: a.token }, testContext({ actor: invitee, db: a.db }));
+    expect(await refusal(cancelInvitation({ invitationId: a.id }, testContext({ actor: a.inviter, db: a.db })))).toMatchObject({ message: "This invitation has already been accepted." });
 
     const b = await invited();
     await ageInvitation(b.id, 40);
-    expect(await refusal(cancelInvitation({ invitationId: b.id }, b.inviter, b.db))).toMatchObject({ message: "This invitation has expired." });
+    expect(await refusal(cancelInvitation({ invitationId: b.id }, testContext({ actor: b.inviter, db: b.db })))).toMatchObject({ message: "This invitation has expired." });
     expect((await b.db.teacherInvitation.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("expired");
-    expect(await refusal(cancelInvitation({ invitationId: 2_000_000_000 }, b.inviter, b.db))).toMatchObject({ status: 404 });
+    expect(await refusal(cancelInvitation({ invitationId: 2_000_000_000 }, testContext({ actor: b.inviter, db: b.db })))).toMatchObject({ status: 404 });
   });
 });
 
@@ -344,7 +372,7 @@ describe("registerAndAcceptInvitation", () => {
 
   it("creates no user when the invitation is not pending, and none when it stops being pending before the commit", async () => {
     const { db, inviter, token, id, email } = await invited();
-    await cancelInvitation({ invitationId: id }, inviter, db);
+    await cancelInvitation({ invitationId: id }, testContext({ actor: inviter, db }));
     const username = uniq("nouser");
     expect(await refusal(registerAndAcceptInvitation({ token, username, password: STRONG_PASSWORD }, testContext({ db })))).toMatchObject({
       message: "This invitation was cancelled.",
@@ -390,23 +418,23 @@ describe("listing and the invite permission", () => {
   it("listMyInvitations marks the inviter's overdue invitations expired and reports the month", async () => {
     const { db, inviter, id } = await invited();
     await ageInvitation(id, 31);
-    const mine = await listMyInvitations(inviter, db);
+    const mine = await listMyInvitations({}, testContext({ actor: inviter, db }));
     expect(mine.invitations.map((i) => [i.id, i.status])).toEqual([[id, "expired"]]);
     expect(mine).toMatchObject({ monthlyCount: 0, remainingThisMonth: 3, canInvite: true });
     const plain = await makeUser(db);
-    expect(await listMyInvitations(plain, db)).toMatchObject({ invitations: [], monthlyCount: 0, remainingThisMonth: 3, canInvite: false });
+    expect(await listMyInvitations({}, testContext({ actor: plain, db }))).toMatchObject({ invitations: [], monthlyCount: 0, remainingThisMonth: 3, canInvite: false });
   });
 
   it("staff list filters by status and inviter and searches by email; others are refused", async () => {
     const { db, inviter, email, id } = await invited();
     const staff = await makeStaff(db);
-    const byInviter = await listInvitations({ inviter: inviter.username.toUpperCase() }, staff, db);
+    const byInviter = await listInvitations({ inviter: inviter.username.toUpperCase() }, testContext({ actor: staff, db }));
     expect(byInviter.items.map((i) => i.id)).toEqual([id]);
-    expect((await listInvitations({ inviter: String(inviter.id) }, staff, db)).items.map((i) => i.id)).toEqual([id]);
-    expect((await listInvitations({ email: email.slice(0, 12).toUpperCase() }, staff, db)).items.map((i) => i.id)).toContain(id);
-    expect((await listInvitations({ status: "accepted", inviter: inviter.username }, staff, db)).items).toEqual([]);
-    expect(await refusal(listInvitations({}, inviter, db))).toMatchObject({ status: 403 });
-    expect(await refusal(listInvitations({ status: "nope" }, staff, db))).toMatchObject({ status: 400 });
+    expect((await listInvitations({ inviter: String(inviter.id) }, testContext({ actor: staff, db }))).items.map((i) => i.id)).toEqual([id]);
+    expect((await listInvitations({ email: email.slice(0, 12).toUpperCase() }, testContext({ actor: staff, db }))).items.map((i) => i.id)).toContain(id);
+    expect((await listInvitations({ status: "accepted", inviter: inviter.username }, testContext({ actor: staff, db }))).items).toEqual([]);
+    expect(await refusal(listInvitations({}, testContext({ actor: inviter, db })))).toMatchObject({ status: 403 });
+    expect(await refusal(listInvitations({ status: "nope" }, testContext({ actor: staff, db })))).toMatchObject({ status: 400 });
   });
 
   it("setCanInviteTeachers: staff only, audited, takes effect on the next send", async () => {
@@ -414,9 +442,9 @@ describe("listing and the invite permission", () => {
     const [staff, user] = [await makeStaff(db), await makeUser(db)];
     expect(await refusal(setCanInviteTeachers({ userId: user.id, canInviteTeachers: true, reason: "Test" }, staffContext(user, db)))).toMatchObject({ status: 403 });
     expect(await setCanInviteTeachers({ userId: user.id, canInviteTeachers: "true", reason: "Test" }, staffContext(staff, db))).toEqual({ userId: user.id, username: user.username, canInviteTeachers: true, changed: true });
-    expect((await sendInvitation({ inviteeEmail: freshEmail() }, user, db)).remainingThisMonth).toBe(2);
+    expect((await sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: user, db }))).remainingThisMonth).toBe(2);
     await setCanInviteTeachers({ userId: user.id, canInviteTeachers: false, reason: "Test" }, staffContext(staff, db));
-    expect((await refusal(sendInvitation({ inviteeEmail: freshEmail() }, user, db))).status).toBe(403);
+    expect((await refusal(sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: user, db })))).status).toBe(403);
     const actions = await db.auditLog.findMany({ where: { targetType: "User", targetId: user.id }, orderBy: { id: "asc" } });
     expect(actions.map((a) => [a.action, a.actorId])).toEqual([
       ["profile.invite_permission_granted", staff.id],

@@ -4,6 +4,7 @@ import { sendInvitation } from "../../lib/invitations/send";
 import { STRONG_PASSWORD, testDb, uniq, withPg } from "../support/helpers";
 import { domainStorm, tally } from "../support/domain-storm";
 import { makeInviter, makeStaff, makeUser, profileOf, tokenFromMailbox } from "../support/teach";
+import { testContext } from "../support/context";
 
 // The races the old system lost, fired from 5 OS processes (each its own pool of
 // connections) at one instant, straight at the domain functions.
@@ -15,7 +16,7 @@ async function invitation() {
   const db = testDb();
   const inviter = await makeInviter(db);
   const email = `${uniq("race")}@example.com`;
-  const sent = await sendInvitation({ inviteeEmail: email }, inviter, db);
+  const sent = await sendInvitation({ inviteeEmail: email }, testContext({ actor: inviter, db }));
   return { db, inviter, email, id: sent.invitation.id, token: await tokenFromMailbox(db, email) };
 }
 
@@ -43,7 +44,7 @@ describe("races from several processes", () => {
     const rounds = await Promise.all(
       Array.from({ length: 10 }, async () => {
         const user = await makeUser(db);
-        const app = await submitGuideApplication(application, user, db);
+        const app = await submitGuideApplication(application, testContext({ actor: user, db }));
         return { user, app };
       }),
     );

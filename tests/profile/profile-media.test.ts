@@ -2,7 +2,6 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { createDb } from "../../lib/db/client";
-import { logger } from "../../lib/log/logger";
 import { LocalMediaStorage } from "../../lib/media/local-storage";
 import type { MediaStorage } from "../../lib/media/storage";
 import { patchOwnProfile } from "../../lib/users/patch-profile";
@@ -11,6 +10,7 @@ import { baseUrl, http, refusal, testDb } from "../support/helpers";
 import { IMAGES, form, pngHeader, sendForm } from "../support/images";
 import { testMediaDir } from "../support/media";
 import { storm } from "../support/storm";
+import { testContext } from "../support/context";
 
 // Issue 22 point 2: image uploads on PUT/PATCH /api/users/profile/ (multipart, ≤ 5 MB,
 // checked by content and pixel size, stored through lib/media/storage.ts) and the rest of
@@ -179,7 +179,7 @@ describe("a failure half-way leaves nothing half-made", () => {
     const root = path.join(mediaDir(), "half-made-a");
     const storage = recordingStorage(root);
     const err = await refusal(
-      patchOwnProfile({ profile_image: new Blob([IMAGES.png]) }, { db: db(), log: logger, actor: { id: 2_000_000_000, isStaff: false }, storage }),
+      patchOwnProfile({ profile_image: new Blob([IMAGES.png]) }, { ...testContext({ db: db(), actor: { id: 2_000_000_000, isStaff: false } }), storage }),
     );
     expect(err.status).toBe(404);
     expect(storage.puts).toHaveLength(1);
@@ -193,7 +193,7 @@ describe("a failure half-way leaves nothing half-made", () => {
     const dead = createDb("postgresql://nobody:x@127.0.0.1:1/none?connect_timeout=2");
     try {
       await expect(
-        patchOwnProfile({ showcase_image_1: new Blob([IMAGES.gif]), display_name: "X" }, { db: dead, log: logger, actor: { id: 1, isStaff: false }, storage }),
+        patchOwnProfile({ showcase_image_1: new Blob([IMAGES.gif]), display_name: "X" }, { ...testContext({ db: dead, actor: { id: 1, isStaff: false } }), storage }),
       ).rejects.toThrow();
     } finally {
       await dead.$disconnect();

@@ -18,7 +18,7 @@ import { registerUser } from "../../lib/users/register";
 import { logger } from "../../lib/log/logger";
 import { signInWithMagicLink } from "../../lib/magic-link/sign-in";
 import { createLimiters } from "../../lib/security/rate-limits";
-import { ANONYMOUS, signedInActor } from "../../lib/use-case/context";
+import { ANONYMOUS, signedInActor, type UseCaseContext } from "../../lib/use-case/context";
 
 export interface DomainCall {
   fn: string;
@@ -32,13 +32,16 @@ const log = logger.child({ pid: process.pid });
 // The storms prove the database's guards: the per-address sign-up limit would only get in the way.
 const unlimited = createLimiters({ prefix: "storm_off", enabled: false });
 
+/** The call's actor as a use-case context of this process (limits off, as above). */
+const actingAs = (c: DomainCall): UseCaseContext => ({ db, log, actor: signedInActor(c.actor!, "session"), ip: "127.0.0.1", limiters: unlimited });
+
 const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
-  submitGuideApplication: (c) => submitGuideApplication(c.input, c.actor!, db, log),
-  approveGuideApplication: (c) => approveGuideApplication(c.input, c.actor!, db, log),
-  rejectGuideApplication: (c) => rejectGuideApplication(c.input, c.actor!, db, log),
-  sendInvitation: (c) => sendInvitation(c.input, c.actor!, db, log),
-  acceptInvitation: (c) => acceptInvitation(c.input, c.actor!, db, log),
-  cancelInvitation: (c) => cancelInvitation(c.input, c.actor!, db, log),
+  submitGuideApplication: (c) => submitGuideApplication(c.input, actingAs(c)),
+  approveGuideApplication: (c) => approveGuideApplication(c.input, actingAs(c)),
+  rejectGuideApplication: (c) => rejectGuideApplication(c.input, actingAs(c)),
+  sendInvitation: (c) => sendInvitation(c.input, actingAs(c)),
+  acceptInvitation: (c) => acceptInvitation(c.input, actingAs(c)),
+  cancelInvitation: (c) => cancelInvitation(c.input, actingAs(c)),
   registerAndAcceptInvitation: (c) => registerAndAcceptInvitation(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   registerUser: (c) => registerUser(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   // The API's DELETE /api/users/profile/ (no password asked there).

@@ -6,6 +6,7 @@ import { sendInvitation } from "../../lib/invitations/send";
 import { uniq } from "./helpers";
 import { makeInviter, makeUser, tokenFromMailbox, type TestUser } from "./teach";
 import { staffContext } from "./staff-context";
+import { testContext } from "./context";
 
 // Fixtures for the invitation routes and pages: users with an API token, invitations
 // with the token from their email, and a small HTTP client.
@@ -27,7 +28,7 @@ export const freshEmail = (prefix = "invitee") => `${uniq(prefix)}@example.com`;
 /** A pending invitation (sent through the domain) and the token from its email. */
 export async function pendingInvitation(db: Db, opts: { inviter?: TestUser; email?: string; message?: string } = {}) {
   const inviter = opts.inviter ?? (await makeInviter(db));
-  const sent = await sendInvitation({ inviteeEmail: opts.email ?? freshEmail(), personalMessage: opts.message }, inviter, db);
+  const sent = await sendInvitation({ inviteeEmail: opts.email ?? freshEmail(), personalMessage: opts.message }, testContext({ actor: inviter, db }));
   const email = sent.invitation.inviteeEmail;
   return { inviter, email, sent, id: sent.invitation.id, token: await tokenFromMailbox(db, email) };
 }

@@ -179,7 +179,7 @@ describe("a squatter and a teacher invitation (the review's N-H1 end to end)", (
     const sqToken = (await apiLogin({ username: sq.username, password: sq.password })).json!.token as string;
     const link = await magicLink(email);
     const { user } = await signInWithMagicLink(link, testContext({ ...CLIENT, db: db() }));
-    await acceptInvitation({ token: invitation.token }, { id: user.id }, db());
+    await acceptInvitation({ token: invitation.token }, testContext({ actor: { id: user.id, isStaff: false }, db: db() }));
     expect((await db().profile.findUniqueOrThrow({ where: { userId: user.id } })).activeGuide).toBe(true);
     const profile = await apiCall("/api/users/profile/", { token: sqToken });
     expect(profile.status).toBe(401);

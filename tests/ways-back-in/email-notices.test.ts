@@ -80,8 +80,8 @@ describe("emails that close a loop", () => {
   it("approving a guide application tells the applicant, with the staff note", async () => {
     const db = testDb();
     const [user, staff] = [await makeUser(db), await makeUser(db, { isStaff: true })];
-    const app = await submitGuideApplication({ motivation: "m", experience: "e", subjectsToTeach: "Maths" }, user, db);
-    await approveGuideApplication({ applicationId: app.id, adminNotes: "Welcome aboard!" }, staff, db);
+    const app = await submitGuideApplication({ motivation: "m", experience: "e", subjectsToTeach: "Maths" }, testContext({ actor: user, db }));
+    await approveGuideApplication({ applicationId: app.id, adminNotes: "Welcome aboard!" }, testContext({ actor: staff, db }));
     const [mail] = await noticesTo(user.email, "guide_application.approved.notice");
     expect(mail.subject).toBe("Your guide application was approved");
     expect(mail.text).toContain(`Hello ${user.username},`);
@@ -93,8 +93,8 @@ describe("emails that close a loop", () => {
   it("rejecting one tells the applicant too, and says they may apply again", async () => {
     const db = testDb();
     const [user, staff] = [await makeUser(db), await makeUser(db, { isStaff: true })];
-    const app = await submitGuideApplication({ motivation: "m", experience: "e", subjectsToTeach: "Maths" }, user, db);
-    await rejectGuideApplication({ applicationId: app.id, adminNotes: "More detail, please." }, staff, db);
+    const app = await submitGuideApplication({ motivation: "m", experience: "e", subjectsToTeach: "Maths" }, testContext({ actor: user, db }));
+    await rejectGuideApplication({ applicationId: app.id, adminNotes: "More detail, please." }, testContext({ actor: staff, db }));
     const [mail] = await noticesTo(user.email, "guide_application.rejected.notice");
     expect(mail.subject).toBe("Your guide application was not approved");
     expect(mail.text).toContain("> More detail, please.");
@@ -104,9 +104,9 @@ describe("emails that close a loop", () => {
   it("a refused decision (already decided) sends nothing more", async () => {
     const db = testDb();
     const [user, staff] = [await makeUser(db), await makeUser(db, { isStaff: true })];
-    const app = await submitGuideApplication({ motivation: "m", experience: "e", subjectsToTeach: "Maths" }, user, db);
-    await approveGuideApplication({ applicationId: app.id }, staff, db);
-    await expect(rejectGuideApplication({ applicationId: app.id }, staff, db)).rejects.toThrow();
+    const app = await submitGuideApplication({ motivation: "m", experience: "e", subjectsToTeach: "Maths" }, testContext({ actor: user, db }));
+    await approveGuideApplication({ applicationId: app.id }, testContext({ actor: staff, db }));
+    await expect(rejectGuideApplication({ applicationId: app.id }, testContext({ actor: staff, db }))).rejects.toThrow();
     expect(await noticesTo(user.email, "guide_application.rejected.notice")).toHaveLength(0);
     expect(await noticesTo(user.email, "guide_application.approved.notice")).toHaveLength(1);
   });

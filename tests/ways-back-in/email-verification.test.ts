@@ -63,7 +63,7 @@ describe("verification on sign-up", () => {
 
     const other = await pendingInvitation(db());
     const member = await memberWithEmail(db(), other.email, { emailVerified: false });
-    await acceptInvitation({ token: other.token }, member, db());
+    await acceptInvitation({ token: other.token }, testContext({ actor: member, db: db() }));
     expect(await verifiedAt(member.username)).not.toBeNull();
   });
 
@@ -89,7 +89,7 @@ describe("verification on sign-up", () => {
 describe("a verified email is required", () => {
   it("to send teacher invitations: 403 with one sentence, in the domain and over the API", async () => {
     const inviter = await makeUser(db(), { canInviteTeachers: true, role: "guide", emailVerified: false });
-    expect(await refusal(sendInvitation({ inviteeEmail: freshEmail() }, inviter, db()))).toMatchObject({
+    expect(await refusal(sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: inviter, db: db() })))).toMatchObject({
       status: 403,
       message: "Verify your email address before inviting teachers.",
     });
@@ -119,6 +119,6 @@ describe("a verified email is required", () => {
   it("grantInvite in the test helpers proves the inviter's address", async () => {
     const member = await makeUser(db(), { emailVerified: false });
     await grantInvite(db(), member.id);
-    expect((await sendInvitation({ inviteeEmail: freshEmail() }, member, db())).invitation.status).toBe("pending");
+    expect((await sendInvitation({ inviteeEmail: freshEmail() }, testContext({ actor: member, db: db() }))).invitation.status).toBe("pending");
   });
 });

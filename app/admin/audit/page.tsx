@@ -3,7 +3,6 @@ import Link from "next/link";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { listAuditLog } from "@/lib/audit/list";
 import { describeAction, describeTargetType, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/wording";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
@@ -12,6 +11,7 @@ import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
+import { pageContext } from "../../components/acting-context";
 import { AuditDetails, AuditTargetName } from "../audit-cells";
 import styles from "../admin.module.css";
 
@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     targetId: first(params.targetId)?.trim() || undefined,
     pageSize: first(params.pageSize) || undefined,
   };
-  const result = await listOrRefusal(listAuditLog({ ...filters, page: first(params.page) || undefined }, staff, getDb()));
+  const result = await listOrRefusal(listAuditLog({ ...filters, page: first(params.page) || undefined }, await pageContext(staff)));
 
   return (
     <section className="card">

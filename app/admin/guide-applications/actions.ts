@@ -1,15 +1,11 @@
 "use server";
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { requireStaffAction } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
-import { approveGuideApplication } from "@/lib/guide-applications/approve";
-import { rejectGuideApplication } from "@/lib/guide-applications/reject";
-import { logger } from "@/lib/log/logger";
-import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { decideGuideApplication } from "@/lib/guide-applications/decide";
+import { asStaff } from "../../components/acting-context";
+import { actionContext } from "../../components/action-run";
 import type { DecisionState } from "./state";
 
 const ROLE_WORDS = { explorer: "explorer", guide: "guide", both: "explorer and guide" } as const;
@@ -21,22 +17,14 @@ const ROLE_WORDS = { explorer: "explorer", guide: "guide", both: "explorer and g
  */
 export async function decide(_prev: DecisionState, form: FormData): Promise<DecisionState> {
   const notes = typeof form.get("adminNotes") === "string" ? (form.get("adminNotes") as string) : "";
-  const requestId = (await headers()).get(REQUEST_ID_HEADER) ?? undefined;
-  const log = logger.child({ requestId });
+  const ctx = await actionContext();
+  const { requestId, log } = ctx;
   try {
-    const staff = await requireStaffAction();
-    const decision = form.get("decision");
-    const input = { applicationId: form.get("applicationId"), adminNotes: notes };
-    let message: string;
-    if (decision === "approve") {
-      const { application, profile } = await approveGuideApplication(input, staff, getDb(), log);
-      message = `Approved: ${application.applicant.username} is now an active guide (${ROLE_WORDS[profile!.role]}).`;
-    } else if (decision === "reject") {
-      const { application } = await rejectGuideApplication(input, staff, getDb(), log);
-      message = `Rejected: ${application.applicant.username} can read your notes and may apply again.`;
-    } else {
-      return { status: "error", message: "Choose Approve or Reject.", fields: {}, notes };
-    }
+    const input = { decision: form.get("decision"), applicationId: form.get("applicationId"), adminNotes: notes };
+    const { application, profile } = await decideGuideApplication(input, await asStaff(ctx));
+    const message = profile
+      ? `Approved: ${application.applicant.username} is now an active guide (${ROLE_WORDS[profile.role]}).`
+      : `Rejected: ${application.applicant.username} can read your notes and may apply again.`;
     revalidatePath("/admin/guide-applications", "layout");
     return { status: "done", message };
   } catch (err) {

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listGuideApplications } from "@/lib/guide-applications/list";
 import { USERNAME_MAX } from "@/lib/users/field-limits";
@@ -14,6 +13,7 @@ import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { StatusFilter } from "../../components/status-filter";
 import { Table } from "../../components/table";
+import { pageContext } from "../../components/acting-context";
 
 export const metadata: Metadata = { title: "Guide applications" };
 
@@ -25,7 +25,7 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
   const applicant = first(params.applicant)?.trim() || undefined;
-  const result = await listOrRefusal(listGuideApplications({ status, applicant, page }, staff, getDb()));
+  const result = await listOrRefusal(listGuideApplications({ status, applicant, page }, await pageContext(staff)));
 
   return (
     <section className="card">

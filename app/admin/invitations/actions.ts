@@ -6,6 +6,7 @@ import { setCanInviteTeachers } from "@/lib/admin/grant-invite";
 import { getDb } from "@/lib/db/client";
 import { withCaller } from "@/lib/use-case/context";
 import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";
+import { asStaff } from "../../components/acting-context";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 import { runAction } from "../../components/action-run";
 import type { ActionState } from "../../components/action-state";
@@ -14,18 +15,16 @@ import type { ActionState } from "../../components/action-state";
 // public endpoint whatever page rendered it. The domain functions re-check in the database.
 
 export async function staffCancelInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("admin.action_failed", async (log) => {
-    const staff = await requireStaffAction();
-    const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, staff, getDb(), log);
+  return runAction("admin.action_failed", async (_log, ctx) => {
+    const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, await asStaff(ctx));
     revalidatePath("/admin/invitations");
     return `The invitation to ${invitation.inviteeEmail} was cancelled.`;
   });
 }
 
 export async function staffAcceptOnBehalfAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction("admin.action_failed", async (log) => {
-    const staff = await requireStaffAction();
-    const { invitation } = await acceptInvitationOnBehalf({ invitationId: form.get("invitationId") }, staff, getDb(), log);
+  return runAction("admin.action_failed", async (_log, ctx) => {
+    const { invitation } = await acceptInvitationOnBehalf({ invitationId: form.get("invitationId") }, await asStaff(ctx));
     revalidatePath("/admin/invitations");
     return `Accepted on behalf of ${invitation.invitee?.username ?? "the invitee"}.`;
   });

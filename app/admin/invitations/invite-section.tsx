@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { AuthUser } from "@/lib/auth/who/types";
-import { getDb } from "@/lib/db/client";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";
 import { PERSONAL_MESSAGE_MAX } from "@/lib/invitations/send-schema";
 import { SendInvitationForm } from "../../invitations/send-form";
 import { AllowSelfForm } from "./allow-self-form";
+import { pageContext } from "../../components/acting-context";
 
 /**
  * "Invite a teacher" from the staff area. Invitations go out in the staff member's own
@@ -14,7 +14,7 @@ import { AllowSelfForm } from "./allow-self-form";
  * reason, through the same audited staff action as on a member's page.
  */
 export async function InviteSection({ staff }: { staff: AuthUser }) {
-  const mine = await listMyInvitations(staff, getDb());
+  const mine = await listMyInvitations({}, await pageContext(staff));
   if (!mine.canInvite) {
     return (
       <section aria-labelledby="invite-heading">

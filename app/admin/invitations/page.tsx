@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { STATUS_LABELS } from "@/app/invitations/labels";
 import { requireStaff } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listInvitations } from "@/lib/invitations/list";
 import { INVITATION_STATUSES } from "@/lib/invitations/list-schema";
@@ -14,6 +13,7 @@ import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
+import { pageContext } from "../../components/acting-context";
 import { InviteSection } from "./invite-section";
 import { staffAcceptOnBehalfAction, staffCancelInvitationAction } from "./actions";
 
@@ -46,7 +46,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
     sentTo: first(params.sentTo)?.trim() || undefined,
     pageSize: first(params.pageSize) || undefined,
   };
-  const result = await listOrRefusal(listInvitations({ ...filters, page: first(params.page) || undefined }, staff, getDb()));
+  const result = await listOrRefusal(listInvitations({ ...filters, page: first(params.page) || undefined }, await pageContext(staff)));
 
   return (
     <section className="card">

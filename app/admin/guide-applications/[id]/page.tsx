@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { ADMIN_NOTES_MAX } from "@/lib/guide-applications/decision-schema";
 import { getGuideApplication } from "@/lib/guide-applications/list";
 import { DateTime } from "../../../components/date-time";
 import { DecisionPanel } from "../decision-panel";
+import { pageContext } from "../../../components/acting-context";
 
 export const metadata: Metadata = { title: "Guide application" };
 
@@ -15,7 +15,7 @@ export default async function GuideApplicationDetail({ params }: { params: Promi
   const staff = await requireStaff();
   const { id } = await params;
   // Unknown and malformed ids are both "no such page" (notFound() throws: outside the catch).
-  const application = await getGuideApplication({ applicationId: id }, staff, getDb()).catch((err) => {
+  const application = await getGuideApplication({ applicationId: id }, await pageContext(staff)).catch((err) => {
     if (isDomainError(err) && (err.status === 404 || err.status === 400)) return null;
     throw err;
   });

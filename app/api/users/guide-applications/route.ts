@@ -1,9 +1,7 @@
-import { requireStaffRequest } from "@/lib/auth/who/request";
-import { getDb } from "@/lib/db/client";
-import { toApiShape } from "@/lib/guide-applications/api-shape";
+import { listHeaders, listQueryFromApi, toApiShape } from "@/lib/guide-applications/api-shape";
 import { listGuideApplications } from "@/lib/guide-applications/list";
+import { staffRouteContext } from "@/lib/http/caller-context";
 import { json, jsonRoute } from "@/lib/http/route";
-import { MAX_PAGE_SIZE } from "@/lib/validation/pagination";
 
 export const dynamic = "force-dynamic";
 
@@ -15,23 +13,10 @@ export const dynamic = "force-dynamic";
  */
 export const GET = jsonRoute(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "guide_application.error" },
-  async (req) => {
-    const staff = await requireStaffRequest(req);
+  async (req, routeCtx) => {
+    const ctx = await staffRouteContext(req, routeCtx);
     const url = new URL(req.url);
-    const query = url.searchParams;
-    const page = await listGuideApplications(
-      { status: query.get("status"), applicant: query.get("applicant"), page: query.get("page"), pageSize: query.get("page_size") ?? MAX_PAGE_SIZE },
-      staff,
-      getDb(),
-    );
-    const link = (n: number, rel: string) => {
-      const target = new URLSearchParams(query);
-      target.set("page", String(n));
-      return `<${url.pathname}?${target}>; rel="${rel}"`;
-    };
-    const links = [page.page < page.pageCount && link(page.page + 1, "next"), page.page > 1 && link(page.page - 1, "prev")].filter(Boolean);
-    const headers: Record<string, string> = { "X-Total-Count": String(page.total) };
-    if (links.length) headers.Link = links.join(", ");
-    return json(200, page.items.map(toApiShape), headers);
+    const page = await listGuideApplications(listQueryFromApi(url.searchParams), ctx);
+    return json(200, page.items.map(toApiShape), listHeaders(url, page));
   },
 );

@@ -1,7 +1,8 @@
-import { requireCallerRequest, requireUserRequest } from "@/lib/auth/who/request";
+import { requireCallerRequest } from "@/lib/auth/who/request";
 import { getDb } from "@/lib/db/client";
 import { readBody, readOptionalBody } from "@/lib/http/body";
-import { json, jsonRoute } from "@/lib/http/route";
+import { memberRouteContext } from "@/lib/http/caller-context";
+import { json, jsonRoute, type RouteContext } from "@/lib/http/route";
 import { IMAGE_MAX_BYTES } from "@/lib/media/image-check";
 import { mediaStorage } from "@/lib/media/storage";
 import { ownProfileToApi } from "@/lib/profiles/api-shape";
@@ -19,23 +20,22 @@ const OPTS = { errorKey: "detail", faultMessage: "An unexpected error occurred."
 // Only multipart bodies may be this large; JSON keeps the usual 64 KiB.
 const UPLOAD_LIMIT = 4 * IMAGE_MAX_BYTES + 256 * 1024;
 
-export const GET = jsonRoute(OPTS, async (req) => {
-  const user = await requireUserRequest(req);
-  return json(200, ownProfileToApi(await getOwnProfile(getDb(), user.id), mediaStorage()));
+export const GET = jsonRoute(OPTS, async (req, routeCtx) => {
+  const ctx = await memberRouteContext(req, routeCtx);
+  return json(200, ownProfileToApi(await getOwnProfile({}, ctx), mediaStorage()));
 });
 
 // PUT and PATCH: the fields given change (the live app treated PUT as partial too).
 // Answers as GET does.
-async function update(req: Request, log: import("@/lib/log/logger").Logger) {
-  const { user } = await requireCallerRequest(req);
+async function update(req: Request, routeCtx: RouteContext) {
+  const ctx = await memberRouteContext(req, routeCtx);
   const body = await readBody(req, undefined, { uploads: { limit: UPLOAD_LIMIT } });
-  const storage = mediaStorage();
-  await patchOwnProfile(body, { db: getDb(), log, actor: user, storage });
-  return json(200, ownProfileToApi(await getOwnProfile(getDb(), user.id), storage));
+  await patchOwnProfile(body, ctx);
+  return json(200, ownProfileToApi(await getOwnProfile({}, ctx), mediaStorage()));
 }
 
-export const PUT = jsonRoute(OPTS, (req, { log }) => update(req, log));
-export const PATCH = jsonRoute(OPTS, (req, { log }) => update(req, log));
+export const PUT = jsonRoute(OPTS, update);
+export const PATCH = jsonRoute(OPTS, update);
 
 // The old API's account deletion, for good: an API token needs no body (as the old API);
 // a browser's session cookie needs {"password"}, as the page asks (lib/users/delete-account.ts).

@@ -1,13 +1,11 @@
-import type { Actor } from "@/lib/actor";
-import { requireStaffRequest } from "@/lib/auth/who/request";
-import { getDb, type Db } from "@/lib/db/client";
 import { applicationIdFromPath, decisionFromApi, toApiShape, withApiFieldNames } from "@/lib/guide-applications/api-shape";
 import type { DecisionResult } from "@/lib/guide-applications/decide";
 import { readOptionalBody } from "@/lib/http/body";
+import { staffRouteContext } from "@/lib/http/caller-context";
 import { json, jsonRoute } from "@/lib/http/route";
-import type { Logger } from "@/lib/log/logger";
+import type { UseCaseContext } from "@/lib/use-case/context";
 
-type Decide = (input: unknown, actor: Actor, db: Db, log: Logger) => Promise<DecisionResult>;
+type Decide = (input: unknown, ctx: UseCaseContext) => Promise<DecisionResult>;
 
 /**
  * The old API's staff decision on a pending application (optional `admin_notes`): 200
@@ -17,11 +15,11 @@ type Decide = (input: unknown, actor: Actor, db: Db, log: Logger) => Promise<Dec
 export function decisionRoute(decide: Decide) {
   return jsonRoute<{ id: string }>(
     { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "guide_application.error" },
-    async (req, { log }, params) => {
-      const staff = await requireStaffRequest(req);
+    async (req, routeCtx, params) => {
+      const ctx = await staffRouteContext(req, routeCtx);
       const applicationId = applicationIdFromPath(params.id);
       const body = await readOptionalBody(req);
-      const { application } = await decide(decisionFromApi(applicationId, body), staff, getDb(), log).catch((err) => {
+      const { application } = await decide(decisionFromApi(applicationId, body), ctx).catch((err) => {
         throw withApiFieldNames(err);
       });
       return json(200, toApiShape(application));

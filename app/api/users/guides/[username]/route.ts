@@ -1,22 +1,11 @@
-import { getDb } from "@/lib/db/client";
 import { json, jsonRoute } from "@/lib/http/route";
-import { mediaStorage } from "@/lib/media/storage";
+import { usernameFromPath } from "@/lib/profiles/api-shape";
 import { getPublicGuide } from "@/lib/profiles/guides";
 
 export const dynamic = "force-dynamic";
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 // Public: one guide's page data, {"profile": {…}, "seo": {…}}.
 export const GET = jsonRoute<{ username: string }>(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "guides.error" },
-  async (_req, { log }, { username }) => {
-    return json(200, await getPublicGuide({ username: safeDecode(username) }, { db: getDb(), log, storage: mediaStorage() }));
-  },
+  async (_req, ctx, { username }) => json(200, await getPublicGuide({ username: usernameFromPath(username) }, ctx)),
 );

@@ -1,11 +1,9 @@
-import { requireUserRequest } from "@/lib/auth/who/request";
-import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
+import { memberRouteContext } from "@/lib/http/caller-context";
 import { json, jsonRoute } from "@/lib/http/route";
-import { invitationToApi, publicInvitationToApi } from "@/lib/invitations/api-shape";
+import { acceptedToApi, publicInvitationAnswer } from "@/lib/invitations/api-shape";
 import { acceptInvitation } from "@/lib/invitations/accept";
 import { getInvitationByToken } from "@/lib/invitations/by-token";
-import { notUsable } from "@/lib/invitations/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -14,23 +12,15 @@ const OPTIONS = { errorKey: "detail", faultMessage: "An unexpected error occurre
 // The token travels in the query string or the body and is never logged.
 
 /** Public: who invited whom, while the invitation can be accepted; 400 naming the status otherwise. */
-export const GET = jsonRoute(OPTIONS, async (req, { log }) => {
+export const GET = jsonRoute(OPTIONS, async (req, ctx) => {
   const token = new URL(req.url).searchParams.get("token") ?? undefined;
-  const view = await getInvitationByToken({ token }, getDb(), log);
-  if (view.status !== "pending") return json(400, { detail: notUsable(view.status).message, status: view.status });
-  return json(200, publicInvitationToApi(view));
+  const { status, body } = publicInvitationAnswer(await getInvitationByToken({ token }, ctx));
+  return json(status, body);
 });
 
 /** The signed-in caller accepts: {"token"}. */
-export const POST = jsonRoute(OPTIONS, async (req, { log }) => {
-  const user = await requireUserRequest(req);
+export const POST = jsonRoute(OPTIONS, async (req, routeCtx) => {
+  const ctx = await memberRouteContext(req, routeCtx);
   const body = await readBody(req);
-  const { invitation, profile } = await acceptInvitation(body, user, getDb(), log);
-  return json(200, {
-    detail: "Invitation accepted.",
-    invitation: invitationToApi(invitation),
-    role: profile.role,
-    active_guide: profile.activeGuide,
-    can_invite_teachers: profile.canInviteTeachers,
-  });
+  return json(200, acceptedToApi(await acceptInvitation(body, ctx)));
 });

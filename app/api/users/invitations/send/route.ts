@@ -1,30 +1,23 @@
-import { requireUserRequest } from "@/lib/auth/who/request";
-import { getDb } from "@/lib/db/client";
 import { readBody } from "@/lib/http/body";
+import { memberRouteContext } from "@/lib/http/caller-context";
 import { json, jsonRoute } from "@/lib/http/route";
-import { invitationToApi, rethrowInApiNames, sendInputFromApi } from "@/lib/invitations/api-shape";
+import { rethrowInApiNames, sendInputFromApi, sentToApi } from "@/lib/invitations/api-shape";
 import { sendInvitation } from "@/lib/invitations/send";
 import { offerVerification } from "@/lib/invitations/unproven-inviter";
-import { clientIp } from "@/lib/http/client-ip";
 
 export const dynamic = "force-dynamic";
 
 // {"invitee_email", "personal_message"?} -> 201 with the invitation and remaining_invitations.
 export const POST = jsonRoute(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "invitation.error" },
-  async (req, { log }) => {
-    const user = await requireUserRequest(req);
+  async (req, routeCtx) => {
+    const ctx = await memberRouteContext(req, routeCtx);
     const body = await readBody(req);
-    const db = getDb();
-    const sent = await sendInvitation(sendInputFromApi(body), user, db, log)
+    const sent = await sendInvitation(sendInputFromApi(body), ctx)
       .catch(async (err) => {
-        throw await offerVerification(err, user.id, { db, ip: clientIp(req.headers), log });
+        throw await offerVerification(err, ctx);
       })
       .catch(rethrowInApiNames);
-    return json(201, {
-      detail: "Invitation sent.",
-      invitation: invitationToApi(sent.invitation),
-      remaining_invitations: sent.remainingThisMonth,
-    });
+    return json(201, sentToApi(sent));
   },
 );

@@ -1,7 +1,6 @@
-import { requireUserRequest } from "@/lib/auth/who/request";
-import { getDb } from "@/lib/db/client";
+import { memberRouteContext } from "@/lib/http/caller-context";
 import { json, jsonRoute } from "@/lib/http/route";
-import { invitationToApi, rethrowInApiNames } from "@/lib/invitations/api-shape";
+import { cancelledToApi, rethrowInApiNames } from "@/lib/invitations/api-shape";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +8,9 @@ export const dynamic = "force-dynamic";
 // The inviter (or staff) cancels a pending invitation; someone else's is "Not found.".
 export const POST = jsonRoute<{ id: string }>(
   { errorKey: "detail", faultMessage: "An unexpected error occurred.", faultEvent: "invitation.error" },
-  async (req, { log }, { id }) => {
-    const user = await requireUserRequest(req);
-    const invitation = await cancelInvitation({ invitationId: id }, user, getDb(), log).catch(rethrowInApiNames);
-    return json(200, { detail: "Invitation cancelled.", invitation: invitationToApi(invitation) });
+  async (req, routeCtx, { id }) => {
+    const ctx = await memberRouteContext(req, routeCtx);
+    const invitation = await cancelInvitation({ invitationId: id }, ctx).catch(rethrowInApiNames);
+    return json(200, cancelledToApi(invitation));
   },
 );
