@@ -8,6 +8,7 @@ import { safeNextPath } from "@/lib/auth/who/next-path";
 import { deviceForSignIn, startSession } from "@/lib/auth/credentials/browser-session";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
@@ -45,7 +46,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.code === "invalid_credentials" ? PAGE_INVALID_CREDENTIALS : err.message;
-      return { status: "error", message, username };
+      return { status: "error", message: await localizedSentence(message), username };
     }
     return {
       status: "error",

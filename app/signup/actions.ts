@@ -4,9 +4,14 @@ import { actionFaultMessage } from "@/lib/http/action-fault";
 import { redirect } from "next/navigation";
 import { startSession } from "@/lib/auth/credentials/browser-session";
 import { isDomainError } from "@/lib/errors";
+import { localizedRefusal } from "@/lib/i18n/refusal";
+import { pageFieldErrors } from "@/lib/ui-messages";
 import { actionContext } from "@/lib/use-case/action-context";
 import { registerUser, type RegisteredUser } from "@/lib/users/register";
 import type { SignupState, SignupValues } from "./state";
+
+// The form's labels, for the use case's sentences that name no single field (lib/ui-messages.ts).
+const LABELS = { username: "Username", email: "Email", password: "Password" };
 
 function formString(form: FormData, key: string): string {
   const value = form.get(key);
@@ -28,7 +33,7 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
     user = await registerUser({ ...values, password: formString(form, "password") }, ctx);
   } catch (err) {
     if (isDomainError(err)) {
-      return { status: "error", message: err.message, fields: err.fields ?? {}, values };
+      return { status: "error", ...(await localizedRefusal({ message: err.message, fields: pageFieldErrors(err.fields ?? {}, LABELS) })), values };
     }
     return {
       status: "error",
