@@ -15,7 +15,8 @@ export { actionContext };
 export async function runAction(event: string, fn: (log: Logger) => Promise<string>): Promise<ActionState> {
   const { requestId, log } = await actionContext();
   try {
-    return { status: "done", message: await fn(log) };
+    // Done sentences too: a page's own English sentence with an `errors` entry reads in the page's language.
+    return { status: "done", message: await localizedSentence(await fn(log)) };
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message;

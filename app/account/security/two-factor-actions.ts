@@ -6,6 +6,7 @@ import { requireOwnSessionAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import { clientIp } from "@/lib/http/client-ip";
 import type { Logger } from "@/lib/log/logger";
 import type { TwoFactorContext } from "@/lib/two-factor/context";
@@ -32,9 +33,9 @@ async function run(event: string, fail: (message: string) => TwoFactorState, fn:
     const { user } = await requireOwnSessionAction();
     const state = await fn(user.id, { db: getDb(), ip: clientIp(await headers()), log: log as Logger });
     revalidatePath("/account/security");
-    return state;
+    return "message" in state && state.message ? { ...state, message: await localizedSentence(state.message) } : state;
   } catch (err) {
-    if (isDomainError(err)) return fail(err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message);
+    if (isDomainError(err)) return fail(await localizedSentence(err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message));
     return fail(actionFaultMessage(err, log, event, { requestId, retry: false }));
   }
 }
