@@ -79,7 +79,9 @@ for (const js of [true, false]) {
 
     await page.goto("/account/security");
     await expectJapanese(page);
-    await expect(page.getByRole("button", { name: "ログアウト" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("セキュリティ");
+    await expect(page.getByRole("heading", { name: "パスワードの変更" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "二段階認証" })).toBeVisible();
     if (js) await axe(page, "/account/security (ja)");
     await context.close();
   });

@@ -65,6 +65,7 @@ function reportUntranslated(sentence: string): void {
 
 /** The sentence in `locale`: English is returned untouched; an unknown sentence stays English (logged once). */
 export function translateDomainSentence(sentence: string, locale: Locale): string {
+  if (!sentence.trim()) return sentence;
   for (const p of allPatterns()) {
     const m = p.regex.exec(sentence);
     if (!m) continue;
