@@ -11,7 +11,8 @@ export const EMAIL_VERIFIED_EVICTED =
 export const GUIDE_APPLICATION_PENDING =
   "Your application is waiting for review. We will email you when it has been decided, with the reviewer's note if there is one.";
 
-export const SIGNED_OUT_OTHERS = (n: number) => `Signed out of ${n} other session${n === 1 ? "" : "s"}.`;
+// Both forms written out: pages find each in the `errors` catalogue by its English text.
+export const SIGNED_OUT_OTHERS = (n: number) => (n === 1 ? "Signed out of 1 other session." : `Signed out of ${n} other sessions.`);
 
 export const required = (what: string) => `${what} is required.`;
 

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { BIO_MAX, USERNAME_MAX } from "@/lib/users/field-limits";
 import { Field } from "./field";
 import { PasswordInput } from "./password-input";
@@ -6,11 +7,12 @@ import { PasswordInput } from "./password-input";
 // from an invitation): one wording, one set of limits, taken from the schemas' constants.
 
 export function UsernameField({ defaultValue, error }: { defaultValue: string; error?: string }) {
+  const t = useTranslations("common.fields");
   return (
     <Field
       name="username"
-      label="Username"
-      hint="Letters, digits and @ . + - _ only."
+      label={t("username")}
+      hint={t("usernameHint")}
       autoComplete="username"
       required
       maxLength={USERNAME_MAX}
@@ -21,9 +23,11 @@ export function UsernameField({ defaultValue, error }: { defaultValue: string; e
 }
 
 export function NewPasswordField({ error }: { error?: string }) {
-  return <PasswordInput name="password" label="Password" autoComplete="new-password" required rules error={error} />;
+  const t = useTranslations("common.fields");
+  return <PasswordInput name="password" label={t("password")} autoComplete="new-password" required rules error={error} />;
 }
 
 export function BioField({ defaultValue, error }: { defaultValue: string; error?: string }) {
-  return <Field multiline name="bio" label="Bio" optional maxLength={BIO_MAX} defaultValue={defaultValue} error={error} />;
+  const t = useTranslations("common.fields");
+  return <Field multiline name="bio" label={t("bio")} optional maxLength={BIO_MAX} defaultValue={defaultValue} error={error} />;
 }

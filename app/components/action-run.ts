@@ -18,7 +18,8 @@ export async function runAction(event: string, fn: (log: Logger, ctx: UseCaseCon
   const ctx = await actionContext();
   const { requestId, log } = ctx;
   try {
-    return { status: "done", message: await fn(log, ctx) };
+    // Done sentences too: a page's own English sentence with an `errors` entry reads in the page's language.
+    return { status: "done", message: await localizedSentence(await fn(log, ctx)) };
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message;

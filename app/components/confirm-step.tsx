@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -16,9 +17,10 @@ export function ConfirmStep(props: { opener: string; open?: boolean; children: R
 
 /** The red-bordered part of a page holding the actions that cannot be taken back lightly. */
 export function DangerZone({ children }: { children: ReactNode }) {
+  const t = useTranslations("common");
   return (
     <section className="danger-zone" aria-labelledby="danger-zone-heading">
-      <h2 id="danger-zone-heading">Danger zone</h2>
+      <h2 id="danger-zone-heading">{t("dangerZone")}</h2>
       {children}
     </section>
   );

@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import { LocalTime } from "./local-time";
 
 // One format for moments: the reader's local time, with UTC on hover; the UTC text
@@ -11,9 +12,12 @@ export function DateTime({ value }: { value: Date | null | undefined }) {
   return <LocalTime iso={value.toISOString()} utc={formatUtc(value)} />;
 }
 
-const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+// English pages keep the day-month-year order they always had ("24 Dec 2026").
+const DAY_LOCALE: Record<string, string> = { en: "en-GB", ja: "ja-JP" };
 
-/** A day for members' pages ("24 Dec 2026", UTC like everything else). */
+/** A day for members' pages in the page's language ("24 Dec 2026", "2026年12月24日"), UTC like everything else. */
 export function Day({ value }: { value: Date }) {
-  return <time dateTime={value.toISOString()}>{DAY.format(value)}</time>;
+  const locale = useLocale();
+  const format = new Intl.DateTimeFormat(DAY_LOCALE[locale] ?? locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return <time dateTime={value.toISOString()}>{format.format(value)}</time>;
 }

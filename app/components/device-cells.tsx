@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { Device } from "@/lib/auth/credentials/devices";
 import { DateTime } from "./date-time";
 
@@ -6,14 +7,15 @@ import { DateTime } from "./date-time";
 // the column when a .stack-table turns its rows into cards on a phone.
 
 export function DeviceCells({ device }: { device: Pick<Device, "kind" | "ip" | "createdAt" | "lastSeenAt"> }) {
+  const t = useTranslations("common.devices");
   return (
     <>
-      <td data-label="Kind">{device.kind === "browser" ? "Browser" : "App (API token)"}</td>
-      <td data-label="Address">{device.ip ?? "—"}</td>
-      <td data-label="Signed in">
+      <td data-label={t("kind")}>{device.kind === "browser" ? t("browser") : t("app")}</td>
+      <td data-label={t("address")}>{device.ip ?? "—"}</td>
+      <td data-label={t("signedIn")}>
         <DateTime value={device.createdAt} />
       </td>
-      <td data-label="Last seen">
+      <td data-label={t("lastSeen")}>
         <DateTime value={device.lastSeenAt} />
       </td>
     </>

@@ -1,4 +1,5 @@
 import { ArrivalFocus } from "./arrival-focus";
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 // One labelled form field the accessible way the sign-up form does it: the label names
@@ -24,12 +25,13 @@ type TextareaProps = Common & { multiline: true } & Omit<TextareaHTMLAttributes<
 export function Field(props: InputProps | TextareaProps) {
   const { name, label, optional, hint, error, invalid, multiline, ...control } = props;
   const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const t = useTranslations("common");
   const shared = { id: name, name, "aria-invalid": error || invalid ? true : undefined, "aria-describedby": describedBy };
   return (
     <div className="field">
       <label htmlFor={name}>
         {label}
-        {optional && <span className="hint"> (optional)</span>}
+        {optional && <span className="hint">{t("optional")}</span>}
       </label>
       {multiline ? (
         <textarea {...(control as TextareaHTMLAttributes<HTMLTextAreaElement>)} {...shared} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 // "Sign in with Google" on /login and /signup, shown only when GOOGLE_CLIENT_ID is set
@@ -9,7 +10,6 @@ import { useEffect, useRef, useState } from "react";
 // Google's sign-in paths in on these pages (lib/http/security-headers.ts).
 
 export const GOOGLE_SCRIPT = "https://accounts.google.com/gsi/client";
-const DID_NOT_WORK = "Google sign-in did not work. Please try again.";
 
 interface GoogleIdentity {
   accounts: {
@@ -28,6 +28,8 @@ const googleIdentity = () => (window as unknown as { google?: GoogleIdentity }).
  * below is the way in. Without JavaScript it is not there at all.
  */
 export function GoogleSignIn({ clientId, next, divider = true }: { clientId: string; next: string; divider?: boolean }) {
+  const t = useTranslations("login.google");
+  const didNotWork = t("failed");
   const box = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
   const [unavailable, setUnavailable] = useState(false);
@@ -38,7 +40,7 @@ export function GoogleSignIn({ clientId, next, divider = true }: { clientId: str
     let gone = false;
     setHydrated(true);
     async function signIn(credential: string | undefined) {
-      if (!credential) return setError(DID_NOT_WORK);
+      if (!credential) return setError(didNotWork);
       setBusy(true);
       setError(undefined);
       try {
@@ -51,9 +53,9 @@ export function GoogleSignIn({ clientId, next, divider = true }: { clientId: str
         const body = (await res.json().catch(() => ({}))) as { error?: unknown; mfa_required?: unknown };
         // An account with a second factor: the server set the pending step's cookie.
         if (res.status === 401 && body.mfa_required === true) return window.location.assign(`/login/two-factor?next=${encodeURIComponent(next)}`);
-        setError(typeof body.error === "string" ? body.error : DID_NOT_WORK);
+        setError(typeof body.error === "string" ? body.error : didNotWork);
       } catch {
-        setError(DID_NOT_WORK);
+        setError(didNotWork);
       }
       setBusy(false);
     }
@@ -76,16 +78,16 @@ export function GoogleSignIn({ clientId, next, divider = true }: { clientId: str
     return () => {
       gone = true;
     };
-  }, [clientId, next]);
+  }, [clientId, next, didNotWork]);
 
   // Rendered on the server too (data-google-button marks the pages that offer it), but
   // hidden until the browser can run Google's script.
   return (
     <div className="google-sign-in" hidden={!hydrated || unavailable}>
       <div ref={box} data-google-button />
-      {busy && <p role="status">Signing you in…</p>}
+      {busy && <p role="status">{t("signingIn")}</p>}
       {error && <p role="alert">{error}</p>}
-      {divider && <p className="divider">or</p>}
+      {divider && <p className="divider">{t("or")}</p>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import type { UseCaseContext } from "@/lib/use-case/context";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import { actionContext } from "./action-run";
 import type { LinkRequestState } from "./link-request";
 
@@ -18,8 +19,8 @@ export async function runLinkRequest(
   try {
     await request({ email }, ctx);
   } catch (err) {
-    if (isDomainError(err)) return { status: "error", message: err.message, email, field: err.status === 400 ? "email" : undefined };
+    if (isDomainError(err)) return { status: "error", message: await localizedSentence(err.message), email, field: err.status === 400 ? "email" : undefined };
     return { status: "error", message: actionFaultMessage(err, log, event, { requestId }), email };
   }
-  return { status: "sent", message: sentMessage, email };
+  return { status: "sent", message: await localizedSentence(sentMessage), email };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormMessage } from "./field";
 import type { LinkRequestState } from "./link-request";
@@ -12,6 +13,7 @@ export function LinkRequestForm(props: {
   button: string;
   busy: string;
 }) {
+  const t = useTranslations("common.fields");
   const [state, action, pending] = useActionState(props.action, { status: "idle" } as LinkRequestState);
   const email = state.status === "idle" ? "" : state.email;
   const error = state.status === "error" ? state.message : undefined;
@@ -23,7 +25,7 @@ export function LinkRequestForm(props: {
       {state.status === "sent" && <FormMessage kind="success">{state.message}</FormMessage>}
       <Field
         name="email"
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         autoCapitalize="none"

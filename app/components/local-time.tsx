@@ -1,9 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useLocale } from "next-intl";
+import { useMemo, useSyncExternalStore } from "react";
 
 const noSubscription = () => () => {};
-const LOCAL = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * A moment in the reader's own time zone, with the UTC time on hover (title). The server
@@ -11,9 +11,12 @@ const LOCAL = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyl
  * time after hydration, without a mismatch (the server snapshot is the UTC text).
  */
 export function LocalTime({ iso, utc }: { iso: string; utc: string }) {
+  // The page's language with the browser's own time zone (no timeZone option).
+  const locale = useLocale();
+  const local = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }), [locale]);
   const text = useSyncExternalStore(
     noSubscription,
-    () => LOCAL.format(new Date(iso)),
+    () => local.format(new Date(iso)),
     () => utc,
   );
   return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormMessage } from "./field";
 
@@ -8,6 +9,7 @@ import { FormMessage } from "./field";
 // in the button, so without JavaScript the sentence stays; the other ways keep working.
 
 export function PasskeyButton(props: { label: string; run: () => Promise<string | null>; onDone: () => void }) {
+  const t = useTranslations("login.passkey");
   const [support, setSupport] = useState<"unknown" | "yes" | "no">("unknown");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -15,8 +17,8 @@ export function PasskeyButton(props: { label: string; run: () => Promise<string 
   const ready = support === "yes";
   return (
     <div className="passkey">
-      {support === "unknown" && <p className="hint">Passkeys need JavaScript. The other ways to sign in work without it.</p>}
-      {support === "no" && <p className="hint">This browser does not support passkeys.</p>}
+      {support === "unknown" && <p className="hint">{t("needsJavaScript")}</p>}
+      {support === "no" && <p className="hint">{t("unsupported")}</p>}
       {ready && (
         <button
           type="button"

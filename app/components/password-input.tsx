@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FieldError } from "./field";
 
@@ -9,8 +10,8 @@ import { FieldError } from "./field";
 // cannot know common passwords or the username check; it says so).
 
 const RULES = [
-  { id: "length", text: "At least 8 characters", met: (v: string) => v.length >= 8 },
-  { id: "digits", text: "Not only digits", met: (v: string) => v.length > 0 && !/^\d+$/.test(v) },
+  { id: "ruleLength", met: (v: string) => v.length >= 8 },
+  { id: "ruleDigits", met: (v: string) => v.length > 0 && !/^\d+$/.test(v) },
 ] as const;
 
 export function PasswordInput(props: {
@@ -25,6 +26,7 @@ export function PasswordInput(props: {
   rules?: boolean;
 }) {
   const { name, label, autoComplete, error, invalid, required, rules } = props;
+  const t = useTranslations("common.password");
   const [hydrated, setHydrated] = useState(false);
   const [shown, setShown] = useState(false);
   const [value, setValue] = useState("");
@@ -46,8 +48,8 @@ export function PasswordInput(props: {
         />
         {hydrated && (
           <button type="button" className="button-secondary" aria-pressed={shown} aria-controls={name} onClick={() => setShown((s) => !s)}>
-            {shown ? "Hide" : "Show"}
-            <span className="visually-hidden"> password</span>
+            {shown ? t("hide") : t("show")}
+            <span className="visually-hidden">{t("whatIsShown")}</span>
           </button>
         )}
       </div>
@@ -55,11 +57,11 @@ export function PasswordInput(props: {
         <ul id={`${name}-hint`} className="password-rules" aria-live="polite">
           {RULES.map((r) => (
             <li key={r.id} data-met={hydrated ? String(r.met(value)) : undefined}>
-              {r.text}
-              {hydrated && <span className="visually-hidden">{r.met(value) ? " (met)" : " (not met yet)"}</span>}
+              {t(r.id)}
+              {hydrated && <span className="visually-hidden">{r.met(value) ? t("met") : t("notMet")}</span>}
             </li>
           ))}
-          <li>Not a common password, not like your username or email (checked when you submit)</li>
+          <li>{t("ruleServer")}</li>
         </ul>
       )}
       <FieldError name={name} error={error} />

@@ -1,22 +1,26 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { LinkRequestForm } from "../components/link-request-form";
 import { forgotPassword } from "./actions";
 
-export const metadata: Metadata = { title: "Forgot your password?" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reset"))("requestTitle") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("reset");
   return (
     <section className="card">
       <LinkRequestForm
         action={forgotPassword}
-        heading="Forgot your password?"
-        intro="Enter the email address of your account and we will send you a link to choose a new password."
-        button="Send reset link"
-        busy="Sending…"
+        heading={t("requestTitle")}
+        intro={t("requestIntro")}
+        button={t("requestButton")}
+        busy={t("sending")}
       />
       <p>
-        <Link href="/login">Back to sign in</Link>
+        <Link href="/login">{t("backToSignIn")}</Link>
       </p>
     </section>
   );

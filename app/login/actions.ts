@@ -7,6 +7,7 @@ import { safeNextPath } from "@/lib/auth/who/next-path";
 import { deviceForSignIn, startSession } from "@/lib/auth/credentials/browser-session";
 import { isDomainError } from "@/lib/errors";
 import { actionContext } from "@/lib/use-case/action-context";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import { beginBrowserSecondStep, SET_UP_SECOND_FACTOR_PATH } from "@/lib/two-factor/browser-step";
 import { mustSetUpSecondFactor } from "@/lib/two-factor/requirement";
 import { PAGE_INVALID_CREDENTIALS, type LoginState } from "./state";
@@ -40,7 +41,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.code === "invalid_credentials" ? PAGE_INVALID_CREDENTIALS : err.message;
-      return { status: "error", message, username };
+      return { status: "error", message: await localizedSentence(message), username };
     }
     return {
       status: "error",

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "../components/error-summary";
 import { Field, FormMessage } from "../components/field";
@@ -22,6 +23,7 @@ export function LoginForm({ next, username, notice, error }: Props) {
   // Without JavaScript the form posts to the server action and the page comes back with
   // the returned state, or a redirect on success.
   const [state, action, pending] = useActionState(login, initial);
+  const t = useTranslations("login");
   const message = state.status === "error" ? state.message : error;
   const failed = message !== undefined;
 
@@ -34,7 +36,7 @@ export function LoginForm({ next, username, notice, error }: Props) {
       {/* Both fields are marked: which of the two was wrong is deliberately not said. */}
       <Field
         name="username"
-        label="Username or email"
+        label={t("identifier")}
         autoComplete="username webauthn"
         autoCapitalize="none"
         spellCheck={false}
@@ -43,10 +45,10 @@ export function LoginForm({ next, username, notice, error }: Props) {
         defaultValue={state.status === "error" ? state.username : username}
         invalid={failed}
       />
-      <PasswordInput name="password" label="Password" autoComplete="current-password" required invalid={failed} />
+      <PasswordInput name="password" label={t("password")} autoComplete="current-password" required invalid={failed} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("submit")}
       </button>
     </form>
   );

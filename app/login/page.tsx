@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { translateDomainSentence } from "@/lib/i18n/domain-message";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
@@ -12,18 +14,21 @@ import { LoginForm } from "./login-form";
 import { PasskeySignIn } from "./passkey-sign-in";
 import { PAGE_INVALID_CREDENTIALS } from "./state";
 
-export const metadata: Metadata = { title: "Sign in" };
-
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
 
 // next-auth's own endpoints send failures here as ?error=<message>; only our own
 // sentences are shown, never text from the address bar.
-function knownError(error: string | undefined): string | undefined {
+async function knownError(error: string | undefined): Promise<string | undefined> {
   if (!error) return undefined;
-  if (error === INVALID_CREDENTIALS || error === "CredentialsSignin") return PAGE_INVALID_CREDENTIALS;
-  if (/^Too many attempts\. Try again in \d{1,6} seconds?\.$/.test(error)) return error;
+  const locale = await getLocale();
+  if (error === INVALID_CREDENTIALS || error === "CredentialsSignin") return translateDomainSentence(PAGE_INVALID_CREDENTIALS, locale);
+  if (/^Too many attempts\. Try again in \d{1,6} seconds?\.$/.test(error)) return translateDomainSentence(error, locale);
+  const t = await getTranslations("login");
   // next-auth's endpoint has no second step (lib/auth/nextauth/options.ts): this form has.
-  if (error === MFA_REQUIRED) return "This account uses two-factor authentication: sign in with this form.";
-  return "Signing in did not work. Please try again.";
+  if (error === MFA_REQUIRED) return t("useThisFormForTwoFactor");
+  return t("failed");
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -32,11 +37,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect(next);
   const created = first(params.created) === "1";
   const reset = first(params.reset) === "1";
-  const error = knownError(first(params.error));
+  const error = await knownError(first(params.error));
+  const t = await getTranslations("login");
   const [googleClientId] = googleClientIds();
   return (
     <section className="card">
-      <h1>Sign in</h1>
+      <h1>{t("title")}</h1>
       {googleClientId && <GoogleSignIn clientId={googleClientId} next={next} />}
       <LoginForm
         next={next}
@@ -44,21 +50,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         error={error}
         notice={
           created
-            ? "Your account has been created. Sign in to continue."
+            ? t("created")
             : reset
-              ? "Your password has been reset. Sign in with your new password."
+              ? t("afterReset")
               : undefined
         }
       />
       <PasskeySignIn next={next} />
       <p>
-        <Link href="/forgot-password">Forgot your password?</Link>
+        <Link href="/forgot-password">{t("forgotPassword")}</Link>
       </p>
       <p>
-        <Link href="/magic-link">Email me a sign-in link</Link>
+        <Link href="/magic-link">{t("magicLink")}</Link>
       </p>
       <p>
-        New here? <Link href="/signup">Create your account</Link>
+        {t("newHere")} <Link href="/signup">{t("createAccount")}</Link>
       </p>
     </section>
   );

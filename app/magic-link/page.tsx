@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { LinkRequestForm } from "../components/link-request-form";
 import { linkTtlMinutes } from "@/lib/one-time-links/config";
@@ -6,20 +7,23 @@ import { magicLinkRequest } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Email me a sign-in link" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("magicLink"))("requestTitle") };
+}
 
-export default function MagicLinkPage() {
+export default async function MagicLinkPage() {
+  const t = await getTranslations("magicLink");
   return (
     <section className="card">
       <LinkRequestForm
         action={magicLinkRequest}
-        heading="Email me a sign-in link"
-        intro={`Enter the email address of your account and we will send you a link that signs you in, once, within ${linkTtlMinutes("magic_login")} minutes.`}
-        button="Send sign-in link"
-        busy="Sending…"
+        heading={t("requestTitle")}
+        intro={t("requestIntro", { minutes: linkTtlMinutes("magic_login") })}
+        button={t("requestButton")}
+        busy={t("sending")}
       />
       <p>
-        <Link href="/login">Sign in with your password</Link>
+        <Link href="/login">{t("withPassword")}</Link>
       </p>
     </section>
   );

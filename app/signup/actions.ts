@@ -4,9 +4,16 @@ import { actionFaultMessage } from "@/lib/http/action-fault";
 import { redirect } from "next/navigation";
 import { startSession } from "@/lib/auth/credentials/browser-session";
 import { isDomainError } from "@/lib/errors";
+import { localizedRefusal } from "@/lib/i18n/refusal";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { saveMemberLocale } from "@/lib/i18n/switch-language";
+import { pageFieldErrors } from "@/lib/ui-messages";
 import { actionContext } from "@/lib/use-case/action-context";
 import { registerUser, type RegisteredUser } from "@/lib/users/register";
 import type { SignupState, SignupValues } from "./state";
+
+// The form's labels, for the use case's sentences that name no single field (lib/ui-messages.ts).
+const LABELS = { username: "Username", email: "Email", password: "Password" };
 
 function formString(form: FormData, key: string): string {
   const value = form.get(key);
@@ -28,7 +35,7 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
     user = await registerUser({ ...values, password: formString(form, "password") }, ctx);
   } catch (err) {
     if (isDomainError(err)) {
-      return { status: "error", message: err.message, fields: err.fields ?? {}, values };
+      return { status: "error", ...(await localizedRefusal({ message: err.message, fields: pageFieldErrors(err.fields ?? {}, LABELS) })), values };
     }
     return {
       status: "error",
@@ -37,6 +44,11 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
       values,
     };
   }
+
+  // Profile.locale defaults to English and, once saved, beats the browser's language: a
+  // member who signed up on a Japanese page keeps Japanese (the API's sign-up keeps English).
+  const locale = await requestLocale();
+  if (locale !== "en") await saveMemberLocale(ctx.db, user.id, locale);
 
   // The form marks itself once hydrated. With JavaScript the new member is signed in and
   // lands on their account; a form posted without it goes to /login with a notice.

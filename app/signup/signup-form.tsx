@@ -1,7 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
-import { pageFieldErrors } from "@/lib/ui-messages";
 import { EMAIL_MAX } from "@/lib/users/field-limits";
 import { UsernameField } from "../components/account-fields";
 import { ErrorSummary } from "../components/error-summary";
@@ -11,7 +11,6 @@ import { signup } from "./actions";
 import type { SignupState } from "./state";
 
 const initial: SignupState = { status: "idle" };
-const LABELS = { username: "Username", email: "Email", password: "Password" };
 
 // Only what an account needs. Bio and role are not asked here: the bio is on the account
 // page, and teaching starts with a guide application (the old API still takes both).
@@ -19,11 +18,14 @@ export function SignupForm() {
   // Works before hydration too: without JavaScript the form posts to the server action
   // and the page comes back rendered with the returned state.
   const [state, action, pending] = useActionState(signup, initial);
+  const t = useTranslations("signup");
+  const fieldsT = useTranslations("common.fields");
   // "1" once React runs in the browser: the action then signs the new member in directly.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
-  const errors = state.status === "error" ? pageFieldErrors(state.fields, LABELS) : {};
+  // The action sends each field's sentence already specific to its field and in the page's language.
+  const errors = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? state.values : { username: "", email: "" };
 
   return (
@@ -34,7 +36,7 @@ export function SignupForm() {
       <UsernameField defaultValue={values.username} error={errors.username} />
       <Field
         name="email"
-        label="Email"
+        label={fieldsT("email")}
         type="email"
         autoComplete="email"
         required
@@ -42,10 +44,10 @@ export function SignupForm() {
         defaultValue={values.email}
         error={errors.email}
       />
-      <PasswordInput name="password" label="Password" autoComplete="new-password" required rules error={errors.password} />
+      <PasswordInput name="password" label={fieldsT("password")} autoComplete="new-password" required rules error={errors.password} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Creating your account…" : "Create account"}
+        {pending ? t("creating") : t("submit")}
       </button>
     </form>
   );

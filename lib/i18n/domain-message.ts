@@ -65,6 +65,7 @@ function reportUntranslated(sentence: string): void {
 
 /** The sentence in `locale`: English is returned untouched; an unknown sentence stays English (logged once). */
 export function translateDomainSentence(sentence: string, locale: Locale): string {
+  if (!sentence.trim()) return sentence;
   for (const p of allPatterns()) {
     const m = p.regex.exec(sentence);
     if (!m) continue;
@@ -73,7 +74,8 @@ export function translateDomainSentence(sentence: string, locale: Locale): strin
     // The key comes from the catalogue itself, so it exists; next-intl's key type cannot know that.
     return (translator(locale) as unknown as (key: string, values: Record<string, string>) => string)(`errors.${p.key}`, values);
   }
-  reportUntranslated(sentence);
+  // An English page needs nothing; only a sentence missing for another language is worth a log line.
+  if (locale !== "en") reportUntranslated(sentence);
   return sentence;
 }
 

@@ -1,3 +1,4 @@
+import type { Db } from "../db/client";
 import { parseInput } from "../validation/parse";
 import type { UseCaseContext } from "../use-case/context";
 import type { Locale } from "./config";
@@ -12,13 +13,21 @@ import { switchLanguageSchema } from "./switch-language-schema";
 export async function switchLanguage(input: unknown, ctx: UseCaseContext): Promise<{ locale: Locale; next: string }> {
   const { locale, next } = parseInput(switchLanguageSchema, input);
   if (ctx.actor.kind === "member" || ctx.actor.kind === "staff") {
-    const count = await ctx.db.$executeRaw`
-      UPDATE "Profile" p SET "locale" = ${locale}, "updatedAt" = now()
-      FROM "User" u
-      WHERE p."userId" = ${ctx.actor.id} AND u."id" = p."userId" AND u."isActive" AND p."locale" IS DISTINCT FROM ${locale}`;
+    const count = await saveMemberLocale(ctx.db, ctx.actor.id, locale);
     ctx.log.info({ event: "locale.switched", userId: ctx.actor.id, locale, saved: count === 1 }, "language switched");
   } else {
     ctx.log.info({ event: "locale.switched", locale }, "language switched");
   }
   return { locale, next };
+}
+
+/**
+ * Profile.locale of an active member; 1 when it changed, 0 when it already was `locale`
+ * (or the account is gone). The column's CHECK refuses anything but en|ja.
+ */
+export async function saveMemberLocale(db: Db, userId: number, locale: Locale): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "Profile" p SET "locale" = ${locale}, "updatedAt" = now()
+    FROM "User" u
+    WHERE p."userId" = ${userId} AND u."id" = p."userId" AND u."isActive" AND p."locale" IS DISTINCT FROM ${locale}`;
 }

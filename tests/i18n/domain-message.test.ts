@@ -30,6 +30,10 @@ describe("translateDomainSentence", () => {
     expect(translateDomainSentence(sentence, "ja")).toBe(sentence);
     expect(translateDomainSentence(sentence, "ja")).toBe(sentence);
     expect(warn).toHaveBeenCalledTimes(1);
+    // An English page or an empty "done" says nothing worth a log line.
+    expect(translateDomainSentence(`${sentence} (en)`, "en")).toBe(`${sentence} (en)`);
+    expect(translateDomainSentence("", "ja")).toBe("");
+    expect(warn).toHaveBeenCalledTimes(1);
     const [fields] = warn.mock.calls[0] as unknown as [Record<string, unknown>];
     expect(fields.event).toBe("i18n.untranslated");
     expect(String(fields.sentence)).not.toContain("@example.com");

@@ -16,8 +16,12 @@ import { deactivateOwnAccount } from "@/lib/users/deactivate-self";
 import { deleteOwnAccount } from "@/lib/users/delete-account";
 import type { DeleteState } from "./delete-state";
 import type { PasswordState } from "./password-state";
-import { SESSION_ENDED } from "@/lib/ui-messages";
 import { withCaller } from "@/lib/use-case/context";
+import { localizedRefusal, localizedSentence } from "@/lib/i18n/refusal";
+import { pageFieldErrors, SESSION_ENDED } from "@/lib/ui-messages";
+
+// The password form's labels, for the use case's sentences that name no single field (lib/ui-messages.ts).
+const PASSWORD_LABELS = { current_password: "Current password", new_password: "New password", confirm_new_password: "Confirm new password" };
 
 // /account/security's buttons. Each re-reads the session on the server: the page having
 // rendered a button proves nothing.
@@ -54,11 +58,12 @@ export async function changePasswordAction(_prev: PasswordState, form: FormData)
     const { user, sessionId } = await currentSession();
     const { revoked } = await changePassword(input, withCaller(ctx, user, { kind: "browser", id: sessionId }));
     revalidatePath("/account/security");
-    return { status: "changed", message: `Your password was changed. Signed out of ${revoked} other session${revoked === 1 ? "" : "s"}.` };
+    const message = revoked === 1 ? "Your password was changed. Signed out of 1 other session." : `Your password was changed. Signed out of ${revoked} other sessions.`;
+    return { status: "changed", message: await localizedSentence(message) };
   } catch (err) {
     if (isDomainError(err)) {
       const message = err.status === 401 ? "Your session has ended. Sign in again to change your password." : err.message;
-      return { status: "error", message, fields: err.fields ?? {} };
+      return { status: "error", ...(await localizedRefusal({ message, fields: pageFieldErrors(err.fields ?? {}, PASSWORD_LABELS) })) };
     }
     return { status: "error", message: actionFaultMessage(err, log, "password.change_failed", { doing: "while changing your password", requestId }), fields: {} };
   }
@@ -72,7 +77,7 @@ export async function deactivateAction(_prev: ActionState, form: FormData): Prom
     const { user, sessionId } = await currentSession();
     await deactivateOwnAccount({ reason: form.get("reason") ?? undefined }, withCaller(ctx, user, { kind: "browser", id: sessionId }));
   } catch (err) {
-    if (isDomainError(err)) return { status: "error", message: err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message };
+    if (isDomainError(err)) return { status: "error", message: await localizedSentence(err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message) };
     return { status: "error", message: actionFaultMessage(err, log, "account.deactivate_failed", { doing: "while deactivating your account", requestId }) };
   }
   await endSession();
@@ -89,7 +94,7 @@ export async function deleteAccountAction(_prev: DeleteState, form: FormData): P
     await deleteOwnAccount(input, withCaller(ctx, user, { kind: "browser", id: sessionId }));
   } catch (err) {
     if (isDomainError(err)) {
-      return { status: "error", message: err.status === 401 ? SESSION_ENDED : err.message, fields: err.status === 401 ? {} : (err.fields ?? {}) };
+      return { status: "error", ...(await localizedRefusal({ message: err.status === 401 ? SESSION_ENDED : err.message, fields: err.status === 401 ? {} : (err.fields ?? {}) })) };
     }
     return { status: "error", message: actionFaultMessage(err, log, "account.delete_failed", { doing: "while deleting your account", requestId }), fields: {} };
   }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field, FormMessage } from "../../components/field";
 import { PasskeyButton } from "../../components/passkey-button";
@@ -10,13 +11,14 @@ export function AddPasskey() {
   const router = useRouter();
   const [name, setName] = useState("");
   const [added, setAdded] = useState(false);
+  const t = useTranslations("security.passkeys");
   return (
     <div>
-      {added && <FormMessage kind="success">Passkey added.</FormMessage>}
-      <Field name="passkey_name" label="Passkey name" hint="So you can tell your passkeys apart, e.g. “Work laptop”." maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+      {added && <FormMessage kind="success">{t("added")}</FormMessage>}
+      <Field name="passkey_name" label={t("name")} hint={t("nameHint")} maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
       <PasskeyButton
-        label="Add a passkey"
-        run={() => addPasskey(name.trim() || "Passkey")}
+        label={t("add")}
+        run={() => addPasskey(name.trim() || t("defaultName"))}
         onDone={() => {
           setAdded(true);
           setName("");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { translateDomainSentence } from "@/lib/i18n/domain-message";
 import Link from "next/link";
 import { ActionButton } from "../../components/action-button";
 import { ConfirmStep, DangerZone } from "../../components/confirm-step";
@@ -24,7 +26,9 @@ import { twoFactorStatusOf } from "@/lib/two-factor/status";
 import { TwoFactorSection } from "./two-factor-section";
 import { PasskeysSection } from "./passkeys-section";
 
-export const metadata: Metadata = { title: "Security" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("security"))("title") };
+}
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser("/account/security");
@@ -35,45 +39,47 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   const others = devices.filter((d) => !d.current).length;
   const googleLink = await googleLinkOf(getDb(), session.user.id);
   const googleClientId = googleClientIds()[0];
+  const t = await getTranslations("security");
+  const locale = await getLocale();
   return (
     <section className="card">
-      <h1>Security</h1>
+      <h1>{t("title")}</h1>
       <p>
-        <Link href="/account">Back to your account</Link>
+        <Link href="/account">{t("backToAccount")}</Link>
       </p>
-      <h2>Where you are signed in</h2>
-      {signedOutOthers && /^\d{1,6}$/.test(signedOutOthers) && <FormMessage kind="success">{SIGNED_OUT_OTHERS(Number(signedOutOthers))}</FormMessage>}
+      <h2>{t("devices.title")}</h2>
+      {signedOutOthers && /^\d{1,6}$/.test(signedOutOthers) && <FormMessage kind="success">{translateDomainSentence(SIGNED_OUT_OTHERS(Number(signedOutOthers)), locale)}</FormMessage>}
       <div className="table-wrap stack-wrap">
-        <table aria-label="Signed-in devices" className="stack-table">
+        <table aria-label={t("devices.tableLabel")} className="stack-table">
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Address</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last seen</th>
+              <th scope="col">{t("devices.device")}</th>
+              <th scope="col">{t("devices.kind")}</th>
+              <th scope="col">{t("devices.address")}</th>
+              <th scope="col">{t("devices.signedIn")}</th>
+              <th scope="col">{t("devices.lastSeen")}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t("devices.action")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {devices.map((d) => (
               <tr key={d.id} data-device={d.id}>
-                <td data-label="Device">
+                <td data-label={t("devices.device")}>
                   {deviceLabel(d.userAgent)}
-                  {d.current && <strong> (this device)</strong>}
+                  {d.current && <strong>{t("devices.thisDevice")}</strong>}
                 </td>
                 <DeviceCells device={d} />
                 <td>
                   {d.current ? (
-                    <span className="hint">This device: use “Sign out” at the top</span>
+                    <span className="hint">{t("devices.useHeader")}</span>
                   ) : (
                     <ActionButton
                       action={endDeviceAction}
                       fields={{ id: d.id }}
-                      label="Sign out"
-                      ariaLabel={`Sign out ${deviceLabel(d.userAgent)}`}
+                      label={t("devices.signOut")}
+                      ariaLabel={t("devices.signOutNamed", { device: deviceLabel(d.userAgent) })}
                       className="button-secondary"
                     />
                   )}
@@ -84,27 +90,27 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         </table>
       </div>
       {others > 0 && (
-        <ConfirmStep opener="Sign out everywhere else…">
-          <p>
-            Every other device and app signed in to this account ({others}) is signed out now. This device stays signed in.
-          </p>
-          <ActionButton action={endOtherDevicesAction} fields={{}} label="Yes, sign out everywhere else" inline={false} className="button-danger" />
+        <ConfirmStep opener={t("devices.othersOpener")}>
+          <p>{t("devices.othersQuestion", { count: others })}</p>
+          <ActionButton action={endOtherDevicesAction} fields={{}} label={t("devices.othersSubmit")} inline={false} className="button-danger" />
         </ConfirmStep>
       )}
       {(googleLink || googleClientId) && (
         <>
-          <h2>Google sign-in</h2>
+          <h2>{t("google.title")}</h2>
           {googleLink ? (
             <>
               <p>
-                Linked on <Day value={googleLink.createdAt} />
-                {googleLink.email ? <> (Google said the address was {googleLink.email})</> : null}.
+                {t.rich(googleLink.email ? "google.linkedWithEmail" : "google.linked", {
+                  day: () => <Day value={googleLink.createdAt} />,
+                  email: googleLink.email ?? "",
+                })}
               </p>
-              <ActionButton action={unlinkGoogleAction} fields={{}} label="Unlink Google" inline={false} />
+              <ActionButton action={unlinkGoogleAction} fields={{}} label={t("google.unlink")} inline={false} />
             </>
           ) : (
             <>
-              <p>Not linked. Sign in with Google here to link it: afterwards that Google account signs you in to this one.</p>
+              <p>{t("google.notLinked")}</p>
               {!session.user.viewedBy && <GoogleSignIn clientId={googleClientId!} next="/account/security" divider={false} />}
             </>
           )}

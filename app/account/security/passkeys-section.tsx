@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionButton } from "../../components/action-button";
 import { DateTime } from "../../components/date-time";
 import { EmptyState } from "../../components/ui";
@@ -10,35 +11,36 @@ import { removePasskeyAction } from "./two-factor-actions";
 // and Remove (a server action: works without JavaScript). Adding one needs JavaScript.
 export async function PasskeysSection({ userId }: { userId: number }) {
   const passkeys = await passkeysOf(getDb(), userId);
+  const t = await getTranslations("security.passkeys");
   return (
     <section aria-labelledby="passkeys-heading">
-      <h2 id="passkeys-heading">Passkeys</h2>
-      <p>A passkey signs you in with your device’s screen lock instead of a password, and can also be your second step.</p>
+      <h2 id="passkeys-heading">{t("title")}</h2>
+      <p>{t("intro")}</p>
       {passkeys.length === 0 ? (
-        <EmptyState>No passkeys yet.</EmptyState>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
         <div className="table-wrap stack-wrap">
-        <table aria-label="Passkeys" className="stack-table">
+        <table aria-label={t("title")} className="stack-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Added</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t("nameColumn")}</th>
+              <th scope="col">{t("addedColumn")}</th>
+              <th scope="col">{t("lastUsedColumn")}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t("actionColumn")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {passkeys.map((p) => (
               <tr key={p.id}>
-                <td data-label="Name">{p.name}</td>
-                <td data-label="Added">
+                <td data-label={t("nameColumn")}>{p.name}</td>
+                <td data-label={t("addedColumn")}>
                   <DateTime value={p.createdAt} />
                 </td>
-                <td data-label="Last used">{p.lastUsedAt ? <DateTime value={p.lastUsedAt} /> : "Never"}</td>
+                <td data-label={t("lastUsedColumn")}>{p.lastUsedAt ? <DateTime value={p.lastUsedAt} /> : t("never")}</td>
                 <td>
-                  <ActionButton action={removePasskeyAction} fields={{ id: p.id }} label="Remove" ariaLabel={`Remove passkey ${p.name}`} className="button-danger" />
+                  <ActionButton action={removePasskeyAction} fields={{ id: p.id }} label={t("remove")} ariaLabel={t("removeNamed", { name: p.name })} className="button-danger" />
                 </td>
               </tr>
             ))}

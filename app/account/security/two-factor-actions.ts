@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireOwnSessionAction } from "@/lib/auth/who/current-user";
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import type { TwoFactorContext } from "@/lib/two-factor/context";
 import { disableTwoFactor } from "@/lib/two-factor/disable";
 import { regenerateRecoveryCodes } from "@/lib/two-factor/recovery-codes/regenerate";
@@ -30,9 +31,9 @@ async function run(event: string, fail: (message: string) => TwoFactorState, fn:
     const { user, sessionId } = await requireOwnSessionAction();
     const state = await fn(withCaller(ctx, user, { kind: "browser", id: sessionId }));
     revalidatePath("/account/security");
-    return state;
+    return "message" in state && state.message ? { ...state, message: await localizedSentence(state.message) } : state;
   } catch (err) {
-    if (isDomainError(err)) return fail(err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message);
+    if (isDomainError(err)) return fail(await localizedSentence(err.status === 401 ? "Your session has ended. Sign in again and retry." : err.message));
     return fail(actionFaultMessage(err, log, event, { requestId, retry: false }));
   }
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { IDLE } from "../../components/action-state";
 import { ErrorSummary } from "../../components/error-summary";
@@ -11,15 +12,16 @@ import { verifySecondStep } from "./actions";
 export function CodeForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(verifySecondStep, IDLE);
   const failed = state.status === "error";
+  const t = useTranslations("twoFactor.signIn");
   return (
     <form action={action} noValidate aria-describedby={failed ? "form-error" : undefined}>
-      <h1>Two-factor authentication</h1>
+      <h1>{t("title")}</h1>
       {failed && <ErrorSummary message={state.message} />}
       <input type="hidden" name="next" value={next} />
       <Field
         name="code"
-        label="Authentication code"
-        hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+        label={t("code")}
+        hint={t("codeHint")}
         autoComplete="one-time-code"
         autoCapitalize="none"
         spellCheck={false}
@@ -29,11 +31,11 @@ export function CodeForm({ next }: { next: string }) {
       />
       <div className="field">
         <label>
-          <input type="checkbox" name="trust" /> Trust this browser for 30 days
+          <input type="checkbox" name="trust" /> {t("trust")}
         </label>
       </div>
       <button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Verifying…" : "Verify"}
+        {pending ? t("verifying") : t("verify")}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
@@ -8,19 +9,22 @@ import { first, type SearchParams } from "../../components/search-params";
 import { CodeForm } from "./code-form";
 import { PasskeyStep } from "./passkey-step";
 
-export const metadata: Metadata = { title: "Two-factor authentication" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("twoFactor.signIn"))("title") };
+}
 
 export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const next = safeNextPath(first((await searchParams).next));
   if (await getCurrentUser()) redirect(next);
   const methods = await pendingStepMethods();
+  const t = await getTranslations("twoFactor.signIn");
   if (!methods) {
     return (
       <section className="card">
-        <h1>Two-factor authentication</h1>
-        <p>This sign-in has expired or was already used.</p>
+        <h1>{t("title")}</h1>
+        <p>{t("expired")}</p>
         <p>
-          <Link href={`/login?next=${encodeURIComponent(next)}`}>Sign in again</Link>
+          <Link href={`/login?next=${encodeURIComponent(next)}`}>{t("signInAgain")}</Link>
         </p>
       </section>
     );
@@ -30,14 +34,13 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
       {methods.includes("totp") && <CodeForm next={next} />}
       {methods.includes("passkey") && (
         <>
-          {!methods.includes("totp") && <h1>Two-factor authentication</h1>}
-          <p>{methods.includes("totp") ? "Or use one of your passkeys:" : "Use one of your passkeys:"}</p>
+          {!methods.includes("totp") && <h1>{t("title")}</h1>}
+          <p>{methods.includes("totp") ? t("orPasskey") : t("passkey")}</p>
           <PasskeyStep next={next} />
         </>
       )}
       <p>
-        Lost your device and your recovery codes? <Link href="/forgot-password">Reset your password</Link> does not turn
-        two-factor authentication off; contact us and staff can reset it after checking who you are.
+        {t.rich("lost", { link: (chunks) => <Link href="/forgot-password">{chunks}</Link> })}
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { encodeSession, sessionCookie, sessionMaxAgeSeconds } from "@/lib/auth/credentials/session-cookie";
 import { getDb } from "@/lib/db/client";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import { isDomainError } from "@/lib/errors";
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { signInWithMagicLink } from "@/lib/magic-link/sign-in";
@@ -46,7 +47,7 @@ export async function magicSignIn(_prev: ActionState, form: FormData): Promise<A
       log.info({ event: "sign_in_exchange.issued", userId: user.id, origin: appTarget.origin, issued: !!code }, "magic link finished for the app");
     }
   } catch (err) {
-    if (isDomainError(err)) return { status: "error", message: err.message };
+    if (isDomainError(err)) return { status: "error", message: await localizedSentence(err.message) };
     return { status: "error", message: actionFaultMessage(err, log, "magic_link.failed", { requestId }) };
   }
   redirect(secondStep ? "/login/two-factor?next=%2Faccount" : mustEnrol ? SET_UP_SECOND_FACTOR_PATH : destination);

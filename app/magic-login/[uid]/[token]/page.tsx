@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { translateDomainSentence } from "@/lib/i18n/domain-message";
 import Link from "next/link";
 import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
@@ -10,7 +12,9 @@ import { Day } from "../../../components/date-time";
 import { linkParams } from "../../../components/link-params";
 import { magicSignIn } from "./actions";
 
-export const metadata: Metadata = { title: "Sign in with your link" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("magicLink"))("signInTitle") };
+}
 export const dynamic = "force-dynamic";
 
 // Opening the link (GET) never spends it (mail scanners follow links): the button does.
@@ -27,13 +31,17 @@ export default async function MagicLoginPage({
   const redirectParam = (await searchParams).redirect;
   const appTarget = appReturnTarget(Array.isArray(redirectParam) ? redirectParam[0] : redirectParam);
   const live = await magicLinkFor(getDb(), { uid, token });
+  const t = await getTranslations("magicLink");
   if (!live) {
     return (
       <section className="card">
-        <h1>This link cannot be used</h1>
-        <p role="alert">{INVALID_MAGIC_LINK}</p>
+        <h1>{t("linkUnusable")}</h1>
+        <p role="alert">{translateDomainSentence(INVALID_MAGIC_LINK, await getLocale())}</p>
         <p>
-          <Link href="/magic-link">Ask for a new link</Link> or <Link href="/login">sign in with your password</Link>.
+          {t.rich("askOrPassword", {
+            ask: (chunks) => <Link href="/magic-link">{chunks}</Link>,
+            password: (chunks) => <Link href="/login">{chunks}</Link>,
+          })}
         </p>
       </section>
     );
@@ -42,20 +50,18 @@ export default async function MagicLoginPage({
   const signedInHere = session?.user.id === live.userId && !session.user.viewedBy;
   return (
     <section className="card">
-      <h1>Sign in as {live.username}</h1>
+      <h1>{t("signInAs", { username: live.username })}</h1>
       <p>
-        This account was created on <Day value={live.dateJoined} />.
+        {t.rich("created", { day: () => <Day value={live.dateJoined} /> })}
       </p>
       {!live.emailVerified && !signedInHere && (
         <p role="note">
-          Its email address has never been proven, so this link makes the account yours alone: signing in will sign out
-          anyone else using it (every device and app) and remove its password. We will email you a link to choose a new
-          one. Your profile and everything in the account are kept.
+          {t("unproven")}
         </p>
       )}
-      <p>This link signs you in once. Press the button to continue.</p>
-      {appTarget && <p>You will then be taken back to {appTarget.host}, signed in.</p>}
-      <ActionButton action={magicSignIn} fields={appTarget ? { uid, token, redirect: appTarget.toString() } : { uid, token }} label="Sign in" inline={false} />
+      <p>{t("once")}</p>
+      {appTarget && <p>{t("backToApp", { host: appTarget.host })}</p>}
+      <ActionButton action={magicSignIn} fields={appTarget ? { uid, token, redirect: appTarget.toString() } : { uid, token }} label={t("signInButton")} inline={false} />
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { translateDomainSentence } from "@/lib/i18n/domain-message";
 import Link from "next/link";
 import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
@@ -9,20 +11,23 @@ import { Day } from "../../../components/date-time";
 import { linkParams } from "../../../components/link-params";
 import { verifyEmail } from "./actions";
 
-export const metadata: Metadata = { title: "Confirm your email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("verify"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 // Opening the link (GET) never spends it (mail scanners follow links): the button does.
 export default async function VerifyEmailPage({ params }: { params: Promise<{ uid: string; token: string }> }) {
   const { uid, token } = await linkParams(params);
   const live = await findLiveLink(getDb(), { uid, token, purpose: "verify_email" });
+  const t = await getTranslations("verify");
   if (!live) {
     return (
       <section className="card">
-        <h1>This link cannot be used</h1>
-        <p role="alert">{INVALID_VERIFICATION_LINK}</p>
+        <h1>{t("linkUnusable")}</h1>
+        <p role="alert">{translateDomainSentence(INVALID_VERIFICATION_LINK, await getLocale())}</p>
         <p>
-          Signed in? Your <Link href="/account">account page</Link> can send a new one.
+          {t.rich("sendNew", { link: (chunks) => <Link href="/account">{chunks}</Link> })}
         </p>
       </section>
     );
@@ -31,26 +36,23 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ ui
   const signedInHere = session?.user.id === live.userId && !session.user.viewedBy;
   return (
     <section className="card">
-      <h1>Confirm your email address</h1>
+      <h1>{t("title")}</h1>
       <p>
-        Confirm that {live.email} is the address of the account {live.username}, created on <Day value={live.dateJoined} />.
+        {t.rich("confirmThat", { email: live.email, username: live.username, day: () => <Day value={live.dateJoined} /> })}
       </p>
       {!live.emailVerified && !signedInHere && (
         <>
           <p role="note">
-            You are not signed in to this account in this browser. Confirming here makes the account yours alone: it signs
-            out anyone else using it (every device and app) and removes its password; we will email you a link to choose
-            a new one. Your profile and everything in the account are kept.
+            {t("notSignedIn")}
           </p>
           <p>
-            If you created this account and know its password, <Link href="/login">sign in</Link> in this browser first
-            and open this link again: then only your address is confirmed.
+            {t.rich("signInFirst", { link: (chunks) => <Link href="/login">{chunks}</Link> })}
           </p>
         </>
       )}
-      <ActionButton action={verifyEmail} fields={{ uid, token }} label="Confirm my email address" inline={false} />
+      <ActionButton action={verifyEmail} fields={{ uid, token }} label={t("submit")} inline={false} />
       <p>
-        <Link href="/account">Your account</Link>
+        <Link href="/account">{t("account")}</Link>
       </p>
     </section>
   );
