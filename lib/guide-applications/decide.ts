@@ -1,6 +1,7 @@
 import { requireActiveStaff, requireStaffFlag, type Actor } from "../actor";
 import { recordAudit } from "../audit/record";
 import { guideApplicationDecidedEmail } from "../mail/notices";
+import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueEmail } from "../outbox/enqueue";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -62,7 +63,7 @@ export async function decideGuideApplication(
     // with the decision (a rolled-back decision sends nothing).
     const applicant = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, email: true } });
     if (applicant.email) {
-      await enqueueEmail(tx, guideApplicationDecidedEmail({ username: applicant.username, email: applicant.email }, decision, adminNotes));
+      await enqueueEmail(tx, guideApplicationDecidedEmail({ username: applicant.username, email: applicant.email, locale: await recipientLocale(tx, userId) }, decision, adminNotes));
     }
     const application = await tx.guideApplication.findUniqueOrThrow({
       where: { id: applicationId },

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/record";
 import { passwordChangedEmail } from "../mail/notices";
+import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueEmail } from "../outbox/enqueue";
 import type { Credential } from "../auth/who/request";
 import type { Db } from "../db/client";
@@ -71,7 +72,7 @@ export async function changePassword(userId: number, input: unknown, ctx: Change
     // A link mailed before the change must not undo it (issue 11).
     await killLinks(tx, userId, ["reset", "magic_login"]);
     await recordAudit(tx, { actorId: userId, action: "password.changed", targetType: "User", targetId: userId, details: { sessionsEnded: ended } });
-    if (user.email) await enqueueEmail(tx, passwordChangedEmail({ username: user.username, email: user.email }, "changed"));
+    if (user.email) await enqueueEmail(tx, passwordChangedEmail({ username: user.username, email: user.email, locale: await recipientLocale(tx, userId) }, "changed"));
     return ended;
   });
   await limiters.loginPerUserAndIp.delete(`u${userId}|${ip}`);
