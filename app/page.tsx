@@ -1,57 +1,62 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { FormMessage } from "./components/field";
 import { first, type SearchParams } from "./components/search-params";
 import { ButtonLink } from "./components/ui";
 
-export const metadata: Metadata = { title: "Zporta Academy" };
+export async function generateMetadata(): Promise<Metadata> {
+  const common = await getTranslations("common");
+  return { title: common("siteName") };
+}
 
 // Where a person lands after leaving: each way out ends on a sentence that says what
 // happened (the ending pages' parameters carry no data, only which sentence).
-const FAREWELLS: Record<string, string> = {
-  deleted: "Your account has been deleted. We have emailed you a confirmation.",
-  deactivated: "Your account has been deactivated and you have been signed out. Sign in again at any time to reactivate it.",
-  "signed-out": "You have been signed out.",
-};
+const FAREWELLS = {
+  deleted: "farewellDeleted",
+  deactivated: "farewellDeactivated",
+  "signed-out": "farewellSignedOut",
+} as const;
 
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const user = await getCurrentUser();
+  const t = await getTranslations("home");
   if (user) {
     return (
       <section className="card">
-        <h1>Welcome back, {user.username}</h1>
+        <h1>{t("welcomeBack", { name: user.username })}</h1>
         <ul className="link-list">
           <li>
-            <Link href="/account">Your account and profile</Link>
+            <Link href="/account">{t("accountLink")}</Link>
           </li>
           <li>
-            <Link href="/account/security">Password, sessions and devices</Link>
+            <Link href="/account/security">{t("securityLink")}</Link>
           </li>
           <li>
-            <Link href="/guide-application">Teach on Zporta Academy</Link>
+            <Link href="/guide-application">{t("teachLink")}</Link>
           </li>
           {user.isStaff && (
             <li>
-              <Link href="/admin">Staff area</Link>
+              <Link href="/admin">{t("staffLink")}</Link>
             </li>
           )}
         </ul>
       </section>
     );
   }
-  const farewell = Object.keys(FAREWELLS).find((k) => first(params[k]) === "1");
+  const farewell = (Object.keys(FAREWELLS) as (keyof typeof FAREWELLS)[]).find((k) => first(params[k]) === "1");
   return (
     <section className="card">
-      {farewell && <FormMessage kind="success">{FAREWELLS[farewell]}</FormMessage>}
-      <h1>Welcome to Zporta Academy</h1>
-      <p>Learn as an explorer, teach as a guide, or both.</p>
+      {farewell && <FormMessage kind="success">{t(FAREWELLS[farewell])}</FormMessage>}
+      <h1>{t("welcome")}</h1>
+      <p>{t("intro")}</p>
       <p>
-        <ButtonLink href="/signup">Create your account</ButtonLink>
+        <ButtonLink href="/signup">{t("createAccount")}</ButtonLink>
       </p>
       <p>
-        Already have an account? <Link href="/login">Sign in</Link>
+        {t("haveAccount")} <Link href="/login">{t("signIn")}</Link>
       </p>
     </section>
   );

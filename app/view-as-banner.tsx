@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getCurrentSession } from "@/lib/auth/who/current-user";
 import { stopViewAs } from "@/lib/admin/view-as";
 import { getDb } from "@/lib/db/client";
@@ -15,17 +16,15 @@ export async function ViewAsBanner() {
   }
   const viewedBy = session?.user.viewedBy;
   if (!session || !viewedBy) return null;
+  const t = await getTranslations("viewAs");
   return (
-    <div role="region" aria-label="Viewing as a member" className="view-as-banner">
+    <div role="region" aria-label={t("label")} className="view-as-banner">
       <p>
-        <strong>
-          {viewedBy.staffUsername}, you are viewing the site as {session.user.username}.
-        </strong>{" "}
-        <span id="view-as-why">Every form on the page is turned off: nothing can be changed while you view as a member.</span> Ends at{" "}
-        <DateTime value={viewedBy.until} />.
+        <strong>{t("viewing", { staff: viewedBy.staffUsername, member: session.user.username })}</strong>{" "}
+        <span id="view-as-why">{t("formsOff")}</span> {t.rich("endsAt", { time: () => <DateTime value={viewedBy.until} /> })}
       </p>
       <form action={stopViewAsAction}>
-        <button type="submit">Stop viewing as {session.user.username}</button>
+        <button type="submit">{t("stop", { member: session.user.username })}</button>
       </form>
     </div>
   );

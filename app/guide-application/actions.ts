@@ -9,6 +9,8 @@ import { isDomainError } from "@/lib/errors";
 import { submitGuideApplication } from "@/lib/guide-applications/submit";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { localizedRefusal } from "@/lib/i18n/refusal";
+import { getTranslations } from "next-intl/server";
 import type { ApplicationState, ApplicationValues } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -31,8 +33,11 @@ export async function apply(_prev: ApplicationState, form: FormData): Promise<Ap
     await submitGuideApplication(values, user, getDb(), log);
   } catch (err) {
     if (isDomainError(err)) {
-      const message = err.status === 401 ? "Your session has ended. Sign in again to send your application." : err.message;
-      return { status: "error", message, fields: err.fields ?? {}, values };
+      if (err.status === 401) {
+        const t = await getTranslations("guideApplication");
+        return { status: "error", message: t("sessionEnded"), fields: err.fields ?? {}, values };
+      }
+      return { status: "error", ...(await localizedRefusal(err)), values };
     }
     return {
       status: "error",

@@ -31,5 +31,9 @@ export const NAMESPACES = [
   "invitations",
   "admin",
   "mail",
+  "home",
+  "acceptInvitation",
+  "apiDocs",
+  "viewAs",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

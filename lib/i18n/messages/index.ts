@@ -18,6 +18,10 @@ import en_guideApplication from "./en/guideApplication.json";
 import en_invitations from "./en/invitations.json";
 import en_admin from "./en/admin.json";
 import en_mail from "./en/mail.json";
+import en_home from "./en/home.json";
+import en_acceptInvitation from "./en/acceptInvitation.json";
+import en_apiDocs from "./en/apiDocs.json";
+import en_viewAs from "./en/viewAs.json";
 import ja_common from "./ja/common.json";
 import ja_nav from "./ja/nav.json";
 import ja_notFound from "./ja/notFound.json";
@@ -34,6 +38,10 @@ import ja_guideApplication from "./ja/guideApplication.json";
 import ja_invitations from "./ja/invitations.json";
 import ja_admin from "./ja/admin.json";
 import ja_mail from "./ja/mail.json";
+import ja_home from "./ja/home.json";
+import ja_acceptInvitation from "./ja/acceptInvitation.json";
+import ja_apiDocs from "./ja/apiDocs.json";
+import ja_viewAs from "./ja/viewAs.json";
 
 export const catalogues = {
   en: {
@@ -53,6 +61,10 @@ export const catalogues = {
     invitations: en_invitations,
     admin: en_admin,
     mail: en_mail,
+    home: en_home,
+    acceptInvitation: en_acceptInvitation,
+    apiDocs: en_apiDocs,
+    viewAs: en_viewAs,
   },
   ja: {
     common: ja_common,
@@ -71,5 +83,9 @@ export const catalogues = {
     invitations: ja_invitations,
     admin: ja_admin,
     mail: ja_mail,
+    home: ja_home,
+    acceptInvitation: ja_acceptInvitation,
+    apiDocs: ja_apiDocs,
+    viewAs: ja_viewAs,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
