@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { requireUserAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
-import { VERIFICATION_SENT } from "@/lib/email-verification/messages";
+import { getTranslations } from "next-intl/server";
 import { resendVerification } from "@/lib/email-verification/resend";
 import { clientIp } from "@/lib/http/client-ip";
 import type { ActionState } from "../components/action-state";
@@ -13,6 +13,7 @@ export async function resendVerificationAction(_prev: ActionState, _form: FormDa
   return runAction("email.verification_failed", async (log) => {
     const user = await requireUserAction();
     await resendVerification(user.id, { db: getDb(), ip: clientIp(await headers()), log });
-    return VERIFICATION_SENT;
+    const t = await getTranslations("account");
+    return t("verificationSent");
   });
 }
