@@ -1,6 +1,6 @@
 import type { InvitationStatus } from "@/lib/invitations/messages";
 
-// The invitations catalogue's key for each status (lib/i18n/messages/<locale>/invitations.json).
+/** The key for each status in the catalogue's "invitations" namespace. */
 export const STATUS_KEYS = {
   pending: "statusPending",
   accepted: "statusAccepted",
