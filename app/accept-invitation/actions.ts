@@ -7,6 +7,7 @@ import { endSession, startSession } from "@/lib/auth/credentials/browser-session
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { localizedRefusal, localizedSentence } from "@/lib/i18n/refusal";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { getTranslations } from "next-intl/server";
 import { acceptInvitation } from "@/lib/invitations/accept";
 import { registerAndAcceptInvitation, type RegisteredInvitee } from "@/lib/invitations/register-and-accept";
@@ -58,7 +59,13 @@ export async function registerAndAcceptAction(prev: RegisterState, form: FormDat
   let registered: RegisteredInvitee;
   try {
     registered = await registerAndAcceptInvitation(
-      { token: formString(form, "token"), username: values.username, password: formString(form, "password"), bio: values.bio },
+      {
+        token: formString(form, "token"),
+        username: values.username,
+        password: formString(form, "password"),
+        bio: values.bio,
+        locale: await requestLocale(),
+      },
       ctx,
     );
   } catch (err) {

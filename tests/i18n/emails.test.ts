@@ -97,17 +97,17 @@ describe.each(LOCALES)("emails in %s", (locale) => {
     await db.$transaction((tx) => queueResetEmail(tx, u));
     const reset = await lastMail(u.email, "password_reset.requested");
     expectMail(reset, locale, [t("mail.reset.subject"), t("mail.reset.body"), t("mail.reset.ignore")], names);
-    expect(reset.text).toMatch(new RegExp(`${t("mail.reset.choose", { link: "" })}http://\\S+/reset-password-confirm/${u.id}/\\S+`));
+    expect(reset.text).toMatch(new RegExp(`${t("mail.reset.choose", { link: "" })}http://\\S+/reset-password-confirm/\\S+`));
 
     await db.$transaction((tx) => queueVerificationEmail(tx, u));
     const verify = await lastMail(u.email, "email.verification");
     expectMail(verify, locale, [t("mail.verification.subject")], names);
-    expect(verify.text).toMatch(/\/verify-email\/\d+\/\S+/);
+    expect(verify.text).toMatch(/\/verify-email\/\S+\/\S+/);
 
     await requestMagicLink({ email: u.email }, { db, ip: `198.51.100.${Math.floor(Math.random() * 200) + 1}` });
     const magic = await lastMail(u.email, "magic_link.requested");
     expectMail(magic, locale, [t("mail.magicLink.subject")], names);
-    expect(magic.text).toMatch(/\/magic-login\/\d+\/\S+/);
+    expect(magic.text).toMatch(/\/magic-login\/\S+\/\S+/);
 
     await db.$transaction((tx) => afterTwoFactorChange(tx, "two_factor.passkey_added", u.id));
     const twoFactor = await lastMail(u.email, "two_factor.passkey_added");
