@@ -34,7 +34,7 @@ test("/account/security at 390 px", async ({ browser, request }) => {
 });
 
 test("one email: a guide application decision, with the staff note", async ({ page }) => {
-  const mail = guideApplicationDecidedEmail({ username: "maria_k", email: "maria@example.com" }, "approved", "Welcome aboard, Maria!");
+  const mail = guideApplicationDecidedEmail({ username: "maria_k", email: "maria@example.com", locale: "en" }, "approved", "Welcome aboard, Maria!");
   await page.setViewportSize({ width: 700, height: 800 });
   await page.setContent(renderEmailHtml(mail.subject, mail.text));
   await expect(page.getByText("maria_k", { exact: false }).first()).toBeVisible();

@@ -5,6 +5,9 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { endSession, startSession } from "@/lib/auth/credentials/browser-session";
 import { isDomainError } from "@/lib/errors";
+import { localizedRefusal, localizedSentence } from "@/lib/i18n/refusal";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { getTranslations } from "next-intl/server";
 import { acceptInvitation } from "@/lib/invitations/accept";
 import { registerAndAcceptInvitation, type RegisteredInvitee } from "@/lib/invitations/register-and-accept";
 import { TOKEN_PATTERN } from "@/lib/invitations/token";
@@ -35,8 +38,11 @@ export async function acceptAction(_prev: ActionState, form: FormData): Promise<
     await acceptInvitation({ token: formString(form, "token") }, await asMember(ctx));
   } catch (err) {
     if (isDomainError(err)) {
-      const message = err.status === 401 ? "Your session has ended. Sign in again to accept the invitation." : err.message;
-      return { status: "error", message };
+      if (err.status === 401) {
+        const t = await getTranslations("acceptInvitation");
+        return { status: "error", message: t("sessionEnded") };
+      }
+      return { status: "error", message: await localizedSentence(err.message) };
     }
     return { status: "error", message: actionFaultMessage(err, log, "invitation.accept_failed", { requestId }) };
   }
@@ -53,11 +59,17 @@ export async function registerAndAcceptAction(prev: RegisterState, form: FormDat
   let registered: RegisteredInvitee;
   try {
     registered = await registerAndAcceptInvitation(
-      { token: formString(form, "token"), username: values.username, password: formString(form, "password"), bio: values.bio },
+      {
+        token: formString(form, "token"),
+        username: values.username,
+        password: formString(form, "password"),
+        bio: values.bio,
+        locale: await requestLocale(),
+      },
       ctx,
     );
   } catch (err) {
-    if (isDomainError(err)) return { status: "error", n, message: err.message, fields: err.fields ?? {}, values };
+    if (isDomainError(err)) return { status: "error", n, ...(await localizedRefusal(err)), values };
     return {
       status: "error",
       n,

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { loginUrl } from "@/lib/auth/who/next-path";
 import { isDomainError } from "@/lib/errors";
 import { getInvitationByToken, isAddressedTo, type InvitationPublicView } from "@/lib/invitations/by-token";
 import { actionContext } from "@/lib/use-case/action-context";
-import { Day } from "../components/date-time";
+import { LocalDay as Day } from "../invitations/local-day";
 import { first, type SearchParams } from "../components/search-params";
 import { AcceptButton } from "./accept-button";
 import { signOutAndReturnAction } from "./actions";
@@ -13,11 +14,13 @@ import { RegisterForm } from "./register-form";
 
 // The address holds the token: the proxy sends `Referrer-Policy: no-referrer` (a token
 // page), and search engines have no business here.
-export const metadata: Metadata = { title: "Invitation to teach", robots: { index: false, follow: false } };
-
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("acceptInvitation");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 // A deleted inviter only ever left invitations that are no longer pending (CHECK in the migration).
-const inviterName = (v: InvitationPublicView) => v.inviter?.displayName || v.inviter?.username || "A former member";
+const inviterName = (v: InvitationPublicView, formerMember: string) => v.inviter?.displayName || v.inviter?.username || formerMember;
 
 export default async function AcceptInvitationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const token = first((await searchParams).token) ?? "";
@@ -30,29 +33,25 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
     throw err;
   }
   const user = await getCurrentUser();
-  const name = inviterName(invitation);
+  const t = await getTranslations("acceptInvitation");
+  const name = inviterName(invitation, t("formerMember"));
   const isInvitee = user !== null && isAddressedTo(invitation, user.email);
 
   if (invitation.status === "accepted") {
     return (
       <section className="card">
-        <h1>This invitation has already been accepted</h1>
+        <h1>{t("alreadyAccepted")}</h1>
         {isInvitee ? (
           <p>
-            You accepted it
-            {invitation.acceptedAt && (
-              <>
-                {" "}
-                on <Day value={invitation.acceptedAt} />
-              </>
-            )}
-            : you are a guide on
-            Zporta Academy. <Link href="/account">Go to your account</Link>.
+            {invitation.acceptedAt
+              ? t.rich("youAcceptedOn", { day: () => <Day value={invitation.acceptedAt!} />, account: (c) => <Link href="/account">{c}</Link> })
+              : t.rich("youAccepted", { account: (c) => <Link href="/account">{c}</Link> })}
           </p>
         ) : (
           <p>
-            An invitation can be used only once. If you accepted it, <Link href={user ? "/account" : "/login"}>{user ? "go to your account" : "sign in"}</Link> with the
-            address it was sent to.
+            {user
+              ? t.rich("usedOnceSignedIn", { link: (c) => <Link href="/account">{c}</Link> })
+              : t.rich("usedOnceSignedOut", { link: (c) => <Link href="/login">{c}</Link> })}
           </p>
         )}
       </section>
@@ -61,21 +60,16 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   if (invitation.status === "cancelled") {
     return (
       <section className="card">
-        <h1>This invitation was cancelled</h1>
-        <p>
-          It can no longer be accepted. If you still want to teach on Zporta Academy, ask {name} to send you a new invitation.
-        </p>
+        <h1>{t("cancelled")}</h1>
+        <p>{t("cancelledBody", { name })}</p>
       </section>
     );
   }
   if (invitation.status === "expired") {
     return (
       <section className="card">
-        <h1>This invitation has expired</h1>
-        <p>
-          Invitations can be accepted for 30 days; this one expired on <Day value={invitation.expiresAt} />. Ask {name} to send
-          you a new invitation.
-        </p>
+        <h1>{t("expired")}</h1>
+        <p>{t.rich("expiredBody", { days: 30, name, day: () => <Day value={invitation.expiresAt} /> })}</p>
       </section>
     );
   }
@@ -83,26 +77,29 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   const back = `/accept-invitation?${new URLSearchParams({ token })}`;
   return (
     <section className="card">
-      <h1>{name} invited you to teach</h1>
+      <h1>{t("heading", { name })}</h1>
       <p>
-        {name}
-        {invitation.inviter?.displayName ? ` (${invitation.inviter.username})` : ""} has invited you to become a guide, a
-        teacher, on Zporta Academy.
+        {invitation.inviter?.displayName
+          ? t("invitedYouNamed", { name, username: invitation.inviter.username })
+          : t("invitedYou", { name })}
       </p>
       {invitation.personalMessage && (
         <figure className="message">
-          <figcaption>Their message:</figcaption>
+          <figcaption>{t("theirMessage")}</figcaption>
           <blockquote className="message-quote">{invitation.personalMessage}</blockquote>
         </figure>
       )}
       <p>
-        The invitation was sent to <strong className="wrap-anywhere">{invitation.inviteeEmail}</strong> and can be accepted
-        until <Day value={invitation.expiresAt} />.
+        {t.rich("sentTo", {
+          email: invitation.inviteeEmail,
+          strong: (c) => <strong className="wrap-anywhere">{c}</strong>,
+          day: () => <Day value={invitation.expiresAt} />,
+        })}
       </p>
 
       {user && isInvitee && (
         <>
-          <p>Accepting makes you a guide: you can teach, and you keep everything in your account.</p>
+          <p>{t("acceptingMakesGuide")}</p>
           <AcceptButton token={token} />
         </>
       )}
@@ -110,25 +107,28 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
       {user && !isInvitee && (
         <div className="notice" role="note">
           <p>
-            You are signed in as <strong>{user.username}</strong> (<span className="wrap-anywhere">{user.email ?? "no email"}</span>), but
-            this invitation was sent to <strong className="wrap-anywhere">{invitation.inviteeEmail}</strong>. Only an account
-            with that address can accept it.
+            {t.rich("otherAccount", {
+              username: user.username,
+              email: user.email ?? t("noEmail"),
+              invitee: invitation.inviteeEmail,
+              strong: (c) => <strong>{c}</strong>,
+              address: (c) => <span className="wrap-anywhere">{c}</span>,
+              inviteeStrong: (c) => <strong className="wrap-anywhere">{c}</strong>,
+            })}
           </p>
           <form action={signOutAndReturnAction}>
             <input type="hidden" name="token" value={token} />
-            <button type="submit">Sign out</button>
+            <button type="submit">{t("signOut")}</button>
           </form>
-          <p className="hint">Then sign in, or create your account, with {invitation.inviteeEmail}.</p>
+          <p className="hint">{t("thenSignIn", { email: invitation.inviteeEmail })}</p>
         </div>
       )}
 
       {!user && (
         <>
           <RegisterForm token={token} email={invitation.inviteeEmail} />
-          <h2>I already have an account</h2>
-          <p>
-            <Link href={loginUrl(back)}>Sign in</Link> with {invitation.inviteeEmail} and you will come back here to accept.
-          </p>
+          <h2>{t("haveAccount")}</h2>
+          <p>{t.rich("signInToAccept", { email: invitation.inviteeEmail, link: (c) => <Link href={loginUrl(back)}>{c}</Link> })}</p>
         </>
       )}
     </section>
@@ -140,16 +140,14 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
  * itself with status 200: Next 16's notFound() serves an empty body in production
  * builds (vercel/next.js#98295), which a browser without JavaScript shows blank.
  */
-function NotValid() {
+async function NotValid() {
+  const t = await getTranslations("acceptInvitation");
   return (
     <section className="card">
-      <h1>This invitation link is not valid</h1>
+      <h1>{t("notValid")}</h1>
+      <p>{t("notValidBody")}</p>
       <p>
-        The link may have been copied incompletely. Open it again from the invitation email, or ask the person who invited
-        you to send a new invitation.
-      </p>
-      <p>
-        <Link href="/">Go to the home page</Link>
+        <Link href="/">{t("home")}</Link>
       </p>
     </section>
   );

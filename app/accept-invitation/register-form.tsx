@@ -2,6 +2,7 @@
 
 import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { BioField, NewPasswordField, UsernameField } from "../components/account-fields";
 import { registerAndAcceptAction } from "./actions";
 import type { RegisterState } from "./state";
@@ -12,6 +13,7 @@ const initial: RegisterState = { status: "idle" };
 export function RegisterForm({ token, email }: { token: string; email: string }) {
   // Without JavaScript the form posts to the server action and the page comes back
   // rendered with the returned state (or the action's redirect).
+  const t = useTranslations("acceptInvitation");
   const [state, action, pending] = useActionState(registerAndAcceptAction, initial);
   const errors = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? state.values : { username: "", bio: "" };
@@ -24,13 +26,13 @@ export function RegisterForm({ token, email }: { token: string; email: string })
       aria-labelledby="create-heading"
       aria-describedby={state.status === "error" ? "form-error" : undefined}
     >
-      <h2 id="create-heading">Create your account</h2>
+      <h2 id="create-heading">{t("createAccount")}</h2>
       {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
       <input type="hidden" name="token" value={token} />
 
       {/* Fixed and not submitted: the account is created for the address the invitation was sent to. */}
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t("email")}</label>
         <input
           id="email"
           type="email"
@@ -41,7 +43,7 @@ export function RegisterForm({ token, email }: { token: string; email: string })
           aria-describedby={[errors.email ? "email-error" : null, "email-hint"].filter(Boolean).join(" ")}
         />
         <span id="email-hint" className="hint">
-          The address this invitation was sent to.
+          {t("emailHint")}
         </span>
         {errors.email && (
           <p id="email-error" className="field-error">
@@ -54,7 +56,7 @@ export function RegisterForm({ token, email }: { token: string; email: string })
       <BioField defaultValue={values.bio} error={errors.bio} />
 
       <button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Creating your account…" : "Create account and accept"}
+        {pending ? t("creating") : t("createAndAccept")}
       </button>
     </form>
   );

@@ -6,6 +6,8 @@ import { isDomainError } from "@/lib/errors";
 import { asMember } from "../components/acting-context";
 import { actionContext } from "../components/action-run";
 import { updateOwnProfile } from "@/lib/users/update-profile";
+import { localizedRefusal } from "@/lib/i18n/refusal";
+import { getTranslations } from "next-intl/server";
 import type { ProfileState, ProfileValues } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -23,8 +25,11 @@ export async function saveProfile(_prev: ProfileState, form: FormData): Promise<
     return { status: "saved", values: { displayName: saved.displayName ?? "", bio: saved.bio ?? "" } };
   } catch (err) {
     if (isDomainError(err)) {
-      const message = err.status === 401 ? "Your session has ended. Sign in again to save your profile." : err.message;
-      return { status: "error", message, fields: err.fields ?? {}, values };
+      if (err.status === 401) {
+        const t = await getTranslations("account");
+        return { status: "error", message: t("sessionEnded"), fields: err.fields ?? {}, values };
+      }
+      return { status: "error", ...(await localizedRefusal(err)), values };
     }
     return {
       status: "error",

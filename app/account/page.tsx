@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/who/current-user";
 import { getOwnProfile } from "@/lib/users/get-profile";
 import { ActionButton } from "../components/action-button";
@@ -7,9 +8,12 @@ import { ProfileForm } from "./profile-form";
 import { pageContext } from "../components/acting-context";
 import { resendVerificationAction } from "./verification-actions";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
 
-const ROLE_LABELS = { explorer: "Explorer", guide: "Guide", both: "Explorer and guide" } as const;
+const ROLE_LABELS = { explorer: "roleExplorer", guide: "roleGuide", both: "roleBoth" } as const;
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -20,51 +24,50 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const acceptedInvitation = search.invitation === "accepted" && profile.activeGuide;
   // Set by the /login action when the sign-in reactivated a self-deactivated account.
   const reactivated = search.reactivated === "1";
+  const t = await getTranslations("account");
   return (
     <section className="card">
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       {reactivated && (
         <div className="success" role="status">
-          Welcome back: your account has been reactivated.
+          {t("reactivated")}
         </div>
       )}
       {acceptedInvitation && (
         <div className="success" role="status">
-          You accepted the invitation: you are now a guide on Zporta Academy.
+          {t("acceptedInvitation")}
         </div>
       )}
       {!profile.emailVerified && (
-        <section className="notice" aria-label="Email not verified">
-          <p>
-            Your email address is not verified yet. Open the link we emailed you to confirm it; you need a verified address to invite teachers.
-          </p>
-          <ActionButton action={resendVerificationAction} fields={{}} label="Resend" ariaLabel="Resend the verification email" inline={false} />
+        <section className="notice" aria-label={t("notVerifiedLabel")}>
+          <p>{t("notVerified")}</p>
+          <ActionButton action={resendVerificationAction} fields={{}} label={t("resend")} ariaLabel={t("resendLabel")} inline={false} />
         </section>
       )}
-      <dl className="details" aria-label="Account details">
-        <dt>Username</dt>
+      <dl className="details" aria-label={t("detailsLabel")}>
+        <dt>{t("username")}</dt>
         <dd>{profile.username}</dd>
-        <dt>Email</dt>
-        <dd>{profile.email ?? "None: ask staff to set one (you can still sign in with your username)."}</dd>
-        <dt>Role</dt>
-        <dd>{ROLE_LABELS[profile.role]}</dd>
-        <dt>Display name</dt>
+        <dt>{t("email")}</dt>
+        <dd>{profile.email ?? t("noEmail")}</dd>
+        <dt>{t("role")}</dt>
+        <dd>{t(ROLE_LABELS[profile.role])}</dd>
+        <dt>{t("displayName")}</dt>
         <dd>{profile.displayName ?? "—"}</dd>
-        <dt>Bio</dt>
+        <dt>{t("bio")}</dt>
         <dd>{profile.bio ?? "—"}</dd>
-        <dt>Active guide</dt>
-        <dd>{profile.activeGuide ? "Yes" : "No"}</dd>
+        <dt>{t("activeGuide")}</dt>
+        <dd>{profile.activeGuide ? t("yes") : t("no")}</dd>
         {/* Not "Email …": tests and assistive technology find the address by that term. */}
-        <dt>Address verified</dt>
-        <dd>{profile.emailVerified ? "Yes" : "No"}</dd>
+        <dt>{t("addressVerified")}</dt>
+        <dd>{profile.emailVerified ? t("yes") : t("no")}</dd>
       </dl>
       {profile.canInviteTeachers && (
         <p>
-          <Link href="/invitations">Invite teachers</Link> <span className="hint">(up to 3 a month)</span>
+          <Link href="/invitations">{t("inviteTeachers")}</Link> <span className="hint">{t("inviteLimit", { count: 3 })}</span>
         </p>
       )}
       <p>
-        <Link href="/account/security">Security: where you are signed in</Link>
+        <Link href="/account/security">{t("securityLink")}</Link>
       </p>
       <ProfileForm current={{ displayName: profile.displayName ?? "", bio: profile.bio ?? "" }} />
     </section>

@@ -1,7 +1,7 @@
 "use server";
 
 import { requireUserAction } from "@/lib/auth/who/current-user";
-import { VERIFICATION_SENT } from "@/lib/email-verification/messages";
+import { getTranslations } from "next-intl/server";
 import { resendVerification } from "@/lib/email-verification/resend";
 import type { ActionState } from "../components/action-state";
 import { runAction } from "../components/action-run";
@@ -11,6 +11,7 @@ export async function resendVerificationAction(_prev: ActionState, _form: FormDa
   return runAction("email.verification_failed", async (_log, ctx) => {
     const user = await requireUserAction();
     await resendVerification({}, withCaller(ctx, user, null));
-    return VERIFICATION_SENT;
+    const t = await getTranslations("account");
+    return t("verificationSent");
   });
 }

@@ -6,6 +6,8 @@ import { isDomainError } from "@/lib/errors";
 import { submitGuideApplication } from "@/lib/guide-applications/submit";
 import { asMember } from "../components/acting-context";
 import { actionContext } from "../components/action-run";
+import { localizedRefusal } from "@/lib/i18n/refusal";
+import { getTranslations } from "next-intl/server";
 import type { ApplicationState, ApplicationValues } from "./state";
 
 function formString(form: FormData, key: string): string {
@@ -27,8 +29,11 @@ export async function apply(_prev: ApplicationState, form: FormData): Promise<Ap
     await submitGuideApplication(values, await asMember(ctx));
   } catch (err) {
     if (isDomainError(err)) {
-      const message = err.status === 401 ? "Your session has ended. Sign in again to send your application." : err.message;
-      return { status: "error", message, fields: err.fields ?? {}, values };
+      if (err.status === 401) {
+        const t = await getTranslations("guideApplication");
+        return { status: "error", message: t("sessionEnded"), fields: err.fields ?? {}, values };
+      }
+      return { status: "error", ...(await localizedRefusal(err)), values };
     }
     return {
       status: "error",

@@ -2,6 +2,7 @@
 
 import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { USERNAME_MAX } from "@/lib/users/field-limits";
 import { Field } from "../components/field";
 import { apply } from "./actions";
@@ -12,6 +13,7 @@ const empty = { motivation: "", experience: "", subjectsToTeach: "", referredBy:
 export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits; heading: string }) {
   // Without JavaScript the form posts to the server action and the page comes back with
   // the returned state, or the redirect on success.
+  const t = useTranslations("guideApplication");
   const [state, action, pending] = useActionState(apply, { status: "idle" } as ApplicationState);
   const errors = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? state.values : empty;
@@ -23,7 +25,7 @@ export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits
       <Field
         multiline
         name="motivation"
-        label="Why do you want to teach?"
+        label={t("motivationLabel")}
         required
         maxLength={limits.motivation}
         defaultValue={values.motivation}
@@ -32,7 +34,7 @@ export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits
       <Field
         multiline
         name="experience"
-        label="Teaching experience"
+        label={t("experienceLabel")}
         optional
         maxLength={limits.experience}
         defaultValue={values.experience}
@@ -40,8 +42,8 @@ export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits
       />
       <Field
         name="subjectsToTeach"
-        label="Subjects you want to teach"
-        hint={`Separate subjects with commas, e.g. "Maths, Physics". At most ${limits.subjects} characters.`}
+        label={t("subjectsLabel")}
+        hint={t("subjectsHint", { max: limits.subjects })}
         required
         maxLength={limits.subjects}
         defaultValue={values.subjectsToTeach}
@@ -49,16 +51,16 @@ export function ApplicationForm({ limits, heading }: { limits: ApplicationLimits
       />
       <Field
         name="referredBy"
-        label="Who referred you?"
+        label={t("referredByLabel")}
         optional
-        hint="Their username on Zporta Academy."
+        hint={t("referredByHint")}
         autoComplete="off"
         maxLength={USERNAME_MAX}
         defaultValue={values.referredBy}
         error={errors.referredBy}
       />
       <button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Sending your application…" : "Send application"}
+        {pending ? t("sending") : t("send")}
       </button>
     </form>
   );

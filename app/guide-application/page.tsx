@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { GUIDE_APPLICATION_PENDING } from "@/lib/ui-messages";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/who/current-user";
 import { getMyLatestGuideApplication } from "@/lib/guide-applications/list";
@@ -11,7 +11,10 @@ import { ApplicationForm } from "./application-form";
 import { pageContext } from "../components/acting-context";
 import styles from "./page.module.css";
 
-export const metadata: Metadata = { title: "Become a guide" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("guideApplication");
+  return { title: t("title") };
+}
 
 const LIMITS = { motivation: MOTIVATION_MAX, experience: EXPERIENCE_MAX, subjects: SUBJECTS_MAX };
 type Search = Record<string, string | string[] | undefined>;
@@ -20,28 +23,31 @@ export default async function GuideApplicationPage({ searchParams }: { searchPar
   const user = await requireUser("/guide-application");
   const latest = await getMyLatestGuideApplication({}, await pageContext(user));
   const submitted = (await searchParams).submitted === "1" && latest?.status === "pending";
+  const t = await getTranslations("guideApplication");
 
   return (
     <section className="card">
-      <h1>Become a guide</h1>
-      {submitted && <FormMessage kind="success">Thank you! Your application was sent. Our staff will review it soon.</FormMessage>}
+      <h1>{t("title")}</h1>
+      {submitted && <FormMessage kind="success">{t("sent")}</FormMessage>}
       {!latest && (
         <>
-          <p>Guides teach on Zporta Academy. Tell us about yourself and what you would like to teach; our staff review every application.</p>
-          <ApplicationForm limits={LIMITS} heading="Your application" />
+          <p>{t("intro")}</p>
+          <ApplicationForm limits={LIMITS} heading={t("yourApplication")} />
         </>
       )}
       {latest?.status === "pending" && (
         <>
-          <p className="notice">{GUIDE_APPLICATION_PENDING}</p>
+          <p className="notice">{t("pending")}</p>
           <ApplicationDetails application={latest} />
         </>
       )}
       {latest?.status === "approved" && (
         <>
           <p className="success">
-            Your application was approved on <DateTime value={latest.reviewedAt} />. You are a guide:{" "}
-            <Link href="/account">see your account</Link>.
+            {t.rich("approved", {
+              date: () => <DateTime value={latest.reviewedAt} />,
+              account: (chunks) => <Link href="/account">{chunks}</Link>,
+            })}
           </p>
           <ApplicationDetails application={latest} />
         </>
@@ -50,45 +56,48 @@ export default async function GuideApplicationPage({ searchParams }: { searchPar
         <>
           <div className="notice">
             <p>
-              Your application of <DateTime value={latest.createdAt} /> was not approved.
+              {t.rich("rejected", { date: () => <DateTime value={latest.createdAt} /> })}
             </p>
             {latest.adminNotes ? (
               <>
-                <p>Notes from the reviewer:</p>
-                <blockquote className={styles.notes} aria-label="Notes from the reviewer">{latest.adminNotes}</blockquote>
+                <p>{t("notesIntro")}</p>
+                <blockquote className={styles.notes} aria-label={t("notes")}>{latest.adminNotes}</blockquote>
               </>
             ) : (
-              <p>The reviewer left no notes.</p>
+              <p>{t("noNotes")}</p>
             )}
-            <p>You may apply again.</p>
+            <p>{t("mayApplyAgain")}</p>
           </div>
-          <ApplicationForm limits={LIMITS} heading="Apply again" />
+          <ApplicationForm limits={LIMITS} heading={t("applyAgain")} />
         </>
       )}
     </section>
   );
 }
 
-function ApplicationDetails({ application: a }: { application: GuideApplicationView }) {
+const STATUS = { pending: "statusPending", approved: "statusApproved", rejected: "statusRejected" } as const;
+
+async function ApplicationDetails({ application: a }: { application: GuideApplicationView }) {
+  const t = await getTranslations("guideApplication");
   return (
-    <dl className="details" aria-label="Your application">
-      <dt>Status</dt>
-      <dd>{a.status[0].toUpperCase() + a.status.slice(1)}</dd>
-      <dt>Sent</dt>
+    <dl className="details" aria-label={t("yourApplication")}>
+      <dt>{t("status")}</dt>
+      <dd>{t(STATUS[a.status])}</dd>
+      <dt>{t("sentOn")}</dt>
       <dd>
         <DateTime value={a.createdAt} />
       </dd>
-      <dt>Subjects</dt>
+      <dt>{t("subjects")}</dt>
       <dd>{a.subjectsToTeach}</dd>
-      <dt>Motivation</dt>
+      <dt>{t("motivation")}</dt>
       <dd>{a.motivation}</dd>
-      <dt>Experience</dt>
+      <dt>{t("experience")}</dt>
       <dd>{a.experience ?? "—"}</dd>
-      <dt>Referred by</dt>
+      <dt>{t("referredBy")}</dt>
       <dd>{a.referredBy?.username ?? "—"}</dd>
       {a.adminNotes && (
         <>
-          <dt>Notes from the reviewer</dt>
+          <dt>{t("notes")}</dt>
           <dd>{a.adminNotes}</dd>
         </>
       )}

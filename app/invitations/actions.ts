@@ -3,6 +3,8 @@
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { revalidatePath } from "next/cache";
 import { isDomainError } from "@/lib/errors";
+import { localizedRefusal } from "@/lib/i18n/refusal";
+import { getTranslations } from "next-intl/server";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 import { sendInvitation } from "@/lib/invitations/send";
 import { asMember } from "../components/acting-context";
@@ -24,11 +26,15 @@ export async function sendInvitationAction(prev: SendState, form: FormData): Pro
     const sent = await sendInvitation(values, await asMember(ctx));
     revalidatePath("/invitations");
     revalidatePath("/admin/invitations");
-    return { status: "sent", n, message: `Invitation sent to ${sent.invitation.inviteeEmail}.` };
+    const t = await getTranslations("invitations");
+    return { status: "sent", n, message: t("sentMessage", { email: sent.invitation.inviteeEmail }) };
   } catch (err) {
     if (isDomainError(err)) {
-      const message = err.status === 401 ? "Your session has ended. Sign in again to send invitations." : err.message;
-      return { status: "error", n, message, fields: err.fields ?? {}, values };
+      if (err.status === 401) {
+        const t = await getTranslations("invitations");
+        return { status: "error", n, message: t("sessionEnded"), fields: err.fields ?? {}, values };
+      }
+      return { status: "error", n, ...(await localizedRefusal(err)), values };
     }
     return {
       status: "error",
@@ -44,6 +50,7 @@ export async function cancelMyInvitationAction(_prev: ActionState, form: FormDat
   return runAction("invitation.cancel_failed", async (_log, ctx) => {
     const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, await asMember(ctx));
     revalidatePath("/invitations");
-    return `The invitation to ${invitation.inviteeEmail} was cancelled.`;
+    const t = await getTranslations("invitations");
+    return t("cancelled", { email: invitation.inviteeEmail });
   });
 }

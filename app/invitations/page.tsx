@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/who/current-user";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";
 import { PERSONAL_MESSAGE_MAX } from "@/lib/invitations/send-schema";
 import { ActionButton } from "../components/action-button";
-import { Day } from "../components/date-time";
 import { Table } from "../components/table";
 import { EmptyState } from "../components/ui";
 import { cancelMyInvitationAction } from "./actions";
-import { STATUS_LABELS } from "./labels";
+import { STATUS_KEYS } from "./labels";
+import { LocalDay as Day } from "./local-day";
 import { SendInvitationForm } from "./send-form";
 import { pageContext } from "../components/acting-context";
 
-export const metadata: Metadata = { title: "Invite teachers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invitations");
+  return { title: t("title") };
+}
 
 /** The first day of next month (UTC): when the monthly count starts again. */
 function nextMonth(now = new Date()): Date {
@@ -23,71 +27,59 @@ function nextMonth(now = new Date()): Date {
 export default async function InvitationsPage() {
   const user = await requireUser("/invitations");
   const mine = await listMyInvitations({}, await pageContext(user));
+  const t = await getTranslations("invitations");
 
   return (
     <section className="card">
-      <h1>Invite teachers</h1>
+      <h1>{t("title")}</h1>
       {!mine.canInvite ? (
         <div className="notice" role="note">
-          <p>You cannot send invitations.</p>
+          <p>{t("cannotInvite")}</p>
           {user.isStaff ? (
             <p>
-              As staff, you can allow yourself on the staff area&apos;s <Link href="/admin/invitations">Invitations</Link> page, and invite from there.
+              {t.rich("staffAllowSelf", { link: (chunks) => <Link href="/admin/invitations">{chunks}</Link> })}
             </p>
           ) : (
             <p>
-              Inviting teachers is for trusted guides whom the staff have given permission. If you teach here and want to
-              invite a colleague, ask a staff member to let you invite teachers.
+              {t("askStaff")}
             </p>
           )}
         </div>
       ) : (
         <>
           <p id="remaining">
-            <strong>
-              {mine.remainingThisMonth} of {MONTHLY_LIMIT} left this month
-            </strong>{" "}
-            <span className="hint">(calendar month, UTC)</span>
+            <strong>{t("remaining", { remaining: mine.remainingThisMonth, limit: MONTHLY_LIMIT })}</strong>{" "}
+            <span className="hint">{t("calendarMonth")}</span>
           </p>
           {mine.remainingThisMonth > 0 ? (
             <SendInvitationForm messageMax={PERSONAL_MESSAGE_MAX} />
           ) : (
             <div className="notice" role="note">
-              You have sent all {MONTHLY_LIMIT} invitations for this month. You can send more from <Day value={nextMonth()} />.
+              {t.rich("limitReached", { limit: MONTHLY_LIMIT, day: () => <Day value={nextMonth()} /> })}
             </div>
           )}
         </>
       )}
 
-      <h2>Your invitations</h2>
+      <h2>{t("yours")}</h2>
       {mine.invitations.length === 0 ? (
-        <EmptyState>You have not sent any invitations yet.</EmptyState>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
-        <Table stack label="Your invitations" columns={["Sent to", "Status", <span key="actions" className="visually-hidden">Actions</span>]}>
+        <Table stack label={t("yours")} columns={[t("sentTo"), t("status"), <span key="actions" className="visually-hidden">{t("actions")}</span>]}>
           {mine.invitations.map((i) => (
             <tr key={i.id}>
               <th scope="row" className="wrap-anywhere">
                 {i.inviteeEmail}
                 <br />
-                <span className="hint">
-                  sent <Day value={i.createdAt} />
-                </span>
+                <span className="hint">{t.rich("sentOn", { day: () => <Day value={i.createdAt} /> })}</span>
               </th>
-              <td data-label="Status">
-                {STATUS_LABELS[i.status]}
+              <td data-label={t("status")}>
+                {t(STATUS_KEYS[i.status])}
                 <br />
                 <span className="hint">
-                  {i.status === "accepted" && i.invitee && `by ${i.invitee.username}`}
-                  {i.status === "pending" && (
-                    <>
-                      expires <Day value={i.expiresAt} />
-                    </>
-                  )}
-                  {i.status === "expired" && (
-                    <>
-                      on <Day value={i.expiresAt} />
-                    </>
-                  )}
+                  {i.status === "accepted" && i.invitee && t("acceptedBy", { name: i.invitee.username })}
+                  {i.status === "pending" && t.rich("expiresOn", { day: () => <Day value={i.expiresAt} /> })}
+                  {i.status === "expired" && t.rich("expiredOn", { day: () => <Day value={i.expiresAt} /> })}
                 </span>
               </td>
               <td>
@@ -95,8 +87,8 @@ export default async function InvitationsPage() {
                   <ActionButton
                     action={cancelMyInvitationAction}
                     fields={{ invitationId: i.id }}
-                    label="Cancel"
-                    ariaLabel={`Cancel the invitation to ${i.inviteeEmail}`}
+                    label={t("cancel")}
+                    ariaLabel={t("cancelLabel", { email: i.inviteeEmail })}
                   />
                 )}
               </td>

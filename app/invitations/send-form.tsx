@@ -2,6 +2,7 @@
 
 import { ErrorSummary } from "../components/error-summary";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Field, FormMessage } from "../components/field";
 import { sendInvitationAction } from "./actions";
 import type { SendState } from "./state";
@@ -11,6 +12,7 @@ const initial: SendState = { status: "idle" };
 export function SendInvitationForm({ messageMax }: { messageMax: number }) {
   // Without JavaScript the form posts to the server action and the page comes back
   // rendered with the returned state.
+  const t = useTranslations("invitations");
   const [state, action, pending] = useActionState(sendInvitationAction, initial);
   const errors = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? state.values : { inviteeEmail: "", personalMessage: "" };
@@ -18,12 +20,12 @@ export function SendInvitationForm({ messageMax }: { messageMax: number }) {
   return (
     // key: a refused form comes back with what was typed; a sent one comes back empty.
     <form action={action} noValidate key={state.status === "idle" ? 0 : state.n} aria-describedby={state.status === "error" ? "form-error" : undefined}>
-      <h2>Invite a teacher</h2>
+      <h2>{t("inviteATeacher")}</h2>
       {state.status === "error" && <ErrorSummary message={state.message} fields={errors} />}
       {state.status === "sent" && <FormMessage kind="success">{state.message}</FormMessage>}
       <Field
         name="inviteeEmail"
-        label="Their email"
+        label={t("theirEmail")}
         type="email"
         autoComplete="off"
         required
@@ -33,16 +35,16 @@ export function SendInvitationForm({ messageMax }: { messageMax: number }) {
       />
       <Field
         name="personalMessage"
-        label="Personal message"
+        label={t("personalMessage")}
         optional
         multiline
         maxLength={messageMax}
-        hint={`At most ${messageMax} characters. Included in the email.`}
+        hint={t("personalMessageHint", { max: messageMax })}
         defaultValue={values.personalMessage}
         error={errors.personalMessage}
       />
       <button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? "Sending…" : "Send invitation"}
+        {pending ? t("sending") : t("send")}
       </button>
     </form>
   );

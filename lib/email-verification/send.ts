@@ -1,4 +1,5 @@
 import type { Tx } from "../db/transaction";
+import { translator } from "../i18n/translator";
 import { mailLink } from "../one-time-links/mail-link";
 
 /**
@@ -7,15 +8,18 @@ import { mailLink } from "../one-time-links/mail-link";
  * earlier verification link.
  */
 export async function queueVerificationEmail(tx: Tx, user: { id: number; username: string; email: string }): Promise<void> {
-  await mailLink(tx, user, "verify_email", {
-    kind: "email.verification",
-    subject: "Confirm your email address for Zporta Academy",
-    text: (link, minutes) => {
-      const days = Math.max(1, Math.round(minutes / (24 * 60)));
-      return (
-        `Hello ${user.username},\n\nPlease confirm that this is your email address: ${link}\n\n` +
-        `The link works once, for ${days} day${days === 1 ? "" : "s"}. If you did not create a Zporta Academy account, ignore this email.\n`
-      );
-    },
+  await mailLink(tx, user, "verify_email", (locale) => {
+    const t = translator(locale);
+    return {
+      kind: "email.verification",
+      subject: t("mail.verification.subject"),
+      text: (link, minutes) => {
+        const days = Math.max(1, Math.round(minutes / (24 * 60)));
+        return (
+          `${t("mail.greeting", { name: user.username })}\n\n${t("mail.verification.confirm", { link })}\n\n` +
+          `${t("mail.verification.expiry", { days })}\n`
+        );
+      },
+    };
   });
 }

@@ -10,6 +10,8 @@ import { accountByEmail } from "../one-time-links/find-account";
 import { enqueueEmail } from "../outbox/enqueue";
 import { limitTokenIssuance } from "../security/rate-limits";
 import { signedInId, type UseCaseContext } from "../use-case/context";
+import { translator } from "../i18n/translator";
+import { recipientLocale } from "../mail/recipient-locale";
 import { proveMailbox, unusablePassword } from "../users/prove-mailbox";
 import { createUserWithProfile } from "../users/register";
 import type { Role } from "../users/register-schema";
@@ -277,12 +279,11 @@ async function linkByEmail(db: Db, id: number, email: string, identity: GoogleId
 async function tellOwnerGoogleLinked(tx: Tx, id: number): Promise<void> {
   const user = await tx.user.findUniqueOrThrow({ where: { id }, select: { username: true, email: true } });
   if (!user.email) return;
+  const t = translator(await recipientLocale(tx, id));
   await enqueueEmail(tx, {
     kind: "account.google_linked",
     to: user.email,
-    subject: "Google sign-in was linked to your Zporta Academy account",
-    text:
-      `Hello ${user.username},\n\nA Google account can now sign in to your Zporta Academy account. If that was you, ` +
-      `there is nothing to do. If not, remove it on your account's Security page (Unlink Google) and change your password.\n`,
+    subject: t("mail.googleLinked.subject"),
+    text: `${t("mail.greeting", { name: user.username })}\n\n${t("mail.googleLinked.body")}\n`,
   });
 }

@@ -1,6 +1,7 @@
 import { requireActiveStaff, requireStaffFlag } from "../actor";
 import { recordAudit } from "../audit/record";
 import { guideApplicationDecidedEmail } from "../mail/notices";
+import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueEmail } from "../outbox/enqueue";
 import { inTransaction } from "../db/transaction";
 import { promoteToGuide, type GuideProfile } from "../profiles/promote-to-guide";
@@ -60,7 +61,7 @@ export async function decideGuideApplication(input: unknown, ctx: UseCaseContext
     // with the decision (a rolled-back decision sends nothing).
     const applicant = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, email: true } });
     if (applicant.email) {
-      await enqueueEmail(tx, guideApplicationDecidedEmail({ username: applicant.username, email: applicant.email }, decision, adminNotes));
+      await enqueueEmail(tx, guideApplicationDecidedEmail({ username: applicant.username, email: applicant.email, locale: await recipientLocale(tx, userId) }, decision, adminNotes));
     }
     const application = await tx.guideApplication.findUniqueOrThrow({
       where: { id: applicationId },

@@ -3,6 +3,7 @@ import { publicUrl } from "../config/public-base-url";
 import type { Db } from "../db/client";
 import { uniqueViolation } from "../db/errors";
 import { inTransaction, type Tx } from "../db/transaction";
+import { localeOrDefault, translator } from "../i18n/translator";
 import { enqueueEmail } from "../outbox/enqueue";
 import { requireSignedIn, type UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
@@ -89,20 +90,20 @@ async function notifyStaff(tx: Tx, applicationId: number, applicant: string, sub
   const staff = await tx.user.findMany({
     // Staff imported without a usable email (NULL) are not written to.
     where: { isStaff: true, isActive: true, AND: [{ email: { not: null } }, { email: { not: "" } }] },
-    select: { email: true },
+    select: { email: true, profile: { select: { locale: true } } },
     orderBy: { id: "asc" },
   });
   const link = publicUrl(`/admin/guide-applications/${applicationId}`);
   await enqueueEmail(
     tx,
-    ...staff.flatMap((s) => (s.email === null ? [] : [{ email: s.email }])).map((s) => ({
+    ...staff.flatMap((s) => (s.email === null ? [] : [{ email: s.email, t: translator(localeOrDefault(s.profile?.locale)) }])).map(({ email, t }) => ({
       kind: "guide_application.submitted",
-      to: s.email,
-      subject: `New guide application from ${applicant}`,
+      to: email,
+      subject: t("mail.staffApplication.subject", { applicant }),
       text:
-        `${applicant} has applied to become a guide on Zporta Academy.\n\n` +
-        `Subjects: ${subjects}\n\n` +
-        `Review the application: ${link}\n`,
+        `${t("mail.staffApplication.body", { applicant })}\n\n` +
+        `${t("mail.staffApplication.subjects", { subjects })}\n\n` +
+        `${t("mail.staffApplication.review", { link })}\n`,
     })),
   );
 }

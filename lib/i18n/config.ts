@@ -32,5 +32,7 @@ export const NAMESPACES = [
   "admin",
   "mail",
   "emailChange",
+  "acceptInvitation",
+  "apiDocs",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

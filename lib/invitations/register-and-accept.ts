@@ -31,7 +31,7 @@ export async function registerAndAcceptInvitation(input: unknown, ctx: UseCaseCo
   const { db, log } = ctx;
   // A sign-up like any other: the same per-address limit (lib/users/registration-limit.ts).
   await limitRegistrationAttempt(ctx);
-  const { token, username, password, role, bio } = parseInput(registerAndAcceptSchema, input);
+  const { token, username, password, role, bio, locale } = parseInput(registerAndAcceptSchema, input);
   // Unknown token -> 404; marks an overdue one expired; then refuse anything not pending.
   const invitation = await getInvitationByToken({ token }, ctx);
   if (invitation.status !== "pending") throw notUsable(invitation.status);
@@ -44,6 +44,7 @@ export async function registerAndAcceptInvitation(input: unknown, ctx: UseCaseCo
   try {
     outcome = await inTransaction(db, async (tx) => {
       const user = await createUserWithProfile(tx, registration, log);
+      if (locale) await tx.profile.update({ where: { userId: user.id }, data: { locale }, select: { userId: true } });
       const result = await acceptInTransaction(tx, { tokenHash }, user.id);
       if (!result.ok) {
         overdueId = result.overdueId;

@@ -8,6 +8,8 @@ import { maskEmail } from "../log/logger";
 import { verifyBeforeInviting } from "../email-verification/messages";
 import { enqueueEmail } from "../outbox/enqueue";
 import { requireSignedIn, type UseCaseContext } from "../use-case/context";
+import { translator } from "../i18n/translator";
+import { recipientLocale } from "../mail/recipient-locale";
 import { parseInput } from "../validation/parse";
 import { accountExists, alreadyInvited, MONTHLY_LIMIT, monthlyLimitReached, noPermission } from "./messages";
 import { sendInvitationSchema } from "./send-schema";
@@ -105,10 +107,13 @@ async function enqueueInvitationEmail(tx: Tx, invitation: InvitationView, token:
     select: { username: true, profile: { select: { displayName: true } } },
   });
   const name = inviter.profile?.displayName || inviter.username;
+  // The invitee has no account, so no language of their own: the inviter's, which is also the
+  // language of the page they sent it from (requestLocale puts a member's Profile.locale first).
+  const t = translator(await recipientLocale(tx, inviterId));
   const secret = encodeURIComponent(token);
   const link = publicUrl(`/accept-invitation?token=${secret}`);
   const message = invitation.personalMessage
-    ? `\nTheir message:\n\n${invitation.personalMessage
+    ? `\n${t("mail.invitation.theirMessage")}\n\n${invitation.personalMessage
         .split("\n")
         .map((l) => `> ${l}`)
         .join("\n")}\n`
@@ -116,12 +121,11 @@ async function enqueueInvitationEmail(tx: Tx, invitation: InvitationView, token:
   await enqueueEmail(tx, {
     kind: "invitation.sent",
     to: invitation.inviteeEmail,
-    subject: `${name} invited you to teach on Zporta Academy`,
+    subject: t("mail.invitation.subject", { name }),
     text:
-      `Hello,\n\n${name} has invited you to become a guide (a teacher) on Zporta Academy.\n${message}\n` +
-      `Accept the invitation: ${link}\n\n` +
-      `The invitation expires on ${invitation.expiresAt.toISOString().slice(0, 10)} (UTC). ` +
-      `If you did not expect it, you can ignore this email.\n`,
+      `${t("mail.greetingNoName")}\n\n${t("mail.invitation.body", { name })}\n${message}\n` +
+      `${t("mail.invitation.accept", { link })}\n\n` +
+      `${t("mail.invitation.expiry", { date: invitation.expiresAt.toISOString().slice(0, 10) })}\n`,
     // Only the email keeps the token: the row drops it once delivered.
     secret,
   });

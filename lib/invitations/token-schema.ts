@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "../i18n/config";
 
 /** Viewing and accepting by token. A malformed token is looked up as unknown, not refused as input. */
 export const invitationTokenSchema = z.object(
@@ -22,6 +23,8 @@ export const registerAndAcceptSchema = z.object(
     password: z.unknown().optional(),
     role: z.unknown().optional(),
     bio: z.unknown().optional(),
+    /** The language the invitation page was read in: the new member's saved language (their emails, their pages). */
+    locale: z.enum(LOCALES, { error: "Choose English or Japanese." }).optional(),
   },
   { error: "The request body must be a JSON object." },
 );

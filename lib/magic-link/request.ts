@@ -1,4 +1,5 @@
 import { maskEmail } from "../log/logger";
+import { translator } from "../i18n/translator";
 import { mailLink } from "../one-time-links/mail-link";
 import { requestLinkByEmail } from "../one-time-links/request-by-email";
 import type { UseCaseContext } from "../use-case/context";
@@ -28,12 +29,15 @@ export async function requestMagicLink(input: unknown, ctx: UseCaseContext): Pro
     lookup: isEmailShaped(email),
     eligible: (account) => account.isActive,
     send: (tx, account) =>
-      mailLink(tx, account, "magic_login", {
-        kind: "magic_link.requested",
-        subject: "Your Zporta Academy sign-in link",
-        text: (link, minutes) =>
-          `Hello ${account.username},\n\nSign in to Zporta Academy: ${link}${suffix}\n\n` +
-          `The link works once, for ${minutes} minutes. If you did not ask for it, ignore this email.\n`,
+      mailLink(tx, account, "magic_login", (locale) => {
+        const t = translator(locale);
+        return {
+          kind: "magic_link.requested",
+          subject: t("mail.magicLink.subject"),
+          text: (link, minutes) =>
+            `${t("mail.greeting", { name: account.username })}\n\n${t("mail.magicLink.signIn", { link: `${link}${suffix}` })}\n\n` +
+            `${t("mail.magicLink.expiry", { minutes })}\n`,
+        };
       }),
   });
   log.info({ event: "magic_link.requested", emailMasked: maskEmail(email), matched: !!sent, userId: sent?.id }, "magic link requested");

@@ -8,6 +8,14 @@
 // - the email's one action is a line `Label: https://…` (or a URL alone on its line),
 //   drawn as a button; any other URL becomes a plain link;
 // - lines starting with "> " are a quotation (a staff note, an inviter's message).
+//
+// The text was written in the recipient's language when it was queued; the outbox keeps no
+// language, so the HTML's own words (button fallback, footer, <html lang>) follow the text:
+// Japanese when a line of ours (not a quotation, which may hold anyone's words) ends a
+// sentence with "。".
+
+import type { Locale } from "../i18n/config";
+import { translator } from "../i18n/translator";
 
 const BRAND = "Zporta Academy";
 const ACCENT = "#0b5cad";
@@ -30,12 +38,17 @@ function linkify(line: string): string {
   return out + escapeHtml(line.slice(last));
 }
 
-function button(label: string, url: string): string {
+/** The language the email's text is written in (see above). */
+export function textLocale(text: string): Locale {
+  return text.split("\n").some((l) => !l.startsWith(">") && l.includes("。")) ? "ja" : "en";
+}
+
+function button(label: string, url: string, pasteAddress: string): string {
   return (
     `<table role="presentation" cellspacing="0" cellpadding="0" style="margin:20px 0"><tr><td style="border-radius:6px;background:${ACCENT}">` +
     `<a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;color:#ffffff;font-weight:600;text-decoration:none;border-radius:6px">${escapeHtml(label)}</a>` +
     `</td></tr></table>` +
-    `<p style="margin:0 0 16px;font-size:13px;color:#57606a">Or paste this address into your browser: <br><span style="word-break:break-all">${escapeHtml(url)}</span></p>`
+    `<p style="margin:0 0 16px;font-size:13px;color:#57606a">${escapeHtml(pasteAddress)} <br><span style="word-break:break-all">${escapeHtml(url)}</span></p>`
   );
 }
 
@@ -49,6 +62,8 @@ function paragraph(lines: string[]): string {
 
 /** The branded HTML part of an email whose plain text is `text`. */
 export function renderEmailHtml(subject: string, text: string): string {
+  const locale = textLocale(text);
+  const t = translator(locale);
   let actionUsed = false;
   const blocks: string[] = [];
   for (const para of text.trim().split(/\n\s*\n/)) {
@@ -58,14 +73,14 @@ export function renderEmailHtml(subject: string, text: string): string {
       const action = actionUsed ? null : ACTION_RE.exec(line.trim());
       if (action) {
         if (pending.length) blocks.push(paragraph(pending.splice(0)));
-        blocks.push(button(action[1] ?? "Open the link", action[2]));
+        blocks.push(button(action[1] ?? t("mail.html.openLink"), action[2], t("mail.html.pasteAddress")));
         actionUsed = true;
       } else pending.push(line);
     }
     if (pending.length) blocks.push(paragraph(pending));
   }
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${escapeHtml(subject)}</title></head>` +
     `<body style="margin:0;padding:0;background:#f6f8fa;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1b1f24;font-size:16px;line-height:1.5">` +
     `<table role="presentation" width="100%" cellspacing="0" cellpadding="0" style="background:#f6f8fa"><tr><td align="center" style="padding:24px 12px">` +
@@ -73,8 +88,7 @@ export function renderEmailHtml(subject: string, text: string): string {
     `<tr><td style="padding:0 0 16px;font-weight:700;font-size:18px">` +
     `<span style="display:inline-block;width:28px;height:28px;line-height:28px;text-align:center;border-radius:6px;background:${ACCENT};color:#fff;margin-right:8px">Z</span>${BRAND}</td></tr>` +
     `<tr><td style="background:#ffffff;border:1px solid #d0d7de;border-radius:8px;padding:24px">${blocks.join("")}</td></tr>` +
-    `<tr><td style="padding:16px 4px;font-size:12px;color:#57606a">You received this email because of your account at ${BRAND}. ` +
-    `We never ask for your password by email.</td></tr>` +
+    `<tr><td style="padding:16px 4px;font-size:12px;color:#57606a">${escapeHtml(t("mail.html.footer", { site: BRAND }))}</td></tr>` +
     `</table></td></tr></table></body></html>`
   );
 }

@@ -1,15 +1,26 @@
 import { publicUrl } from "../config/public-base-url";
+import type { Locale } from "../i18n/config";
+import { translator } from "../i18n/translator";
 import type { EmailMessage } from "../outbox/enqueue";
 
 // The emails that close a loop: something happened to your account, here is what, and
 // what to do if it was not you. One shape for all of them (greeting, what happened, one
 // action, "not you?"), so the HTML part (lib/mail/html.ts) looks the same for each.
+// Each is written in the recipient's language (lib/mail/recipient-locale.ts), decided when
+// it is queued: a retry sends the same words.
+
+/** Who a notice goes to, and in which language. */
+export interface Recipient {
+  username: string;
+  email: string;
+  locale: Locale;
+}
+
+type T = ReturnType<typeof translator>;
 
 interface Notice {
   kind: string;
-  to: string;
   subject: string;
-  username: string;
   /** What happened, one paragraph each. */
   body: string[];
   /** The one thing to do next, drawn as the button. */
@@ -18,98 +29,85 @@ interface Notice {
   notYou: string;
 }
 
-function notice(n: Notice): EmailMessage {
-  const parts = [`Hello ${n.username},`, ...n.body];
+function notice(to: Recipient, t: T, n: Notice): EmailMessage {
+  const parts = [t("mail.greeting", { name: to.username }), ...n.body];
   if (n.action) parts.push(`${n.action.label}: ${publicUrl(n.action.path)}`);
-  parts.push(`Not you? ${n.notYou}`);
-  return { kind: n.kind, to: n.to, subject: n.subject, text: `${parts.join("\n\n")}\n\n— Zporta Academy\n` };
+  parts.push(t("mail.notYou", { advice: n.notYou }));
+  const signature = t("mail.signature", { site: t("common.siteName") });
+  return { kind: n.kind, to: to.email, subject: n.subject, text: `${parts.join("\n\n")}\n\n${signature}\n` };
 }
 
-function resetAdvice(): string {
-  return `Reset your password now at ${publicUrl("/forgot-password")} and sign out every other session from your security page.`;
+function resetAdvice(t: T): string {
+  return t("mail.resetAdvice", { url: publicUrl("/forgot-password") });
 }
 
-function quoted(note: string | null | undefined): string[] {
+function quoted(t: T, note: string | null | undefined): string[] {
   const text = note?.trim();
   if (!text) return [];
-  return ["A note from the team:\n" + text.split("\n").map((l) => `> ${l}`).join("\n")];
+  return [`${t("mail.staffNote")}\n` + text.split("\n").map((l) => `> ${l}`).join("\n")];
 }
 
 export function guideApplicationDecidedEmail(
-  applicant: { username: string; email: string },
+  applicant: Recipient,
   decision: "approved" | "rejected",
   note: string | null | undefined,
 ): EmailMessage {
+  const t = translator(applicant.locale);
   const approved = decision === "approved";
-  return notice({
+  return notice(applicant, t, {
     kind: `guide_application.${decision}.notice`,
-    to: applicant.email,
-    username: applicant.username,
-    subject: approved ? "Your guide application was approved" : "Your guide application was not approved",
+    subject: approved ? t("mail.guideDecision.approvedSubject") : t("mail.guideDecision.rejectedSubject"),
     body: approved
-      ? ["Good news: your application to become a guide on Zporta Academy was approved. You can now teach.", ...quoted(note)]
-      : ["Your application to become a guide on Zporta Academy was not approved this time.", ...quoted(note), "You can apply again when you are ready."],
-    action: { label: approved ? "Open your account" : "See your application", path: approved ? "/account" : "/guide-application" },
-    notYou: "If you never applied to become a guide, reply to this email so we can look into it.",
+      ? [t("mail.guideDecision.approvedBody"), ...quoted(t, note)]
+      : [t("mail.guideDecision.rejectedBody"), ...quoted(t, note), t("mail.guideDecision.applyAgain")],
+    action: approved
+      ? { label: t("mail.guideDecision.openAccount"), path: "/account" }
+      : { label: t("mail.guideDecision.seeApplication"), path: "/guide-application" },
+    notYou: t("mail.guideDecision.notYou"),
   });
 }
 
-export function passwordChangedEmail(user: { username: string; email: string }, how: "changed" | "reset"): EmailMessage {
-  return notice({
+export function passwordChangedEmail(user: Recipient, how: "changed" | "reset"): EmailMessage {
+  const t = translator(user.locale);
+  return notice(user, t, {
     kind: `password.${how}.notice`,
-    to: user.email,
-    username: user.username,
-    subject: how === "changed" ? "Your Zporta Academy password was changed" : "Your Zporta Academy password was reset",
-    body: [
-      how === "changed"
-        ? "The password of your Zporta Academy account was just changed. Your other sessions were signed out."
-        : "The password of your Zporta Academy account was just reset with an emailed link. Every session was signed out.",
-    ],
-    action: { label: "Review your security settings", path: "/account/security" },
-    notYou: resetAdvice(),
+    subject: how === "changed" ? t("mail.passwordChanged.changedSubject") : t("mail.passwordChanged.resetSubject"),
+    body: [how === "changed" ? t("mail.passwordChanged.changedBody") : t("mail.passwordChanged.resetBody")],
+    action: { label: t("mail.passwordChanged.review"), path: "/account/security" },
+    notYou: resetAdvice(t),
   });
 }
 
-export function accountDeactivatedEmail(user: { username: string; email: string }): EmailMessage {
-  return notice({
+export function accountDeactivatedEmail(user: Recipient): EmailMessage {
+  const t = translator(user.locale);
+  return notice(user, t, {
     kind: "account.deactivated.notice",
-    to: user.email,
-    username: user.username,
-    subject: "Your Zporta Academy account was deactivated",
-    body: [
-      "Your Zporta Academy account was deactivated and every session was signed out. Your profile is hidden, but nothing was deleted.",
-      "To come back, simply sign in again: that reactivates the account.",
-    ],
-    action: { label: "Sign in", path: "/login" },
-    notYou: `Someone who knows your password did this. ${resetAdvice()}`,
+    subject: t("mail.deactivated.subject"),
+    body: [t("mail.deactivated.body"), t("mail.deactivated.comeBack")],
+    action: { label: t("mail.deactivated.signIn"), path: "/login" },
+    notYou: t("mail.deactivated.notYou", { advice: resetAdvice(t) }),
   });
 }
 
-export function accountDeletedEmail(user: { username: string; email: string }): EmailMessage {
-  return notice({
+export function accountDeletedEmail(user: Recipient): EmailMessage {
+  const t = translator(user.locale);
+  return notice(user, t, {
     kind: "account.deleted.notice",
-    to: user.email,
-    username: user.username,
-    subject: "Your Zporta Academy account was deleted",
-    body: [
-      "Your Zporta Academy account and its profile were deleted, as you asked. Invitations you sent stay in the history of the people you invited, without your name.",
-      "This cannot be undone, but you are welcome to create a new account at any time.",
-    ],
-    notYou: "Someone who knew your password deleted your account. Reply to this email straight away so we can help.",
+    subject: t("mail.deleted.subject"),
+    body: [t("mail.deleted.body"), t("mail.deleted.cannotUndo")],
+    notYou: t("mail.deleted.notYou"),
   });
 }
 
-export function newSignInEmail(user: { username: string; email: string }, at: { ip: string; when: Date }): EmailMessage {
-  return notice({
+export function newSignInEmail(user: Recipient, at: { ip: string; when: Date }): EmailMessage {
+  const t = translator(user.locale);
+  // The same unambiguous "YYYY-MM-DD HH:MM" in both languages: UTC, so no locale guesses a zone.
+  const when = at.when.toISOString().replace("T", " ").slice(0, 16);
+  return notice(user, t, {
     kind: "login.new_device.notice",
-    to: user.email,
-    username: user.username,
-    subject: "New sign-in to your Zporta Academy account",
-    body: [
-      `Your account was just signed in to from a browser or app it has not used lately (address ${at.ip}, ${at.when.toISOString().replace("T", " ").slice(0, 16)} UTC).`,
-      "If this was you, there is nothing to do.",
-    ],
-    action: { label: "Review your sessions and devices", path: "/account/security" },
-    notYou: `${resetAdvice()} Turning on two-factor authentication there keeps a stolen password from being enough.`,
+    subject: t("mail.newSignIn.subject"),
+    body: [t("mail.newSignIn.body", { ip: at.ip, when }), t("mail.newSignIn.wasYou")],
+    action: { label: t("mail.newSignIn.review"), path: "/account/security" },
+    notYou: t("mail.newSignIn.notYou", { advice: resetAdvice(t) }),
   });
 }

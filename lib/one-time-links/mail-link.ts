@@ -1,4 +1,6 @@
 import type { Tx } from "../db/transaction";
+import type { Locale } from "../i18n/config";
+import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueEmail } from "../outbox/enqueue";
 import { linkTtlMinutes, type LinkPurpose } from "./config";
 import { issueLink } from "./issue";
@@ -14,10 +16,16 @@ export interface LinkEmail {
 /**
  * Issues a link of `purpose` for the account (replacing any earlier one) and queues its
  * email, in the caller's transaction: the secret leaves only in that email (the outbox
- * drops it after delivery).
+ * drops it after delivery). `email` writes it in the account's language (its Profile.locale).
  */
-export async function mailLink(tx: Tx, account: { id: number; email: string }, purpose: LinkPurpose, email: LinkEmail): Promise<void> {
+export async function mailLink(
+  tx: Tx,
+  account: { id: number; email: string },
+  purpose: LinkPurpose,
+  write: (locale: Locale) => LinkEmail,
+): Promise<void> {
   const secret = await issueLink(tx, { userId: account.id, email: account.email, purpose });
+  const email = write(await recipientLocale(tx, account.id));
   await enqueueEmail(tx, {
     kind: email.kind,
     to: account.email,

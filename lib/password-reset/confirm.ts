@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/record";
 import { passwordChangedEmail } from "../mail/notices";
+import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueEmail } from "../outbox/enqueue";
 import { endAllSessions } from "../auth/credentials/end-all-sessions";
 import type { Db } from "../db/client";
@@ -63,7 +64,7 @@ export async function confirmPasswordReset(input: unknown, ctx: Pick<UseCaseCont
       targetId: userId,
       details: { sessionsEnded: ended.sessions + ended.tokens, reactivated, emailVerified: verifiedNow, ...(identities ? { identitiesRemoved: identities } : {}) },
     });
-    if (live.email) await enqueueEmail(tx, passwordChangedEmail({ username: live.username, email: live.email }, "reset"));
+    if (live.email) await enqueueEmail(tx, passwordChangedEmail({ username: live.username, email: live.email, locale: await recipientLocale(tx, userId) }, "reset"));
     return { userId, reactivated, verifiedNow, ended: ended.sessions + ended.tokens };
   });
   log.info(

@@ -1,5 +1,6 @@
 import type { Tx } from "../db/transaction";
 import { logger, maskEmail } from "../log/logger";
+import { translator } from "../i18n/translator";
 import { mailLink } from "../one-time-links/mail-link";
 import { requestLinkByEmail, type LinkRequestContext } from "../one-time-links/request-by-email";
 import { parseInput } from "../validation/parse";
@@ -34,13 +35,16 @@ export async function requestPasswordReset(input: unknown, ctx: LinkRequestConte
  * in the caller's transaction: the person's own request above, or staff's (send-by-staff.ts).
  */
 export async function queueResetEmail(tx: Tx, account: { id: number; username: string; email: string }): Promise<void> {
-  await mailLink(tx, account, "reset", {
-    kind: "password_reset.requested",
-    subject: "Reset your Zporta Academy password",
-    text: (link, minutes) =>
-      `Hello ${account.username},\n\nSomeone (we hope you) asked to reset the password of your Zporta Academy account.\n\n` +
-      `Choose a new password here: ${link}\n\n` +
-      `The link works once, for ${minutes} minutes. Resetting signs you out everywhere.\n` +
-      `If you did not ask for it, ignore this email: your password stays as it is.\n`,
+  await mailLink(tx, account, "reset", (locale) => {
+    const t = translator(locale);
+    return {
+      kind: "password_reset.requested",
+      subject: t("mail.reset.subject"),
+      text: (link, minutes) =>
+        `${t("mail.greeting", { name: account.username })}\n\n${t("mail.reset.body")}\n\n` +
+        `${t("mail.reset.choose", { link })}\n\n` +
+        `${t("mail.reset.expiry", { minutes })}\n` +
+        `${t("mail.reset.ignore")}\n`,
+    };
   });
 }

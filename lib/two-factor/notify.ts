@@ -2,21 +2,24 @@ import { recordAudit } from "../audit/record";
 import type { Tx } from "../db/transaction";
 import { enqueueEmail } from "../outbox/enqueue";
 import { publicUrl } from "../config/public-base-url";
+import { translator } from "../i18n/translator";
+import { recipientLocale } from "../mail/recipient-locale";
 
 // Every change of a second factor is audited and mailed to the member, in the
 // transaction of the change: someone who stole a password and a session cannot turn
 // 2FA off or swap it without the owner hearing of it.
 
-const SENTENCES = {
-  "two_factor.enabled": "Two-factor authentication was turned on for your account (authenticator app).",
-  "two_factor.disabled": "Two-factor authentication was turned off for your account.",
-  "two_factor.recovery_codes_regenerated": "New recovery codes were made for your account; the old ones no longer work.",
-  "two_factor.reset_by_staff": "Two-factor authentication was turned off for your account by our staff.",
-  "two_factor.passkey_added": "A passkey was added to your account.",
-  "two_factor.passkey_removed": "A passkey was removed from your account.",
+// The mail's sentence and subject per event (lib/i18n/messages/<locale>/mail.json, twoFactor).
+const KEYS = {
+  "two_factor.enabled": { sentence: "mail.twoFactor.enabled", subject: "mail.twoFactor.enabledSubject" },
+  "two_factor.disabled": { sentence: "mail.twoFactor.disabled", subject: "mail.twoFactor.disabledSubject" },
+  "two_factor.recovery_codes_regenerated": { sentence: "mail.twoFactor.recoveryCodes", subject: "mail.twoFactor.recoveryCodesSubject" },
+  "two_factor.reset_by_staff": { sentence: "mail.twoFactor.resetByStaff", subject: "mail.twoFactor.resetByStaffSubject" },
+  "two_factor.passkey_added": { sentence: "mail.twoFactor.passkeyAdded", subject: "mail.twoFactor.passkeyAddedSubject" },
+  "two_factor.passkey_removed": { sentence: "mail.twoFactor.passkeyRemoved", subject: "mail.twoFactor.passkeyRemovedSubject" },
 } as const;
 
-export type TwoFactorEvent = keyof typeof SENTENCES;
+export type TwoFactorEvent = keyof typeof KEYS;
 
 export async function recordTwoFactorChange(
   tx: Tx,
@@ -36,11 +39,15 @@ export async function afterTwoFactorChange(tx: Tx, event: TwoFactorEvent, userId
   await tx.trustedBrowser.deleteMany({ where: { userId } });
   const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, username: true } });
   if (!user?.email) return;
-  const sentence = SENTENCES[event];
+  const t = translator(await recipientLocale(tx, userId));
+  const keys = KEYS[event];
   await enqueueEmail(tx, {
     kind: event,
     to: user.email,
-    subject: sentence.replace(/ for your account.*$/, "").replace(/\.$/, ""),
-    text: `Hello ${user.username},\n\n${sentence}\n\nIf this was not you, reset your password at ${publicUrl("/forgot-password")} and contact us.\n\nYour security settings: ${publicUrl("/account/security")}\n`,
+    subject: t(keys.subject),
+    text:
+      `${t("mail.greeting", { name: user.username })}\n\n${t(keys.sentence)}\n\n` +
+      `${t("mail.twoFactor.notYou", { url: publicUrl("/forgot-password") })}\n\n` +
+      `${t("mail.twoFactor.settings", { url: publicUrl("/account/security") })}\n`,
   });
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/record";
 import { passwordChangedEmail } from "../mail/notices";
+import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueEmail } from "../outbox/enqueue";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
@@ -63,7 +64,7 @@ export async function changePassword(input: unknown, ctx: UseCaseContext): Promi
     // A link mailed before the change must not undo it (issue 11).
     await killLinks(tx, userId, ["reset", "magic_login"]);
     await recordAudit(tx, { actorId: userId, action: "password.changed", targetType: "User", targetId: userId, details: { sessionsEnded: ended } });
-    if (user.email) await enqueueEmail(tx, passwordChangedEmail({ username: user.username, email: user.email }, "changed"));
+    if (user.email) await enqueueEmail(tx, passwordChangedEmail({ username: user.username, email: user.email, locale: await recipientLocale(tx, userId) }, "changed"));
     return ended;
   });
   await limiters.loginPerUserAndIp.delete(`u${userId}|${ip}`);

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/record";
 import { accountDeactivatedEmail } from "../mail/notices";
+import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueEmail } from "../outbox/enqueue";
 import type { Db } from "../db/client";
 import { inTransaction } from "../db/transaction";
@@ -57,7 +58,7 @@ export async function deactivateOwnAccount(input: unknown, ctx: UseCaseContext):
       details: { by: "self", sessionsEnded: sessions.count + tokens.count },
     });
     const { username, email } = rows[0];
-    if (email) await enqueueEmail(tx, accountDeactivatedEmail({ username, email }));
+    if (email) await enqueueEmail(tx, accountDeactivatedEmail({ username, email, locale: await recipientLocale(tx, userId) }));
   });
   log.info({ event: "account.deactivated", userId, by: "self", reasonGiven: reason !== undefined }, "account deactivated by its owner");
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/record";
 import { accountDeletedEmail } from "../mail/notices";
+import { localeOrDefault } from "../i18n/translator";
 import { enqueueEmail } from "../outbox/enqueue";
 import { inTransaction } from "../db/transaction";
 import { DomainError } from "../errors";
@@ -77,14 +78,16 @@ export async function deleteOwnAccount(input: unknown, ctx: UseCaseContext & { s
     await tx.$executeRaw`DELETE FROM "TeacherInvitation" WHERE "inviterId" = ${userId} AND "status" = 'pending'`;
     const pictures = await tx.profile.findUnique({
       where: { userId },
-      select: { profileImage: true, showcaseImage1: true, showcaseImage2: true, showcaseImage3: true },
+      select: { profileImage: true, showcaseImage1: true, showcaseImage2: true, showcaseImage3: true, locale: true },
     });
+    // Read before the delete takes the profile with it: the goodbye is in their language.
+    const { locale: savedLocale, ...images } = pictures ?? { locale: null };
     await tx.user.delete({ where: { id: userId }, select: { id: true } });
     // Written after the delete: actor null (the person is gone), no name, no email.
     await recordAudit(tx, { actorId: null, action: "account.deleted", targetType: "User", targetId: userId, details: { by: "self" } });
     // The goodbye is the one trace of the address left: an outbox row, until delivered.
-    if (rows[0].email) await enqueueEmail(tx, accountDeletedEmail({ username: rows[0].username, email: rows[0].email }));
-    return { username: rows[0].username, images: Object.values(pictures ?? {}).filter((k): k is string => k !== null) };
+    if (rows[0].email) await enqueueEmail(tx, accountDeletedEmail({ username: rows[0].username, email: rows[0].email, locale: localeOrDefault(savedLocale) }));
+    return { username: rows[0].username, images: Object.values(images).filter((k): k is string => k !== null) };
   });
   log.info({ event: "account.deleted", userId, by: "self" }, "account deleted by its owner");
   // Only once the account is gone for good: a rolled-back deletion keeps its pictures.

@@ -3,6 +3,8 @@ import { recordAudit } from "../audit/record";
 import { endAllSessions } from "../auth/credentials/end-all-sessions";
 import type { Tx } from "../db/transaction";
 import { killLinks } from "../one-time-links/issue";
+import type { Locale } from "../i18n/config";
+import { translator } from "../i18n/translator";
 import { mailLink } from "../one-time-links/mail-link";
 import { Prisma } from "../db/generated/client";
 import { lockUserRow } from "../db/sql";
@@ -81,20 +83,18 @@ export async function proveMailbox(tx: Tx, userId: number, via: MailboxProof, op
       identitiesRemoved: identities.count,
     },
   });
-  await mailLink(tx, { id: userId, email: row.email }, "reset", claimedEmail(row.username, row.dateJoined));
+  await mailLink(tx, { id: userId, email: row.email }, "reset", (locale) => claimedEmail(locale, row.username, row.dateJoined));
   return { verifiedNow: true, evicted: true, ended: ended.sessions + ended.tokens };
 }
 
-function claimedEmail(username: string, dateJoined: Date) {
+function claimedEmail(locale: Locale, username: string, dateJoined: Date) {
+  const t = translator(locale);
   return {
     kind: "account.claimed_by_mailbox",
-    subject: "Your Zporta Academy account: everyone else was signed out",
+    subject: t("mail.claimed.subject"),
     text: (link: string, minutes: number) =>
-      `Hello,\n\nThe Zporta Academy account ${username} (created on ${dateJoined.toISOString().slice(0, 10)}) uses this ` +
-      `email address, which you have just proven is yours. It had not been proven before, so whoever created or used ` +
-      `the account until now may not have been you. To make it yours alone we signed out every device and app, ` +
-      `removed its password and any linked Google sign-in. Your profile and everything in the account are kept.\n\n` +
-      `Choose a new password here (the link works once, for ${minutes} minutes): ${link}\n\n` +
-      `Later, "Forgot your password?" on the sign-in page sends a new link to this address.\n`,
+      `${t("mail.greetingNoName")}\n\n${t("mail.claimed.body", { username, joined: dateJoined.toISOString().slice(0, 10) })}\n\n` +
+      `${t("mail.claimed.choose", { minutes, link })}\n\n` +
+      `${t("mail.claimed.later")}\n`,
   };
 }

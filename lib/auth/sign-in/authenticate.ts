@@ -14,6 +14,7 @@ import { failureFloorMs, observeLegacyVerification, waitForFloor } from "./failu
 import { INVALID_CREDENTIALS, LOGIN_REQUIRED, loginSchema } from "./login-schema";
 import type { AuthUser } from "../who/types";
 import { newSignInEmail } from "../../mail/notices";
+import { recipientLocale } from "../../mail/recipient-locale";
 import { enqueueEmail } from "../../outbox/enqueue";
 
 export interface AuthenticateContext {
@@ -124,7 +125,8 @@ export async function authenticateCredentials(input: unknown, ctx: AuthenticateC
   // is told (not on the first sign-in of a new account, which is the owner setting up).
   if (!seenBefore && user.lastLogin && user.email) {
     const { username, email } = user;
-    await ctx.db.$transaction((tx) => enqueueEmail(tx, newSignInEmail({ username, email }, { ip: ctx.ip, when: new Date() })));
+    const locale = await recipientLocale(ctx.db, user.id);
+    await ctx.db.$transaction((tx) => enqueueEmail(tx, newSignInEmail({ username, email, locale }, { ip: ctx.ip, when: new Date() })));
     log.info({ event: "login.new_device_notice", userId: user.id, via: ctx.via }, "sign-in from a new device: owner emailed");
   }
   log.info({ event: "login.succeeded", userId: user.id, via: ctx.via }, "signed in");

@@ -19,6 +19,8 @@ import en_invitations from "./en/invitations.json";
 import en_admin from "./en/admin.json";
 import en_mail from "./en/mail.json";
 import en_emailChange from "./en/emailChange.json";
+import en_acceptInvitation from "./en/acceptInvitation.json";
+import en_apiDocs from "./en/apiDocs.json";
 import ja_common from "./ja/common.json";
 import ja_nav from "./ja/nav.json";
 import ja_notFound from "./ja/notFound.json";
@@ -36,6 +38,8 @@ import ja_invitations from "./ja/invitations.json";
 import ja_admin from "./ja/admin.json";
 import ja_mail from "./ja/mail.json";
 import ja_emailChange from "./ja/emailChange.json";
+import ja_acceptInvitation from "./ja/acceptInvitation.json";
+import ja_apiDocs from "./ja/apiDocs.json";
 
 export const catalogues = {
   en: {
@@ -56,6 +60,8 @@ export const catalogues = {
     admin: en_admin,
     mail: en_mail,
     emailChange: en_emailChange,
+    acceptInvitation: en_acceptInvitation,
+    apiDocs: en_apiDocs,
   },
   ja: {
     common: ja_common,
@@ -75,5 +81,7 @@ export const catalogues = {
     admin: ja_admin,
     mail: ja_mail,
     emailChange: ja_emailChange,
+    acceptInvitation: ja_acceptInvitation,
+    apiDocs: ja_apiDocs,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
