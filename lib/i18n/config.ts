@@ -31,5 +31,10 @@ export const NAMESPACES = [
   "invitations",
   "admin",
   "mail",
+  "adminUsers",
+  "adminAudit",
+  "adminOutbox",
+  "adminInvitations",
+  "adminGuideApplications",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -34,6 +34,16 @@ import ja_guideApplication from "./ja/guideApplication.json";
 import ja_invitations from "./ja/invitations.json";
 import ja_admin from "./ja/admin.json";
 import ja_mail from "./ja/mail.json";
+import en_adminUsers from "./en/adminUsers.json";
+import en_adminAudit from "./en/adminAudit.json";
+import en_adminOutbox from "./en/adminOutbox.json";
+import en_adminInvitations from "./en/adminInvitations.json";
+import en_adminGuideApplications from "./en/adminGuideApplications.json";
+import ja_adminUsers from "./ja/adminUsers.json";
+import ja_adminAudit from "./ja/adminAudit.json";
+import ja_adminOutbox from "./ja/adminOutbox.json";
+import ja_adminInvitations from "./ja/adminInvitations.json";
+import ja_adminGuideApplications from "./ja/adminGuideApplications.json";
 
 export const catalogues = {
   en: {
@@ -53,6 +63,11 @@ export const catalogues = {
     invitations: en_invitations,
     admin: en_admin,
     mail: en_mail,
+    adminUsers: en_adminUsers,
+    adminAudit: en_adminAudit,
+    adminOutbox: en_adminOutbox,
+    adminInvitations: en_adminInvitations,
+    adminGuideApplications: en_adminGuideApplications,
   },
   ja: {
     common: ja_common,
@@ -71,5 +86,10 @@ export const catalogues = {
     invitations: ja_invitations,
     admin: ja_admin,
     mail: ja_mail,
+    adminUsers: ja_adminUsers,
+    adminAudit: ja_adminAudit,
+    adminOutbox: ja_adminOutbox,
+    adminInvitations: ja_adminInvitations,
+    adminGuideApplications: ja_adminGuideApplications,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
