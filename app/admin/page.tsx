@@ -19,12 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const daysAgo = (today: string, n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /** One figure with its words, which agree with it (the catalogue's ICU plural: "1 verified email", "2 verified emails"). */
-function Tile({ href, words, value, attention }: { href?: string; words: string; value: number; attention?: boolean }) {
-  const body = (
-    <>
-      <strong>{value}</strong> {words}
-    </>
-  );
+function Tile({ href, body, value, attention }: { href?: string; body: React.ReactNode; value: number; attention?: boolean }) {
   return <li className={`${styles.tile} ${attention && value > 0 ? styles.attention : ""}`}>{href ? <Link href={href}>{body}</Link> : body}</li>;
 }
 
@@ -39,6 +34,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const [o, audit] = await Promise.all([getOverview(days, staff, getDb()), latestAuditEvents(staff, getDb())]);
   const { attention: a, counts: c } = o;
   const t = await getTranslations("admin");
+  const b = (figure: React.ReactNode) => <strong>{figure}</strong>;
   return (
     <section className="card">
       <h1>{t("areaTitle")}</h1>
@@ -48,21 +44,21 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
 
       <h2>{t("needsAttention")}</h2>
       <ul className={styles.grid}>
-        <Tile attention href="/admin/guide-applications?status=pending" words={t("pendingApplications", { count: a.pendingApplications })} value={a.pendingApplications} />
-        <Tile attention href="/admin/outbox?status=failed" words={t("failedEmails", { count: a.failedEmails })} value={a.failedEmails} />
+        <Tile attention href="/admin/guide-applications?status=pending" body={t.rich("pendingApplications", { count: a.pendingApplications, b })} value={a.pendingApplications} />
+        <Tile attention href="/admin/outbox?status=failed" body={t.rich("failedEmails", { count: a.failedEmails, b })} value={a.failedEmails} />
         {/* Counted by the name typed, never by account (docs/rate-limits.md): no list to link to. */}
-        <Tile attention words={t("slowedSignInNames", { count: a.slowedSignInNames })} value={a.slowedSignInNames} />
-        <Tile attention words={t("blockedSignInPairs", { count: a.blockedSignInPairs })} value={a.blockedSignInPairs} />
+        <Tile attention body={t.rich("slowedSignInNames", { count: a.slowedSignInNames, b })} value={a.slowedSignInNames} />
+        <Tile attention body={t.rich("blockedSignInPairs", { count: a.blockedSignInPairs, b })} value={a.blockedSignInPairs} />
       </ul>
 
       <h2>{t("membersHeading")}</h2>
       <ul className={styles.grid}>
-        <Tile href="/admin/users" words={t("members", { count: c.members })} value={c.members} />
-        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 6)}`} words={t("newIn7Days", { count: c.newIn7Days })} value={c.newIn7Days} />
-        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 29)}`} words={t("newIn30Days", { count: c.newIn30Days })} value={c.newIn30Days} />
-        <Tile href="/admin/users?guide=yes" words={t("activeGuides", { count: c.activeGuides })} value={c.activeGuides} />
-        <Tile href="/admin/users?verified=yes" words={t("verifiedEmails", { count: c.verifiedEmails })} value={c.verifiedEmails} />
-        <Tile href={`/admin/invitations?sentFrom=${o.monthStart}`} words={t("invitationsThisMonth", { count: c.invitationsThisMonth })} value={c.invitationsThisMonth} />
+        <Tile href="/admin/users" body={t.rich("members", { count: c.members, b })} value={c.members} />
+        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 6)}`} body={t.rich("newIn7Days", { count: c.newIn7Days, b })} value={c.newIn7Days} />
+        <Tile href={`/admin/users?joinedFrom=${daysAgo(o.today, 29)}`} body={t.rich("newIn30Days", { count: c.newIn30Days, b })} value={c.newIn30Days} />
+        <Tile href="/admin/users?guide=yes" body={t.rich("activeGuides", { count: c.activeGuides, b })} value={c.activeGuides} />
+        <Tile href="/admin/users?verified=yes" body={t.rich("verifiedEmails", { count: c.verifiedEmails, b })} value={c.verifiedEmails} />
+        <Tile href={`/admin/invitations?sentFrom=${o.monthStart}`} body={t.rich("invitationsThisMonth", { count: c.invitationsThisMonth, b })} value={c.invitationsThisMonth} />
       </ul>
 
       <h2>{t("signupsPerDay")}</h2>
