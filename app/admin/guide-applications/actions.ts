@@ -2,17 +2,17 @@
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { requireStaffAction } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { approveGuideApplication } from "@/lib/guide-applications/approve";
 import { rejectGuideApplication } from "@/lib/guide-applications/reject";
+import { localizedRefusal } from "@/lib/i18n/refusal";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER } from "@/lib/log/request-id";
 import type { DecisionState } from "./state";
-
-const ROLE_WORDS = { explorer: "explorer", guide: "guide", both: "explorer and guide" } as const;
 
 /**
  * Approve or reject (the pressed button's `decision`), with optional notes. Someone
@@ -26,16 +26,18 @@ export async function decide(_prev: DecisionState, form: FormData): Promise<Deci
   try {
     const staff = await requireStaffAction();
     const decision = form.get("decision");
+    const t = await getTranslations("adminGuideApplications");
+    const roleWords = { explorer: t("roleExplorer"), guide: t("roleGuide"), both: t("roleBoth") } as const;
     const input = { applicationId: form.get("applicationId"), adminNotes: notes };
     let message: string;
     if (decision === "approve") {
       const { application, profile } = await approveGuideApplication(input, staff, getDb(), log);
-      message = `Approved: ${application.applicant.username} is now an active guide (${ROLE_WORDS[profile!.role]}).`;
+      message = t("approved", { username: application.applicant.username, role: roleWords[profile!.role as keyof typeof roleWords] ?? profile!.role });
     } else if (decision === "reject") {
       const { application } = await rejectGuideApplication(input, staff, getDb(), log);
-      message = `Rejected: ${application.applicant.username} can read your notes and may apply again.`;
+      message = t("rejected", { username: application.applicant.username });
     } else {
-      return { status: "error", message: "Choose Approve or Reject.", fields: {}, notes };
+      return { status: "error", message: t("chooseDecision"), fields: {}, notes };
     }
     revalidatePath("/admin/guide-applications", "layout");
     return { status: "done", message };
@@ -43,7 +45,9 @@ export async function decide(_prev: DecisionState, form: FormData): Promise<Deci
     if (isDomainError(err)) {
       // A stale page: show the current state along with the sentence.
       if (err.status === 409 || err.status === 404) revalidatePath("/admin/guide-applications", "layout");
-      return { status: "error", message: err.message, fields: err.fields ?? {}, notes };
+      // The use case's English sentence, in the reader's language (lib/i18n/domain-message.ts).
+      const { message, fields } = await localizedRefusal(err);
+      return { status: "error", message, fields: fields ?? {}, notes };
     }
     const message = actionFaultMessage(err, log, "guide_application.decision_failed", { requestId, retry: false });
     return { status: "error", message, fields: {}, notes };

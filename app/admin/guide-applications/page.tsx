@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
@@ -15,12 +16,16 @@ import { first, type SearchParams } from "../../components/search-params";
 import { StatusFilter } from "../../components/status-filter";
 import { Table } from "../../components/table";
 
-export const metadata: Metadata = { title: "Guide applications" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminGuideApplications");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/guide-applications";
 
 export default async function GuideApplicationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
+  const t = await getTranslations("adminGuideApplications");
   const params = await searchParams;
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
@@ -29,27 +34,32 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
 
   return (
     <section className="card">
-      <h1>Guide applications</h1>
-      <StatusFilter path={PATH} label="Filter by status" statuses={APPLICATION_STATUSES} current={status} />
+      <h1>{t("title")}</h1>
+      <StatusFilter path={PATH} label={t("filterLabel")} statuses={APPLICATION_STATUSES} current={status} />
       {/* A GET form (next/form: client-side navigation, plain GET without JavaScript): the search stays in the address. */}
-      <Form action={PATH} role="search" aria-label="Search applications">
+      <Form action={PATH} role="search" aria-label={t("searchLabel")}>
         {status && <input type="hidden" name="status" value={status} />}
-        <Field name="applicant" label="Applicant" hint="Part of a username, any letter case." defaultValue={applicant ?? ""} maxLength={USERNAME_MAX} />
-        <button type="submit">Search</button>
+        <Field name="applicant" label={t("applicant")} hint={t("applicantHint")} defaultValue={applicant ?? ""} maxLength={USERNAME_MAX} />
+        <button type="submit">{t("search")}</button>
       </Form>
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset="Show all applications" />
+        <ListRefusal error={result} path={PATH} reset={t("showAll")} />
       ) : result.items.length === 0 ? (
         <p>
-          No applications{status ? ` with status ${status}` : ""}
-          {applicant ? ` from an applicant matching “${applicant}”` : ""}.
+          {status && applicant
+            ? t("noneWithStatusMatching", { status, applicant })
+            : status
+              ? t("noneWithStatus", { status })
+              : applicant
+                ? t("noneMatching", { applicant })
+                : t("none")}
         </p>
       ) : (
         <>
           <p className="hint">
-            {result.total} application{result.total === 1 ? "" : "s"}; pending first, oldest first.
+            {t("total", { count: result.total })}
           </p>
-          <Table columns={["Applicant", "Subjects", "Status", "Sent", "Review"]}>
+          <Table columns={[t("colApplicant"), t("colSubjects"), t("colStatus"), t("colSent"), t("colReview")]}>
             {result.items.map((a) => (
               <tr key={a.id} data-application-id={a.id}>
                 <th scope="row">{a.applicant.username}</th>
@@ -59,14 +69,14 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
                   <DateTime value={a.createdAt} />
                 </td>
                 <td>
-                  <Link href={`${PATH}/${a.id}`} aria-label={`Review the application of ${a.applicant.username}`}>
-                    Review
+                  <Link href={`${PATH}/${a.id}`} aria-label={t("reviewAria", { username: a.applicant.username })}>
+                    {t("review")}
                   </Link>
                 </td>
               </tr>
             ))}
           </Table>
-          <Pagination path={PATH} query={{ status, applicant }} page={result.page} pageCount={result.pageCount} label="Pages of applications" />
+          <Pagination path={PATH} query={{ status, applicant }} page={result.page} pageCount={result.pageCount} label={t("pagesLabel")} />
         </>
       )}
     </section>

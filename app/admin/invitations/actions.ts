@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 import { runAction } from "../../components/action-run";
+import { getTranslations } from "next-intl/server";
 import type { ActionState } from "../../components/action-state";
 
 // Staff actions check the session themselves (requireStaffAction first): an action is a
@@ -17,7 +18,7 @@ export async function staffCancelInvitationAction(_prev: ActionState, form: Form
     const staff = await requireStaffAction();
     const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, staff, getDb(), log);
     revalidatePath("/admin/invitations");
-    return `The invitation to ${invitation.inviteeEmail} was cancelled.`;
+    return (await getTranslations("adminInvitations"))("cancelled", { email: invitation.inviteeEmail });
   });
 }
 
@@ -26,7 +27,8 @@ export async function staffAcceptOnBehalfAction(_prev: ActionState, form: FormDa
     const staff = await requireStaffAction();
     const { invitation } = await acceptInvitationOnBehalf({ invitationId: form.get("invitationId") }, staff, getDb(), log);
     revalidatePath("/admin/invitations");
-    return `Accepted on behalf of ${invitation.invitee?.username ?? "the invitee"}.`;
+    const t = await getTranslations("adminInvitations");
+    return t("acceptedOnBehalf", { username: invitation.invitee?.username ?? t("theInvitee") });
   });
 }
 
@@ -38,6 +40,6 @@ export async function allowSelfInvitingAction(_prev: ActionState, form: FormData
     await setCanInviteTeachers({ userId: staff.id, canInviteTeachers: true, reason: form.get("reason") }, { db: getDb(), log, actor: staff });
     revalidatePath("/admin/invitations");
     revalidatePath("/invitations");
-    return "You can now invite teachers.";
+    return (await getTranslations("adminInvitations"))("nowInvite");
   });
 }
