@@ -48,6 +48,14 @@ test("a staff member with locale ja sees the overview, the member list and a mem
     await expect(page.getByRole("columnheader", { name: "最終ログイン" })).toBeVisible();
     await axe(page, "/admin/users in Japanese");
 
+    // A hand-edited query: the use case's English refusal, read in Japanese.
+    await page.goto("/admin/users?role=admin");
+    await expect(page.getByText("役割はexplorer、guide、bothのいずれかにしてください。")).toBeVisible();
+    await page.getByRole("link", { name: "すべての会員を表示" }).click();
+    await page.getByRole("searchbox", { name: "検索" }).fill(member.username);
+    await page.getByRole("searchbox", { name: "検索" }).press("Enter");
+    await expect(page.getByText("1人の会員が該当します。")).toBeVisible();
+
     // The member page, and one action whose outcome the use case says in English.
     await page.getByRole("link", { name: member.username }).click();
     await expect(page.getByRole("heading", { level: 1, name: member.username })).toBeVisible();

@@ -9,6 +9,7 @@ import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
 import { FilterForm } from "../../components/filter-form";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
@@ -57,7 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </FilterForm>
 
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset={t("showWholeLog")} />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showWholeLog")} />
       ) : result.items.length === 0 ? (
         <p>{t("noneMatch")}</p>
       ) : (

@@ -10,6 +10,7 @@ import { USERNAME_MAX } from "@/lib/users/field-limits";
 import { APPLICATION_STATUSES } from "@/lib/guide-applications/list-schema";
 import { DateTime } from "../../components/date-time";
 import { Field } from "../../components/field";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
@@ -43,7 +44,7 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
         <button type="submit">{t("search")}</button>
       </Form>
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset={t("showAll")} />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showAll")} />
       ) : result.items.length === 0 ? (
         <p>
           {status && applicant

@@ -11,6 +11,7 @@ import { ActionButton } from "../../components/action-button";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
 import { FilterForm } from "../../components/filter-form";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
@@ -75,7 +76,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
       )}
 
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset={t("showAll")} />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showAll")} />
       ) : result.items.length === 0 ? (
         <p>{t("noneMatch")}</p>
       ) : (

@@ -7,6 +7,7 @@ import { isDomainError } from "@/lib/errors";
 import { listOutbox } from "@/lib/outbox/list";
 import { OUTBOX_STATUSES } from "@/lib/outbox/list-schema";
 import { DateTime } from "../../components/date-time";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
@@ -37,7 +38,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       <p className="hint">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       <StatusFilter path={PATH} label={t("filterLabel")} statuses={OUTBOX_STATUSES} current={status} />
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset={t("showAll")} />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showAll")} />
       ) : result.items.length === 0 ? (
         <p>{status ? t("noMessagesWith", { status }) : t("noMessages")}</p>
       ) : (

@@ -9,6 +9,7 @@ import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
 import { FilterForm } from "../../components/filter-form";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
@@ -69,7 +70,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </FilterForm>
 
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset={t("showEveryMember")} />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showEveryMember")} />
       ) : (
         <>
           <p className={styles.summary}>
