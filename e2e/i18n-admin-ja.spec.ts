@@ -77,3 +77,27 @@ test("a staff member with locale ja sees the overview, the member list and a mem
     await context.close();
   }
 });
+
+test("the staff area's other lists read in Japanese too, axe 0 on each", async ({ browser, request }) => {
+  const context = await browser.newContext();
+  try {
+    const staff = await apiUser(request);
+    await makeStaff(staff.username);
+    await sql(`UPDATE "Profile" SET locale = 'ja' WHERE "userId" = (SELECT id FROM "User" WHERE username = $1)`, [staff.username]);
+    const page = await context.newPage();
+    await signIn(page, staff.username, staff.password);
+    for (const [path, heading, role, name] of [
+      ["/admin/audit", "監査ログ", "search", "監査ログを絞り込む"],
+      ["/admin/outbox", "送信メール", "navigation", "配信状況で絞り込む"],
+      ["/admin/invitations", "招待", "heading", "すべての招待"],
+      ["/admin/guide-applications", "ガイド応募", "search", "応募を検索"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+      await expect(page.getByRole(role, { name, exact: true })).toBeVisible();
+      await axe(page, `${path} in Japanese`);
+    }
+  } finally {
+    await context.close();
+  }
+});
