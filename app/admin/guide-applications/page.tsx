@@ -16,6 +16,7 @@ import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { StatusFilter } from "../../components/status-filter";
 import { Table } from "../../components/table";
+import { applicationStatusWords } from "./status-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminGuideApplications");
@@ -27,6 +28,7 @@ const PATH = "/admin/guide-applications";
 export default async function GuideApplicationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const t = await getTranslations("adminGuideApplications");
+  const statusWords = await applicationStatusWords();
   const params = await searchParams;
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
@@ -65,7 +67,7 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
               <tr key={a.id} data-application-id={a.id}>
                 <th scope="row">{a.applicant.username}</th>
                 <td>{a.subjectsToTeach}</td>
-                <td>{a.status}</td>
+                <td>{statusWords(a.status)}</td>
                 <td>
                   <DateTime value={a.createdAt} />
                 </td>

@@ -9,6 +9,7 @@ import { ADMIN_NOTES_MAX } from "@/lib/guide-applications/decision-schema";
 import { getGuideApplication } from "@/lib/guide-applications/list";
 import { DateTime } from "../../../components/date-time";
 import { DecisionPanel } from "../decision-panel";
+import { applicationStatusWords } from "../status-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminGuideApplications");
@@ -26,6 +27,7 @@ export default async function GuideApplicationDetail({ params }: { params: Promi
   if (!application) notFound();
   const a = application;
   const t = await getTranslations("adminGuideApplications");
+  const statusWords = await applicationStatusWords();
 
   return (
     <section className="card">
@@ -35,7 +37,7 @@ export default async function GuideApplicationDetail({ params }: { params: Promi
       <h1>{t("applicationFrom", { username: a.applicant.username })}</h1>
       <dl className="details" aria-label={t("application")}>
         <dt>{t("status")}</dt>
-        <dd>{a.status}</dd>
+        <dd>{statusWords(a.status)}</dd>
         <dt>{t("applicant")}</dt>
         <dd>
           {t("applicantEmail", { username: a.applicant.username, email: a.applicant.email ?? t("noUsableEmail") })}

@@ -3,10 +3,12 @@ import { getTranslations } from "next-intl/server";
 import type { UserDetail } from "@/lib/admin/user-detail";
 import { DateTime } from "../../../components/date-time";
 import { Table } from "../../../components/table";
+import { applicationStatusWords } from "../../guide-applications/status-words";
 
 /** Guide applications and invitations, sent and received. */
 export async function RelatedSection({ applications, invitationsSent, invitationsReceived }: Pick<UserDetail, "applications" | "invitationsSent" | "invitationsReceived">) {
   const t = await getTranslations("adminUsers");
+  const statusWords = await applicationStatusWords();
   return (
     <>
       <h2>{t("guideApplications")}</h2>
@@ -21,7 +23,7 @@ export async function RelatedSection({ applications, invitationsSent, invitation
                   #{a.id}, <DateTime value={a.createdAt} />
                 </Link>
               </th>
-              <td>{a.status}</td>
+              <td>{statusWords(a.status)}</td>
               <td className="wrap-anywhere">{a.subjectsToTeach}</td>
               <td>{a.reviewedAt ? <>{a.reviewedBy?.username ?? "—"}, <DateTime value={a.reviewedAt} /></> : "—"}</td>
             </tr>
