@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { AuditTarget } from "@/lib/audit/names";
 import { describeAction, describeDetails, describeTargetType } from "@/lib/audit/wording";
 import { DateTime } from "../components/date-time";
@@ -6,23 +7,25 @@ import { DateTime } from "../components/date-time";
 type AuditEvent = { createdAt: Date; actor: { id: number; username: string } | null; action: string; target: AuditTarget };
 
 /** Who an entry is about: the member's name (linked), or what kind of thing and its number. */
-export function AuditTargetName({ target }: { target: AuditTarget }) {
+export async function AuditTargetName({ target }: { target: AuditTarget }) {
+  const t = await getTranslations("adminAudit");
   if (target.type === "User" && target.id !== null) {
-    return <Link href={`/admin/users/${target.id}`}>{target.username ?? `Deleted member (#${target.id})`}</Link>;
+    return <Link href={`/admin/users/${target.id}`}>{target.username ?? t("deletedMember", { id: target.id })}</Link>;
   }
-  return <>{`${describeTargetType(target.type)}${target.id !== null ? ` #${target.id}` : ""}`}</>;
+  return <>{`${describeTargetType(target.type, await getLocale())}${target.id !== null ? ` #${target.id}` : ""}`}</>;
 }
 
 /** One audit entry's When / Who / What / About cells, for the staff lists that show them. */
-export function AuditCells({ event: e }: { event: AuditEvent }) {
+export async function AuditCells({ event: e }: { event: AuditEvent }) {
+  const [t, locale] = await Promise.all([getTranslations("adminAudit"), getLocale()]);
   return (
     <>
       <td>
         <DateTime value={e.createdAt} />
       </td>
-      <td>{e.actor ? <Link href={`/admin/users/${e.actor.id}`}>{e.actor.username}</Link> : "System"}</td>
+      <td>{e.actor ? <Link href={`/admin/users/${e.actor.id}`}>{e.actor.username}</Link> : t("system")}</td>
       <th scope="row">
-        <span title={e.action}>{describeAction(e.action)}</span>
+        <span title={e.action}>{describeAction(e.action, locale)}</span>
       </th>
       <td>
         <AuditTargetName target={e.target} />
@@ -32,8 +35,8 @@ export function AuditCells({ event: e }: { event: AuditEvent }) {
 }
 
 /** An entry's details as labelled values, never raw JSON. */
-export function AuditDetails({ details }: { details: unknown }) {
-  const pairs = describeDetails(details);
+export async function AuditDetails({ details }: { details: unknown }) {
+  const pairs = describeDetails(details, await getLocale());
   if (pairs.length === 0) return null;
   return (
     <dl className="inline-details">

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import styles from "./admin.module.css";
 
-export const metadata: Metadata = { title: "Staff area", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("areaTitle"), robots: { index: false } };
+}
 
 // The first guard of the staff area: anonymous visitors go to /login?next=…, signed-in
 // non-staff get the 403 page. It is not the only one: layouts do not re-run on every
@@ -11,15 +15,16 @@ export const metadata: Metadata = { title: "Staff area", robots: { index: false 
 // action and route checks again (requireStaff / requireStaffAction / requireStaffRequest).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireStaff();
+  const t = await getTranslations("admin");
   return (
     <div className={`admin ${styles.area}`}>
-      <nav aria-label="Staff area" className={styles.nav}>
-        <Link href="/admin">Overview</Link>
-        <Link href="/admin/users">Members</Link>
-        <Link href="/admin/guide-applications">Guide applications</Link>
-        <Link href="/admin/outbox">Outbox</Link>
-        <Link href="/admin/invitations">Invitations</Link>
-        <Link href="/admin/audit">Audit log</Link>
+      <nav aria-label={t("navLabel")} className={styles.nav}>
+        <Link href="/admin">{t("navOverview")}</Link>
+        <Link href="/admin/users">{t("navMembers")}</Link>
+        <Link href="/admin/guide-applications">{t("navGuideApplications")}</Link>
+        <Link href="/admin/outbox">{t("navOutbox")}</Link>
+        <Link href="/admin/invitations">{t("navInvitations")}</Link>
+        <Link href="/admin/audit">{t("navAudit")}</Link>
       </nav>
       {children}
     </div>

@@ -1,4 +1,4 @@
-import { countOf } from "@/lib/admin/plural";
+import { getTranslations } from "next-intl/server";
 import styles from "./admin.module.css";
 
 // Sign-ups per day as a bar chart drawn on the server: plain SVG in the HTML, so it shows
@@ -12,19 +12,23 @@ const HEIGHT = 200;
 const TOP = 4;
 const BOTTOM = 1;
 
-export function SignupChart({ data }: { data: { day: string; count: number }[] }) {
+export async function SignupChart({ data }: { data: { day: string; count: number }[] }) {
   const total = data.reduce((n, d) => n + d.count, 0);
   const max = Math.max(1, ...data.map((d) => d.count));
   const busiest = data.reduce((a, b) => (b.count > a.count ? b : a), data[0]);
   const slot = WIDTH / data.length;
   const plot = HEIGHT - TOP - BOTTOM;
-  const summary = `${countOf(total, "sign-up", "sign-ups")} in the last ${data.length} days${busiest && busiest.count > 0 ? `; the busiest day was ${busiest.day} with ${busiest.count}` : ""}.`;
+  const t = await getTranslations("admin");
+  const summary =
+    busiest && busiest.count > 0
+      ? t("chartSummaryBusiest", { total, days: data.length, day: busiest.day, most: busiest.count })
+      : t("chartSummary", { total, days: data.length });
   return (
     <figure>
       <p className={styles.chartScale} aria-hidden="true">
-        Most in one day: {max}
+        {t("chartMost", { max })}
       </p>
-      <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={`Sign-ups per day. ${summary}`} data-testid="signup-chart">
+      <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={t("chartLabel", { summary })} data-testid="signup-chart">
         <line x1={0} x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} stroke="#8c959f" />
         {data.map((d, i) => {
           const h = (d.count / max) * plot;
@@ -41,11 +45,11 @@ export function SignupChart({ data }: { data: { day: string; count: number }[] }
       </p>
       <figcaption>{summary}</figcaption>
       <table className="visually-hidden">
-        <caption>Sign-ups per day</caption>
+        <caption>{t("signupsPerDay")}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Sign-ups</th>
+            <th scope="col">{t("chartDay")}</th>
+            <th scope="col">{t("chartSignups")}</th>
           </tr>
         </thead>
         <tbody>

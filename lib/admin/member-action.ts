@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { parseInput } from "../validation/parse";
-import { countOf } from "./plural";
 import { MEMBER_ACTION_KINDS, memberActionOption, type MemberActionKind } from "./allowed-actions";
 import { setCanInviteTeachers } from "./grant-invite";
 import { reasonSchema } from "./schemas";
@@ -39,7 +38,8 @@ const RUN: Record<MemberActionKind, (userId: unknown, reason: unknown, ctx: UseC
   "stop-inviting": async (userId, reason, ctx) => `${(await setCanInviteTeachers({ userId, reason, canInviteTeachers: false }, ctx)).username} can no longer invite teachers.`,
   "sign-out-everywhere": async (userId, reason, ctx) => {
     const r = await signOutEverywhere({ userId, reason }, ctx);
-    return `${r.username} was signed out of ${countOf(r.revoked, "session", "sessions")}.`;
+    // Whole sentences per number, so the pages find each in the catalogue (lib/i18n/domain-message.ts).
+    return r.revoked === 1 ? `${r.username} was signed out of 1 session.` : `${r.username} was signed out of ${r.revoked.toLocaleString("en")} sessions.`;
   },
   "reset-two-factor": async (userId, reason, ctx) =>
     `${(await resetTwoFactorByStaff({ userId, reason }, ctx)).username}'s two-factor authentication was reset; they were signed out everywhere and emailed.`,

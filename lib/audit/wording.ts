@@ -1,117 +1,149 @@
 // The audit log for people: each recorded action in plain words ("Approved guide
 // application"), details as labelled values. Codes stay the stored truth (filters, API);
-// these are only how staff pages say them.
+// these are only how staff pages say them, in the reader's language (catalogue
+// namespace adminAudit). English is the default: the staff CSV export and the tests
+// read the English words.
 
-const ACTIONS: Record<string, string> = {
-  "account.claimed_by_mailbox": "Account taken over by its mailbox",
-  "account.created_via_google": "Signed up with Google",
-  "account.deactivated": "Closed their account",
-  "account.deleted": "Deleted their account",
-  "account.google_linked": "Linked Google sign-in",
-  "account.google_unlinked": "Unlinked Google sign-in",
-  "account.reactivated": "Reopened their account",
-  "email.change_requested": "Asked to change email address",
-  "email.changed": "Changed email address",
-  "email.verified": "Verified email address",
-  "guide_application.submitted": "Applied to be a guide",
-  "guide_application.approved": "Approved guide application",
-  "guide_application.rejected": "Rejected guide application",
-  "invitation.sent": "Sent a teacher invitation",
-  "invitation.accepted": "Accepted a teacher invitation",
-  "invitation.accepted_on_behalf": "Accepted an invitation on someone's behalf",
-  "invitation.cancelled": "Cancelled a teacher invitation",
-  "invitation.expired": "Teacher invitation expired",
-  "password.changed": "Changed password",
-  "password.reset": "Reset password by email link",
-  "profile.invite_permission_granted": "Allowed to invite teachers",
-  "profile.invite_permission_revoked": "No longer allowed to invite teachers",
-  "session.revoked": "Signed out one device",
-  "session.revoked_all": "Signed out everywhere",
-  "session.revoked_others": "Signed out other devices",
-  "two_factor.enabled": "Turned on two-factor authentication",
-  "two_factor.disabled": "Turned off two-factor authentication",
-  "two_factor.recovery_codes_regenerated": "Made new recovery codes",
-  "two_factor.reset_by_staff": "Reset two-factor authentication",
-  "two_factor.passkey_added": "Added a passkey",
-  "two_factor.passkey_removed": "Removed a passkey",
-  "user.activated": "Reactivated account",
-  "user.deactivated": "Deactivated account",
-  "user.email_marked_verified": "Marked email verified",
-  "user.password_reset_sent": "Sent a password reset link",
-  "user.staff_created": "Created staff account at the console",
-  "user.staff_granted": "Made staff",
-  "user.staff_removed": "Removed staff access",
-  "user.view_as_started": "Started viewing as member",
-  "user.view_as_stopped": "Stopped viewing as member",
-};
+import type { Locale } from "../i18n/config";
+import { translator } from "../i18n/translator";
+
+// Stored code -> catalogue key, written out so the catalogue test sees each key used.
+const ACTIONS = {
+  "account.claimed_by_mailbox": "adminAudit.actions.accountClaimedByMailbox",
+  "account.created_via_google": "adminAudit.actions.accountCreatedViaGoogle",
+  "account.deactivated": "adminAudit.actions.accountDeactivated",
+  "account.deleted": "adminAudit.actions.accountDeleted",
+  "account.google_linked": "adminAudit.actions.accountGoogleLinked",
+  "account.google_unlinked": "adminAudit.actions.accountGoogleUnlinked",
+  "account.reactivated": "adminAudit.actions.accountReactivated",
+  "email.change_requested": "adminAudit.actions.emailChangeRequested",
+  "email.changed": "adminAudit.actions.emailChanged",
+  "email.verified": "adminAudit.actions.emailVerified",
+  "guide_application.submitted": "adminAudit.actions.guideApplicationSubmitted",
+  "guide_application.approved": "adminAudit.actions.guideApplicationApproved",
+  "guide_application.rejected": "adminAudit.actions.guideApplicationRejected",
+  "invitation.sent": "adminAudit.actions.invitationSent",
+  "invitation.accepted": "adminAudit.actions.invitationAccepted",
+  "invitation.accepted_on_behalf": "adminAudit.actions.invitationAcceptedOnBehalf",
+  "invitation.cancelled": "adminAudit.actions.invitationCancelled",
+  "invitation.expired": "adminAudit.actions.invitationExpired",
+  "password.changed": "adminAudit.actions.passwordChanged",
+  "password.reset": "adminAudit.actions.passwordReset",
+  "profile.invite_permission_granted": "adminAudit.actions.profileInvitePermissionGranted",
+  "profile.invite_permission_revoked": "adminAudit.actions.profileInvitePermissionRevoked",
+  "session.revoked": "adminAudit.actions.sessionRevoked",
+  "session.revoked_all": "adminAudit.actions.sessionRevokedAll",
+  "session.revoked_others": "adminAudit.actions.sessionRevokedOthers",
+  "two_factor.enabled": "adminAudit.actions.twoFactorEnabled",
+  "two_factor.disabled": "adminAudit.actions.twoFactorDisabled",
+  "two_factor.recovery_codes_regenerated": "adminAudit.actions.twoFactorRecoveryCodesRegenerated",
+  "two_factor.reset_by_staff": "adminAudit.actions.twoFactorResetByStaff",
+  "two_factor.passkey_added": "adminAudit.actions.twoFactorPasskeyAdded",
+  "two_factor.passkey_removed": "adminAudit.actions.twoFactorPasskeyRemoved",
+  "user.activated": "adminAudit.actions.userActivated",
+  "user.deactivated": "adminAudit.actions.userDeactivated",
+  "user.email_marked_verified": "adminAudit.actions.userEmailMarkedVerified",
+  "user.password_reset_sent": "adminAudit.actions.userPasswordResetSent",
+  "user.staff_created": "adminAudit.actions.userStaffCreated",
+  "user.staff_granted": "adminAudit.actions.userStaffGranted",
+  "user.staff_removed": "adminAudit.actions.userStaffRemoved",
+  "user.view_as_started": "adminAudit.actions.userViewAsStarted",
+  "user.view_as_stopped": "adminAudit.actions.userViewAsStopped",
+} as const;
+
+const TARGET_TYPES = {
+  User: "adminAudit.targets.User",
+  TeacherInvitation: "adminAudit.targets.TeacherInvitation",
+  GuideApplication: "adminAudit.targets.GuideApplication",
+} as const;
+
+const LABELS = {
+  changed: "adminAudit.labels.changed",
+  previous: "adminAudit.labels.previous",
+  sessions: "adminAudit.labels.sessions",
+  tokens: "adminAudit.labels.tokens",
+  sessionsEnded: "adminAudit.labels.sessionsEnded",
+  sessionId: "adminAudit.labels.sessionId",
+  until: "adminAudit.labels.until",
+  expired: "adminAudit.labels.expired",
+  via: "adminAudit.labels.via",
+  by: "adminAudit.labels.by",
+  superuser: "adminAudit.labels.superuser",
+  verified: "adminAudit.labels.verified",
+  reactivated: "adminAudit.labels.reactivated",
+  emailVerified: "adminAudit.labels.emailVerified",
+  identitiesRemoved: "adminAudit.labels.identitiesRemoved",
+  inviteeId: "adminAudit.labels.inviteeId",
+  kind: "adminAudit.labels.kind",
+  id: "adminAudit.labels.id",
+  reason: "adminAudit.labels.reason",
+  hadSecondFactor: "adminAudit.labels.hadSecondFactor",
+} as const;
+
+const VALUES = {
+  cli: "adminAudit.values.cli",
+  self: "adminAudit.values.self",
+  sign_in: "adminAudit.values.signIn",
+  google: "adminAudit.values.google",
+  email: "adminAudit.values.email",
+  signed_in: "adminAudit.values.signedIn",
+  user: "adminAudit.values.user",
+} as const;
+
+function known<T extends object>(map: T, key: string): T[keyof T] | undefined {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key as keyof T] : undefined;
+}
 
 /** The known actions, for the filter's suggestions: [code, words]. */
-export const KNOWN_AUDIT_ACTIONS: [string, string][] = Object.entries(ACTIONS);
+export function knownAuditActions(locale: Locale = "en"): [string, string][] {
+  return Object.keys(ACTIONS).map((code) => [code, describeAction(code, locale)]);
+}
 
-export function describeAction(action: string): string {
-  if (ACTIONS[action]) return ACTIONS[action];
+/** The known actions in English: [code, words]. */
+export const KNOWN_AUDIT_ACTIONS: [string, string][] = knownAuditActions("en");
+
+export function describeAction(action: string, locale: Locale = "en"): string {
+  const key = known(ACTIONS, action);
+  if (key) return translator(locale)(key);
   // An action added later without words here still reads as words, not a code.
   const words = action.replace(/[._]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const TARGET_TYPES: Record<string, string> = { User: "Member", TeacherInvitation: "Teacher invitation", GuideApplication: "Guide application" };
-
-export function describeTargetType(targetType: string): string {
-  return TARGET_TYPES[targetType] ?? targetType;
+export function describeTargetType(targetType: string, locale: Locale = "en"): string {
+  const key = known(TARGET_TYPES, targetType);
+  return key ? translator(locale)(key) : targetType;
 }
 
-const LABELS: Record<string, string> = {
-  changed: "Changed anything",
-  previous: "Before",
-  sessions: "Sessions ended",
-  tokens: "API tokens ended",
-  sessionsEnded: "Sessions ended",
-  sessionId: "Staff session",
-  until: "Until",
-  expired: "Ran out by itself",
-  via: "How",
-  by: "By",
-  superuser: "Superuser",
-  verified: "Email address vouched for",
-  reactivated: "Account reopened",
-  emailVerified: "Email address verified",
-  identitiesRemoved: "Sign-in links removed",
-  inviteeId: "Invitee",
-  kind: "Kind",
-  id: "Id",
-  reason: "Why",
-  hadSecondFactor: "Had a second factor",
-};
-
-const VALUES: Record<string, string> = { cli: "the console", self: "the member", sign_in: "signing in", google: "Google", email: "email", signed_in: "while signed in", user: "the member" };
-
-function label(key: string): string {
-  if (LABELS[key]) return LABELS[key];
+function label(key: string, locale: Locale): string {
+  const known_ = known(LABELS, key);
+  if (known_) return translator(locale)(known_);
   const words = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function value(v: unknown): string {
-  if (v === true) return "Yes";
-  if (v === false) return "No";
+function value(v: unknown, locale: Locale): string {
+  const t = translator(locale);
+  if (v === true) return t("adminAudit.yes");
+  if (v === false) return t("adminAudit.no");
   if (v === null || v === undefined) return "—";
   if (typeof v === "string") {
-    if (VALUES[v]) return VALUES[v];
+    const key = known(VALUES, v);
+    if (key) return t(key);
     // An ISO time reads as one (the page shows it in the reader's time where it can).
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return `${v.slice(0, 16).replace("T", " ")} UTC`;
     return v;
   }
   if (typeof v === "number") return String(v);
-  if (Array.isArray(v)) return v.map(value).join(", ");
+  if (Array.isArray(v)) return v.map((inner) => value(inner, locale)).join(", ");
   return Object.entries(v as Record<string, unknown>)
-    .map(([k, inner]) => `${label(k)}: ${value(inner)}`)
+    .map(([k, inner]) => `${label(k, locale)}: ${value(inner, locale)}`)
     .join("; ");
 }
 
 /** The details as labelled values, in their stored order: [label, value]. */
-export function describeDetails(details: unknown): [string, string][] {
+export function describeDetails(details: unknown, locale: Locale = "en"): [string, string][] {
   if (details === null || details === undefined) return [];
-  if (typeof details !== "object" || Array.isArray(details)) return [["Details", value(details)]];
-  return Object.entries(details as Record<string, unknown>).map(([k, v]) => [label(k), value(v)]);
+  if (typeof details !== "object" || Array.isArray(details)) return [[translator(locale)("adminAudit.details"), value(details, locale)]];
+  return Object.entries(details as Record<string, unknown>).map(([k, v]) => [label(k, locale), value(v, locale)]);
 }

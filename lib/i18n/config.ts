@@ -34,5 +34,10 @@ export const NAMESPACES = [
   "emailChange",
   "acceptInvitation",
   "apiDocs",
+  "adminUsers",
+  "adminAudit",
+  "adminOutbox",
+  "adminInvitations",
+  "adminGuideApplications",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

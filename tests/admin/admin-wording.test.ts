@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countOf } from "../../lib/admin/plural";
 import { listAuditLog } from "../../lib/audit/list";
-import { describeAction, describeDetails, describeTargetType } from "../../lib/audit/wording";
+import { describeAction, describeDetails, describeTargetType, knownAuditActions, KNOWN_AUDIT_ACTIONS } from "../../lib/audit/wording";
+import { translateDomainSentence } from "../../lib/i18n/domain-message";
 import { refusal, testDb, uniq } from "../support/helpers";
 import { makeStaff, makeUser } from "../support/teach";
 import { testContext } from "../support/context";
@@ -36,6 +37,31 @@ describe("audit wording", () => {
     expect(nested).toEqual([["Profile", "Role: guide; Active guide: Yes"]]);
     expect(JSON.stringify(nested)).not.toMatch(/[{}]/);
     expect(describeDetails(null)).toEqual([]);
+  });
+
+  it("says the same in Japanese when asked (issue 23), English stays the default for the CSV and the API", () => {
+    expect(describeAction("user.deactivated", "ja")).toBe("アカウントを無効にしました");
+    expect(describeAction("session.revoked_all", "ja")).toBe("すべての端末からログアウトしました");
+    expect(describeTargetType("User", "ja")).toBe("会員");
+    expect(describeDetails({ changed: true, via: "cli" }, "ja")).toEqual([
+      ["変更の有無", "はい"],
+      ["方法", "コンソール"],
+    ]);
+    // Every known action has Japanese words of its own, none left as the English text.
+    const ja = knownAuditActions("ja");
+    expect(ja.map(([code]) => code)).toEqual(KNOWN_AUDIT_ACTIONS.map(([code]) => code));
+    for (const [i, [code, words]] of ja.entries()) expect(words, code).not.toBe(KNOWN_AUDIT_ACTIONS[i][1]);
+    // A code added later still reads as words, in any language.
+    expect(describeAction("passkey.added_again", "ja")).toBe("Passkey added again");
+  });
+
+  it("the staff actions' English outcomes and refusals read in Japanese on the pages, numbers kept", () => {
+    expect(translateDomainSentence("alice was signed out of 1 session.", "ja")).toBe("aliceさんを1件のセッションからログアウトさせました。");
+    expect(translateDomainSentence("alice was signed out of 3 sessions.", "ja")).toBe("aliceさんを3件のセッションからログアウトさせました。");
+    expect(translateDomainSentence("alice's email is now marked verified.", "ja")).toBe("aliceさんのメールアドレスを確認済みにしました。");
+    expect(translateDomainSentence("Only a superuser can give or remove staff access.", "ja")).toBe("スタッフ権限の付与と解除ができるのはスーパーユーザーだけです。");
+    expect(translateDomainSentence("You cannot deactivate your own account.", "ja")).toBe("自分のアカウントを無効にすることはできません。");
+    expect(translateDomainSentence("alice was signed out of 3 sessions.", "en")).toBe("alice was signed out of 3 sessions.");
   });
 
   it("counts agree with their words", () => {

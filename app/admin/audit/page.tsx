@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { listAuditLog } from "@/lib/audit/list";
-import { describeAction, describeTargetType, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/wording";
+import { describeAction, describeTargetType, knownAuditActions } from "@/lib/audit/wording";
 import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
 import { FilterForm } from "../../components/filter-form";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
@@ -15,18 +17,23 @@ import { pageContext } from "../../components/acting-context";
 import { AuditDetails, AuditTargetName } from "../audit-cells";
 import styles from "../admin.module.css";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminAudit");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/audit";
 
-const TARGET_TYPES = ["User", "TeacherInvitation", "GuideApplication"].map((t) => ({ value: t, label: describeTargetType(t) }));
-
-const ACTIONS = KNOWN_AUDIT_ACTIONS.map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 
 const filterHref = (params: Record<string, string>) => `${PATH}?${new URLSearchParams(params)}`;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
+  const [t, locale] = await Promise.all([getTranslations("adminAudit"), getLocale()]);
+  const TARGET_TYPES = ["User", "TeacherInvitation", "GuideApplication"].map((type) => ({ value: type, label: describeTargetType(type, locale) }));
+  const ACTIONS = knownAuditActions(locale)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   const params = await searchParams;
   const filters = {
     action: first(params.action)?.trim() || undefined,
@@ -41,25 +48,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <section className="card">
-      <h1>Audit log</h1>
-      <p className="hint">Every staff action and every change to invitations, applications and permissions, newest first.</p>
-      <FilterForm path={PATH} label="Filter the audit log">
-        <Field name="who" label="Done by (username)" defaultValue={filters.who ?? ""} maxLength={300} autoComplete="off" />
-        <Field name="about" label="About member (username)" defaultValue={filters.about ?? ""} maxLength={300} autoComplete="off" />
-        <SelectField name="action" label="What" anyLabel="Anything" options={ACTIONS} defaultValue={filters.action ?? ""} />
-        <SelectField name="targetType" label="About what" anyLabel="Anything" options={TARGET_TYPES} defaultValue={filters.targetType ?? ""} />
+      <h1>{t("title")}</h1>
+      <p className="hint">{t("intro")}</p>
+      <FilterForm path={PATH} label={t("filterLabel")}>
+        <Field name="who" label={t("doneBy")} defaultValue={filters.who ?? ""} maxLength={300} autoComplete="off" />
+        <Field name="about" label={t("aboutMember")} defaultValue={filters.about ?? ""} maxLength={300} autoComplete="off" />
+        <SelectField name="action" label={t("what")} anyLabel={t("anything")} options={ACTIONS} defaultValue={filters.action ?? ""} />
+        <SelectField name="targetType" label={t("aboutWhat")} anyLabel={t("anything")} options={TARGET_TYPES} defaultValue={filters.targetType ?? ""} />
       </FilterForm>
 
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset="Show the whole log" />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showWholeLog")} />
       ) : result.items.length === 0 ? (
-        <p>No entries match.</p>
+        <p>{t("noneMatch")}</p>
       ) : (
         <>
           <p>
-            {result.total} entr{result.total === 1 ? "y" : "ies"}.
+            {t("total", { count: result.total })}
           </p>
-          <Table columns={["When", "Who", "What", "About", "Reason / notes", "Details"]}>
+          <Table columns={[t("colWhen"), t("colWho"), t("colWhat"), t("colAbout"), t("colNotes"), t("colDetails")]}>
             {result.items.map((e) => (
               <tr key={e.id}>
                 <td>
@@ -69,12 +76,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {e.actor ? (
                     <Link href={filterHref({ who: e.actor.username })}>{e.actor.username}</Link>
                   ) : (
-                    <span title="The operator's command line, the system itself, or a deleted account">System</span>
+                    <span title={t("systemHint")}>{t("system")}</span>
                   )}
                 </td>
                 <th scope="row">
                   <Link href={filterHref({ action: e.action })} title={e.action}>
-                    {describeAction(e.action)}
+                    {describeAction(e.action, locale)}
                   </Link>
                 </th>
                 <td>
@@ -87,7 +94,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </Table>
-          <Pagination path={PATH} query={filters} page={result.page} pageCount={result.pageCount} label="Audit log pages" />
+          <Pagination path={PATH} query={filters} page={result.page} pageCount={result.pageCount} label={t("pagesLabel")} />
         </>
       )}
     </section>

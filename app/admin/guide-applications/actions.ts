@@ -1,14 +1,14 @@
 "use server";
 
 import { actionFaultMessage } from "@/lib/http/action-fault";
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { isDomainError } from "@/lib/errors";
 import { decideGuideApplication } from "@/lib/guide-applications/decide";
 import { asStaff } from "../../components/acting-context";
 import { actionContext } from "../../components/action-run";
+import { localizedRefusal } from "@/lib/i18n/refusal";
 import type { DecisionState } from "./state";
-
-const ROLE_WORDS = { explorer: "explorer", guide: "guide", both: "explorer and guide" } as const;
 
 /**
  * Approve or reject (the pressed button's `decision`), with optional notes. Someone
@@ -21,17 +21,21 @@ export async function decide(_prev: DecisionState, form: FormData): Promise<Deci
   const { requestId, log } = ctx;
   try {
     const input = { decision: form.get("decision"), applicationId: form.get("applicationId"), adminNotes: notes };
+    const t = await getTranslations("adminGuideApplications");
+    const roleWords = { explorer: t("roleExplorer"), guide: t("roleGuide"), both: t("roleBoth") } as const;
     const { application, profile } = await decideGuideApplication(input, await asStaff(ctx));
     const message = profile
-      ? `Approved: ${application.applicant.username} is now an active guide (${ROLE_WORDS[profile.role]}).`
-      : `Rejected: ${application.applicant.username} can read your notes and may apply again.`;
+      ? t("approved", { username: application.applicant.username, role: roleWords[profile.role as keyof typeof roleWords] ?? profile.role })
+      : t("rejected", { username: application.applicant.username });
     revalidatePath("/admin/guide-applications", "layout");
     return { status: "done", message };
   } catch (err) {
     if (isDomainError(err)) {
       // A stale page: show the current state along with the sentence.
       if (err.status === 409 || err.status === 404) revalidatePath("/admin/guide-applications", "layout");
-      return { status: "error", message: err.message, fields: err.fields ?? {}, notes };
+      // The use case's English sentence, in the reader's language (lib/i18n/domain-message.ts).
+      const { message, fields } = await localizedRefusal(err);
+      return { status: "error", message, fields: fields ?? {}, notes };
     }
     const message = actionFaultMessage(err, log, "guide_application.decision_failed", { requestId, retry: false });
     return { status: "error", message, fields: {}, notes };

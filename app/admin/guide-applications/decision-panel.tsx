@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormMessage } from "../../components/field";
 import { decide } from "./actions";
@@ -14,29 +15,30 @@ import type { DecisionState } from "./state";
 export function DecisionPanel({ applicationId, pending: isPending, notesMax }: { applicationId: number; pending: boolean; notesMax: number }) {
   const [state, action, busy] = useActionState(decide, { status: "idle" } as DecisionState);
   const errors = state.status === "error" ? state.fields : {};
+  const t = useTranslations("adminGuideApplications");
   return (
     <div>
       {state.status === "done" && <FormMessage kind="success">{state.message}</FormMessage>}
       {state.status === "error" && <FormMessage kind="error">{state.message}</FormMessage>}
       {isPending && (
-        <form action={action} noValidate aria-label="Decision">
+        <form action={action} noValidate aria-label={t("decision")}>
           <input type="hidden" name="applicationId" value={applicationId} />
           <Field
             multiline
             name="adminNotes"
-            label="Notes for the applicant"
+            label={t("notesLabel")}
             optional
-            hint="Shown to the applicant, e.g. why an application was not approved."
+            hint={t("notesHint")}
             maxLength={notesMax}
             defaultValue={state.status === "error" ? state.notes : ""}
             error={errors.adminNotes}
           />
           <div className={styles.buttons}>
             <button type="submit" name="decision" value="approve" disabled={busy} aria-busy={busy}>
-              Approve
+              {t("approve")}
             </button>
             <button type="submit" name="decision" value="reject" disabled={busy} aria-busy={busy} className={styles.reject}>
-              Reject
+              {t("reject")}
             </button>
           </div>
         </form>

@@ -9,6 +9,7 @@ import { acceptInvitationOnBehalf } from "@/lib/invitations/accept";
 import { asStaff } from "../../components/acting-context";
 import { cancelInvitation } from "@/lib/invitations/cancel";
 import { runAction } from "../../components/action-run";
+import { getTranslations } from "next-intl/server";
 import type { ActionState } from "../../components/action-state";
 
 // Staff actions check the session themselves (requireStaffAction first): an action is a
@@ -18,7 +19,7 @@ export async function staffCancelInvitationAction(_prev: ActionState, form: Form
   return runAction("admin.action_failed", async (_log, ctx) => {
     const invitation = await cancelInvitation({ invitationId: form.get("invitationId") }, await asStaff(ctx));
     revalidatePath("/admin/invitations");
-    return `The invitation to ${invitation.inviteeEmail} was cancelled.`;
+    return (await getTranslations("adminInvitations"))("cancelled", { email: invitation.inviteeEmail });
   });
 }
 
@@ -26,7 +27,8 @@ export async function staffAcceptOnBehalfAction(_prev: ActionState, form: FormDa
   return runAction("admin.action_failed", async (_log, ctx) => {
     const { invitation } = await acceptInvitationOnBehalf({ invitationId: form.get("invitationId") }, await asStaff(ctx));
     revalidatePath("/admin/invitations");
-    return `Accepted on behalf of ${invitation.invitee?.username ?? "the invitee"}.`;
+    const t = await getTranslations("adminInvitations");
+    return t("acceptedOnBehalf", { username: invitation.invitee?.username ?? t("theInvitee") });
   });
 }
 
@@ -38,6 +40,6 @@ export async function allowSelfInvitingAction(_prev: ActionState, form: FormData
     await setCanInviteTeachers({ userId: staff.id, canInviteTeachers: true, reason: form.get("reason") }, withCaller(ctx, staff, null));
     revalidatePath("/admin/invitations");
     revalidatePath("/invitations");
-    return "You can now invite teachers.";
+    return (await getTranslations("adminInvitations"))("nowInvite");
   });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { IDLE } from "../../components/action-state";
 import { allowSelfInvitingAction } from "./actions";
@@ -8,11 +9,12 @@ import { allowSelfInvitingAction } from "./actions";
 export function AllowSelfForm({ userId }: { userId: number }) {
   const [state, action, pending] = useActionState(allowSelfInvitingAction, IDLE);
   const id = useId();
+  const t = useTranslations("adminInvitations");
   return (
     <form action={action}>
       <input type="hidden" name="userId" value={userId} />
       <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason</label>
+        <label htmlFor={`${id}-reason`}>{t("reason")}</label>
         <input id={`${id}-reason`} name="reason" maxLength={500} autoComplete="off" aria-invalid={state.status === "error" || undefined} />
       </div>
       {state.status !== "idle" && (
@@ -21,7 +23,7 @@ export function AllowSelfForm({ userId }: { userId: number }) {
         </p>
       )}
       <button type="submit" disabled={pending} aria-busy={pending}>
-        Allow me to invite teachers
+        {t("allowMe")}
       </button>
     </form>
   );

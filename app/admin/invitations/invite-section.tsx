@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { AuthUser } from "@/lib/auth/who/types";
 import { listMyInvitations } from "@/lib/invitations/list";
 import { MONTHLY_LIMIT } from "@/lib/invitations/messages";
@@ -14,12 +15,12 @@ import { pageContext } from "../../components/acting-context";
  * reason, through the same audited staff action as on a member's page.
  */
 export async function InviteSection({ staff }: { staff: AuthUser }) {
-  const mine = await listMyInvitations({}, await pageContext(staff));
+  const [mine, t] = await Promise.all([listMyInvitations({}, await pageContext(staff)), getTranslations("adminInvitations")]);
   if (!mine.canInvite) {
     return (
       <section aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite a teacher</h2>
-        <p>Invitations go out in your name. First allow yourself to invite teachers; the reason goes into the audit log.</p>
+        <h2 id="invite-heading">{t("inviteHeading")}</h2>
+        <p>{t("allowFirst")}</p>
         <AllowSelfForm userId={staff.id} />
       </section>
     );
@@ -27,18 +28,14 @@ export async function InviteSection({ staff }: { staff: AuthUser }) {
   return (
     <section aria-labelledby="invite-remaining">
       <p id="invite-remaining">
-        <strong>
-          {mine.remainingThisMonth} of {MONTHLY_LIMIT} left this month
-        </strong>{" "}
-        <span className="hint">
-          (in your name, calendar month, UTC; <Link href="/invitations">your invitations</Link>)
-        </span>
+        <strong>{t("remaining", { remaining: mine.remainingThisMonth, limit: MONTHLY_LIMIT })}</strong>{" "}
+        <span className="hint">{t.rich("remainingHint", { link: (chunks) => <Link href="/invitations">{chunks}</Link> })}</span>
       </p>
       {mine.remainingThisMonth > 0 ? (
         <SendInvitationForm messageMax={PERSONAL_MESSAGE_MAX} />
       ) : (
         <p className="notice" role="note">
-          You have sent all {MONTHLY_LIMIT} invitations for this month.
+          {t("allSent", { limit: MONTHLY_LIMIT })}
         </p>
       )}
     </section>

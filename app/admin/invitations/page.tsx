@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { STATUS_LABELS } from "@/app/invitations/labels";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { isDomainError } from "@/lib/errors";
@@ -9,6 +10,7 @@ import { ActionButton } from "../../components/action-button";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
 import { FilterForm } from "../../components/filter-form";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
@@ -17,15 +19,20 @@ import { pageContext } from "../../components/acting-context";
 import { InviteSection } from "./invite-section";
 import { staffAcceptOnBehalfAction, staffCancelInvitationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Invitations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminInvitations");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/invitations";
 const STATUS_OPTIONS = INVITATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
+type T = Awaited<ReturnType<typeof getTranslations<"adminInvitations">>>;
+
 /** The active date filter as a sentence ("Sent from 2026-12-01 to 2026-12-31 (UTC days)."). */
-function sentWhen(from: string | undefined, to: string | undefined): string {
-  if (from && to) return from === to ? `Sent on ${from} (UTC).` : `Sent from ${from} to ${to} (UTC days).`;
-  return from ? `Sent on or after ${from} (UTC).` : `Sent on or before ${to} (UTC).`;
+function sentWhen(t: T, from: string | undefined, to: string | undefined): string {
+  if (from && to) return from === to ? t("sentOn", { day: from }) : t("sentBetween", { from, to });
+  return from ? t("sentOnOrAfter", { day: from }) : t("sentOnOrBefore", { day: to ?? "" });
 }
 
 /** The list without the date filter, keeping the other filters. */
@@ -37,6 +44,7 @@ function withoutDays(filters: Record<string, string | undefined>): string {
 
 export default async function AdminInvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
+  const t = await getTranslations("adminInvitations");
   const params = await searchParams;
   const filters = {
     status: first(params.status) || undefined,
@@ -50,33 +58,33 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
 
   return (
     <section className="card">
-      <h1>Invitations</h1>
+      <h1>{t("title")}</h1>
       <InviteSection staff={staff} />
-      <h2>All invitations</h2>
-      <FilterForm path={PATH} label="Filter invitations">
-        <SelectField name="status" label="Status" anyLabel="All" options={STATUS_OPTIONS} defaultValue={filters.status ?? ""} />
-        <Field name="inviter" label="Inviter" hint="Username or id." defaultValue={filters.inviter ?? ""} maxLength={150} />
-        <Field name="email" label="Invitee email contains" type="search" defaultValue={filters.email ?? ""} maxLength={254} />
-        <Field name="sentFrom" label="Sent from" hint="UTC day, included." type="date" defaultValue={filters.sentFrom ?? ""} />
-        <Field name="sentTo" label="Sent to" hint="UTC day, included." type="date" defaultValue={filters.sentTo ?? ""} />
+      <h2>{t("all")}</h2>
+      <FilterForm path={PATH} label={t("filterLabel")}>
+        <SelectField name="status" label={t("status")} anyLabel={t("allStatuses")} options={STATUS_OPTIONS} defaultValue={filters.status ?? ""} />
+        <Field name="inviter" label={t("inviter")} hint={t("inviterHint")} defaultValue={filters.inviter ?? ""} maxLength={150} />
+        <Field name="email" label={t("emailContains")} type="search" defaultValue={filters.email ?? ""} maxLength={254} />
+        <Field name="sentFrom" label={t("sentFrom")} hint={t("utcDayHint")} type="date" defaultValue={filters.sentFrom ?? ""} />
+        <Field name="sentTo" label={t("sentTo")} hint={t("utcDayHint")} type="date" defaultValue={filters.sentTo ?? ""} />
       </FilterForm>
       {!isDomainError(result) && (filters.sentFrom || filters.sentTo) && (
         <p role="status">
-          {sentWhen(filters.sentFrom, filters.sentTo)}{" "}
-          <Link href={withoutDays(filters)}>Any day</Link>
+          {sentWhen(t, filters.sentFrom, filters.sentTo)}{" "}
+          <Link href={withoutDays(filters)}>{t("anyDay")}</Link>
         </p>
       )}
 
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset="Show all invitations" />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showAll")} />
       ) : result.items.length === 0 ? (
-        <p>No invitations match.</p>
+        <p>{t("noneMatch")}</p>
       ) : (
         <>
           <p>
-            {result.total} invitation{result.total === 1 ? "" : "s"}, newest first.
+            {t("total", { count: result.total })}
           </p>
-          <Table columns={["Invitee", "Inviter", "Status", "Sent", "Expires", "Actions"]}>
+          <Table columns={[t("colInvitee"), t("colInviter"), t("colStatus"), t("colSent"), t("colExpires"), t("colActions")]}>
             {result.items.map((i) => (
               <tr key={i.id}>
                 <th scope="row" className="wrap-anywhere">
@@ -84,7 +92,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                   {i.invitee && (
                     <>
                       <br />
-                      <span className="hint">account: {i.invitee.username}</span>
+                      <span className="hint">{t("account", { username: i.invitee.username })}</span>
                     </>
                   )}
                 </th>
@@ -92,7 +100,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                   {i.inviter ? (
                     <Link href={`${PATH}?${new URLSearchParams({ inviter: String(i.inviter.id) })}`}>{i.inviter.username}</Link>
                   ) : (
-                    <span className="hint">deleted account</span>
+                    <span className="hint">{t("deletedAccount")}</span>
                   )}
                 </td>
                 <td>
@@ -118,28 +126,28 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                       <ActionButton
                         action={staffCancelInvitationAction}
                         fields={{ invitationId: i.id }}
-                        label="Cancel"
-                        ariaLabel={`Cancel the invitation to ${i.inviteeEmail}`}
+                        label={t("cancel")}
+                        ariaLabel={t("cancelAria", { email: i.inviteeEmail })}
                       />{" "}
                       <ActionButton
                         action={staffAcceptOnBehalfAction}
                         fields={{ invitationId: i.id }}
-                        label="Accept on behalf"
-                        ariaLabel={`Accept the invitation to ${i.inviteeEmail} on behalf of its registered user`}
+                        label={t("acceptOnBehalf")}
+                        ariaLabel={t("acceptAria", { email: i.inviteeEmail })}
                       />{" "}
                     </>
                   )}
                   <Link
                     href={`/admin/audit?${new URLSearchParams({ targetType: "TeacherInvitation", targetId: String(i.id) })}`}
-                    aria-label={`History of the invitation to ${i.inviteeEmail}`}
+                    aria-label={t("historyAria", { email: i.inviteeEmail })}
                   >
-                    History
+                    {t("history")}
                   </Link>
                 </td>
               </tr>
             ))}
           </Table>
-          <Pagination path={PATH} query={filters} page={result.page} pageCount={result.pageCount} label="Invitation pages" />
+          <Pagination path={PATH} query={filters} page={result.page} pageCount={result.pageCount} label={t("pagesLabel")} />
         </>
       )}
     </section>

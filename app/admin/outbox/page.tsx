@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listOutbox } from "@/lib/outbox/list";
 import { OUTBOX_STATUSES } from "@/lib/outbox/list-schema";
 import { DateTime } from "../../components/date-time";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { StatusFilter } from "../../components/status-filter";
 import { Table } from "../../components/table";
 
-export const metadata: Metadata = { title: "Outbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminOutbox");
+  return { title: t("title") };
+}
 
 const PATH = "/admin/outbox";
 
@@ -21,6 +26,7 @@ const PATH = "/admin/outbox";
 // (invitations) show "[redacted]" instead of their token: only the email carries it.
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
+  const t = await getTranslations("adminOutbox");
   const params = await searchParams;
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
@@ -28,24 +34,20 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
 
   return (
     <section className="card">
-      <h1>Outbox</h1>
-      <p className="hint">
-        Emails the app has queued, newest first. With no <code>SMTP_URL</code> configured they are not sent anywhere: they are kept
-        here (delivered via “dev mailbox”) for staff to read. Secret parts of links (an invitation’s token) are always shown as
-        [redacted]: only the recipient’s email carries them.
-      </p>
-      <StatusFilter path={PATH} label="Filter by delivery status" statuses={OUTBOX_STATUSES} current={status} />
+      <h1>{t("title")}</h1>
+      <p className="hint">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
+      <StatusFilter path={PATH} label={t("filterLabel")} statuses={OUTBOX_STATUSES} current={status} />
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset="Show all messages" />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showAll")} />
       ) : result.items.length === 0 ? (
-        <p>No messages{status ? ` with status ${status}` : ""}.</p>
+        <p>{status ? t("noMessagesWith", { status }) : t("noMessages")}</p>
       ) : (
         <>
-          <Table columns={["Subject", "To", "Status", "Created", "Delivered"]}>
+          <Table columns={[t("colSubject"), t("colTo"), t("colStatus"), t("colCreated"), t("colDelivered")]}>
             {result.items.map((m) => (
               <tr key={m.id}>
                 <th scope="row">
-                  <Link href={`${PATH}/${m.id}`}>{m.subject || "(no subject)"}</Link>
+                  <Link href={`${PATH}/${m.id}`}>{m.subject || t("noSubject")}</Link>
                 </th>
                 <td>{m.to}</td>
                 <td>{m.status}</td>
@@ -54,12 +56,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 </td>
                 <td>
                   <DateTime value={m.deliveredAt} />
-                  {m.deliveredVia && <span className="hint"> ({m.deliveredVia === "dev_mailbox" ? "dev mailbox" : m.deliveredVia})</span>}
+                  {m.deliveredVia && <span className="hint"> {t("via", { via: m.deliveredVia === "dev_mailbox" ? t("devMailbox") : m.deliveredVia })}</span>}
                 </td>
               </tr>
             ))}
           </Table>
-          <Pagination path={PATH} query={{ status }} page={result.page} pageCount={result.pageCount} label="Pages of messages" />
+          <Pagination path={PATH} query={{ status }} page={result.page} pageCount={result.pageCount} label={t("pagesLabel")} />
         </>
       )}
     </section>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { runMemberAction, type MemberActionOutcome } from "@/lib/admin/member-action";
 import { getCurrentSession, requireStaffAction } from "@/lib/auth/who/current-user";
 import { withCaller } from "@/lib/use-case/context";
+import { localizedSentence } from "@/lib/i18n/refusal";
 import { runAction } from "../../components/action-run";
 import type { MemberFormState } from "./[id]/member-form-state";
 
@@ -22,9 +23,11 @@ export async function memberAction(_prev: MemberFormState, form: FormData): Prom
     const actor = await requireStaffAction();
     const session = await getCurrentSession();
     outcome = await runMemberAction(input, withCaller(ctx, actor, session ? { kind: "browser", id: session.sessionId } : null));
-    return outcome.message;
+    // The use case says what happened in English (the API's words); the page, in the reader's language.
+    return localizedSentence(outcome.message);
   });
   if (state.status !== "done" || !outcome) return { ...state, ...kept } as MemberFormState;
+  // The form words the question itself from the chosen action, in the reader's language.
   if (outcome.status === "confirm") return { status: "confirm", message: outcome.message, ...kept };
   if (outcome.then === "account") {
     // The header and the banner show who is viewed: every layout re-renders, not only the page.
@@ -33,5 +36,5 @@ export async function memberAction(_prev: MemberFormState, form: FormData): Prom
   }
   revalidatePath(`/admin/users/${String(input.userId)}`);
   revalidatePath("/admin/users");
-  return { status: "done", message: outcome.message };
+  return { status: "done", message: state.message };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { listUsers } from "@/lib/admin/users-list";
 import { USER_FILTER_KEYS } from "@/lib/admin/users-list-schema";
@@ -8,29 +9,37 @@ import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
 import { FilterForm } from "../../components/filter-form";
+import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
 import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
-import { countOf } from "@/lib/admin/plural";
 import styles from "../admin.module.css";
 import { StepUp } from "../../components/step-up";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminUsers");
+  return { title: t("listTitle") };
+}
 
 const PATH = "/admin/users";
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-];
-const ROLES = ["explorer", "guide", "both"].map((r) => ({ value: r, label: r }));
-const SORTS = [
-  { value: "joined", label: "Newest first" },
-  { value: "oldest", label: "Oldest first" },
-  { value: "last_login", label: "Last sign-in" },
-];
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
+  const [t, format] = await Promise.all([getTranslations("adminUsers"), getFormatter()]);
+  const YES_NO = [
+    { value: "yes", label: t("yes") },
+    { value: "no", label: t("no") },
+  ];
+  const ROLES = [
+    { value: "explorer", label: t("roleExplorer") },
+    { value: "guide", label: t("roleGuide") },
+    { value: "both", label: t("roleBoth") },
+  ];
+  const SORTS = [
+    { value: "oldest", label: t("oldestFirst") },
+    { value: "last_login", label: t("lastSignIn") },
+  ];
+  const roleWords: Record<string, string> = { explorer: t("roleExplorer"), guide: t("roleGuide"), both: t("roleBoth") };
   const params = await searchParams;
   // The filters as given (text), to put back into the form and into the page links.
   const filters: Record<string, string> = {};
@@ -46,37 +55,37 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   return (
     <section className="card">
-      <h1>Members</h1>
-      <FilterForm path={PATH} label="Find members">
-        <Field name="q" label="Search" hint="Part of a username, email or display name" type="search" defaultValue={filters.q ?? ""} maxLength={100} />
-        <SelectField name="staff" label="Staff" anyLabel="Any" options={YES_NO} defaultValue={filters.staff ?? ""} />
-        <SelectField name="active" label="Active" anyLabel="Any" options={YES_NO} defaultValue={filters.active ?? ""} />
-        <SelectField name="role" label="Role" anyLabel="Any" options={ROLES} defaultValue={filters.role ?? ""} />
-        <SelectField name="guide" label="Active guide" anyLabel="Any" options={YES_NO} defaultValue={filters.guide ?? ""} />
-        <SelectField name="invite" label="May invite" anyLabel="Any" options={YES_NO} defaultValue={filters.invite ?? ""} />
-        <SelectField name="verified" label="Email verified" anyLabel="Any" options={YES_NO} defaultValue={filters.verified ?? ""} />
-        <Field name="joinedFrom" label="Joined from" type="date" defaultValue={filters.joinedFrom ?? ""} />
-        <Field name="joinedTo" label="Joined to" type="date" defaultValue={filters.joinedTo ?? ""} />
-        <SelectField name="sort" label="Sort" anyLabel="Newest first" options={SORTS.slice(1)} defaultValue={filters.sort === "joined" ? "" : (filters.sort ?? "")} />
+      <h1>{t("listTitle")}</h1>
+      <FilterForm path={PATH} label={t("findMembers")}>
+        <Field name="q" label={t("search")} hint={t("searchHint")} type="search" defaultValue={filters.q ?? ""} maxLength={100} />
+        <SelectField name="staff" label={t("staff")} anyLabel={t("any")} options={YES_NO} defaultValue={filters.staff ?? ""} />
+        <SelectField name="active" label={t("active")} anyLabel={t("any")} options={YES_NO} defaultValue={filters.active ?? ""} />
+        <SelectField name="role" label={t("role")} anyLabel={t("any")} options={ROLES} defaultValue={filters.role ?? ""} />
+        <SelectField name="guide" label={t("activeGuide")} anyLabel={t("any")} options={YES_NO} defaultValue={filters.guide ?? ""} />
+        <SelectField name="invite" label={t("mayInvite")} anyLabel={t("any")} options={YES_NO} defaultValue={filters.invite ?? ""} />
+        <SelectField name="verified" label={t("emailVerified")} anyLabel={t("any")} options={YES_NO} defaultValue={filters.verified ?? ""} />
+        <Field name="joinedFrom" label={t("joinedFrom")} type="date" defaultValue={filters.joinedFrom ?? ""} />
+        <Field name="joinedTo" label={t("joinedTo")} type="date" defaultValue={filters.joinedTo ?? ""} />
+        <SelectField name="sort" label={t("sort")} anyLabel={t("newestFirst")} options={SORTS} defaultValue={filters.sort === "joined" ? "" : (filters.sort ?? "")} />
       </FilterForm>
 
       {isDomainError(result) ? (
-        <ListRefusal error={result} path={PATH} reset="Show every member" />
+        <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showEveryMember")} />
       ) : (
         <>
           <p className={styles.summary}>
             <span>
-              {result.totalCapped ? `More than ${result.total.toLocaleString("en")} members match.` : `${countOf(result.total, "member matches", "members match")}.`}
+              {result.totalCapped ? t("moreThan", { count: format.number(result.total) }) : t("matches", { count: result.total })}
             </span>{" "}
             <a href={exportHref} download>
-              Export CSV
+              {t("exportCsv")}
             </a>
           </p>
           <StepUp page={PATH} />
           {result.items.length === 0 ? (
-            <p>No members match.</p>
+            <p>{t("noneMatch")}</p>
           ) : (
-            <Table columns={["Member", "Display name", "Role", "Staff", "Active", "Email verified", "Joined", "Last sign-in"]}>
+            <Table columns={[t("colMember"), t("colDisplayName"), t("colRole"), t("colStaff"), t("colActive"), t("colEmailVerified"), t("colJoined"), t("colLastSignIn")]}>
               {result.items.map((u) => (
                 <tr key={u.id}>
                   <th scope="row">
@@ -86,13 +95,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </th>
                   <td className="wrap-anywhere">{u.displayName ?? ""}</td>
                   <td>
-                    {u.role ?? "no profile"}
-                    {u.activeGuide ? " · active guide" : ""}
-                    {u.canInviteTeachers ? " · may invite" : ""}
+                    {u.role ? (roleWords[u.role] ?? u.role) : t("noProfile")}
+                    {u.activeGuide ? t("andActiveGuide") : ""}
+                    {u.canInviteTeachers ? t("andMayInvite") : ""}
                   </td>
-                  <td>{u.isSuperuser ? "Superuser" : u.isStaff ? "Yes" : "No"}</td>
-                  <td>{u.isActive ? "Yes" : "No"}</td>
-                  <td>{u.emailVerifiedAt ? "Yes" : "No"}</td>
+                  <td>{u.isSuperuser ? t("superuser") : u.isStaff ? t("yes") : t("no")}</td>
+                  <td>{u.isActive ? t("yes") : t("no")}</td>
+                  <td>{u.emailVerifiedAt ? t("yes") : t("no")}</td>
                   <td>
                     <DateTime value={u.dateJoined} />
                   </td>
@@ -103,10 +112,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </Table>
           )}
-          <nav aria-label="Member pages" className={styles.pager}>
-            {result.previous || position.after ? <Link href={link({})}>First page</Link> : null}
-            {result.previous ? <Link href={link({ before: result.previous })}>Previous</Link> : <span aria-hidden="true">Previous</span>}
-            {result.next ? <Link href={link({ after: result.next })}>Next</Link> : <span aria-hidden="true">Next</span>}
+          <nav aria-label={t("pagesLabel")} className={styles.pager}>
+            {result.previous || position.after ? <Link href={link({})}>{t("firstPage")}</Link> : null}
+            {result.previous ? <Link href={link({ before: result.previous })}>{t("previous")}</Link> : <span aria-hidden="true">{t("previous")}</span>}
+            {result.next ? <Link href={link({ after: result.next })}>{t("next")}</Link> : <span aria-hidden="true">{t("next")}</span>}
           </nav>
         </>
       )}

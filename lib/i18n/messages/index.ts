@@ -40,6 +40,16 @@ import ja_mail from "./ja/mail.json";
 import ja_emailChange from "./ja/emailChange.json";
 import ja_acceptInvitation from "./ja/acceptInvitation.json";
 import ja_apiDocs from "./ja/apiDocs.json";
+import en_adminUsers from "./en/adminUsers.json";
+import en_adminAudit from "./en/adminAudit.json";
+import en_adminOutbox from "./en/adminOutbox.json";
+import en_adminInvitations from "./en/adminInvitations.json";
+import en_adminGuideApplications from "./en/adminGuideApplications.json";
+import ja_adminUsers from "./ja/adminUsers.json";
+import ja_adminAudit from "./ja/adminAudit.json";
+import ja_adminOutbox from "./ja/adminOutbox.json";
+import ja_adminInvitations from "./ja/adminInvitations.json";
+import ja_adminGuideApplications from "./ja/adminGuideApplications.json";
 
 export const catalogues = {
   en: {
@@ -62,6 +72,11 @@ export const catalogues = {
     emailChange: en_emailChange,
     acceptInvitation: en_acceptInvitation,
     apiDocs: en_apiDocs,
+    adminUsers: en_adminUsers,
+    adminAudit: en_adminAudit,
+    adminOutbox: en_adminOutbox,
+    adminInvitations: en_adminInvitations,
+    adminGuideApplications: en_adminGuideApplications,
   },
   ja: {
     common: ja_common,
@@ -83,5 +98,10 @@ export const catalogues = {
     emailChange: ja_emailChange,
     acceptInvitation: ja_acceptInvitation,
     apiDocs: ja_apiDocs,
+    adminUsers: ja_adminUsers,
+    adminAudit: ja_adminAudit,
+    adminOutbox: ja_adminOutbox,
+    adminInvitations: ja_adminInvitations,
+    adminGuideApplications: ja_adminGuideApplications,
   },
 } satisfies Record<Locale, Record<string, unknown>>;

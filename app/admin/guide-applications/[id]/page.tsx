@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { isDomainError } from "@/lib/errors";
@@ -8,8 +9,12 @@ import { getGuideApplication } from "@/lib/guide-applications/list";
 import { DateTime } from "../../../components/date-time";
 import { DecisionPanel } from "../decision-panel";
 import { pageContext } from "../../../components/acting-context";
+import { applicationStatusWords } from "../status-words";
 
-export const metadata: Metadata = { title: "Guide application" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminGuideApplications");
+  return { title: t("detailTitle") };
+}
 
 export default async function GuideApplicationDetail({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
@@ -21,41 +26,43 @@ export default async function GuideApplicationDetail({ params }: { params: Promi
   });
   if (!application) notFound();
   const a = application;
+  const t = await getTranslations("adminGuideApplications");
+  const statusWords = await applicationStatusWords();
 
   return (
     <section className="card">
       <p>
-        <Link href="/admin/guide-applications">← All guide applications</Link>
+        <Link href="/admin/guide-applications">{t("back")}</Link>
       </p>
-      <h1>Application from {a.applicant.username}</h1>
-      <dl className="details" aria-label="Application">
-        <dt>Status</dt>
-        <dd>{a.status}</dd>
-        <dt>Applicant</dt>
+      <h1>{t("applicationFrom", { username: a.applicant.username })}</h1>
+      <dl className="details" aria-label={t("application")}>
+        <dt>{t("status")}</dt>
+        <dd>{statusWords(a.status)}</dd>
+        <dt>{t("applicant")}</dt>
         <dd>
-          {a.applicant.username} ({a.applicant.email ?? "no usable email"})
+          {t("applicantEmail", { username: a.applicant.username, email: a.applicant.email ?? t("noUsableEmail") })}
         </dd>
-        <dt>Sent</dt>
+        <dt>{t("sent")}</dt>
         <dd>
           <DateTime value={a.createdAt} />
         </dd>
-        <dt>Subjects</dt>
+        <dt>{t("subjects")}</dt>
         <dd>{a.subjectsToTeach}</dd>
-        <dt>Referred by</dt>
+        <dt>{t("referredBy")}</dt>
         <dd>{a.referredBy?.username ?? "—"}</dd>
-        <dt>Motivation</dt>
+        <dt>{t("motivation")}</dt>
         <dd>{a.motivation}</dd>
-        <dt>Experience</dt>
+        <dt>{t("experience")}</dt>
         <dd>{a.experience ?? "—"}</dd>
         {a.status !== "pending" && (
           <>
-            <dt>Decided by</dt>
+            <dt>{t("decidedBy")}</dt>
             <dd>{a.reviewedBy?.username ?? "—"}</dd>
-            <dt>Decided</dt>
+            <dt>{t("decided")}</dt>
             <dd>
               <DateTime value={a.reviewedAt} />
             </dd>
-            <dt>Notes</dt>
+            <dt>{t("notes")}</dt>
             <dd>{a.adminNotes ?? "—"}</dd>
           </>
         )}

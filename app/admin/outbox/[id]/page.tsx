@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { getDb } from "@/lib/db/client";
@@ -8,7 +9,10 @@ import { getOutboxMessage } from "@/lib/outbox/list";
 import { DateTime } from "../../../components/date-time";
 import styles from "../outbox.module.css";
 
-export const metadata: Metadata = { title: "Outbox message" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminOutbox");
+  return { title: t("messageTitle") };
+}
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
@@ -19,34 +23,35 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   });
   if (!message) notFound();
   const m = message;
+  const t = await getTranslations("adminOutbox");
 
   return (
     <section className="card">
       <p>
-        <Link href="/admin/outbox">← Outbox</Link>
+        <Link href="/admin/outbox">{t("back")}</Link>
       </p>
-      <h1>{m.subject || "(no subject)"}</h1>
-      <dl className="details" aria-label="Message">
-        <dt>To</dt>
+      <h1>{m.subject || t("noSubject")}</h1>
+      <dl className="details" aria-label={t("message")}>
+        <dt>{t("to")}</dt>
         <dd>{m.to}</dd>
-        <dt>Kind</dt>
+        <dt>{t("kind")}</dt>
         <dd>{m.kind}</dd>
-        <dt>Status</dt>
+        <dt>{t("status")}</dt>
         <dd>{m.status}</dd>
-        <dt>Created</dt>
+        <dt>{t("created")}</dt>
         <dd>
           <DateTime value={m.createdAt} />
         </dd>
-        <dt>Delivered</dt>
+        <dt>{t("delivered")}</dt>
         <dd>
           <DateTime value={m.deliveredAt} />
-          {m.deliveredVia && ` (${m.deliveredVia === "dev_mailbox" ? "dev mailbox" : m.deliveredVia})`}
+          {m.deliveredVia && ` ${t("via", { via: m.deliveredVia === "dev_mailbox" ? t("devMailbox") : m.deliveredVia })}`}
         </dd>
-        <dt>Attempts</dt>
+        <dt>{t("attempts")}</dt>
         <dd>{m.attempts}</dd>
         {m.status === "pending" && (
           <>
-            <dt>Next attempt</dt>
+            <dt>{t("nextAttempt")}</dt>
             <dd>
               <DateTime value={m.nextAttemptAt} />
             </dd>
@@ -54,13 +59,13 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         )}
         {m.lastError && (
           <>
-            <dt>Last error</dt>
+            <dt>{t("lastError")}</dt>
             <dd>{m.lastError}</dd>
           </>
         )}
       </dl>
-      <h2>Body</h2>
-      <pre className={styles.body} aria-label="Message body">
+      <h2>{t("body")}</h2>
+      <pre className={styles.body} aria-label={t("messageBody")}>
         <Linkified text={m.text} />
       </pre>
     </section>

@@ -1,41 +1,44 @@
-import { countOf } from "@/lib/admin/plural";
+import { getTranslations } from "next-intl/server";
 import type { UserDetail } from "@/lib/admin/user-detail";
 import type { TwoFactorStatus } from "@/lib/two-factor/status";
 import { DateTime } from "../../../components/date-time";
 
-const yesNo = (v: boolean | null | undefined) => (v ? "Yes" : "No");
+type T = Awaited<ReturnType<typeof getTranslations<"adminUsers">>>;
 
-function twoFactorLabel(s: TwoFactorStatus): string {
-  const parts = [s.totp ? `authenticator app (${countOf(s.recovery_codes_left, "recovery code", "recovery codes")} left)` : null, s.passkeys ? countOf(s.passkeys, "passkey", "passkeys") : null].filter(Boolean);
-  const required = s.required ? " (required)" : "";
-  return parts.length ? `${parts.join(", ")}${required}` : `Off${required}`;
+function twoFactorLabel(s: TwoFactorStatus, t: T): string {
+  const parts = [s.totp ? t("twoFactorApp", { count: s.recovery_codes_left }) : null, s.passkeys ? t("twoFactorPasskeys", { count: s.passkeys }) : null].filter(Boolean);
+  if (!parts.length) return s.required ? t("twoFactorOffRequired") : t("twoFactorOff");
+  const methods = parts.join(", ");
+  return s.required ? t("twoFactorRequired", { methods }) : methods;
 }
 
-export function AccountSection({ user, twoFactor }: { user: UserDetail["user"]; twoFactor: TwoFactorStatus }) {
+export async function AccountSection({ user, twoFactor }: { user: UserDetail["user"]; twoFactor: TwoFactorStatus }) {
+  const t = await getTranslations("adminUsers");
+  const yesNo = (v: boolean | null | undefined) => (v ? t("yes") : t("no"));
   return (
     <>
-      <h2>Account</h2>
+      <h2>{t("account")}</h2>
       <dl className="details">
-        <dt>Id</dt>
+        <dt>{t("id")}</dt>
         <dd>{user.id}</dd>
-        <dt>Email</dt>
+        <dt>{t("email")}</dt>
         <dd>{user.email}</dd>
-        <dt>Email verified</dt>
-        <dd>{user.emailVerifiedAt ? <DateTime value={user.emailVerifiedAt} /> : "Not verified"}</dd>
-        <dt>Active</dt>
-        <dd>{user.isActive ? "Yes" : user.selfDeactivated ? "No (closed by the member: signing in reopens it)" : "No"}</dd>
-        <dt>Staff</dt>
-        <dd>{user.isSuperuser ? "Yes, superuser" : yesNo(user.isStaff)}</dd>
-        <dt>Joined</dt>
+        <dt>{t("emailVerified")}</dt>
+        <dd>{user.emailVerifiedAt ? <DateTime value={user.emailVerifiedAt} /> : t("notVerified")}</dd>
+        <dt>{t("active")}</dt>
+        <dd>{user.isActive ? t("yes") : user.selfDeactivated ? t("closedByMember") : t("no")}</dd>
+        <dt>{t("staff")}</dt>
+        <dd>{user.isSuperuser ? t("yesSuperuser") : yesNo(user.isStaff)}</dd>
+        <dt>{t("joined")}</dt>
         <dd>
           <DateTime value={user.dateJoined} />
         </dd>
-        <dt>Last sign-in</dt>
+        <dt>{t("lastSignIn")}</dt>
         <dd>
           <DateTime value={user.lastLogin} />
         </dd>
-        <dt>Two-factor</dt>
-        <dd>{twoFactorLabel(twoFactor)}</dd>
+        <dt>{t("twoFactor")}</dt>
+        <dd>{twoFactorLabel(twoFactor, t)}</dd>
       </dl>
     </>
   );

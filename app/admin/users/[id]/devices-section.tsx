@@ -1,16 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { deviceLabel } from "@/lib/auth/credentials/device-label";
 import type { UserDetail } from "@/lib/admin/user-detail";
 import { DeviceCells } from "../../../components/device-cells";
 import { Table } from "../../../components/table";
 
-export function DevicesSection({ devices }: { devices: UserDetail["devices"] }) {
+export async function DevicesSection({ devices }: { devices: UserDetail["devices"] }) {
+  const t = await getTranslations("adminUsers");
   return (
     <>
-      <h2>Sessions and devices</h2>
+      <h2>{t("devices")}</h2>
       {devices.length === 0 ? (
-        <p>Not signed in anywhere.</p>
+        <p>{t("notSignedIn")}</p>
       ) : (
-        <Table columns={["Device", "Kind", "Address", "Signed in", "Last seen"]}>
+        <Table columns={[t("colDevice"), t("colKind"), t("colAddress"), t("colSignedIn"), t("colLastSeen")]}>
           {devices.map((d) => (
             <tr key={d.id}>
               <th scope="row">{deviceLabel(d.userAgent)}</th>

@@ -1,20 +1,22 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { UserDetail } from "@/lib/admin/user-detail";
 import { Table } from "../../../components/table";
 import { AuditCells } from "../../audit-cells";
 
-export function HistorySection({ user, audit }: { user: UserDetail["user"]; audit: UserDetail["audit"] }) {
+export async function HistorySection({ user, audit }: { user: UserDetail["user"]; audit: UserDetail["audit"] }) {
+  const t = await getTranslations("adminUsers");
   return (
     <>
-      <h2>History</h2>
+      <h2>{t("history")}</h2>
       <p className="hint">
-        The latest {audit.length} audit entries by or about {user.username}.{" "}
-        <Link href={`/admin/audit?${new URLSearchParams({ about: user.username })}`}>All entries about them</Link>
+        {t("historyHint", { count: audit.length, username: user.username })}{" "}
+        <Link href={`/admin/audit?${new URLSearchParams({ about: user.username })}`}>{t("allAboutThem")}</Link>
       </p>
       {audit.length === 0 ? (
-        <p>Nothing recorded.</p>
+        <p>{t("nothingRecorded")}</p>
       ) : (
-        <Table columns={["When", "Who", "What", "About", "Reason / notes"]}>
+        <Table columns={[t("colWhen"), t("colWho"), t("colWhat"), t("colAbout"), t("colNotes")]}>
           {audit.map((e) => (
             <tr key={e.id}>
               <AuditCells event={e} />

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import type { MemberActionOption } from "@/lib/admin/allowed-actions";
 import { memberAction } from "../actions";
@@ -15,22 +16,23 @@ import { MEMBER_FORM_IDLE } from "./member-form-state";
 export function MemberActionsForm({ userId, username, options }: { userId: number; username: string; options: MemberActionOption[] }) {
   const [state, action, pending] = useActionState(memberAction, MEMBER_FORM_IDLE);
   const id = useId();
+  const t = useTranslations("adminUsers");
   if (state.status === "confirm") {
     const option = options.find((o) => o.kind === state.kind);
     return (
       <form action={action} className={styles.confirm} aria-labelledby={`${id}-confirm`}>
         <p id={`${id}-confirm`} role="alert">
-          <strong>{username}</strong> · {state.message}
+          <strong>{username}</strong> · {option ? t("confirmQuestion", { label: option.label, hint: option.hint }) : state.message}
         </p>
-        <p className="hint">Reason: {state.reason}</p>
+        <p className="hint">{t("confirmReason", { reason: state.reason ?? "" })}</p>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="action" value={state.kind} />
         <input type="hidden" name="reason" value={state.reason} />
         <input type="hidden" name="confirmed" value="yes" />
         <button type="submit" className={styles.danger} disabled={pending} aria-busy={pending}>
-          Yes, {option?.label.toLowerCase() ?? "go ahead"}
+          {t("confirmYes", { action: option?.label.toLocaleLowerCase() ?? t("goAhead") })}
         </button>{" "}
-        <Link href={`/admin/users/${userId}`}>Cancel</Link>
+        <Link href={`/admin/users/${userId}`}>{t("cancel")}</Link>
       </form>
     );
   }
@@ -39,7 +41,7 @@ export function MemberActionsForm({ userId, username, options }: { userId: numbe
     <form action={action} className={styles.memberActions}>
       <input type="hidden" name="userId" value={userId} />
       <fieldset>
-        <legend>Action</legend>
+        <legend>{t("action")}</legend>
         <ul className={styles.choices}>
           {options.map((o) => (
             <li key={o.kind}>
@@ -54,13 +56,13 @@ export function MemberActionsForm({ userId, username, options }: { userId: numbe
           ))}
         </ul>
       </fieldset>
-      <label htmlFor={`${id}-reason`}>Reason</label>
+      <label htmlFor={`${id}-reason`}>{t("reason")}</label>
       <p id={`${id}-reason-hint`} className="hint">
-        It goes into the audit log with your name.
+        {t("reasonHint")}
       </p>
       <input id={`${id}-reason`} name="reason" maxLength={500} autoComplete="off" defaultValue={state.status === "error" ? state.reason : undefined} aria-describedby={`${id}-reason-hint`} />
       <button type="submit" disabled={pending} aria-busy={pending}>
-        Continue
+        {t("continue")}
       </button>
       {state.status !== "idle" && (
         <p role={state.status === "error" ? "alert" : "status"} className={state.status === "error" ? "field-error" : "hint"}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { isSuperuser } from "@/lib/actor";
 import { getUserDetail } from "@/lib/admin/user-detail";
@@ -14,7 +15,10 @@ import { HistorySection } from "./history-section";
 import { ProfileSection } from "./profile-section";
 import { RelatedSection } from "./related-section";
 
-export const metadata: Metadata = { title: "Member" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminUsers");
+  return { title: t("memberTitle") };
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
@@ -25,10 +29,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     throw err;
   });
   const { user } = detail;
+  const t = await getTranslations("adminUsers");
   return (
     <section className="card">
       <p>
-        <Link href="/admin/users">← Members</Link>
+        <Link href="/admin/users">{t("backToMembers")}</Link>
       </p>
       <h1>{user.username}</h1>
       <AccountSection user={user} twoFactor={await twoFactorStatusOf(getDb(), user.id)} />

@@ -1,28 +1,30 @@
+import { getTranslations } from "next-intl/server";
 import type { UserDetail } from "@/lib/admin/user-detail";
 
-const yesNo = (v: boolean | null | undefined) => (v ? "Yes" : "No");
-
-export function ProfileSection({ profile: p }: { profile: UserDetail["user"]["profile"] }) {
+export async function ProfileSection({ profile: p }: { profile: UserDetail["user"]["profile"] }) {
+  const t = await getTranslations("adminUsers");
+  const yesNo = (v: boolean | null | undefined) => (v ? t("yes") : t("no"));
+  const roleWords: Record<string, string> = { explorer: t("roleExplorer"), guide: t("roleGuide"), both: t("roleBoth") };
   return (
     <>
-      <h2>Profile</h2>
+      <h2>{t("profile")}</h2>
       {p ? (
         <dl className="details">
-          <dt>Display name</dt>
+          <dt>{t("displayName")}</dt>
           <dd>{p.displayName ?? "—"}</dd>
-          <dt>Name</dt>
+          <dt>{t("name")}</dt>
           <dd>{[p.firstName, p.lastName].filter(Boolean).join(" ") || "—"}</dd>
-          <dt>Role</dt>
-          <dd>{p.role}</dd>
-          <dt>Active guide</dt>
+          <dt>{t("role")}</dt>
+          <dd>{roleWords[p.role] ?? p.role}</dd>
+          <dt>{t("activeGuide")}</dt>
           <dd>{yesNo(p.activeGuide)}</dd>
-          <dt>May invite teachers</dt>
+          <dt>{t("mayInviteTeachers")}</dt>
           <dd>{yesNo(p.canInviteTeachers)}</dd>
-          <dt>Bio</dt>
+          <dt>{t("bio")}</dt>
           <dd>{p.bio || "—"}</dd>
         </dl>
       ) : (
-        <p>No profile.</p>
+        <p>{t("noProfileSentence")}</p>
       )}
     </>
   );

@@ -1,17 +1,21 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { UserDetail } from "@/lib/admin/user-detail";
 import { DateTime } from "../../../components/date-time";
 import { Table } from "../../../components/table";
+import { applicationStatusWords } from "../../guide-applications/status-words";
 
 /** Guide applications and invitations, sent and received. */
-export function RelatedSection({ applications, invitationsSent, invitationsReceived }: Pick<UserDetail, "applications" | "invitationsSent" | "invitationsReceived">) {
+export async function RelatedSection({ applications, invitationsSent, invitationsReceived }: Pick<UserDetail, "applications" | "invitationsSent" | "invitationsReceived">) {
+  const t = await getTranslations("adminUsers");
+  const statusWords = await applicationStatusWords();
   return (
     <>
-      <h2>Guide applications</h2>
+      <h2>{t("guideApplications")}</h2>
       {applications.length === 0 ? (
-        <p>None.</p>
+        <p>{t("none")}</p>
       ) : (
-        <Table columns={["Application", "Status", "Subjects", "Reviewed"]}>
+        <Table columns={[t("colApplication"), t("colStatus"), t("colSubjects"), t("colReviewed")]}>
           {applications.map((a) => (
             <tr key={a.id}>
               <th scope="row">
@@ -19,7 +23,7 @@ export function RelatedSection({ applications, invitationsSent, invitationsRecei
                   #{a.id}, <DateTime value={a.createdAt} />
                 </Link>
               </th>
-              <td>{a.status}</td>
+              <td>{statusWords(a.status)}</td>
               <td className="wrap-anywhere">{a.subjectsToTeach}</td>
               <td>{a.reviewedAt ? <>{a.reviewedBy?.username ?? "—"}, <DateTime value={a.reviewedAt} /></> : "—"}</td>
             </tr>
@@ -27,11 +31,11 @@ export function RelatedSection({ applications, invitationsSent, invitationsRecei
         </Table>
       )}
 
-      <h2>Invitations sent</h2>
+      <h2>{t("invitationsSent")}</h2>
       {invitationsSent.length === 0 ? (
-        <p>None.</p>
+        <p>{t("none")}</p>
       ) : (
-        <Table columns={["To", "Status", "Sent", "Accepted by"]}>
+        <Table columns={[t("colTo"), t("colStatus"), t("colSent"), t("colAcceptedBy")]}>
           {invitationsSent.map((i) => (
             <tr key={i.id}>
               <th scope="row" className="wrap-anywhere">
@@ -47,18 +51,18 @@ export function RelatedSection({ applications, invitationsSent, invitationsRecei
         </Table>
       )}
 
-      <h2>Invitations received</h2>
+      <h2>{t("invitationsReceived")}</h2>
       {invitationsReceived.length === 0 ? (
-        <p>None.</p>
+        <p>{t("none")}</p>
       ) : (
-        <Table columns={["From", "Status", "Sent", "Accepted"]}>
+        <Table columns={[t("colFrom"), t("colStatus"), t("colSent"), t("colAccepted")]}>
           {invitationsReceived.map((i) => (
             <tr key={i.id}>
               <th scope="row">
                 {i.inviter ? (
                   <Link href={`/admin/users/${i.inviter.id}`}>{i.inviter.username}</Link>
                 ) : (
-                  <span className="hint">deleted account</span>
+                  <span className="hint">{t("deletedAccount")}</span>
                 )}
               </th>
               <td>{i.status}</td>
