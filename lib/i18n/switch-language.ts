@@ -22,12 +22,13 @@ export async function switchLanguage(input: unknown, ctx: UseCaseContext): Promi
 }
 
 /**
- * Profile.locale of an active member; 1 when it changed, 0 when it already was `locale`
- * (or the account is gone). The column's CHECK refuses anything but en|ja.
+ * Profile.locale of an active member, marked as chosen (even when it already was `locale`:
+ * pressing the switch is the choice); 1 when saved, 0 when the account is gone. The
+ * column's CHECK refuses anything but en|ja.
  */
 export async function saveMemberLocale(db: Db, userId: number, locale: Locale): Promise<number> {
   return db.$executeRaw`
-    UPDATE "Profile" p SET "locale" = ${locale}, "updatedAt" = now()
+    UPDATE "Profile" p SET "locale" = ${locale}, "localeChosenAt" = now(), "updatedAt" = now()
     FROM "User" u
-    WHERE p."userId" = ${userId} AND u."id" = p."userId" AND u."isActive" AND p."locale" IS DISTINCT FROM ${locale}`;
+    WHERE p."userId" = ${userId} AND u."id" = p."userId" AND u."isActive"`;
 }

@@ -81,6 +81,19 @@ describe("POST /language", () => {
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
+  it("a member who never chose (the default 'en') reads the browser's language; once chosen, the choice wins", async () => {
+    const user = await registeredUser();
+    const session = await sessionCookie(user.username, user.password);
+    expect(await savedLocale(user.username)).toBe("en");
+    // Signed in with a Japanese browser, never having chosen: Japanese.
+    const before = await http("/account/security", { headers: { cookie: session, "accept-language": "ja-JP,ja;q=0.9" } });
+    expect(htmlLang(before.text)).toBe("ja");
+    // Choosing English, the value already saved, is a choice too: the browser no longer decides.
+    expect((await post({ locale: "en", next: "/" }, { cookie: session })).status).toBe(303);
+    const after = await http("/account/security", { headers: { cookie: session, "accept-language": "ja-JP,ja;q=0.9" } });
+    expect(htmlLang(after.text)).toBe("en");
+  });
+
   it("saves a signed-in member's choice, which then beats the cookie and the browser", async () => {
     const user = await registeredUser();
     const session = await sessionCookie(user.username, user.password);
