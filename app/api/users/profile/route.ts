@@ -1,4 +1,4 @@
-import { requireCallerRequest, requireUserRequest } from "@/lib/auth/who/request";
+import { requireCallerRequest } from "@/lib/auth/who/request";
 import { clientIp } from "@/lib/http/client-ip";
 import { getDb } from "@/lib/db/client";
 import { readBody, readOptionalBody } from "@/lib/http/body";
@@ -18,9 +18,10 @@ const OPTS = { errorKey: "detail", faultMessage: "An unexpected error occurred."
 // Only multipart bodies may be this large; JSON keeps the usual 64 KiB.
 const UPLOAD_LIMIT = 4 * IMAGE_MAX_BYTES + 256 * 1024;
 
-export const GET = jsonRoute(OPTS, async (req) => {
-  const user = await requireUserRequest(req);
-  return json(200, ownProfileToApi(await getOwnProfile(getDb(), user.id), mediaStorage()));
+// The read every client makes: the credential, the user and the profile in one statement.
+export const GET = jsonRoute(OPTS, async (req, { db }) => {
+  const { user, profile } = await requireCallerRequest(req, db, { withProfile: true });
+  return json(200, ownProfileToApi(profile ?? (await getOwnProfile(db, user.id)), mediaStorage()));
 });
 
 // PUT and PATCH: the fields given change (the live app treated PUT as partial too).
