@@ -1,5 +1,5 @@
 import type { Tx } from "../db/transaction";
-import { mailLink } from "../one-time-links/mail-link";
+import { mailLink, type LinkEmail } from "../one-time-links/mail-link";
 
 /**
  * Queues a verification email for the user's current address, in the caller's
@@ -7,7 +7,12 @@ import { mailLink } from "../one-time-links/mail-link";
  * earlier verification link.
  */
 export async function queueVerificationEmail(tx: Tx, user: { id: number; username: string; email: string }): Promise<void> {
-  await mailLink(tx, user, "verify_email", {
+  await mailLink(tx, user, "verify_email", verificationEmail(user));
+}
+
+/** The verification email's kind, subject and text (a sign-up writes it in its own statement: lib/users/register.ts). */
+export function verificationEmail(user: { username: string }): LinkEmail {
+  return {
     kind: "email.verification",
     subject: "Confirm your email address for Zporta Academy",
     text: (link, minutes) => {
@@ -17,5 +22,5 @@ export async function queueVerificationEmail(tx: Tx, user: { id: number; usernam
         `The link works once, for ${days} day${days === 1 ? "" : "s"}. If you did not create a Zporta Academy account, ignore this email.\n`
       );
     },
-  });
+  };
 }

@@ -1,7 +1,11 @@
 import type { Db } from "../db/client";
 import { checkViolation, uniqueViolation } from "../db/errors";
 import { inTransaction, type Tx } from "../db/transaction";
-import { queueVerificationEmail } from "../email-verification/send";
+import { queueVerificationEmail, verificationEmail } from "../email-verification/send";
+import { Prisma } from "../db/generated/client";
+import { linkTtlMinutes } from "../one-time-links/config";
+import { hashLinkSecret, LINK_PAGES, linkUrl, newLinkSecret } from "../one-time-links/token";
+import { separateSecret } from "../outbox/secret-text";
 import { DomainError } from "../errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import type { UseCaseContext } from "../use-case/context";
@@ -52,6 +56,8 @@ export interface PreparedRegistration {
   passwordHash: string;
   role: Role;
   bio: string | undefined;
+  /** Reserved from the table's sequence by the pre-check (registerUser); else the insert draws one. */
+  id?: number;
 }
 
 /**
@@ -63,14 +69,8 @@ export interface PreparedRegistration {
 export async function registerUser(input: unknown, ctx: UseCaseContext): Promise<RegisteredUser> {
   const { db, log } = ctx;
   await limitRegistrationAttempt(ctx);
-  const registration = await prepareRegistration(input, db, log);
-  // One transaction: the user and its profile (one statement, see createUserWithProfile),
-  // the verification link and its email; COMMIT is where the deferred trigger checks the profile.
-  const user = await inTransaction(db, async (tx) => {
-    const created = await createUserWithProfile(tx, registration, log);
-    await queueVerificationEmail(tx, { id: created.id, username: created.username, email: registration.email });
-    return created;
-  });
+  const registration = await prepareRegistration(input, db, log, { reserveId: true });
+  const user = await createSignUp(db, registration, log);
   log.info({ event: "registration.succeeded", userId: user.id, role: registration.role }, "user registered");
   return { id: user.id, username: user.username, email: registration.email, role: registration.role };
 }
@@ -79,7 +79,12 @@ export async function registerUser(input: unknown, ctx: UseCaseContext): Promise
  * Everything of a sign-up that happens before the write: validation, the duplicate
  * pre-check and the (slow) password hash. Logs and throws refusals as registerUser does.
  */
-export async function prepareRegistration(input: unknown, db: Db, log: Logger = logger): Promise<PreparedRegistration> {
+export async function prepareRegistration(
+  input: unknown,
+  db: Db,
+  log: Logger = logger,
+  opts: { reserveId?: boolean } = {},
+): Promise<PreparedRegistration> {
   let data;
   try {
     data = parseInput(registerSchema, input, REQUIRED_MESSAGE);
@@ -90,13 +95,52 @@ export async function prepareRegistration(input: unknown, db: Db, log: Logger = 
     throw err;
   }
   const { username, email, password, role, bio } = data;
-  const refusal = (await findTaken(db, username, email)) ?? (usernameClaimsOtherEmail(username, email) ? usernameNotOwnEmail : null);
+  const taken = await findTaken(db, username, email, opts.reserveId ?? false);
+  const refusal = taken.refusal ?? (usernameClaimsOtherEmail(username, email) ? usernameNotOwnEmail : null);
   if (refusal) {
     logTaken(log, refusal, "precheck", email);
     throw refusal;
   }
   const passwordHash = await hashPassword(password);
-  return { username, email, passwordHash, role, bio };
+  return { username, email, passwordHash, role, bio, ...(taken.id !== null ? { id: taken.id } : {}) };
+}
+
+/**
+ * A sign-up's whole write in ONE statement, so one round trip and its own transaction:
+ * the user (its identifiers by the trigger on "User"), the profile, the verification
+ * link and its email; all or nothing, and COMMIT is where the deferred trigger checks
+ * the profile. The id was reserved from the table's sequence by the pre-check, so the
+ * email's link (which names the id) is written in the same statement. A brand-new
+ * account has no earlier link to replace, so the lock and delete of issueLink() are not
+ * needed; the partial unique index on unspent links still guards. Before: BEGIN, this
+ * insert, a lock, a delete, two inserts and COMMIT (7 round trips).
+ */
+async function createSignUp(db: Db, registration: PreparedRegistration, log: Logger): Promise<{ id: number; username: string }> {
+  const { id, email } = registration;
+  if (id === undefined) {
+    return inTransaction(db, async (tx) => {
+      const created = await createUserWithProfile(tx, registration, log);
+      await queueVerificationEmail(tx, { id: created.id, username: created.username, email });
+      return created;
+    });
+  }
+  const secret = newLinkSecret();
+  const message = verificationEmail(registration);
+  const minutes = linkTtlMinutes("verify_email");
+  const body = separateSecret(message.text(linkUrl(LINK_PAGES.verify_email, id, secret), minutes), secret);
+  const rows = await insertUserWithProfile(db, registration, log, Prisma.sql`,
+      l AS (
+        INSERT INTO "OneTimeLink" ("userId", "purpose", "email", "tokenHash", "expiresAt")
+        SELECT "id", 'verify_email'::"OneTimeLinkPurpose", ${email}, ${hashLinkSecret(secret)}, now() + make_interval(mins => ${minutes}::int)
+        FROM u
+        RETURNING 1
+      ), o AS (
+        INSERT INTO "Outbox" ("kind", "to", "subject", "text", "secret", "secretAt")
+        SELECT ${message.kind}, ${email}, ${message.subject.slice(0, 255)}, ${body.text}, ${secret}, ${body.secretAt}::int
+        FROM u
+        RETURNING 1
+      )`);
+  return rows;
 }
 
 /**
@@ -110,22 +154,33 @@ export async function createUserWithProfile(
   registration: PreparedRegistration,
   log: Logger = logger,
 ): Promise<{ id: number; username: string }> {
-  const { username, email, passwordHash, role, bio } = registration;
+  return insertUserWithProfile(client, registration, log, Prisma.empty);
+}
+
+/** createUserWithProfile's statement, with more data-modifying CTEs (`more`, starting with a comma) on `u`. */
+async function insertUserWithProfile(
+  client: Db | Tx,
+  registration: PreparedRegistration,
+  log: Logger,
+  more: Prisma.Sql,
+): Promise<{ id: number; username: string }> {
+  const { id, username, email, passwordHash, role, bio } = registration;
   try {
     // One statement, so one round trip and its own transaction: both rows or neither
     // (the deferred trigger checks the profile exists when it commits). Prisma's nested
     // create took six (BEGIN, two INSERTs, a SELECT, COMMIT). Every other column is the
-    // table's default, as with the nested create.
+    // table's default, as with the nested create; the id is the sequence's unless the
+    // pre-check reserved one from it.
     const rows = await client.$queryRaw<{ id: number; username: string }[]>`
       WITH u AS (
-        INSERT INTO "User" ("username", "email", "passwordHash")
-        VALUES (${username}, ${email}, ${passwordHash})
+        INSERT INTO "User" ("id", "username", "email", "passwordHash")
+        VALUES (${id === undefined ? Prisma.sql`DEFAULT` : Prisma.sql`${id}::int`}, ${username}, ${email}, ${passwordHash})
         RETURNING "id", "username"
       ), p AS (
         INSERT INTO "Profile" ("userId", "role", "bio")
         SELECT "id", CAST(${role}::text AS "Role"), ${bio ?? null} FROM u
         RETURNING "userId"
-      )
+      )${more}
       SELECT u."id", u."username" FROM u JOIN p ON p."userId" = u."id"`;
     return rows[0];
   } catch (err) {
@@ -151,8 +206,10 @@ function logTaken(log: Logger, refusal: DomainError, via: "precheck" | "constrai
 // columns cover usernames an old database left out, see the migration). Same expressions
 // as the unique indexes, so the fast path and the guard agree. The username check comes
 // first because the old API reported it first.
-async function findTaken(db: Db, username: string, email: string): Promise<DomainError | null> {
-  const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean }[]>`
+// `reserveId`: when neither is taken, the same statement also draws the new account's id
+// from the table's sequence (the sign-up then writes everything in one statement).
+async function findTaken(db: Db, username: string, email: string, reserveId: boolean): Promise<{ refusal: DomainError | null; id: number | null }> {
+  const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean; id: number | null }[]>`
     WITH wanted AS (
       SELECT ${ciKey(username)} AS username, ${ciKey(email)} AS email
     ), held AS (
@@ -163,11 +220,18 @@ async function findTaken(db: Db, username: string, email: string): Promise<Domai
       UNION ALL
       SELECT ${ciKey(column("u.email"))} FROM "User" u, wanted w WHERE ${ciKey(column("u.email"))} = w.email
     )
-    SELECT coalesce(bool_or(h.k = w.username), false) AS "usernameTaken",
-           coalesce(bool_or(h.k = w.email), false) AS "emailTaken"
-    FROM held h, wanted w`;
+    , verdict AS (
+      SELECT coalesce(bool_or(h.k = w.username), false) AS "usernameTaken",
+             coalesce(bool_or(h.k = w.email), false) AS "emailTaken"
+      FROM held h, wanted w
+    )
+    SELECT "usernameTaken", "emailTaken",
+           CASE WHEN ${reserveId}::boolean AND NOT "usernameTaken" AND NOT "emailTaken"
+                THEN nextval(pg_get_serial_sequence('"User"', 'id'))::int END AS "id"
+    FROM verdict`;
   const row = rows[0];
-  if (row?.usernameTaken) return usernameTaken;
-  if (row?.emailTaken) return emailTaken;
-  return null;
+  const id = row?.id ?? null;
+  if (row?.usernameTaken) return { refusal: usernameTaken, id };
+  if (row?.emailTaken) return { refusal: emailTaken, id };
+  return { refusal: null, id };
 }

@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { decodeUid } from "../../lib/one-time-links/token";
+import { registerUser } from "../../lib/users/register";
+import { testContext } from "../support/context";
+import { newUser, testDb, withPg } from "../support/helpers";
+import { mailedLink } from "../support/links";
+
+// Issue 24: a sign-up writes the user, its profile, the verification link and its email in
+// ONE statement, with the id the duplicate pre-check reserved from the table's sequence.
+// Everything or nothing, and the link in the email is the one stored.
+
+const KIND = "email.verification";
+
+describe("a sign-up's write in one statement", () => {
+  it("stores the user, the profile, one verification link and its email, the link naming the new id", async () => {
+    const input = newUser();
+    const user = await registerUser(input, testContext());
+    const db = testDb();
+    expect(await db.profile.count({ where: { userId: user.id } })).toBe(1);
+    const links = await db.oneTimeLink.findMany({ where: { userId: user.id } });
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ purpose: "verify_email", email: input.email, usedAt: null });
+    const mailed = await mailedLink(db, input.email, KIND);
+    expect(decodeUid(mailed.uid)).toBe(user.id);
+    expect(createHash("sha256").update(mailed.token).digest("hex")).toBe(links[0].tokenHash);
+    const rows = await db.outbox.findMany({ where: { to: input.email, kind: KIND } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].subject).toBe("Confirm your email address for Zporta Academy");
+    expect(rows[0].text).not.toContain(mailed.token);
+  });
+
+  it("leaves nothing behind when the email's insert fails", async () => {
+    const input = newUser();
+    await withPg(async (c) => {
+      await c.query(`CREATE OR REPLACE FUNCTION test_fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW."to" = '${input.email}' THEN RAISE EXCEPTION 'outbox insert sabotaged'; END IF;
+          RETURN NEW;
+        END $$`);
+      await c.query(`CREATE TRIGGER test_fail_outbox BEFORE INSERT ON "Outbox" FOR EACH ROW EXECUTE FUNCTION test_fail_outbox()`);
+    });
+    try {
+      await expect(registerUser(input, testContext())).rejects.toThrow();
+      const db = testDb();
+      expect(await db.user.count({ where: { username: input.username } })).toBe(0);
+      expect(await db.oneTimeLink.count({ where: { email: input.email } })).toBe(0);
+      const identifiers = await withPg((c) => c.query(`SELECT 1 FROM "SignInIdentifier" WHERE lower("identifier") = lower($1)`, [input.email]));
+      expect(identifiers.rowCount).toBe(0);
+    } finally {
+      await withPg(async (c) => {
+        await c.query(`DROP TRIGGER test_fail_outbox ON "Outbox"`);
+        await c.query(`DROP FUNCTION test_fail_outbox()`);
+      });
+    }
+    // The same person can sign up once the fault is gone (nothing half-made holds the names).
+    await expect(registerUser(input, testContext())).resolves.toMatchObject({ username: input.username });
+  });
+});
