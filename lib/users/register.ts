@@ -12,7 +12,7 @@ import type { UseCaseContext } from "../use-case/context";
 import { parseInput } from "../validation/parse";
 import { hashPassword } from "./password-hash";
 import { REQUIRED_MESSAGE, registerSchema, type Role } from "./register-schema";
-import { limitRegistrationAttempt } from "./registration-limit";
+import { limitRegistrationAttempt, registrationCount, type RegistrationCount } from "./registration-limit";
 import { ciKey, column } from "../db/sql";
 
 export const USERNAME_TAKEN = "Username already taken.";
@@ -68,8 +68,14 @@ export interface PreparedRegistration {
  */
 export async function registerUser(input: unknown, ctx: UseCaseContext): Promise<RegisteredUser> {
   const { db, log } = ctx;
-  await limitRegistrationAttempt(ctx);
-  const registration = await prepareRegistration(input, db, log, { reserveId: true });
+  // The attempt is counted in the pre-check's own statement (registrationCount); input that
+  // never reaches it is counted alone before its refusal, as every attempt must be.
+  const count = registrationCount(ctx);
+  const registration = await prepareRegistration(input, db, log, {
+    reserveId: true,
+    count,
+    countAlone: () => limitRegistrationAttempt(ctx),
+  });
   const user = await createSignUp(db, registration, log);
   log.info({ event: "registration.succeeded", userId: user.id, role: registration.role }, "user registered");
   return { id: user.id, username: user.username, email: registration.email, role: registration.role };
@@ -83,19 +89,27 @@ export async function prepareRegistration(
   input: unknown,
   db: Db,
   log: Logger = logger,
-  opts: { reserveId?: boolean } = {},
+  opts: {
+    reserveId?: boolean;
+    /** The attempt's count, run in the pre-check's statement (lib/users/registration-limit.ts). */
+    count?: RegistrationCount | null;
+    /** Counts the attempt alone: for input refused before the pre-check. */
+    countAlone?: () => Promise<void>;
+  } = {},
 ): Promise<PreparedRegistration> {
   let data;
   try {
     data = parseInput(registerSchema, input, REQUIRED_MESSAGE);
   } catch (err) {
+    // Over the limit, the 429 comes first, as when the count ran before reading the input.
+    await opts.countAlone?.();
     if (err instanceof DomainError) {
       log.info({ event: "registration.rejected", reason: err.code, message: err.message }, "registration rejected");
     }
     throw err;
   }
   const { username, email, password, role, bio } = data;
-  const taken = await findTaken(db, username, email, opts.reserveId ?? false);
+  const taken = await findTaken(db, username, email, opts.reserveId ?? false, opts.count ?? null);
   const refusal = taken.refusal ?? (usernameClaimsOtherEmail(username, email) ? usernameNotOwnEmail : null);
   if (refusal) {
     logTaken(log, refusal, "precheck", email);
@@ -208,9 +222,17 @@ function logTaken(log: Logger, refusal: DomainError, via: "precheck" | "constrai
 // first because the old API reported it first.
 // `reserveId`: when neither is taken, the same statement also draws the new account's id
 // from the table's sequence (the sign-up then writes everything in one statement).
-async function findTaken(db: Db, username: string, email: string, reserveId: boolean): Promise<{ refusal: DomainError | null; id: number | null }> {
-  const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean; id: number | null }[]>`
-    WITH wanted AS (
+// `count`: the attempt's rate-limit count runs in the same statement; over the limit, a 429
+// (and no id is drawn).
+async function findTaken(
+  db: Db,
+  username: string,
+  email: string,
+  reserveId: boolean,
+  count: RegistrationCount | null,
+): Promise<{ refusal: DomainError | null; id: number | null }> {
+  const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean; id: number | null; points: bigint | number | null; expire: bigint | number | null }[]>`
+    WITH ${count ? Prisma.sql`${count.cte},` : Prisma.empty} wanted AS (
       SELECT ${ciKey(username)} AS username, ${ciKey(email)} AS email
     ), held AS (
       SELECT ${ciKey(column("i.identifier"))} AS k FROM "SignInIdentifier" i, wanted w
@@ -226,10 +248,13 @@ async function findTaken(db: Db, username: string, email: string, reserveId: boo
       FROM held h, wanted w
     )
     SELECT "usernameTaken", "emailTaken",
+           ${count ? Prisma.sql`rl."points", rl."expire",` : Prisma.sql`NULL::int AS "points", NULL::bigint AS "expire",`}
            CASE WHEN ${reserveId}::boolean AND NOT "usernameTaken" AND NOT "emailTaken"
+                ${count ? Prisma.sql`AND rl."points" <= ${count.max}::int` : Prisma.empty}
                 THEN nextval(pg_get_serial_sequence('"User"', 'id'))::int END AS "id"
-    FROM verdict`;
+    FROM verdict ${count ? Prisma.sql`, rl` : Prisma.empty}`;
   const row = rows[0];
+  if (count && row) count.check({ points: row.points!, expire: row.expire });
   const id = row?.id ?? null;
   if (row?.usernameTaken) return { refusal: usernameTaken, id };
   if (row?.emailTaken) return { refusal: emailTaken, id };

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { decodeUid } from "../../lib/one-time-links/token";
+import { createLimiters } from "../../lib/security/rate-limits";
 import { registerUser } from "../../lib/users/register";
+import { limitRegistrationAttempt } from "../../lib/users/registration-limit";
 import { testContext } from "../support/context";
-import { newUser, testDb, withPg } from "../support/helpers";
+import { newUser, refusal, testDb, uniq, withPg } from "../support/helpers";
 import { mailedLink } from "../support/links";
 
 // Issue 24: a sign-up writes the user, its profile, the verification link and its email in
@@ -55,5 +57,28 @@ describe("a sign-up's write in one statement", () => {
     }
     // The same person can sign up once the fault is gone (nothing half-made holds the names).
     await expect(registerUser(input, testContext())).resolves.toMatchObject({ username: input.username });
+  });
+});
+
+describe("the attempt's count rides in the pre-check's statement", () => {
+  it("counts valid, invalid and duplicate attempts on the one counter the other sign-up paths use", async () => {
+    // The library's own count (refused input, the invitation path) uses the app's client (getDb).
+    process.env.DATABASE_URL = inject("databaseUrl");
+    const limiters = createLimiters({ prefix: uniq("rlreg"), registerPerIp: { points: 3, durationSeconds: 600 } });
+    const ctx = () => testContext({ limiters, ip: "198.51.100.23" });
+    const first = newUser();
+    await registerUser(first, ctx()); // 1: counted with the pre-check
+    expect((await refusal(registerUser({ username: "" }, ctx()))).status).toBe(400); // 2: refused input, counted alone
+    await limitRegistrationAttempt(ctx()); // 3: another path (the invitation's), same counter
+    // 4: over the limit. A duplicate is refused with the 429, not its 400; nothing was written.
+    const over = await refusal(registerUser(first, ctx()));
+    expect(over.status).toBe(429);
+    expect(over.message).toMatch(/^Too many attempts\. Try again in \d+ seconds?\.$/);
+    const fresh = newUser();
+    expect((await refusal(registerUser(fresh, ctx()))).status).toBe(429);
+    expect((await refusal(registerUser({ username: "" }, ctx()))).status).toBe(429);
+    expect(await testDb().user.count({ where: { username: fresh.username } })).toBe(0);
+    // Another address has its own budget.
+    await expect(registerUser(newUser(), testContext({ limiters, ip: "198.51.100.24" }))).resolves.toBeTruthy();
   });
 });
