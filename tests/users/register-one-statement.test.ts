@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
+import { createDb } from "../../lib/db/client";
 import { decodeUid } from "../../lib/one-time-links/token";
 import { createLimiters } from "../../lib/security/rate-limits";
 import { registerUser } from "../../lib/users/register";
@@ -80,5 +81,26 @@ describe("the attempt's count rides in the pre-check's statement", () => {
     expect(await testDb().user.count({ where: { username: fresh.username } })).toBe(0);
     // Another address has its own budget.
     await expect(registerUser(newUser(), testContext({ limiters, ip: "198.51.100.24" }))).resolves.toBeTruthy();
+  });
+});
+
+describe("the count's commit without waiting for the log", () => {
+  it("is local to the pre-check's own transaction: the connection's next statement commits synchronously", async () => {
+    process.env.DATABASE_URL = inject("databaseUrl");
+    const previous = process.env.DB_POOL_SIZE;
+    process.env.DB_POOL_SIZE = "1"; // one connection: the next statement runs where the pre-check ran
+    const db = createDb(inject("databaseUrl"));
+    process.env.DB_POOL_SIZE = previous;
+    try {
+      const limiters = createLimiters({ prefix: uniq("rlsync"), registerPerIp: { points: 100, durationSeconds: 600 } });
+      const taken = newUser();
+      await registerUser(taken, testContext({ db, limiters }));
+      // A refused duplicate: only the pre-check ran.
+      expect((await refusal(registerUser(taken, testContext({ db, limiters })))).status).toBe(400);
+      const rows = await db.$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+      expect(rows[0].synchronous_commit).toBe("on");
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
