@@ -59,6 +59,53 @@ async function run(c: pg.Client, label: string, tag: string, parts: { pre?: bool
   return ms;
 }
 
+/** The flow before issue 24 (main at f94b8a0): the count, the pre-check, then a transaction of six statements. */
+async function runBefore(c: pg.Client, label: string, tag: string) {
+  const pid = (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+  const t0 = cpuMs(pid);
+  for (let i = 0; i < N; i++) {
+    const name = `${tag}_${i}_${Date.now().toString(36)}`;
+    const email = `${name}@example.com`;
+    await c.query(
+      `INSERT INTO "RateLimit" VALUES ($1, $2, $3) ON CONFLICT(key) DO UPDATE SET
+         points = CASE WHEN ("RateLimit".expire <= $4 OR 1=0) THEN $2 ELSE "RateLimit".points + ($2) END,
+         expire = CASE WHEN "RateLimit".expire <= $4 THEN $3 ELSE "RateLimit".expire END
+       RETURNING points, expire`,
+      ["x:register_ip:127.0.0.1", 1, Date.now() + 3_600_000, Date.now()],
+    );
+    await c.query(
+      `WITH wanted AS (SELECT lower($1 COLLATE "und-x-icu") AS username, lower($2 COLLATE "und-x-icu") AS email),
+       held AS (SELECT lower(i.identifier COLLATE "und-x-icu") AS k FROM "SignInIdentifier" i, wanted w WHERE lower(i.identifier COLLATE "und-x-icu") IN (w.username, w.email)
+         UNION ALL SELECT lower(u.username COLLATE "und-x-icu") FROM "User" u, wanted w WHERE lower(u.username COLLATE "und-x-icu") = w.username
+         UNION ALL SELECT lower(u.email COLLATE "und-x-icu") FROM "User" u, wanted w WHERE lower(u.email COLLATE "und-x-icu") = w.email)
+       SELECT coalesce(bool_or(h.k = w.username), false) AS a FROM held h, wanted w`,
+      [name, email],
+    );
+    await c.query("BEGIN");
+    const { rows } = await c.query(
+      `WITH u AS (INSERT INTO "User" ("username","email","passwordHash") VALUES ($1, $2, 'x') RETURNING "id", "username"),
+       p AS (INSERT INTO "Profile" ("userId","role","bio") SELECT "id", 'explorer', NULL FROM u RETURNING "userId")
+       SELECT u."id" FROM u JOIN p ON p."userId" = u."id"`,
+      [name, email],
+    );
+    const id = rows[0].id;
+    await c.query(`SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE`, [id]);
+    await c.query(`DELETE FROM "OneTimeLink" WHERE "userId" = $1 AND "purpose" = 'verify_email'::"OneTimeLinkPurpose"`, [id]);
+    await c.query(
+      `INSERT INTO "OneTimeLink" ("userId","purpose","email","tokenHash","expiresAt") VALUES ($1, 'verify_email'::"OneTimeLinkPurpose", $2, md5($3 || 'a') || md5($3), now() + make_interval(mins => 4320))`,
+      [id, email, name],
+    );
+    await c.query(
+      `INSERT INTO "Outbox" ("kind","to","subject","text","secret","secretAt") VALUES ('email.verification', $1, 'Confirm', repeat('x', 300), repeat('s', 43), 100) RETURNING "id"`,
+      [email],
+    );
+    await c.query("COMMIT");
+  }
+  const ms = (cpuMs(pid) - t0) / N;
+  console.log(`| ${label} | ${ms.toFixed(2)} ms |`);
+  return ms;
+}
+
 async function main() {
   const db = await ensureDatabase({ temporary: true, log: () => {} });
   const c = new pg.Client({ connectionString: db.url });
@@ -67,7 +114,21 @@ async function main() {
     console.log(`PostgreSQL backend CPU per sign-up (pre-check + one-statement insert), ${N} sign-ups each, one connection\n`);
     console.log("| variant | CPU per sign-up |\n| --- | --- |");
     await run(c, "warm-up (as migrated)", "w");
-    await run(c, "as migrated", "a");
+    const after = [await run(c, "after issue 24: count + pre-check, one-statement insert, trigger without subtransactions", "a")];
+    const previousTrigger = readFileSync("prisma/migrations/20261201000610_identifiers_without_email/migration.sql", "utf8");
+    const currentTrigger = readFileSync("prisma/migrations/20261207000300_identifiers_without_savepoints/migration.sql", "utf8");
+    const before: number[] = [];
+    // Interleaved, so a change in the machine's load shows in both.
+    for (let round = 0; round < 2; round++) {
+      await c.query(previousTrigger);
+      before.push(await runBefore(c, "before (main f94b8a0): count, pre-check, BEGIN + 6 statements + COMMIT, trigger with 2 subtransactions", `b${round}`));
+      await c.query(currentTrigger);
+      after.push(await run(c, "after issue 24 (again)", `a${round}`));
+    }
+    await run(c, "after, with the count's commit not waiting for the log (what register.ts does)", "z", { asyncCount: true });
+    await c.query(previousTrigger);
+    await run(c, "after's statements with the previous trigger (2 subtransactions)", "o");
+    await c.query(currentTrigger);
     await run(c, "the pre-check alone (with the rate-limit count; a refused duplicate's share)", "p", { insert: false });
     await run(c, "the insert alone (user, profile, link, email)", "i", { pre: false });
     await run(c, "the insert of user and profile only (no link, no email)", "j", { pre: false, extra: false });
