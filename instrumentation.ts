@@ -7,4 +7,15 @@ export async function register(): Promise<void> {
   const { stampEveryRequest } = await import("./lib/http/stamp-client-ip");
   const { logger } = await import("./lib/log/logger");
   stampEveryRequest((message) => logger.error({ event: "client_ip.forwarded_ignored" }, message));
+  // The email outbox loop, offered here so that it runs on Next's copy of the Prisma client;
+  // the app's own HTTP worker starts it once it listens (lib/server/background.ts).
+  const { provideBackgroundWork } = await import("./lib/server/background");
+  provideBackgroundWork("outbox", async (log) => {
+    const [{ startOutboxWorker, stopOutboxWorker }, { onShutdown }] = await Promise.all([
+      import("./lib/outbox/worker"),
+      import("./lib/server/lifecycle"),
+    ]);
+    startOutboxWorker({ log });
+    onShutdown(stopOutboxWorker);
+  });
 }

@@ -6,7 +6,6 @@ import { startSession } from "@/lib/auth/credentials/browser-session";
 import { isDomainError } from "@/lib/errors";
 import { localizedRefusal } from "@/lib/i18n/refusal";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { saveMemberLocale } from "@/lib/i18n/switch-language";
 import { pageFieldErrors } from "@/lib/ui-messages";
 import { actionContext } from "@/lib/use-case/action-context";
 import { registerUser, type RegisteredUser } from "@/lib/users/register";
@@ -32,7 +31,8 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
   const { requestId, log } = ctx;
   let user: RegisteredUser;
   try {
-    user = await registerUser({ ...values, password: formString(form, "password") }, ctx);
+    // The page's language becomes the member's (registerUser saves it with the profile).
+    user = await registerUser({ ...values, password: formString(form, "password"), locale: await requestLocale() }, ctx);
   } catch (err) {
     if (isDomainError(err)) {
       return { status: "error", ...(await localizedRefusal({ message: err.message, fields: pageFieldErrors(err.fields ?? {}, LABELS) })), values };
@@ -44,11 +44,6 @@ export async function signup(_prev: SignupState, form: FormData): Promise<Signup
       values,
     };
   }
-
-  // Profile.locale defaults to English and, once saved, beats the browser's language: a
-  // member who signed up on a Japanese page keeps Japanese (the API's sign-up keeps English).
-  const locale = await requestLocale();
-  if (locale !== "en") await saveMemberLocale(ctx.db, user.id, locale);
 
   // The form marks itself once hydrated. With JavaScript the new member is signed in and
   // lands on their account; a form posted without it goes to /login with a notice.

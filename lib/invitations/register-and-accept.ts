@@ -36,7 +36,7 @@ export async function registerAndAcceptInvitation(input: unknown, ctx: UseCaseCo
   const invitation = await getInvitationByToken({ token }, ctx);
   if (invitation.status !== "pending") throw notUsable(invitation.status);
 
-  const registration = await prepareRegistration({ username, password, role, bio, email: invitation.inviteeEmail }, db, log);
+  const registration = await prepareRegistration({ username, password, role, bio, locale, email: invitation.inviteeEmail }, db, log);
   const tokenHash = hashInvitationToken(token);
 
   let overdueId: number | undefined;
@@ -44,7 +44,6 @@ export async function registerAndAcceptInvitation(input: unknown, ctx: UseCaseCo
   try {
     outcome = await inTransaction(db, async (tx) => {
       const user = await createUserWithProfile(tx, registration, log);
-      if (locale) await tx.profile.update({ where: { userId: user.id }, data: { locale }, select: { userId: true } });
       const result = await acceptInTransaction(tx, { tokenHash }, user.id);
       if (!result.ok) {
         overdueId = result.overdueId;

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { encodeKey } from "./key";
 import type { MediaStorage } from "./storage";
 
@@ -46,24 +46,37 @@ export function s3ConfigFromEnv(env: Record<string, string | undefined>): S3Conf
   };
 }
 
+// The AWS SDK is tens of megabytes of modules: loaded on the first upload or delete, not
+// by every worker that only builds image URLs (issue 24: memory per worker).
+const loadSdk = () => import("@aws-sdk/client-s3");
+
 /** Objects in an S3-compatible bucket, through the AWS SDK (which signs every request). */
 export class S3MediaStorage implements MediaStorage {
-  private readonly client: S3Client;
+  private client: Promise<S3Client> | undefined;
+  private destroyed = false;
 
-  constructor(readonly config: S3Config) {
-    this.client = new S3Client({
-      region: config.region,
-      endpoint: config.endpoint,
-      forcePathStyle: config.forcePathStyle,
-      credentials:
-        config.accessKeyId && config.secretAccessKey
-          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-          : undefined,
-    });
+  constructor(readonly config: S3Config) {}
+
+  private sdkClient(): Promise<S3Client> {
+    const config = this.config;
+    this.client ??= loadSdk().then(
+      ({ S3Client }) =>
+        new S3Client({
+          region: config.region,
+          endpoint: config.endpoint,
+          forcePathStyle: config.forcePathStyle,
+          credentials:
+            config.accessKeyId && config.secretAccessKey
+              ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+              : undefined,
+        }),
+    );
+    return this.client;
   }
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
-    await this.client.send(
+    const [client, { PutObjectCommand }] = await Promise.all([this.sdkClient(), loadSdk()]);
+    await client.send(
       new PutObjectCommand({
         Bucket: this.config.bucket,
         Key: this.config.prefix + key,
@@ -76,7 +89,8 @@ export class S3MediaStorage implements MediaStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.config.prefix + key }));
+    const [client, { DeleteObjectCommand }] = await Promise.all([this.sdkClient(), loadSdk()]);
+    await client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.config.prefix + key }));
   }
 
   url(key: string): string {
@@ -84,6 +98,8 @@ export class S3MediaStorage implements MediaStorage {
   }
 
   destroy(): void {
-    this.client.destroy();
+    if (this.destroyed) return;
+    this.destroyed = true;
+    void this.client?.then((c) => c.destroy());
   }
 }

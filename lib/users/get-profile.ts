@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
 import type { Profile } from "../db/generated/client";
-import { DomainError } from "../errors";
 import { requireSignedIn, type UseCaseContext } from "../use-case/context";
-import { DEFAULT_PREFERENCE, preferenceSelect, toPreferenceView, type PreferenceView } from "../profiles/preferences-row";
+import type { PreferenceView } from "../profiles/preferences-row";
+import { noProfile, ownProfileColumns, toOwnProfile } from "./own-profile-row";
 import type { Role } from "./register-schema";
 
 export interface OwnProfile {
@@ -32,38 +32,18 @@ export async function getOwnProfile(_input: unknown, ctx: UseCaseContext): Promi
   return readOwnProfile(ctx.db, requireSignedIn(ctx).id);
 }
 
-/** The account and profile of a user already authenticated by the caller (the login answer). */
+/**
+ * The account and profile of a user already authenticated by the caller (the login answer,
+ * the profile route's fallback): one statement (the columns: ./own-profile-row.ts, also read
+ * by the credential check itself on the profile route).
+ */
 export async function readOwnProfile(db: Db, userId: number): Promise<OwnProfile> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      username: true,
-      email: true,
-      isStaff: true,
-      dateJoined: true,
-      emailVerifiedAt: true,
-      profile: true,
-      preference: { select: preferenceSelect },
-    },
-  });
-  if (!user?.profile) throw new DomainError("not_found", "No profile was found for this account.", 404);
-  const { profile } = user;
-  return {
-    id: user.id,
-    username: user.username,
-    email: user.email,
-    isStaff: user.isStaff,
-    dateJoined: user.dateJoined,
-    role: profile.role,
-    bio: profile.bio,
-    displayName: profile.displayName,
-    firstName: profile.firstName,
-    lastName: profile.lastName,
-    activeGuide: profile.activeGuide,
-    canInviteTeachers: profile.canInviteTeachers,
-    emailVerified: user.emailVerifiedAt !== null,
-    details: profile,
-    preference: user.preference ? toPreferenceView(user.preference) : DEFAULT_PREFERENCE,
-  };
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT 1 ${ownProfileColumns("u", "p", "r")}
+    FROM "User" u
+    LEFT JOIN "Profile" p ON p."userId" = u."id"
+    LEFT JOIN "UserPreference" r ON r."userId" = u."id"
+    WHERE u."id" = ${userId}`;
+  if (!rows[0]) throw noProfile();
+  return toOwnProfile(rows[0]);
 }

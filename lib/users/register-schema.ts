@@ -53,6 +53,9 @@ export const registerSchema = z
         z.enum(ROLES, { error: "Role must be one of: explorer, guide, both." }),
       ),
       bio: optionalText("Bio", BIO_MAX),
+      // The language of the page signed up on (Profile.locale, so the first email and the
+      // next page match it). Not part of the old contract: anything but "ja" is English.
+      locale: z.unknown().transform((v): "en" | "ja" => (v === "ja" ? "ja" : "en")),
     },
     { error: "The request body must be a JSON object." },
   )

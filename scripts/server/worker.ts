@@ -7,9 +7,9 @@ import { sharedDb } from "../../lib/db/shared";
 import { markStamping, stampRequest } from "../../lib/http/stamp-client-ip";
 import { parseTrustProxy } from "../../lib/http/trust-proxy";
 import { drainLog, logger } from "../../lib/log/logger";
-import { startOutboxWorker, stopOutboxWorker } from "../../lib/outbox/worker";
 import { lowerHashThreadPriority } from "../../lib/security/hash-thread-priority";
-import { markDraining, onShutdown, runShutdownHooks } from "../../lib/server/lifecycle";
+import { startBackgroundWork } from "../../lib/server/background";
+import { markDraining, runShutdownHooks } from "../../lib/server/lifecycle";
 import { Drainer } from "./drain";
 import type { ServerOptions } from "./options";
 
@@ -89,10 +89,9 @@ export async function runWorker(opts: ServerOptions, ownsProcess: boolean): Prom
   reportEventLoop(log, () => drainer.inFlight);
   // Every worker delivers the email outbox; claims use SKIP LOCKED, so workers on any
   // number of machines share the queue without sending a message twice at once.
-  if (process.env.OUTBOX_WORKER !== "off") {
-    startOutboxWorker({ log });
-    onShutdown(stopOutboxWorker);
-  }
+  // The loop itself is provided by instrumentation.ts from inside Next's bundle, so this
+  // process loads one Prisma client, not two (lib/server/background.ts).
+  if (process.env.OUTBOX_WORKER !== "off") startBackgroundWork(log);
   return stop;
 }
 

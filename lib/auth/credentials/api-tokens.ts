@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { ownProfileColumns, toOwnProfile } from "../../users/own-profile-row";
+import type { OwnProfile } from "../../users/get-profile";
 import type { Tx } from "../../db/transaction";
 import type { Logger } from "../../log/logger";
 import type { Role } from "../../users/register-schema";
@@ -65,10 +68,16 @@ export async function issueApiToken(
 /**
  * The active user owning an unexpired token with this key, and the token's id, in one
  * round trip; lastUsedAt moves on at most once a minute in the same statement.
+ * `withProfile`: the same statement also reads the user's own profile (the profile route's
+ * answer), so that read is one round trip too.
  */
-export async function userForApiTokenWithId(db: Db, key: string): Promise<{ user: AuthUser; tokenId: number } | null> {
+export async function userForApiTokenWithId(
+  db: Db,
+  key: string,
+  opts: { withProfile?: boolean } = {},
+): Promise<{ user: AuthUser; tokenId: number; profile?: OwnProfile } | null> {
   if (!API_TOKEN_PATTERN.test(key)) return null;
-  const rows = await db.$queryRaw<{ tokenId: number; id: number; username: string; email: string; isStaff: boolean; role: Role | null }[]>`
+  const rows = await db.$queryRaw<({ tokenId: number; id: number; username: string; email: string; isStaff: boolean; role: Role | null } & Record<string, unknown>)[]>`
     WITH t AS (
       SELECT "id", "userId", "lastUsedAt" FROM "ApiToken"
       WHERE "keyHash" = ${hashApiToken(key)} AND "expiresAt" > now()
@@ -79,11 +88,17 @@ export async function userForApiTokenWithId(db: Db, key: string): Promise<{ user
       RETURNING 1
     )
     SELECT t."id" AS "tokenId", u."id", u."username", u."email", u."isStaff", p."role"::text AS "role"
+      ${opts.withProfile ? ownProfileColumns("u", "p", "r") : Prisma.empty}
     FROM t JOIN "User" u ON u."id" = t."userId" AND u."isActive"
-    LEFT JOIN "Profile" p ON p."userId" = u."id"`;
+    LEFT JOIN "Profile" p ON p."userId" = u."id"
+    ${opts.withProfile ? Prisma.sql`LEFT JOIN "UserPreference" r ON r."userId" = u."id"` : Prisma.empty}`;
   const row = rows[0];
   if (!row) return null;
-  return { tokenId: row.tokenId, user: { id: row.id, username: row.username, email: row.email, isStaff: row.isStaff, role: row.role ?? "explorer" } };
+  return {
+    tokenId: row.tokenId,
+    user: { id: row.id, username: row.username, email: row.email, isStaff: row.isStaff, role: row.role ?? "explorer" },
+    ...(opts.withProfile ? { profile: toOwnProfile(row) } : {}),
+  };
 }
 
 /** The active user owning an unexpired token with this key, or null. */

@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { ownProfileColumns, toOwnProfile } from "../../users/own-profile-row";
+import type { OwnProfile } from "../../users/get-profile";
 import type { Tx } from "../../db/transaction";
 import type { Logger } from "../../log/logger";
 import { DomainError } from "../../errors";
@@ -102,6 +105,8 @@ export interface SessionUser {
   sessionId: number;
   /** The row still names a viewed member, but the viewing is over (expired, or the member changed): Stop it. */
   viewAsEnded?: boolean;
+  /** Read only when asked (`withProfile`). */
+  profile?: OwnProfile;
 }
 
 type SessionRow = {
@@ -129,10 +134,22 @@ type SessionRow = {
  * `viewedBy`, while the viewing lasts, its owner is still staff and the member is active
  * and not staff; otherwise with its owner.
  */
-export async function userForSession(db: Db, secret: string | undefined | null): Promise<SessionUser | null> {
+export async function userForSession(
+  db: Db,
+  secret: string | undefined | null,
+  opts: { withProfile?: boolean } = {},
+): Promise<SessionUser | null> {
   if (!secret || !SESSION_SECRET_PATTERN.test(secret)) return null;
   const idle = sessionIdleDays();
-  const rows = await db.$queryRaw<SessionRow[]>`
+  // withProfile: the answering user's own profile (the viewed member's while viewing as)
+  // in the same statement, for the profile route (one round trip).
+  const profileColumns = opts.withProfile ? ownProfileColumns("eu", "ep", "er") : Prisma.empty;
+  const profileJoins = opts.withProfile
+    ? Prisma.sql`LEFT JOIN "User" eu ON eu."id" = coalesce(v."id", u."id")
+    LEFT JOIN "Profile" ep ON ep."userId" = eu."id"
+    LEFT JOIN "UserPreference" er ON er."userId" = eu."id"`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<(SessionRow & Record<string, unknown>)[]>`
     WITH s AS (
       SELECT "id", "userId", "lastSeenAt", "viewAsUserId", "viewAsUntil" FROM "Session"
       WHERE "tokenHash" = ${hashSessionSecret(secret)}
@@ -145,15 +162,18 @@ export async function userForSession(db: Db, secret: string | undefined | null):
     )
     SELECT s."id" AS "sessionId", u."id", u."username", u."email", u."isStaff", p."role"::text AS "role",
            v."id" AS "viewId", v."username" AS "viewUsername", v."email" AS "viewEmail", vp."role"::text AS "viewRole",
-           s."viewAsUntil" AS "viewUntil", s."viewAsUserId" IS NOT NULL AS "viewAsSet"
+           s."viewAsUntil" AS "viewUntil", s."viewAsUserId" IS NOT NULL AS "viewAsSet" ${profileColumns}
     FROM s JOIN "User" u ON u."id" = s."userId" AND u."isActive"
     LEFT JOIN "Profile" p ON p."userId" = u."id"
     LEFT JOIN "User" v ON v."id" = s."viewAsUserId" AND s."viewAsUntil" > now() AND u."isStaff" AND v."isActive" AND NOT v."isStaff"
-    LEFT JOIN "Profile" vp ON vp."userId" = v."id"`;
+    LEFT JOIN "Profile" vp ON vp."userId" = v."id"
+    ${profileJoins}`;
   const row = rows[0];
   if (!row) return null;
+  const profile = opts.withProfile ? { profile: toOwnProfile(row) } : {};
   if (row.viewId !== null) {
     return {
+      ...profile,
       sessionId: row.sessionId,
       user: {
         id: row.viewId,
@@ -169,6 +189,7 @@ export async function userForSession(db: Db, secret: string | undefined | null):
     sessionId: row.sessionId,
     user: { id: row.id, username: row.username, email: row.email, isStaff: row.isStaff, role: row.role ?? "explorer" },
     ...(row.viewAsSet ? { viewAsEnded: true } : {}),
+    ...profile,
   };
 }
 

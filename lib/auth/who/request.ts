@@ -6,6 +6,7 @@ import { userForApiTokenWithId } from "../credentials/api-tokens";
 import { assertStaff, assertUser, notAuthenticated, viewOnly } from "./guards";
 import { decodeSession, sessionCookie } from "../credentials/session-cookie";
 import { userForSession } from "../credentials/session-rows";
+import type { OwnProfile } from "../../users/get-profile";
 import type { AuthUser } from "./types";
 
 // Authentication for JSON route handlers: `Authorization: Token <key>` (external
@@ -21,6 +22,13 @@ export type Credential = { kind: "browser"; id: number } | { kind: "api"; id: nu
 export interface RequestCaller {
   user: AuthUser;
   credential: Credential;
+  /** The user's own profile, read by the same statement when asked (`withProfile`). */
+  profile?: OwnProfile;
+}
+
+export interface AuthenticateOptions {
+  /** Also read the answering user's own profile in the credential's statement (one round trip). */
+  withProfile?: boolean;
 }
 
 /**
@@ -30,16 +38,16 @@ export interface RequestCaller {
  * Other Authorization schemes are ignored. A session cookie counts only while its
  * Session row is live (one query reads the row and the user).
  */
-export async function authenticateRequestCaller(req: Request, db: Db = getDb()): Promise<RequestCaller | null> {
+export async function authenticateRequestCaller(req: Request, db: Db = getDb(), opts: AuthenticateOptions = {}): Promise<RequestCaller | null> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const [scheme, ...parts] = authorization.trim().split(/\s+/);
     if (scheme.toLowerCase() === "token") {
       if (parts.length === 0) throw invalidToken("Invalid token header. No credentials provided.");
       if (parts.length > 1) throw invalidToken("Invalid token header. Token string should not contain spaces.");
-      const found = await userForApiTokenWithId(db, parts[0]);
+      const found = await userForApiTokenWithId(db, parts[0], opts);
       if (!found) throw invalidToken();
-      return { user: found.user, credential: { kind: "api", id: found.tokenId } };
+      return { user: found.user, credential: { kind: "api", id: found.tokenId }, ...(found.profile ? { profile: found.profile } : {}) };
     }
   }
   const value = readCookie(req.headers.get("cookie"), sessionCookie().name);
@@ -50,10 +58,10 @@ export async function authenticateRequestCaller(req: Request, db: Db = getDb()):
   if (!SAFE_METHODS.has(req.method) && !fromSameOrigin(req.headers)) return null;
   const claims = await decodeSession(value);
   if (!claims) return null;
-  const session = await userForSession(db, claims.sid);
+  const session = await userForSession(db, claims.sid, opts);
   // Staff viewing as a member read what the member reads, and change nothing.
   if (session?.user.viewedBy && !SAFE_METHODS.has(req.method)) throw viewOnly();
-  return session && { user: session.user, credential: { kind: "browser", id: session.sessionId } };
+  return session && { user: session.user, credential: { kind: "browser", id: session.sessionId }, ...(session.profile ? { profile: session.profile } : {}) };
 }
 
 /** The caller, or null when the request carries no credentials (see authenticateRequestCaller). */
@@ -62,8 +70,8 @@ export async function authenticateRequest(req: Request, db: Db = getDb()): Promi
 }
 
 /** The caller and their credential, or a 401 DomainError. */
-export async function requireCallerRequest(req: Request, db?: Db): Promise<RequestCaller> {
-  const caller = await authenticateRequestCaller(req, db);
+export async function requireCallerRequest(req: Request, db?: Db, opts: AuthenticateOptions = {}): Promise<RequestCaller> {
+  const caller = await authenticateRequestCaller(req, db, opts);
   if (!caller) throw notAuthenticated();
   return caller;
 }

@@ -9,7 +9,7 @@ import { ownProfileToApi } from "@/lib/profiles/api-shape";
 import { deleteOwnAccount } from "@/lib/users/delete-account";
 import { passwordIn } from "@/lib/users/confirm-own-password";
 import { withCaller } from "@/lib/use-case/context";
-import { getOwnProfile } from "@/lib/users/get-profile";
+import { getOwnProfile, readOwnProfile } from "@/lib/users/get-profile";
 import { patchOwnProfile } from "@/lib/users/patch-profile";
 
 export const dynamic = "force-dynamic";
@@ -20,9 +20,11 @@ const OPTS = { errorKey: "detail", faultMessage: "An unexpected error occurred."
 // Only multipart bodies may be this large; JSON keeps the usual 64 KiB.
 const UPLOAD_LIMIT = 4 * IMAGE_MAX_BYTES + 256 * 1024;
 
-export const GET = jsonRoute(OPTS, async (req, routeCtx) => {
-  const ctx = await memberRouteContext(req, routeCtx);
-  return json(200, ownProfileToApi(await getOwnProfile({}, ctx), mediaStorage()));
+// The read every client makes: the credential, the user and the profile in one statement
+// (the credential check reads the profile columns too: lib/users/own-profile-row.ts).
+export const GET = jsonRoute(OPTS, async (req, { db }) => {
+  const { user, profile } = await requireCallerRequest(req, db, { withProfile: true });
+  return json(200, ownProfileToApi(profile ?? (await readOwnProfile(db, user.id)), mediaStorage()));
 });
 
 // PUT and PATCH: the fields given change (the live app treated PUT as partial too).
