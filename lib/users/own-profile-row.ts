@@ -15,7 +15,7 @@ const PROFILE_COLUMNS = [
   "showcaseImage1", "showcaseImage1Caption", "showcaseImage2", "showcaseImage2Caption",
   "showcaseImage3", "showcaseImage3Caption", "showcaseImage1Tags", "showcaseImage2Tags", "showcaseImage3Tags",
   "youtubeUrl", "linkedinUrl", "twitterUrl", "websiteUrl", "introVideoUrl", "growthScore", "impactScore",
-  "overallAbilityScore", "abilityRank", "lastAbilityUpdate", "emailNotifications", "mailMagazineEnabled", "locale",
+  "overallAbilityScore", "abilityRank", "lastAbilityUpdate", "emailNotifications", "mailMagazineEnabled", "locale", "localeChosenAt",
 ] as const satisfies readonly (keyof Profile)[];
 
 const PREFERENCE_COLUMNS = [

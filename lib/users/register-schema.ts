@@ -55,7 +55,7 @@ export const registerSchema = z
       bio: optionalText("Bio", BIO_MAX),
       // The language of the page signed up on (Profile.locale, so the first email and the
       // next page match it). Not part of the old contract: anything but "ja" is English.
-      locale: z.unknown().transform((v): "en" | "ja" => (v === "ja" ? "ja" : "en")),
+      locale: z.preprocess((v) => (v === "ja" ? "ja" : "en"), z.enum(["en", "ja"])),
     },
     { error: "The request body must be a JSON object." },
   )
