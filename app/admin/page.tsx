@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getOverview, latestAuditEvents, parseChartDays, type ChartDays } from "@/lib/admin/overview";
+import { getOverview, latestAuditEvents } from "@/lib/admin/overview";
 import { requireStaff } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors";
 import { first, type SearchParams } from "../components/search-params";
 import { Table } from "../components/table";
 import styles from "./admin.module.css";
 import { AuditCells } from "./audit-cells";
 import { SignupChart } from "./signup-chart";
+import { pageContext } from "../components/acting-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -25,13 +24,10 @@ function Tile({ href, body, value, attention }: { href?: string; body: React.Rea
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff("/admin");
-  let days: ChartDays = 30;
-  try {
-    days = parseChartDays(first((await searchParams).days));
-  } catch (err) {
-    if (!isDomainError(err)) throw err; // a hand-edited ?days=7 shows the default chart
-  }
-  const [o, audit] = await Promise.all([getOverview(days, staff, getDb()), latestAuditEvents(staff, getDb())]);
+  const ctx = await pageContext(staff);
+  // The use case reads the chart's span (a hand-edited ?days=7 shows the default chart).
+  const [o, audit] = await Promise.all([getOverview({ days: first((await searchParams).days) }, ctx), latestAuditEvents({}, ctx)]);
+  const days = o.days;
   const { attention: a, counts: c } = o;
   const t = await getTranslations("admin");
   const b = (figure: React.ReactNode) => <strong>{figure}</strong>;

@@ -1,4 +1,5 @@
-import { requireStaffFlag, type Actor } from "../actor";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
+import { requireStaffFlag } from "../actor";
 import { withTargetNames } from "../audit/names";
 import type { Db } from "../db/client";
 import { DomainError } from "../errors";
@@ -10,6 +11,15 @@ import type { RateLimitConfig } from "../security/rate-limit-config";
 
 export const CHART_DAYS = [30, 90] as const;
 export type ChartDays = (typeof CHART_DAYS)[number];
+
+function chartDaysOrDefault(input: unknown): ChartDays {
+  const raw = input !== null && typeof input === "object" ? (input as { days?: unknown }).days : undefined;
+  try {
+    return parseChartDays(raw);
+  } catch {
+    return 30;
+  }
+}
 
 export function parseChartDays(value: unknown): ChartDays {
   if (value === undefined || value === null || value === "") return 30;
@@ -27,6 +37,8 @@ export interface Overview {
     /** (name, address) pairs refused by the per-address failure limit now. */
     blockedSignInPairs: number;
   };
+  /** The chart's span, as the use case read it from the input. */
+  days: ChartDays;
   /** New members: UTC days, today included (what the linked list's joinedFrom filter shows). */
   counts: {
     members: number;
@@ -56,8 +68,15 @@ async function slowedSignIns(db: Db, config: RateLimitConfig): Promise<{ names: 
   return { names: rows[0]?.names ?? 0, pairs: rows[0]?.pairs ?? 0 };
 }
 
-export async function getOverview(days: ChartDays, actor: Actor, db: Db, config: RateLimitConfig = getLimiters().config): Promise<Overview> {
-  requireStaffFlag(actor);
+/**
+ * Staff: the overview's figures. `input.days` is the chart's span: 30 or 90, and anything
+ * else (a hand-edited ?days=7) the default 30 rather than a refusal. `config` names the
+ * rate-limit counters to read (tests pass their own).
+ */
+export async function getOverview(input: unknown, ctx: UseCaseContext, config: RateLimitConfig = getLimiters().config): Promise<Overview> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
+  const days = chartDaysOrDefault(input);
   const [[counts], signups, slowed] = await Promise.all([
     db.$queryRaw<(Overview["counts"] & { pendingApplications: number; failedEmails: number; monthStart: string; today: string })[]>`
       SELECT
@@ -88,14 +107,16 @@ export async function getOverview(days: ChartDays, actor: Actor, db: Db, config:
     attention: { pendingApplications, failedEmails, slowedSignInNames: slowed.names, blockedSignInPairs: slowed.pairs },
     counts: rest,
     signups,
+    days,
     monthStart,
     today,
   };
 }
 
-/** The newest audit events for the overview (no total: counting 200,000 rows is not free). */
-export async function latestAuditEvents(actor: Actor, db: Db, take = 10) {
-  requireStaffFlag(actor);
+/** The newest audit events for the overview (no total: counting 200,000 rows is not free). No input. */
+export async function latestAuditEvents(_input: unknown, ctx: UseCaseContext, take = 10) {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const rows = await db.auditLog.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,

@@ -1,7 +1,7 @@
-import { requireStaffFlag, type Actor } from "../actor";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
+import { requireStaffFlag } from "../actor";
 import { listDevices, type Device } from "../auth/credentials/devices";
 import { withTargetNames } from "../audit/names";
-import type { Db } from "../db/client";
 import { DomainError } from "../errors";
 import { idSchema } from "../validation/pagination";
 import { parseInput } from "../validation/parse";
@@ -12,9 +12,11 @@ import { parseInput } from "../validation/parse";
 const AUDIT_ROWS = 50;
 const LIST_ROWS = 50;
 
-export async function getUserDetail(userIdInput: unknown, actor: Actor, db: Db) {
-  requireStaffFlag(actor);
-  const userId = parseInput(idSchema("User id"), userIdInput);
+/** Staff: one member by id (`input` is the id, as the page's path gives it). */
+export async function getUserDetail(input: unknown, ctx: UseCaseContext) {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
+  const userId = parseInput(idSchema("User id"), input);
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {

@@ -1,5 +1,6 @@
-import type { Actor } from "../actor";
-import type { Db } from "../db/client";
+import { requireRecentSecondFactor } from "../two-factor/step-up";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
+import { requireStaffFlag } from "../actor";
 import { csvLine } from "./csv";
 import { eachMatchingUser, parseUserQuery, type UserRow } from "./users-list";
 
@@ -29,10 +30,14 @@ function row(u: UserRow): string {
 }
 
 /** Staff: the CSV of every member matching the query. Parses the query before streaming (a bad one throws here, a 400). */
-export function usersCsvStream(input: unknown, actor: Actor, db: Db): ReadableStream<Uint8Array> {
+export async function usersCsvStream(input: unknown, ctx: UseCaseContext): Promise<ReadableStream<Uint8Array>> {
+  const actor = legacyActor(ctx);
+  requireStaffFlag(actor);
+  // With 2FA on: a second factor on this session or token in the last 10 minutes (issue 20).
+  await requireRecentSecondFactor(ctx.db, actor.id, ctx.credential ?? null, undefined, ctx.log);
   parseUserQuery(input);
   const encoder = new TextEncoder();
-  const batches = eachMatchingUser(input, actor, db);
+  const batches = eachMatchingUser(input, ctx);
   let headerSent = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

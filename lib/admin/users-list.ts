@@ -1,4 +1,5 @@
-import { requireStaffFlag, type Actor } from "../actor";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
+import { requireStaffFlag } from "../actor";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { DomainError } from "../errors";
@@ -231,8 +232,9 @@ const keyOf = (r: RawRow): Key => [r.sortKey, r.id];
 const strip = ({ sortKey: _sortKey, ...row }: RawRow): UserRow => row;
 
 /** Staff: one page of members matching the query (see listUsersSchema). */
-export async function listUsers(input: unknown, actor: Actor, db: Db, opts: SearchOptions = {}): Promise<UserPage> {
-  requireStaffFlag(actor);
+export async function listUsers(input: unknown, ctx: UseCaseContext, opts: SearchOptions = {}): Promise<UserPage> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const q = parseInput(listUsersSchema, input ?? {});
   const size = q.pageSize ?? DEFAULT_PAGE_SIZE;
   const order = orderFor(q.sort);
@@ -268,8 +270,9 @@ export async function listUsers(input: unknown, actor: Actor, db: Db, opts: Sear
  * Staff: every member matching the query, in the sort order, in batches (the CSV export
  * streams these). Keyset batches: no long-running transaction and no OFFSET.
  */
-export async function* eachMatchingUser(input: unknown, actor: Actor, db: Db, batch = 1000, opts: SearchOptions = {}): AsyncGenerator<UserRow[]> {
-  requireStaffFlag(actor);
+export async function* eachMatchingUser(input: unknown, ctx: UseCaseContext, batch = 1000, opts: SearchOptions = {}): AsyncGenerator<UserRow[]> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const q = parseInput(listUsersSchema, input ?? {});
   const order = orderFor(q.sort);
   const filters = await userFilters(db, q, opts);

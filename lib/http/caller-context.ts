@@ -1,5 +1,5 @@
-import { requireCallerRequest, requireStaffRequest } from "../auth/who/request";
-import { signedInActor, withActor, withCaller, type AuthVia, type UseCaseContext } from "../use-case/context";
+import { requireCallerRequest, requireStaffCallerRequest } from "../auth/who/request";
+import { withCaller, type UseCaseContext } from "../use-case/context";
 
 // A route that needs its caller turns the anonymous ctx jsonRoute built into the caller's,
 // once, here: the use case then reads ctx.actor and takes no user parameter.
@@ -12,13 +12,6 @@ export async function memberRouteContext(req: Request, ctx: UseCaseContext): Pro
 
 /** `ctx` acting as a staff caller (requireStaffRequest's checks: 401, 403, second factor). */
 export async function staffRouteContext(req: Request, ctx: UseCaseContext): Promise<UseCaseContext> {
-  const staff = await requireStaffRequest(req, ctx.db);
-  return withActor(ctx, signedInActor(staff, viaOf(req)));
-}
-
-// The same precedence as authenticateRequestCaller: a `Token` header, when given, is what
-// signed the request (a wrong one was refused already); otherwise the session cookie.
-function viaOf(req: Request): AuthVia {
-  const [scheme] = (req.headers.get("authorization") ?? "").trim().split(/\s+/);
-  return scheme.toLowerCase() === "token" ? "api_token" : "session";
+  const { user, credential } = await requireStaffCallerRequest(req, ctx.db);
+  return withCaller(ctx, user, credential);
 }

@@ -1,5 +1,5 @@
-import { requireStaffFlag, type Actor } from "../actor";
-import type { Db } from "../db/client";
+import { legacyActor, type UseCaseContext } from "../use-case/context";
+import { requireStaffFlag } from "../actor";
 import { DomainError } from "../errors";
 import { parseInput } from "../validation/parse";
 import { pageOf, type Page } from "../validation/pagination";
@@ -28,8 +28,9 @@ export interface OutboxEntry {
 }
 
 /** Newest first. */
-export async function listOutbox(input: unknown, actor: Actor, db: Db): Promise<Page<OutboxEntry>> {
-  requireStaffFlag(actor);
+export async function listOutbox(input: unknown, ctx: UseCaseContext): Promise<Page<OutboxEntry>> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const { status, page, pageSize } = parseInput(listOutboxSchema, input ?? {});
   const where = status ? { status } : {};
   const [items, total] = await Promise.all([
@@ -39,8 +40,9 @@ export async function listOutbox(input: unknown, actor: Actor, db: Db): Promise<
   return pageOf(items.map(forStaff), total, page, pageSize);
 }
 
-export async function getOutboxMessage(input: unknown, actor: Actor, db: Db): Promise<OutboxEntry> {
-  requireStaffFlag(actor);
+export async function getOutboxMessage(input: unknown, ctx: UseCaseContext): Promise<OutboxEntry> {
+  requireStaffFlag(legacyActor(ctx));
+  const { db } = ctx;
   const { id } = parseInput(outboxMessageSchema, input);
   const message = await db.outbox.findUnique({ where: { id } });
   if (!message) throw new DomainError("not_found", "Not found.", 404);

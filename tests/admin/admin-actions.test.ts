@@ -68,7 +68,7 @@ describe("staff actions record the reason in the audit log", () => {
     await db().user.update({ where: { id: member.id }, data: { email: `${uniq("new")}@example.com` } });
     expect((await db().user.findUniqueOrThrow({ where: { id: member.id } })).emailVerifiedAt).toBeNull();
 
-    const detail = await getUserDetail(String(member.id), actor, db());
+    const detail = await getUserDetail(String(member.id), testContext({ actor, db: db() }));
     expect(detail.audit.map((e) => e.notes)).toEqual(expect.arrayContaining(["Spam reports", "Lost phone", "Confirmed by phone"]));
     expect(JSON.stringify(detail)).not.toContain("not-a-real-hash");
   });
@@ -82,7 +82,7 @@ describe("staff actions record the reason in the audit log", () => {
       expect((await refusal(markEmailVerified({ userId: target.id, reason: "x" }, staffContext(actor, db())))).status).toBe(403);
       expect((await refusal(setStaff({ userId: target.id, isStaff: true, reason: "x" }, staffContext(actor, db())))).status).toBe(403);
     }
-    expect((await refusal(getUserDetail(target.id, notStaff, db()))).status).toBe(403);
+    expect((await refusal(getUserDetail(target.id, testContext({ actor: notStaff, db: db() })))).status).toBe(403);
     expect((await db().user.findUniqueOrThrow({ where: { id: target.id } })).emailVerifiedAt).toBeNull();
   });
 });

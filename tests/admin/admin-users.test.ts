@@ -46,8 +46,8 @@ describe("listUsers: search", () => {
     await db().profile.update({ where: { userId: c.id }, data: { displayName: unicode } });
     // Both plans (few matches: the ids; many: a filter walking the sort index) answer alike.
     const ids = async (q: string) => {
-      const few = (await listUsers({ q }, staff, db())).items.map((u) => u.id).sort();
-      const many = (await listUsers({ q }, staff, db(), { searchIdCap: 0 })).items.map((u) => u.id).sort();
+      const few = (await listUsers({ q }, testContext({ actor: staff, db: db() }))).items.map((u) => u.id).sort();
+      const many = (await listUsers({ q }, testContext({ actor: staff, db: db() }), { searchIdCap: 0 })).items.map((u) => u.id).sort();
       expect(many, q).toEqual(few);
       return few;
     };
@@ -87,7 +87,7 @@ describe("listUsers: search", () => {
     // index: forced with cap 0, and reached with a cap of 2) and the plain ILIKE agree.
     const ids = async (q: string) => {
       const list = async (searchIdCap?: number) =>
-        (await listUsers({ q, ...days, pageSize: 100 }, staff, db(), searchIdCap === undefined ? {} : { searchIdCap })).items.map((u) => u.id).sort();
+        (await listUsers({ q, ...days, pageSize: 100 }, testContext({ actor: staff, db: db() }), searchIdCap === undefined ? {} : { searchIdCap })).items.map((u) => u.id).sort();
       const few = await list();
       expect(await list(0), q).toEqual(few);
       expect(await list(2), q).toEqual(few);
@@ -148,11 +148,11 @@ describe("listUsers: filters", () => {
     await db().profile.update({ where: { userId: us[2].id }, data: { role: "guide", activeGuide: true } });
     await db().profile.update({ where: { userId: us[3].id }, data: { canInviteTeachers: true } });
     await db().user.update({ where: { id: us[4].id }, data: { emailVerifiedAt: new Date() } });
-    const ids = async (f: Record<string, string>) => (await listUsers({ q: tag, ...f }, staff, db())).items.map((u) => u.id).sort();
+    const ids = async (f: Record<string, string>) => (await listUsers({ q: tag, ...f }, testContext({ actor: staff, db: db() }))).items.map((u) => u.id).sort();
     expect(await ids({ staff: "yes" })).toEqual([us[0].id]);
     expect(await ids({ staff: "no" })).toHaveLength(4);
     // A common search narrowed by a filter is still counted (up to the id cap).
-    const narrowed = await listUsers({ q: tag, staff: "yes" }, staff, db(), { searchIdCap: 1 });
+    const narrowed = await listUsers({ q: tag, staff: "yes" }, testContext({ actor: staff, db: db() }), { searchIdCap: 1 });
     expect([narrowed.total, narrowed.totalCapped, narrowed.items.map((u) => u.id)]).toEqual([1, false, [us[0].id]]);
     expect(await ids({ active: "no" })).toEqual([us[1].id]);
     expect(await ids({ role: "guide" })).toEqual([us[2].id]);
@@ -179,9 +179,9 @@ describe("listUsers: filters", () => {
       [{ pageSize: "1000" }, "Page size must be at most 100."],
       [{ q: "a\u0000b" }, "Search contains a character that is not allowed."],
     ] as const) {
-      await expect(listUsers(input, staff, db()), JSON.stringify(input)).rejects.toMatchObject({ status: 400, message });
+      await expect(listUsers(input, testContext({ actor: staff, db: db() })), JSON.stringify(input)).rejects.toMatchObject({ status: 400, message });
     }
-    await expect(listUsers({}, { id: 1, isStaff: false }, db())).rejects.toMatchObject({ status: 403 });
+    await expect(listUsers({}, testContext({ actor: { id: 1, isStaff: false }, db: db() }))).rejects.toMatchObject({ status: 403 });
   });
 });
 
@@ -205,7 +205,7 @@ describe("listUsers: keyset pages", () => {
       const pages = [];
       for (;;) {
         const forced = sort === "oldest"; // the "many matches" plan: says "more than 0" instead of counting
-        const page = await listUsers({ q: tag, sort, pageSize: "2", after }, staff, db(), { searchIdCap: forced ? 0 : undefined });
+        const page = await listUsers({ q: tag, sort, pageSize: "2", after }, testContext({ actor: staff, db: db() }), { searchIdCap: forced ? 0 : undefined });
         expect(page.total).toBe(forced ? 0 : 5);
         expect(page.totalCapped).toBe(forced);
         pages.push(page);
@@ -217,19 +217,19 @@ describe("listUsers: keyset pages", () => {
       expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
       expect(pages[0].previous).toBeNull();
       // Back from the last page: the middle page, then the first (which has no previous).
-      const back = await listUsers({ q: tag, sort, pageSize: "2", before: pages[2].previous! }, staff, db());
+      const back = await listUsers({ q: tag, sort, pageSize: "2", before: pages[2].previous! }, testContext({ actor: staff, db: db() }));
       expect(back.items.map((u) => u.id)).toEqual(expected[sort].slice(2, 4));
-      const backAgain = await listUsers({ q: tag, sort, pageSize: "2", before: back.previous! }, staff, db());
+      const backAgain = await listUsers({ q: tag, sort, pageSize: "2", before: back.previous! }, testContext({ actor: staff, db: db() }));
       expect(backAgain.items.map((u) => u.id)).toEqual(expected[sort].slice(0, 2));
       expect(backAgain.previous).toBeNull();
       expect(backAgain.next).not.toBeNull();
     }
     // Exactly a full last page: no next link to an empty page.
-    const four = await listUsers({ q: tag, pageSize: "4" }, staff, db());
-    const rest = await listUsers({ q: tag, pageSize: "4", after: four.next! }, staff, db());
+    const four = await listUsers({ q: tag, pageSize: "4" }, testContext({ actor: staff, db: db() }));
+    const rest = await listUsers({ q: tag, pageSize: "4", after: four.next! }, testContext({ actor: staff, db: db() }));
     expect(rest.items).toHaveLength(1);
     expect(rest.next).toBeNull();
-    const all = await listUsers({ q: tag, pageSize: "5" }, staff, db());
+    const all = await listUsers({ q: tag, pageSize: "5" }, testContext({ actor: staff, db: db() }));
     expect(all.next).toBeNull();
   });
 });
@@ -386,13 +386,13 @@ describe("pages and the export route", () => {
 describe("getOverview", () => {
   it("counts sign-ups per UTC day and what needs attention", async () => {
     const staff = await staffActor();
-    const before = await getOverview(30, staff, db(), { ...DEFAULT_RATE_LIMITS, prefix: uniq("rl") });
+    const before = await getOverview({ days: 30 }, testContext({ actor: staff, db: db() }), { ...DEFAULT_RATE_LIMITS, prefix: uniq("rl") });
     const u = await makeUser(db());
     const prefix = uniq("rl");
     await db().$executeRaw`INSERT INTO "RateLimit" ("key", "points", "expire") VALUES
       (${`${prefix}:login_account:nabc`}, 25, ${Date.now() + 60_000}), (${`${prefix}:login_account:ndef`}, 3, ${Date.now() + 60_000}),
       (${`${prefix}:login_account:nold`}, 99, ${Date.now() - 1000}), (${`${prefix}:login_user_ip:nabc|1.2.3.4`}, 6, ${Date.now() + 60_000})`;
-    const after = await getOverview(30, staff, db(), { ...DEFAULT_RATE_LIMITS, prefix });
+    const after = await getOverview({ days: 30 }, testContext({ actor: staff, db: db() }), { ...DEFAULT_RATE_LIMITS, prefix });
     expect(after.signups).toHaveLength(30);
     expect(after.signups[29].day).toBe(new Date().toISOString().slice(0, 10));
     expect(after.signups[29].count).toBeGreaterThanOrEqual(before.signups[29].count + 1);
@@ -400,23 +400,27 @@ describe("getOverview", () => {
     expect(after.attention.slowedSignInNames).toBe(1);
     expect(after.attention.blockedSignInPairs).toBe(1);
     expect(before.attention.slowedSignInNames).toBe(0);
-    expect((await getOverview(90, staff, db())).signups).toHaveLength(90);
+    expect((await getOverview({ days: 90 }, testContext({ actor: staff, db: db() }))).signups).toHaveLength(90);
+    // The span is the use case's rule now (it was the page's): anything but 30 or 90 is 30.
+    const hand = await getOverview({ days: "7" }, testContext({ actor: staff, db: db() }));
+    expect([hand.days, hand.signups.length]).toEqual([30, 30]);
+    await expect(getOverview({}, testContext({ db: db() }))).rejects.toMatchObject({ status: 401 });
     // Each count is what its linked list shows.
     const sevenDaysFrom = new Date(Date.parse(`${after.today}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
-    const overview = await getOverview(30, staff, db());
+    const overview = await getOverview({ days: 30 }, testContext({ actor: staff, db: db() }));
     const [recent, verified, guides] = await Promise.all([
-      listUsers({ joinedFrom: sevenDaysFrom }, staff, db()),
-      listUsers({ verified: "yes" }, staff, db()),
-      listUsers({ guide: "yes" }, staff, db()),
+      listUsers({ joinedFrom: sevenDaysFrom }, testContext({ actor: staff, db: db() })),
+      listUsers({ verified: "yes" }, testContext({ actor: staff, db: db() })),
+      listUsers({ guide: "yes" }, testContext({ actor: staff, db: db() })),
     ]);
     expect(recent.totalCapped || recent.total === overview.counts.newIn7Days).toBe(true);
     // Invitations this month: the overview's link is ?sentFrom=<first of the month>. Other
     // test files send and age invitations meanwhile, so compare within a quiet moment: the
     // count read before and after the list agree.
     for (let attempt = 0; ; attempt++) {
-      const o1 = await getOverview(30, staff, db());
+      const o1 = await getOverview({ days: 30 }, testContext({ actor: staff, db: db() }));
       const list = await listInvitations({ sentFrom: o1.monthStart }, testContext({ actor: staff, db: db() }));
-      const o2 = await getOverview(30, staff, db());
+      const o2 = await getOverview({ days: 30 }, testContext({ actor: staff, db: db() }));
       if (o1.counts.invitationsThisMonth !== o2.counts.invitationsThisMonth && attempt < 20) continue;
       expect(list.total).toBe(o2.counts.invitationsThisMonth);
       expect(o1.monthStart).toBe(`${o1.today.slice(0, 8)}01`);

@@ -1,3 +1,4 @@
+import { testContext } from "../support/context";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,18 +108,18 @@ describe("delivery to the dev mailbox (no SMTP_URL)", () => {
     const [row] = await queue(1);
     const staff = await makeStaff(db);
     const user = await makeUser(db);
-    const page = await listOutbox({ status: "pending" }, staff, db);
+    const page = await listOutbox({ status: "pending" }, testContext({ actor: staff, db: db }));
     expect(page.items.map((m) => m.id)).toContain(row.id);
     // Staff never see the secret, not even before delivery.
-    const shown = await getOutboxMessage({ id: String(row.id) }, staff, db);
+    const shown = await getOutboxMessage({ id: String(row.id) }, testContext({ actor: staff, db: db }));
     expect(shown.text).toContain("accept-invitation?token=[redacted]\nBye.");
     expect(JSON.stringify(shown)).not.toContain(TOKEN);
     expect(JSON.stringify(page.items)).not.toContain(TOKEN);
     expect(page.items.find((m) => m.id === row.id)?.text).toContain("token=[redacted]");
-    await expect(listOutbox({}, user, db)).rejects.toMatchObject({ status: 403 });
-    await expect(getOutboxMessage({ id: row.id }, user, db)).rejects.toMatchObject({ status: 403 });
-    await expect(getOutboxMessage({ id: 2_000_000_000 }, staff, db)).rejects.toMatchObject({ status: 404 });
-    await expect(listOutbox({ status: "lost" }, staff, db)).rejects.toMatchObject({ status: 400 });
+    await expect(listOutbox({}, testContext({ actor: user, db: db }))).rejects.toMatchObject({ status: 403 });
+    await expect(getOutboxMessage({ id: row.id }, testContext({ actor: user, db: db }))).rejects.toMatchObject({ status: 403 });
+    await expect(getOutboxMessage({ id: 2_000_000_000 }, testContext({ actor: staff, db: db }))).rejects.toMatchObject({ status: 404 });
+    await expect(listOutbox({ status: "lost" }, testContext({ actor: staff, db: db }))).rejects.toMatchObject({ status: 400 });
   });
 });
 
@@ -234,7 +235,7 @@ describe("one-time secrets in the database", () => {
     expect(ok).toBe(true);
     const staff = await makeStaff(db);
     const row = await db.outbox.findFirstOrThrow({ where: { subject: tag } });
-    expect((await getOutboxMessage({ id: row.id }, staff, db)).text).toBe(`😀 ${tag} token=[redacted].`);
+    expect((await getOutboxMessage({ id: row.id }, testContext({ actor: staff, db: db }))).text).toBe(`😀 ${tag} token=[redacted].`);
   });
 
   it("a secret must occur exactly once in the text (a caller's mistake, caught before writing)", async () => {

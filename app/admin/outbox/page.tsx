@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { listOutbox } from "@/lib/outbox/list";
 import { OUTBOX_STATUSES } from "@/lib/outbox/list-schema";
@@ -13,6 +12,7 @@ import { Pagination } from "../../components/pagination";
 import { first, type SearchParams } from "../../components/search-params";
 import { StatusFilter } from "../../components/status-filter";
 import { Table } from "../../components/table";
+import { pageContext } from "../../components/acting-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminOutbox");
@@ -30,7 +30,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
-  const result = await listOrRefusal(listOutbox({ status, page }, staff, getDb()));
+  const result = await listOrRefusal(listOutbox({ status, page }, await pageContext(staff)));
 
   return (
     <section className="card">

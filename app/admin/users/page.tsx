@@ -4,7 +4,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { listUsers } from "@/lib/admin/users-list";
 import { USER_FILTER_KEYS } from "@/lib/admin/users-list-schema";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { DateTime } from "../../components/date-time";
 import { Field, SelectField } from "../../components/field";
@@ -15,6 +14,7 @@ import { first, type SearchParams } from "../../components/search-params";
 import { Table } from "../../components/table";
 import styles from "../admin.module.css";
 import { StepUp } from "../../components/step-up";
+import { pageContext } from "../../components/acting-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminUsers");
@@ -49,7 +49,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   }
   const pageSize = first(params.pageSize);
   const position = { after: first(params.after) || undefined, before: first(params.before) || undefined };
-  const result = await listOrRefusal(listUsers({ ...filters, ...position, pageSize }, staff, getDb()));
+  const result = await listOrRefusal(listUsers({ ...filters, ...position, pageSize }, await pageContext(staff)));
   const link = (extra: Record<string, string>) => `${PATH}?${new URLSearchParams({ ...filters, ...(pageSize ? { pageSize } : {}), ...extra })}`;
   const exportHref = `${PATH}/export?${new URLSearchParams(filters)}`;
 

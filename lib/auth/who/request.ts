@@ -83,10 +83,16 @@ export async function requireUserRequest(req: Request, db?: Db): Promise<AuthUse
 
 /** A staff caller or a 401/403 DomainError: every staff-only route handler calls this first. */
 export async function requireStaffRequest(req: Request, db?: Db): Promise<AuthUser> {
-  const user = assertStaff(await authenticateRequest(req, db));
+  return (await requireStaffCallerRequest(req, db)).user;
+}
+
+/** A staff caller and the credential they used (step-up checks read it), or a 401/403. */
+export async function requireStaffCallerRequest(req: Request, db?: Db): Promise<RequestCaller> {
+  const caller = await authenticateRequestCaller(req, db);
+  const user = assertStaff(caller?.user ?? null);
   // REQUIRE_2FA: staff without a second factor are refused until enrolled.
   if (await staffLacksSecondFactor(db ?? getDb(), user)) throw secondFactorRequired();
-  return user;
+  return { ...caller!, user };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/who/current-user";
-import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { getOutboxMessage } from "@/lib/outbox/list";
 import { DateTime } from "../../../components/date-time";
 import styles from "../outbox.module.css";
+import { pageContext } from "../../../components/acting-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminOutbox");
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
   const { id } = await params;
-  const message = await getOutboxMessage({ id }, staff, getDb()).catch((err) => {
+  const message = await getOutboxMessage({ id }, await pageContext(staff)).catch((err) => {
     if (isDomainError(err) && (err.status === 404 || err.status === 400)) return null;
     throw err;
   });

@@ -14,6 +14,7 @@ import { DevicesSection } from "./devices-section";
 import { HistorySection } from "./history-section";
 import { ProfileSection } from "./profile-section";
 import { RelatedSection } from "./related-section";
+import { pageContext } from "../../../components/acting-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminUsers");
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
   const { id } = await params;
-  const detail = await getUserDetail(id, staff, getDb()).catch((err) => {
+  const detail = await getUserDetail(id, await pageContext(staff)).catch((err) => {
     // A hand-typed /admin/users/abc or an id nobody has: the 404 page, not a 500.
     if (isDomainError(err) && (err.status === 404 || err.status === 400)) notFound();
     throw err;
