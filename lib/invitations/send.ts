@@ -1,3 +1,4 @@
+import { offerVerification } from "./unproven-inviter";
 import { recordAudit } from "../audit/record";
 import { publicUrl } from "../config/public-base-url";
 import type { Db } from "../db/client";
@@ -33,6 +34,17 @@ export interface SentInvitation {
  * function only inside the queued email.
  */
 export async function sendInvitation(input: unknown, ctx: UseCaseContext): Promise<SentInvitation> {
+  try {
+    return await send(input, ctx);
+  } catch (err) {
+    // Through the old API (the live frontend has no page to prove an address), an
+    // unproven inviter's refusal also emails them a verification link (./unproven-inviter.ts).
+    // The page says where to verify instead.
+    throw ctx.adapter === "route" ? await offerVerification(err, ctx) : err;
+  }
+}
+
+async function send(input: unknown, ctx: UseCaseContext): Promise<SentInvitation> {
   const actor = requireSignedIn(ctx);
   const { db, log } = ctx;
   const { inviteeEmail, personalMessage } = parseInput(sendInvitationSchema, input);

@@ -3,7 +3,6 @@ import { memberRouteContext } from "@/lib/http/caller-context";
 import { json, jsonRoute } from "@/lib/http/route";
 import { rethrowInApiNames, sendInputFromApi, sentToApi } from "@/lib/invitations/api-shape";
 import { sendInvitation } from "@/lib/invitations/send";
-import { offerVerification } from "@/lib/invitations/unproven-inviter";
 
 export const dynamic = "force-dynamic";
 
@@ -13,11 +12,7 @@ export const POST = jsonRoute(
   async (req, routeCtx) => {
     const ctx = await memberRouteContext(req, routeCtx);
     const body = await readBody(req);
-    const sent = await sendInvitation(sendInputFromApi(body), ctx)
-      .catch(async (err) => {
-        throw await offerVerification(err, ctx);
-      })
-      .catch(rethrowInApiNames);
+    const sent = await sendInvitation(sendInputFromApi(body), ctx).catch(rethrowInApiNames);
     return json(201, sentToApi(sent));
   },
 );
