@@ -6,7 +6,7 @@ import { loginUrl } from "@/lib/auth/who/next-path";
 import { isDomainError } from "@/lib/errors";
 import { getInvitationByToken, isAddressedTo, type InvitationPublicView } from "@/lib/invitations/by-token";
 import { actionContext } from "@/lib/use-case/action-context";
-import { LocalDay as Day } from "../invitations/local-day";
+import { Day } from "../components/date-time";
 import { first, type SearchParams } from "../components/search-params";
 import { AcceptButton } from "./accept-button";
 import { signOutAndReturnAction } from "./actions";

@@ -10,7 +10,7 @@ import { Table } from "../components/table";
 import { EmptyState } from "../components/ui";
 import { cancelMyInvitationAction } from "./actions";
 import { STATUS_KEYS } from "./labels";
-import { LocalDay as Day } from "./local-day";
+import { Day } from "../components/date-time";
 import { SendInvitationForm } from "./send-form";
 import { pageContext } from "../components/acting-context";
 
