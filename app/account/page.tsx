@@ -7,6 +7,7 @@ import { ActionButton } from "../components/action-button";
 import { ProfileForm } from "./profile-form";
 import { pageContext } from "../components/acting-context";
 import { resendVerificationAction } from "./verification-actions";
+import { ArrivalFocus } from "../components/arrival-focus";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -29,14 +30,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <section className="card">
       <h1>{t("title")}</h1>
       {reactivated && (
-        <div className="success" role="status">
-          {t("reactivated")}
-        </div>
+        <ArrivalFocus className="success">{t("reactivated")}</ArrivalFocus>
       )}
       {acceptedInvitation && (
-        <div className="success" role="status">
-          {t("acceptedInvitation")}
-        </div>
+        <ArrivalFocus className="success">{t("acceptedInvitation")}</ArrivalFocus>
       )}
       {!profile.emailVerified && (
         <section className="notice" aria-label={t("notVerifiedLabel")}>

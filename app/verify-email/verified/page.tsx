@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/who/current-user";
 import { EMAIL_VERIFIED, EMAIL_VERIFIED_EVICTED } from "@/lib/ui-messages";
 import { first, type SearchParams } from "../../components/search-params";
+import { ArrivalFocus } from "../../components/arrival-focus";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("verify"))("verifiedTitle") };
@@ -20,9 +21,9 @@ export default async function VerifiedPage({ searchParams }: { searchParams: Pro
   return (
     <section className="card">
       <h1>{t("verifiedTitle")}</h1>
-      <p role="status" className="success">
+      <ArrivalFocus as="p" className="success">
         {translateDomainSentence(evicted ? EMAIL_VERIFIED_EVICTED : EMAIL_VERIFIED, locale)}
-      </p>
+      </ArrivalFocus>
       <p>{user ? <Link href="/account">{t("goToAccount")}</Link> : <Link href="/login">{t("signIn")}</Link>}</p>
     </section>
   );
