@@ -1,5 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -8,11 +9,12 @@ import type { ReactNode } from "react";
  * unfiltered list.
  */
 export function FilterForm({ path, label, children }: { path: string; label: string; children: ReactNode }) {
+  const t = useTranslations("common.lists");
   return (
     <Form action={path} role="search" aria-label={label} className="filters">
       {children}
-      <button type="submit">Filter</button>
-      <Link href={path}>Clear</Link>
+      <button type="submit">{t("filter")}</button>
+      <Link href={path}>{t("clear")}</Link>
     </Form>
   );
 }
