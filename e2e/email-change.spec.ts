@@ -65,7 +65,11 @@ test("in Japanese: the section, the link page and the emails", async ({ browser,
   await sql(`UPDATE "Profile" SET locale = 'ja' WHERE "userId" = (SELECT id FROM "User" WHERE username = $1)`, [user.username]);
   const context = await browser.newContext({ locale: "ja-JP" });
   const page = await context.newPage();
-  await signIn(page, user.username, user.password);
+  await page.goto("/login");
+  await page.getByLabel("ユーザー名またはメールアドレス").fill(user.username);
+  await page.getByLabel("パスワード", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
   await page.goto("/account/security");
   const to = `${uniq("ido")}@example.org`;
   await page.getByLabel("新しいメールアドレス").fill(to);

@@ -41,3 +41,27 @@ export const NAMESPACES = [
   "adminGuideApplications",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
+
+/**
+ * The namespaces a component reads with the `useTranslations` hook (client components and
+ * the shared ones they render). Only these go to the browser with each page: the rest
+ * (mail, the domain sentences, the staff audit words…) stay on the server. A test checks
+ * every `useTranslations("<namespace>…")` in app/ names one of these.
+ */
+export const CLIENT_NAMESPACES = [
+  "common",
+  "notFound",
+  "signup",
+  "login",
+  "reset",
+  "security",
+  "twoFactor",
+  "account",
+  "guideApplication",
+  "invitations",
+  "acceptInvitation",
+  "emailChange",
+  "adminUsers",
+  "adminInvitations",
+  "adminGuideApplications",
+] as const satisfies readonly Namespace[];
