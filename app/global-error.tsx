@@ -2,8 +2,8 @@
 
 import { createTranslator, NextIntlClientProvider } from "next-intl";
 import "./globals.css";
-import en from "@/lib/i18n/messages/en/notFound.json";
-import ja from "@/lib/i18n/messages/ja/notFound.json";
+import en from "@/lib/i18n/messages/en/notFound.json" with { type: "json" };
+import ja from "@/lib/i18n/messages/ja/notFound.json" with { type: "json" };
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { chooseLocale } from "@/lib/i18n/locale";
 import { UnavailableNotice } from "./components/unavailable-notice";
