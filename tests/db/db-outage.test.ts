@@ -129,6 +129,11 @@ describe("when the database goes away", () => {
     );
     expect(userLock).toHaveLength(1);
 
+    // A fast shutdown terminates every backend, in no set order: had the locker's ended
+    // first, the one-statement sign-up could have taken the lock and committed before its
+    // own end. Terminating the registration's backend first (as the shutdown would) makes
+    // the cut certain; then PostgreSQL stops.
+    await query(`SELECT pg_terminate_backend($1)`, [waiting.pid]);
     await db.stop();
     // From now on the port is closed, as it is when PostgreSQL runs on the app's host.
     await proxy.setMode("refuse");
