@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import type { Tx } from "../db/transaction";
 import { ciEquals, column } from "../db/sql";
-import { decodeUid, hashLinkSecret, LINK_SECRET_PATTERN } from "../one-time-links/token";
+import { Prisma } from "../db/generated/client";
+import { parseLinkParts } from "../one-time-links/token";
 
 // An email change link is a one-time link of its own table (EmailChange): unlike the
 // other links it is mailed to an address the account does not have yet.
@@ -23,23 +24,24 @@ export interface PendingChange {
   locale: string;
 }
 
-function parse(ref: ChangeRef): { userId: number; tokenHash: string } | null {
-  const userId = decodeUid(ref.uid);
-  if (userId === null || typeof ref.token !== "string" || !LINK_SECRET_PATTERN.test(ref.token)) return null;
-  return { userId, tokenHash: hashLinkSecret(ref.token) };
+// The conditions of a usable link, the same for reading and spending it: unspent,
+// unexpired, an active account whose address and password are still the ones the change
+// was asked with.
+function usable(tokenHash: string, userId: number): Prisma.Sql {
+  return Prisma.sql`c."tokenHash" = ${tokenHash} AND c."userId" = ${userId}
+      AND c."usedAt" IS NULL AND c."expiresAt" > now() AND u."isActive"
+      AND ${ciEquals(column("u.email"), column("c.fromEmail"))}
+      AND c."credentialStamp" = encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex')`;
 }
 
 /** The change a link names, without spending it (the GET of its page); spendChange decides. */
 export async function pendingChange(db: Db | Tx, ref: ChangeRef): Promise<PendingChange | null> {
-  const parsed = parse(ref);
+  const parsed = parseLinkParts(ref);
   if (!parsed) return null;
   const rows = await db.$queryRaw<PendingChange[]>`
     SELECT c."userId", u."username", c."fromEmail", c."newEmail", coalesce(p."locale", 'en') AS "locale"
     FROM "EmailChange" c JOIN "User" u ON u."id" = c."userId" LEFT JOIN "Profile" p ON p."userId" = u."id"
-    WHERE c."tokenHash" = ${parsed.tokenHash} AND c."userId" = ${parsed.userId}
-      AND c."usedAt" IS NULL AND c."expiresAt" > now() AND u."isActive"
-      AND ${ciEquals(column("u.email"), column("c.fromEmail"))}
-      AND c."credentialStamp" = encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex')`;
+    WHERE ${usable(parsed.tokenHash, parsed.userId)}`;
   return rows[0] ?? null;
 }
 
@@ -50,16 +52,12 @@ export async function pendingChange(db: Db | Tx, ref: ChangeRef): Promise<Pendin
  * re-check `usedAt IS NULL` after it commits and match nothing.
  */
 export async function spendChange(tx: Tx, ref: ChangeRef): Promise<PendingChange | null> {
-  const parsed = parse(ref);
+  const parsed = parseLinkParts(ref);
   if (!parsed) return null;
   const rows = await tx.$queryRaw<PendingChange[]>`
     UPDATE "EmailChange" c SET "usedAt" = now()
     FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
-    WHERE c."tokenHash" = ${parsed.tokenHash} AND c."userId" = ${parsed.userId}
-      AND c."usedAt" IS NULL AND c."expiresAt" > now()
-      AND u."id" = c."userId" AND u."isActive"
-      AND ${ciEquals(column("u.email"), column("c.fromEmail"))}
-      AND c."credentialStamp" = encode(sha256(convert_to(u."passwordHash", 'UTF8')), 'hex')
+    WHERE u."id" = c."userId" AND ${usable(parsed.tokenHash, parsed.userId)}
     RETURNING c."userId", u."username", c."fromEmail", c."newEmail", coalesce(p."locale", 'en') AS "locale"`;
   return rows[0] ?? null;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import type { Tx } from "../db/transaction";
 import type { LinkPurpose } from "./config";
-import { decodeUid, hashLinkSecret, LINK_SECRET_PATTERN } from "./token";
+import { parseLinkParts } from "./token";
 import { ciEquals, column } from "../db/sql";
 
 export interface LinkRef {
@@ -10,11 +10,6 @@ export interface LinkRef {
   purpose: LinkPurpose;
 }
 
-function parse(ref: LinkRef): { userId: number; tokenHash: string } | null {
-  const userId = decodeUid(ref.uid);
-  if (userId === null || typeof ref.token !== "string" || !LINK_SECRET_PATTERN.test(ref.token)) return null;
-  return { userId, tokenHash: hashLinkSecret(ref.token) };
-}
 
 /**
  * Spends a link: ONE conditional UPDATE, in the caller's transaction (the one of the
@@ -24,7 +19,7 @@ function parse(ref: LinkRef): { userId: number; tokenHash: string } | null {
  * Returns the user's id, or null (unknown, spent, expired, malformed: one answer).
  */
 export async function consumeLink(tx: Tx, ref: LinkRef): Promise<number | null> {
-  const parsed = parse(ref);
+  const parsed = parseLinkParts(ref);
   if (!parsed) return null;
   const rows = await tx.$queryRaw<{ userId: number }[]>`
     UPDATE "OneTimeLink" l SET "usedAt" = now()
@@ -57,7 +52,7 @@ export interface LiveLink {
  * before its slow work). Same conditions as consumeLink; consumeLink still decides.
  */
 export async function findLiveLink(db: Db | Tx, ref: LinkRef): Promise<LiveLink | null> {
-  const parsed = parse(ref);
+  const parsed = parseLinkParts(ref);
   if (!parsed) return null;
   const rows = await db.$queryRaw<LiveLink[]>`
     SELECT u."id" AS "userId", u."username", u."email", u."isActive", u."selfDeactivated",

@@ -16,6 +16,13 @@ export function hashLinkSecret(secret: string): string {
 /** Shape of a secret we could have issued; anything else is "invalid" without a lookup. */
 export const LINK_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/** A link's `uid` and secret as the lookup needs them, or null when they are not ones we could have made. */
+export function parseLinkParts(ref: { uid: unknown; token: unknown }): { userId: number; tokenHash: string } | null {
+  const userId = decodeUid(ref.uid);
+  if (userId === null || typeof ref.token !== "string" || !LINK_SECRET_PATTERN.test(ref.token)) return null;
+  return { userId, tokenHash: hashLinkSecret(ref.token) };
+}
+
 /**
  * The `uid` part of a link, as Django's `urlsafe_base64_encode(force_bytes(pk))` makes
  * it: base64url of the decimal id, without padding (42 → "NDI"). The old clients take it
