@@ -3,11 +3,14 @@
 // every kind alike. Faster than `npm run bench` (which also runs the storm, the rates,
 // the restart and nginx) when comparing two versions of the code on the same machine.
 //   BENCH_WORKERS (default 1), BENCH_SECONDS per kind per round (default 4),
-//   BENCH_ROUNDS (default 3), DATABASE_URL (default: a throw-away embedded PostgreSQL).
+//   BENCH_ROUNDS (default 3), DATABASE_URL (default: a throw-away embedded PostgreSQL),
+//   BENCH_KINDS (comma-separated: token, cookie, duplicate, signup, empty; default all),
+//   BENCH_DIAGNOSTICS=dir (a V8 CPU profile of each server process, written at the end:
+//   `npx tsx bench/profile-summary.ts dir/CPU.*.cpuprofile`).
 // Each row: the workers' CPU (/proc/<pid>/stat, every thread) ÷ requests answered at
 // concurrency 16, the median and range over the rounds; PostgreSQL's CPU the same way.
 // Figures only: nothing here asserts a timing.
-import { closeSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../lib/db/embedded";
@@ -23,11 +26,14 @@ import { closedLoop, fmt, table } from "./load";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const KINDS = process.env.BENCH_KINDS?.split(",").map((k) => k.trim());
+const DIAGNOSTICS = process.env.BENCH_DIAGNOSTICS ? path.resolve(process.env.BENCH_DIAGNOSTICS) : undefined;
 const PASSWORD = "SecurePass123!";
 const progress = (m: string) => console.error(`[bench:hot] ${m}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<number> {
+  if (DIAGNOSTICS) mkdirSync(DIAGNOSTICS, { recursive: true });
   const scratch = mkdtempSync(path.join(os.tmpdir(), "zporta-hot-"));
   const db = await ensureDatabase({ temporary: true, log: progress });
   const cleanups: (() => Promise<void>)[] = [async () => db.stop(), async () => rmSync(scratch, { recursive: true, force: true })];
@@ -40,6 +46,7 @@ async function main(): Promise<number> {
       hostname: "127.0.0.1",
       workers: WORKERS,
       env: { ...process.env, ...TEST_SERVER_ENV, REGISTER_MAX_PER_IP: "100000000", RATE_LIMIT_PREFIX: "hot", LOG_LEVEL: "info", COMPRESS: "off", DATABASE_URL: db.url },
+      nodeArgs: DIAGNOSTICS ? ["--cpu-prof", `--diagnostic-dir=${DIAGNOSTICS}`] : [],
       stdout: fd,
     });
     closeSync(fd);
@@ -65,13 +72,14 @@ async function main(): Promise<number> {
     const { token } = (await login.json()) as { token: string };
     const cookie = await browserSessionCookie(base, member.username, PASSWORD);
 
-    const kinds: { label: string; expect: string; fire: () => Promise<number>; beyondHash?: boolean }[] = [
-      { label: "GET /api/users/profile/ with a token", expect: "200", fire: () => send(`${base}/api/users/profile/`, { headers: { authorization: `Token ${token}` } }) },
-      { label: "GET /api/users/profile/ with a session cookie", expect: "200", fire: () => send(`${base}/api/users/profile/`, { headers: { cookie } }) },
-      { label: "sign-up of a taken username/email (400, no hash)", expect: "400", fire: () => register(member) },
-      { label: "distinct sign-ups (201), beyond one hash", expect: "201", fire: () => register(nextUser()), beyondHash: true },
-      { label: "GET /api/health/live (an empty route: Next's floor)", expect: "200", fire: () => send(`${base}/api/health/live`) },
+    const allKinds: { key: string; label: string; expect: string; fire: () => Promise<number>; beyondHash?: boolean }[] = [
+      { key: "token", label: "GET /api/users/profile/ with a token", expect: "200", fire: () => send(`${base}/api/users/profile/`, { headers: { authorization: `Token ${token}` } }) },
+      { key: "cookie", label: "GET /api/users/profile/ with a session cookie", expect: "200", fire: () => send(`${base}/api/users/profile/`, { headers: { cookie } }) },
+      { key: "duplicate", label: "sign-up of a taken username/email (400, no hash)", expect: "400", fire: () => register(member) },
+      { key: "signup", label: "distinct sign-ups (201), beyond one hash", expect: "201", fire: () => register(nextUser()), beyondHash: true },
+      { key: "empty", label: "GET /api/health/live (an empty route: Next's floor)", expect: "200", fire: () => send(`${base}/api/health/live`) },
     ];
+    const kinds = allKinds.filter((kind) => !KINDS || KINDS.includes(kind.key));
     progress("warming up…");
     for (const kind of kinds) await closedLoop({ concurrency: 8, durationMs: 1500, fire: kind.fire });
 

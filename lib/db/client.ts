@@ -1,4 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { registerPool } from "./direct-query";
 import { PrismaClient } from "./generated/client";
 import { sharedDb } from "./shared";
 
@@ -61,7 +63,8 @@ export function splitSchema(url: string): { connectionString: string; schema: st
 export function createDb(url = databaseUrl()): Db {
   const t = dbTimeouts();
   const { connectionString, schema } = splitSchema(url);
-  const adapter = new PrismaPg({
+  // One pool for Prisma and for the few hot statements that skip it (lib/db/direct-query.ts).
+  const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.DB_POOL_SIZE ?? 10),
     connectionTimeoutMillis: t.connect,
@@ -70,8 +73,13 @@ export function createDb(url = databaseUrl()): Db {
     idle_in_transaction_session_timeout: t.idleInTransaction,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
-  }, schema ? { schema } : undefined);
-  return new PrismaClient({ adapter });
+  });
+  // An idle connection's error (the database restarted) must not crash the process before
+  // Prisma adds its own listener; the next query opens a new connection.
+  pool.on("error", () => {});
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { ...(schema ? { schema } : {}), disposeExternalPool: true }) });
+  registerPool(client, pool);
+  return client;
 }
 
 /** One client per process, shared through globalThis (see ./shared). */

@@ -11,6 +11,8 @@ import { newUser, testDb, withPg } from "../support/helpers";
 // Issue 24: the profile route's read is ONE statement (credential, user, profile,
 // preference), and the credential's last-used stamp moves at most once a minute. The
 // profile it reads must be what Prisma's own query of the same rows reads, types included.
+// (`counting` wraps the client, so those reads take $queryRaw; the plain client's go
+// straight to its pool, compared below.)
 
 /** What the profile read was before (Prisma's nested select), as the reference. */
 async function reference(db: Db, userId: number): Promise<OwnProfile> {
@@ -96,6 +98,30 @@ describe("the profile read in one statement", () => {
       const alone = counting(testDb());
       expect(await readOwnProfile(alone.db, id)).toEqual(expected);
       expect(alone.calls()).toBe(1);
+    });
+  }
+
+  // The server's own client sends these statements straight to its pool (lib/db/direct-query.ts),
+  // with its own readers for dates and big integers: they must read what Prisma reads, in
+  // any time zone the host runs in (a laptop in Tokyo, a server in California).
+  for (const zone of ["UTC", "Asia/Tokyo", "America/Los_Angeles"]) {
+    it(`reads the same profile straight from the pool as through Prisma, the process in ${zone}`, async () => {
+      const { id, key, secret } = await member({ withPreference: true });
+      const was = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(zone === "UTC" ? 0 : zone === "Asia/Tokyo" ? -540 : 480);
+        const expected = await reference(testDb(), id);
+        expect(expected.details.lastAbilityUpdate).toBeInstanceOf(Date);
+        const viaToken = await userForApiTokenWithId(testDb(), key, { withProfile: true });
+        expect(viaToken?.profile).toEqual(expected);
+        const viaSession = await userForSession(testDb(), secret, { withProfile: true });
+        expect(viaSession?.profile).toEqual(expected);
+        expect(viaSession?.user).toEqual(viaToken?.user);
+      } finally {
+        if (was === undefined) delete process.env.TZ;
+        else process.env.TZ = was;
+      }
     });
   }
 

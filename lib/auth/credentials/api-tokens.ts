@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
+import { directQuery } from "../../db/direct-query";
 import { Prisma } from "../../db/generated/client";
 import { ownProfileColumns, toOwnProfile } from "../../users/own-profile-row";
 import type { OwnProfile } from "../../users/get-profile";
@@ -77,7 +78,7 @@ export async function userForApiTokenWithId(
   opts: { withProfile?: boolean } = {},
 ): Promise<{ user: AuthUser; tokenId: number; profile?: OwnProfile } | null> {
   if (!API_TOKEN_PATTERN.test(key)) return null;
-  const rows = await db.$queryRaw<({ tokenId: number; id: number; username: string; email: string; isStaff: boolean; role: Role | null } & Record<string, unknown>)[]>`
+  const rows = await directQuery<{ tokenId: number; id: number; username: string; email: string; isStaff: boolean; role: Role | null } & Record<string, unknown>>(db, Prisma.sql`
     WITH t AS (
       SELECT "id", "userId", "lastUsedAt" FROM "ApiToken"
       WHERE "keyHash" = ${hashApiToken(key)} AND "expiresAt" > now()
@@ -91,7 +92,7 @@ export async function userForApiTokenWithId(
       ${opts.withProfile ? ownProfileColumns("u", "p", "r") : Prisma.empty}
     FROM t JOIN "User" u ON u."id" = t."userId" AND u."isActive"
     LEFT JOIN "Profile" p ON p."userId" = u."id"
-    ${opts.withProfile ? Prisma.sql`LEFT JOIN "UserPreference" r ON r."userId" = u."id"` : Prisma.empty}`;
+    ${opts.withProfile ? Prisma.sql`LEFT JOIN "UserPreference" r ON r."userId" = u."id"` : Prisma.empty}`);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
+import { directQuery } from "../../db/direct-query";
 import { Prisma } from "../../db/generated/client";
 import { ownProfileColumns, toOwnProfile } from "../../users/own-profile-row";
 import type { OwnProfile } from "../../users/get-profile";
@@ -149,7 +150,7 @@ export async function userForSession(
     LEFT JOIN "Profile" ep ON ep."userId" = eu."id"
     LEFT JOIN "UserPreference" er ON er."userId" = eu."id"`
     : Prisma.empty;
-  const rows = await db.$queryRaw<(SessionRow & Record<string, unknown>)[]>`
+  const rows = await directQuery<SessionRow & Record<string, unknown>>(db, Prisma.sql`
     WITH s AS (
       SELECT "id", "userId", "lastSeenAt", "viewAsUserId", "viewAsUntil" FROM "Session"
       WHERE "tokenHash" = ${hashSessionSecret(secret)}
@@ -167,7 +168,7 @@ export async function userForSession(
     LEFT JOIN "Profile" p ON p."userId" = u."id"
     LEFT JOIN "User" v ON v."id" = s."viewAsUserId" AND s."viewAsUntil" > now() AND u."isStaff" AND v."isActive" AND NOT v."isStaff"
     LEFT JOIN "Profile" vp ON vp."userId" = v."id"
-    ${profileJoins}`;
+    ${profileJoins}`);
   const row = rows[0];
   if (!row) return null;
   const profile = opts.withProfile ? { profile: toOwnProfile(row) } : {};
