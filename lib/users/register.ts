@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { directQuery } from "../db/direct-query";
 import { checkViolation, uniqueViolation } from "../db/errors";
 import { inTransaction, type Tx } from "../db/transaction";
 import { queueVerificationEmail, verificationEmail } from "../email-verification/send";
@@ -216,7 +217,7 @@ async function insertUserWithProfile(
     // create took six (BEGIN, two INSERTs, a SELECT, COMMIT). Every other column is the
     // table's default, as with the nested create; the id is the sequence's unless the
     // pre-check reserved one from it.
-    const rows = await client.$queryRaw<{ id: number; username: string }[]>`
+    const rows = await directQuery<{ id: number; username: string }>(client, Prisma.sql`
       WITH u AS (
         INSERT INTO "User" ("id", "username", "email", "passwordHash")
         VALUES (${id === undefined ? Prisma.sql`DEFAULT` : Prisma.sql`${id}::int`}, ${username}, ${email}, ${passwordHash})
@@ -226,7 +227,7 @@ async function insertUserWithProfile(
         SELECT "id", CAST(${role}::text AS "Role"), ${bio ?? null}, ${locale ?? "en"} FROM u
         RETURNING "userId"
       )${more}
-      SELECT u."id", u."username" FROM u JOIN p ON p."userId" = u."id"`;
+      SELECT u."id", u."username" FROM u JOIN p ON p."userId" = u."id"`);
     return rows[0];
   } catch (err) {
     const constraint = uniqueViolation(err) ?? checkViolation(err);
@@ -271,7 +272,7 @@ async function findTaken(
   reserveId: boolean,
   count: RegistrationCount | null,
 ): Promise<{ refusal: DomainError | null; id: number | null; usernameTaken: boolean; emailTaken: boolean }> {
-  const rows = await db.$queryRaw<{ usernameTaken: boolean; emailTaken: boolean; id: number | null; points: bigint | number | null; expire: bigint | number | null }[]>`
+  const rows = await directQuery<{ usernameTaken: boolean; emailTaken: boolean; id: number | null; points: bigint | number | null; expire: bigint | number | null }>(db, Prisma.sql`
     WITH ${count ? Prisma.sql`${count.cte},` : Prisma.empty} wanted AS (
       SELECT ${ciKey(username)} AS username, ${ciKey(email)} AS email
     ), held AS (
@@ -292,7 +293,7 @@ async function findTaken(
            CASE WHEN ${reserveId}::boolean AND NOT "usernameTaken" AND NOT "emailTaken"
                 ${count ? Prisma.sql`AND rl."points" <= ${count.max}::int` : Prisma.empty}
                 THEN nextval(pg_get_serial_sequence('"User"', 'id'))::int END AS "id"
-    FROM verdict ${count ? Prisma.sql`, rl` : Prisma.empty}`;
+    FROM verdict ${count ? Prisma.sql`, rl` : Prisma.empty}`);
   const row = rows[0];
   if (count && row) count.check({ points: row.points!, expire: row.expire });
   const id = row?.id ?? null;
