@@ -16,15 +16,17 @@ function cpuMs(pid: number): number {
   return (Number(f[11]) + Number(f[12])) * TICK_MS;
 }
 
-async function run(c: pg.Client, label: string, tag: string, parts: { pre?: boolean; insert?: boolean; extra?: boolean; asyncCount?: boolean } = {}) {
-  const { pre: doPre = true, insert: doInsert = true, extra = true, asyncCount = false } = parts;
+async function run(c: pg.Client, label: string, tag: string, parts: { pre?: boolean; insert?: boolean; extra?: boolean; asyncCount?: boolean; prepared?: boolean } = {}) {
+  const { pre: doPre = true, insert: doInsert = true, extra = true, asyncCount = false, prepared = false } = parts;
+  // prepared: named statements, parsed and planned once per connection instead of per call.
+  const q = (name: string, text: string, values: unknown[]) => (prepared ? c.query({ name: `${name}_${asyncCount}`, text, values }) : c.query(text, values));
   const pid = (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
   const t0 = cpuMs(pid);
   for (let i = 0; i < N; i++) {
     const name = `${tag}_${i}_${Date.now().toString(36)}`;
     const email = `${name}@example.com`;
     if (!doPre && !doInsert) await c.query("SELECT 1");
-    const pre = !doPre ? { rows: [{ id: (await c.query("SELECT nextval(pg_get_serial_sequence('\"User\"', 'id'))::int AS id")).rows[0].id }] } : await c.query(
+    const pre = !doPre ? { rows: [{ id: (await c.query("SELECT nextval(pg_get_serial_sequence('\"User\"', 'id'))::int AS id")).rows[0].id }] } : await q("pre",
       `WITH wanted AS (SELECT lower($1 COLLATE "und-x-icu") AS username, lower($2 COLLATE "und-x-icu") AS email),
        held AS (SELECT lower(i.identifier COLLATE "und-x-icu") AS k FROM "SignInIdentifier" i, wanted w WHERE lower(i.identifier COLLATE "und-x-icu") IN (w.username, w.email)
          UNION ALL SELECT lower(u.username COLLATE "und-x-icu") FROM "User" u, wanted w WHERE lower(u.username COLLATE "und-x-icu") = w.username
@@ -45,7 +47,7 @@ async function run(c: pg.Client, label: string, tag: string, parts: { pre?: bool
       );
       continue;
     }
-    await c.query(
+    await q("insert",
       `WITH u AS (INSERT INTO "User" ("id","username","email","passwordHash") VALUES ($1::int, $2, $3, '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA') RETURNING "id"),
        p AS (INSERT INTO "Profile" ("userId","role","bio") SELECT "id", 'explorer', NULL FROM u RETURNING "userId"),
        l AS (INSERT INTO "OneTimeLink" ("userId","purpose","email","tokenHash","expiresAt") SELECT "id", 'verify_email', $3, md5($2) || md5($3), now() + interval '3 days' FROM u RETURNING 1),
@@ -126,6 +128,9 @@ async function main() {
       after.push(await run(c, "after issue 24 (again)", `a${round}`));
     }
     await run(c, "after, with the count's commit not waiting for the log (what register.ts does)", "z", { asyncCount: true });
+    await run(c, "… and both statements prepared once per connection (named; not what register.ts does)", "y", { asyncCount: true, prepared: true });
+    await run(c, "after, the count's commit not waiting (again)", "z2", { asyncCount: true });
+    await run(c, "… and both statements prepared (again)", "y2", { asyncCount: true, prepared: true });
     await c.query(previousTrigger);
     await run(c, "after's statements with the previous trigger (2 subtransactions)", "o");
     await c.query(currentTrigger);

@@ -58,8 +58,9 @@ export function splitSchema(url: string): { connectionString: string; schema: st
 // told to ignore them) and a SET after connect would leak to whoever gets the server
 // connection next; behind it the same limits are set on the role instead (its sample
 // pgbouncer.ini and deploy/README.md, "Scaling out"; tests/server/two-hosts.test.ts checks that a
-// statement is still cut). Statements are unnamed (no prepared-statement names to clash
-// across pooled connections) and nothing else here is per session.
+// statement is still cut). Prisma's statements are unnamed; the few hot ones of
+// lib/db/direct-query.ts are named only where no pooler sits in front
+// (lib/db/prepared-statements.ts). Nothing else here is per session.
 export function createDb(url = databaseUrl()): Db {
   const t = dbTimeouts();
   const { connectionString, schema } = splitSchema(url);

@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
+import { logger } from "../log/logger";
+import { preparedStatements } from "./prepared-statements";
 import type { Prisma } from "./generated/client";
 
 // The statements every request pays for (the credential check, with the profile the
@@ -38,6 +41,20 @@ const TYPES = {
   },
 } as pg.CustomTypesConfig;
 
+let prepare: boolean | undefined;
+const names = new Map<string, string>();
+/** A statement's name: the same text always gets the same one (pg refuses one name for two texts). */
+function nameOf(text: string): string | undefined {
+  let name = names.get(text);
+  // Every text here comes from a fixed template (values are parameters), so there are few;
+  // the bound only keeps a mistake from growing every connection's statement cache.
+  if (!name && names.size < 100) {
+    name = `zp_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 /**
  * The rows of `query` (a Prisma.sql template), straight from the driver when `db` is a
  * client createDb made, else (a transaction, a test double) through `$queryRaw`.
@@ -45,6 +62,21 @@ const TYPES = {
 export async function directQuery<T>(db: RawQueryable, query: Prisma.Sql): Promise<T[]> {
   const pool = pools.get(db);
   if (!pool) return db.$queryRaw<T[]>(query);
-  const result = await pool.query({ text: query.text, values: query.values as unknown[], types: TYPES });
-  return result.rows as T[];
+  prepare ??= preparedStatements();
+  const text = query.text;
+  const values = query.values as unknown[];
+  const name = prepare ? nameOf(text) : undefined;
+  if (!name) return (await pool.query({ text, values, types: TYPES })).rows as T[];
+  try {
+    return (await pool.query({ text, values, types: TYPES, name })).rows as T[];
+  } catch (err) {
+    // A pooler that moves us between server connections loses or mixes up named
+    // statements: PostgreSQL refuses them before running anything, so the statement is
+    // sent again unnamed, and every later one too.
+    const code = (err as { code?: unknown }).code;
+    if (code !== "26000" && code !== "42P05") throw err;
+    prepare = false;
+    logger.warn({ event: "db.prepared_statements_off", code }, "named statements refused (a pooler in transaction mode?): sending them unnamed from now on; set DB_PREPARED_STATEMENTS=off");
+    return (await pool.query({ text, values, types: TYPES })).rows as T[];
+  }
 }

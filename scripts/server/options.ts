@@ -1,4 +1,5 @@
 import os from "node:os";
+import { PreparedStatementsConfigError, preparedStatements } from "../../lib/db/prepared-statements";
 import { parseCorsOrigins } from "../../lib/http/cors";
 import { checkTrustProxyForHost, parseTrustProxy } from "../../lib/http/trust-proxy";
 import { HashAdmissionConfigError, hashAdmissionConfig, type HashAdmissionConfig } from "../../lib/security/hash-admission";
@@ -41,6 +42,12 @@ export function readOptions(argv = process.argv.slice(2), env = process.env): Se
     rateLimitConfigFromEnv(env); // a typo in a limit fails the start, not the first sign-in
   } catch (err) {
     if (err instanceof RateLimitConfigError) throw new OptionsError(err.message);
+    throw err;
+  }
+  try {
+    preparedStatements(env);
+  } catch (err) {
+    if (err instanceof PreparedStatementsConfigError) throw new OptionsError(err.message);
     throw err;
   }
   let hashAdmission: HashAdmissionConfig;

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "../../lib/db/client";
 import { directQuery } from "../../lib/db/direct-query";
+import { preparedStatements } from "../../lib/db/prepared-statements";
 import { Prisma } from "../../lib/db/generated/client";
 import { testDb } from "../support/helpers";
 
@@ -35,5 +37,33 @@ describe("directQuery", () => {
     const wrapper = { $queryRaw: async <T,>(q: Prisma.Sql) => (calls.push(q), [{ one: 1 }] as T) };
     expect(await directQuery(wrapper, Prisma.sql`SELECT ${1} AS one`)).toEqual([{ one: 1 }]);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe("prepared statements", () => {
+  it("are on when the app talks to PostgreSQL itself, off behind a pooler, and as DB_PREPARED_STATEMENTS says", () => {
+    expect(preparedStatements({})).toBe(true);
+    expect(preparedStatements({ DIRECT_DATABASE_URL: "postgresql://db/app" })).toBe(false);
+    expect(preparedStatements({ DIRECT_DATABASE_URL: "postgresql://db/app", DB_PREPARED_STATEMENTS: "on" })).toBe(true);
+    expect(preparedStatements({ DB_PREPARED_STATEMENTS: "OFF" })).toBe(false);
+    expect(() => preparedStatements({ DB_PREPARED_STATEMENTS: "yes" })).toThrow('DB_PREPARED_STATEMENTS must be "on" or "off" (got "yes").');
+  });
+
+  it("a connection that lost its named statement (what a pooler does) gets the statement again, unnamed, and the answer", async () => {
+    const saved = process.env.DB_POOL_SIZE;
+    process.env.DB_POOL_SIZE = "1"; // one connection: the forgetting happens where the statement lives
+    const db = createDb(inject("databaseUrl"));
+    if (saved === undefined) delete process.env.DB_POOL_SIZE;
+    else process.env.DB_POOL_SIZE = saved;
+    afterAll(() => db.$disconnect());
+    const query = Prisma.sql`SELECT ${"forgotten"}::text AS word`;
+    const [first] = await directQuery<{ word: string }>(db, query);
+    const named = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'zp\_%'`;
+    expect(named[0].n).toBeGreaterThan(0);
+    await db.$executeRawUnsafe("DEALLOCATE ALL");
+    // pg still believes the statement is prepared there and only binds it: refused (26000).
+    const [again] = await directQuery<{ word: string }>(db, query);
+    expect(again).toEqual(first);
+    expect(first).toEqual({ word: "forgotten" });
   });
 });
