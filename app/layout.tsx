@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { CLIENT_NAMESPACES } from "@/lib/i18n/config";
+import { getLocale, getTranslations } from "next-intl/server";
+import { MEMBER_CLIENT_NAMESPACES } from "@/lib/i18n/config";
+import { ClientMessages } from "./components/client-messages";
 import "./globals.css";
 import { HydrationMark } from "./components/hydration-mark";
 import { SiteHeader } from "./site-header";
@@ -21,14 +21,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The language is known before the first byte (lib/i18n/request.ts): no flash of English.
   const locale = await getLocale();
   const t = await getTranslations("common");
-  // Only what the browser's components read: each page would otherwise carry every
-  // sentence of the site, emails included.
-  const all = await getMessages();
-  const messages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, all[ns]]));
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={messages}>
+        {/* Only what the browser's components read; the staff area adds its own. */}
+        <ClientMessages namespaces={MEMBER_CLIENT_NAMESPACES}>
           <a href="#main" className="skip-link">
             {t("skipToContent")}
           </a>
@@ -41,7 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <noscript>
             <span data-no-script="" hidden />
           </noscript>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

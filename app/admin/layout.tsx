@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/who/current-user";
+import { MEMBER_CLIENT_NAMESPACES, STAFF_CLIENT_NAMESPACES } from "@/lib/i18n/config";
+import { ClientMessages } from "../components/client-messages";
 import styles from "./admin.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +28,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin/invitations">{t("navInvitations")}</Link>
         <Link href="/admin/audit">{t("navAudit")}</Link>
       </nav>
-      {children}
+      {/* The staff forms' sentences, sent with the staff pages only (lib/i18n/config.ts). */}
+      <ClientMessages namespaces={[...MEMBER_CLIENT_NAMESPACES, ...STAFF_CLIENT_NAMESPACES]}>{children}</ClientMessages>
     </div>
   );
 }

@@ -45,10 +45,12 @@ export type Namespace = (typeof NAMESPACES)[number];
 /**
  * The namespaces a component reads with the `useTranslations` hook (client components and
  * the shared ones they render). Only these go to the browser with each page: the rest
- * (mail, the domain sentences, the staff audit words…) stay on the server. A test checks
- * every `useTranslations("<namespace>…")` in app/ names one of these.
+ * (mail, the domain sentences, the staff audit words…) stay on the server. The root
+ * layout sends MEMBER_CLIENT_NAMESPACES with every page; the staff area's layout adds
+ * STAFF_CLIENT_NAMESPACES for its own pages only. A test checks every
+ * `useTranslations("<namespace>…")` in app/ names one its pages receive.
  */
-export const CLIENT_NAMESPACES = [
+export const MEMBER_CLIENT_NAMESPACES = [
   "common",
   "notFound",
   "signup",
@@ -61,7 +63,6 @@ export const CLIENT_NAMESPACES = [
   "invitations",
   "acceptInvitation",
   "emailChange",
-  "adminUsers",
-  "adminInvitations",
-  "adminGuideApplications",
 ] as const satisfies readonly Namespace[];
+
+export const STAFF_CLIENT_NAMESPACES = ["adminUsers", "adminInvitations", "adminGuideApplications"] as const satisfies readonly Namespace[];
