@@ -67,17 +67,19 @@ export async function proxy(req: NextRequest) {
   return withCors(res);
 }
 
-// Pages, server actions, 404s and error pages all pass through here. API routes only when
-// the proxy has work to do: a request with an Origin (CORS, preflights) or a
-// percent-escape in its path (possibly a broken one). The rest of the API, the requests
-// every client makes (a token read, a sign-up from the app or a script), skips it: its
-// security headers and Vary come from next.config.js, its request id from the route
-// (lib/http/route.ts). Passing through here costs ~0.8 ms of CPU per request on the
-// reference machine, as much as the rest of Next's floor (bench/README.md, issue 24).
-// Next's static files never come here (next.config.js gives them their headers).
+// Pages, server actions, 404s and error pages all pass through here, and next-auth's
+// endpoints (its callbacks log with the request id this sets). The rest of the API only
+// when the proxy has work to do: a request with an Origin (CORS, preflights) or a
+// percent-escape in its path (possibly a broken one). The requests every client makes (a
+// token read, a sign-up from the app or a script) skip it: their security headers and Vary
+// come from next.config.js, their request id from the route (lib/http/route.ts). Passing
+// through here costs ~0.8 ms of CPU per request on the reference machine, as much as the
+// rest of Next's floor (bench/README.md, issue 24). Next's static files never come here
+// (next.config.js gives them their headers).
 export const config = {
   matcher: [
     "/((?!_next/static|_next/image|favicon.ico|api/).*)",
+    "/api/auth/:path*",
     { source: "/api/:path*", has: [{ type: "header", key: "origin" }] },
     "/api/:path(.*%.*)",
   ],

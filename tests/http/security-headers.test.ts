@@ -50,11 +50,34 @@ describe("security headers", () => {
     ["POST", "/api/users/login/"],
     ["GET", "/api/users/profile/"],
     ["GET", "/api/no-such-route/"],
-  ])("API %s %s: headers, and a policy that lets nothing load", async (method, path) => {
-    const res = await get(path, { method, headers: { "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
-    const csp = expectCommonHeaders(res, path);
-    expect(csp).toContain("default-src 'none'");
-    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  ])("API %s %s: headers, and a policy that lets nothing load, with and without an Origin", async (method, path) => {
+    // Without an Origin the request skips proxy.ts (its matcher) and takes its headers from
+    // next.config.js; with one it passes through proxy.ts. Both must answer the same.
+    const answers = [];
+    for (const origin of [undefined, baseUrl(), "https://elsewhere.example"]) {
+      const headers: Record<string, string> = { "content-type": "application/json", ...(origin ? { origin } : {}) };
+      const res = await get(path, { method, headers, body: method === "POST" ? "{}" : undefined });
+      const label = `${path} (Origin: ${origin ?? "none"})`;
+      const csp = expectCommonHeaders(res, label);
+      expect(csp, label).toContain("default-src 'none'");
+      expect(res.headers.get("referrer-policy"), label).toBe("strict-origin-when-cross-origin");
+      // No header twice (both next.config.js and proxy.ts could set one).
+      for (const name of ["content-security-policy", "x-frame-options", "x-content-type-options"]) expect(res.headers.get(name), label).not.toContain(",");
+      if (path.startsWith("/api/users/")) expect(res.headers.get("vary"), label).toMatch(/^Origin(,|$)/i);
+      // Every answer of a route carries the id to quote in a bug report.
+      if (path !== "/api/no-such-route/") expect(res.headers.get("x-request-id"), label).toMatch(/^[A-Za-z0-9._:-]+$/);
+      answers.push(res.status);
+    }
+    // The same answer from this site's own origin as from no origin (another site's POST
+    // may be refused: lib/http/cross-site-message.ts).
+    expect(answers[1], path).toBe(answers[0]);
+  });
+
+  it("next-auth's endpoints pass through the proxy: the request id it gives is the answer's", async () => {
+    const res = await get("/api/auth/session", { headers: { "x-request-id": "session-probe-1" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-request-id")).toBe("session-probe-1");
+    expectCommonHeaders(res, "/api/auth/session");
   });
 
   it("404 page: headers", async () => {

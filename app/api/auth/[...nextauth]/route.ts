@@ -3,7 +3,6 @@ import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { deviceCookieName, deviceCookieOptions, newDeviceId, validDeviceId } from "@/lib/auth/credentials/device-cookie";
 import { authOptions } from "@/lib/auth/nextauth/options";
-import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +11,7 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 // next-auth's own endpoints: /api/auth/session, /csrf, /providers, /signout and
 // /callback/credentials (the Credentials provider, for next-auth's client signIn()).
 async function handler(req: NextRequest, ctx: Ctx) {
-  const res: Response = await NextAuth(req as never, ctx as never, authOptions());
-  // Like every answer (proxy.ts skips same-origin API reads): the id to quote in a report.
-  res.headers.set(REQUEST_ID_HEADER, requestIdFrom(req.headers));
-  return res;
+  return NextAuth(req as never, ctx as never, authOptions());
 }
 
 /**
