@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { FORBIDDEN_HTML, SECOND_FACTOR_FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/who/forbidden-page";
+import { CROSS_SITE_FORM_HTML, FORBIDDEN_HTML, SECOND_FACTOR_FORBIDDEN_HTML, VIEWING_AS_FORBIDDEN_HTML } from "@/lib/auth/who/forbidden-page";
 import { isStaffArea, sessionCookieName, staffAreaRefusal } from "@/lib/auth/who/staff-area";
 import { corsPreflightHeaders, corsResponseHeaders, isCorsAllowedOrigin, isCorsPath, isPreflight } from "@/lib/http/cors";
+import { isCrossSitePagePost } from "@/lib/http/cross-site-form";
 import { CROSS_SITE_MESSAGE } from "@/lib/http/cross-site-message";
 import { isMalformedPath, MALFORMED_PATH_MESSAGE } from "@/lib/http/malformed-path";
 import { PATHNAME_HEADER } from "@/lib/http/pathname-header";
@@ -57,6 +58,9 @@ export async function proxy(req: NextRequest) {
     res = allowedOrigin
       ? new NextResponse(null, { status: 204, headers: corsPreflightHeaders(allowedOrigin) })
       : NextResponse.json({ detail: CROSS_SITE_MESSAGE }, { status: 403 });
+  } else if (isCrossSitePagePost(req.method, req.nextUrl.pathname, headers)) {
+    // Next would answer this with a bare 500 (lib/http/cross-site-form.ts).
+    res = new NextResponse(CROSS_SITE_FORM_HTML, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
   } else if (refusal) {
     res = new NextResponse(REFUSAL_PAGES[refusal], { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
   } else {

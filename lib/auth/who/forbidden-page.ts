@@ -24,3 +24,7 @@ export const VIEWING_AS_FORBIDDEN_HTML = page(`<p>This area is for staff only. Y
 /** Staff without a second factor while REQUIRE_2FA covers them (lib/two-factor/requirement.ts). */
 export const SECOND_FACTOR_FORBIDDEN_HTML = page(`<p>Two-factor authentication is required for staff: set up an authenticator app on your security page first.</p>
 <p><a href="/account/security">Set up two-factor authentication</a></p>`);
+
+/** A form of this site posted from another site (lib/http/cross-site-form.ts): nothing was done. */
+export const CROSS_SITE_FORM_HTML = page(`<p>This form was sent from another site, so nothing was done. If you meant to use Zporta Academy, open it and send the form from there.</p>
+<p><a href="/">Go to Zporta Academy</a></p>`);
