@@ -1,4 +1,6 @@
 import { getDb, type Db } from "../db/client";
+import { directQuery } from "../db/direct-query";
+import { Prisma } from "../db/generated/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { logger, maskEmail, type Logger } from "../log/logger";
 import { maskSecrets } from "./mask";
@@ -20,6 +22,8 @@ export interface DeliveryOptions {
   leaseSeconds?: number;
   /** After this many failed attempts the row is marked `failed` (no more retries). */
   maxAttempts?: number;
+  /** How long sent emails may wait for their shared "delivered" mark (default a second). */
+  markWithinMs?: number;
 }
 
 export interface DeliveryReport {
@@ -44,6 +48,8 @@ interface ClaimedRow {
 export const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_LEASE_SECONDS = 300;
 const DEFAULT_BATCH = 20;
+/** Sent emails wait at most this long (plus one send) for their "delivered" mark, which drops their secret. */
+const MARK_WITHIN_MS = 1000;
 
 /** Seconds to wait after the n-th failed attempt: 30 s, 1 min, 2 min, … capped at 1 h, with ±20 % jitter. */
 export function backoffSeconds(attempt: number): number {
@@ -57,8 +63,11 @@ export async function deliverDueEmails(db: Db, opts: DeliveryOptions): Promise<D
   const batch = opts.batchSize ?? DEFAULT_BATCH;
   const lease = opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const markWithinMs = opts.markWithinMs ?? MARK_WITHIN_MS;
 
-  const claimed = await db.$queryRaw<ClaimedRow[]>`
+  // The claim and the "delivered" mark: straight to the pool, prepared
+  // (lib/db/direct-query.ts), like the sign-up that queued the email.
+  const claimed = await directQuery<ClaimedRow>(db, Prisma.sql`
     UPDATE "Outbox" o
     SET "attempts" = o."attempts" + 1,
         "nextAttemptAt" = now() + make_interval(secs => ${lease}::int)
@@ -69,39 +78,56 @@ export async function deliverDueEmails(db: Db, opts: DeliveryOptions): Promise<D
       LIMIT ${batch}::int
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING o."id", o."kind", o."to", o."subject", o."text", o."secret", o."secretAt", o."attempts"`;
+    RETURNING o."id", o."kind", o."to", o."subject", o."text", o."secret", o."secretAt", o."attempts"`);
 
   const report: DeliveryReport = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
-  for (const message of claimed) {
-    const fields = { outboxId: message.id, kind: message.kind, toMasked: maskEmail(message.to), attempt: message.attempts };
-    const outgoing: OutgoingEmail = { id: message.id, kind: message.kind, to: message.to, subject: message.subject, text: fullText(message) };
-    try {
-      await opts.transport.send(outgoing);
-    } catch (err) {
-      const error = maskSecrets(String((err as Error)?.message ?? err), message.secret).slice(0, 1000);
-      if (message.attempts >= maxAttempts) {
-        // Given up: the secret goes too (the email is never sent; nobody else may hold it).
-        await db.$executeRaw`
-          UPDATE "Outbox" SET "status" = 'failed', "lastError" = ${error}, "secret" = NULL
-          WHERE "id" = ${message.id} AND "status" = 'pending'`;
-        report.failed++;
-        log.error({ event: "outbox.failed", ...fields, error }, "email delivery gave up");
-      } else {
-        const delay = backoffSeconds(message.attempts);
-        await db.$executeRaw`
-          UPDATE "Outbox" SET "lastError" = ${error}, "nextAttemptAt" = now() + make_interval(secs => ${delay}::int)
-          WHERE "id" = ${message.id} AND "status" = 'pending'`;
-        report.retrying++;
-        log.warn({ event: "outbox.retry", ...fields, error, retryInSeconds: delay }, "email delivery failed; will retry");
-      }
-      continue;
-    }
+  // Sent emails are marked delivered together, one statement for several: when the pass
+  // ends, or before the next send once a second has passed since the first unmarked one.
+  // Under a burst of sign-ups that is one write where there were up to twenty (issue 24).
+  // Until its mark a row keeps its secret and its lease; a process that dies in between
+  // sends it again when the lease ends, as it always could (delivery is at least once).
+  const sent: { id: number; fields: Record<string, unknown> }[] = [];
+  let firstSentAt = 0;
+  const markDelivered = async () => {
+    if (sent.length === 0) return;
+    const done = sent.splice(0);
     // Delivered: from now on the email is the secret's only copy.
-    await db.$executeRaw`
+    await directQuery(db, Prisma.sql`
       UPDATE "Outbox" SET "status" = 'delivered', "deliveredAt" = now(), "deliveredVia" = ${opts.transport.via}, "lastError" = NULL, "secret" = NULL
-      WHERE "id" = ${message.id} AND "status" = 'pending'`;
-    report.delivered++;
-    log.info({ event: "outbox.delivered", ...fields, via: opts.transport.via }, "email delivered");
+      WHERE "id" = ANY(${done.map((m) => m.id)}::int[]) AND "status" = 'pending'`);
+    report.delivered += done.length;
+    for (const { fields } of done) log.info({ event: "outbox.delivered", ...fields, via: opts.transport.via }, "email delivered");
+  };
+  try {
+    for (const message of claimed) {
+      if (sent.length > 0 && Date.now() - firstSentAt >= markWithinMs) await markDelivered();
+      const fields = { outboxId: message.id, kind: message.kind, toMasked: maskEmail(message.to), attempt: message.attempts };
+      const outgoing: OutgoingEmail = { id: message.id, kind: message.kind, to: message.to, subject: message.subject, text: fullText(message) };
+      try {
+        await opts.transport.send(outgoing);
+      } catch (err) {
+        const error = maskSecrets(String((err as Error)?.message ?? err), message.secret).slice(0, 1000);
+        if (message.attempts >= maxAttempts) {
+          // Given up: the secret goes too (the email is never sent; nobody else may hold it).
+          await db.$executeRaw`
+            UPDATE "Outbox" SET "status" = 'failed', "lastError" = ${error}, "secret" = NULL
+            WHERE "id" = ${message.id} AND "status" = 'pending'`;
+          report.failed++;
+          log.error({ event: "outbox.failed", ...fields, error }, "email delivery gave up");
+        } else {
+          const delay = backoffSeconds(message.attempts);
+          await db.$executeRaw`
+            UPDATE "Outbox" SET "lastError" = ${error}, "nextAttemptAt" = now() + make_interval(secs => ${delay}::int)
+            WHERE "id" = ${message.id} AND "status" = 'pending'`;
+          report.retrying++;
+          log.warn({ event: "outbox.retry", ...fields, error, retryInSeconds: delay }, "email delivery failed; will retry");
+        }
+        continue;
+      }
+      if (sent.push({ id: message.id, fields }) === 1) firstSentAt = Date.now();
+    }
+  } finally {
+    await markDelivered();
   }
   return report;
 }

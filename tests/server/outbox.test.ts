@@ -268,6 +268,43 @@ describe("the claim", () => {
     expect(leaseSeconds).toBeGreaterThan(100);
   });
 
+  it("marks a pass's sent emails delivered together, and a failed send between them costs no other its mark", async () => {
+    await makeDue();
+    await deliverDueEmails(db, { transport: devMailboxTransport(pino({ level: "silent" })) });
+    const rows = await queue(5);
+    const ids = rows.map((r) => r.id);
+    const deliveredNow = async () =>
+      (await withPg((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Outbox" WHERE id = ANY($1) AND status = 'delivered'`, [ids]), pgUrl)).rows[0].n;
+    const seen: number[] = [];
+    const recording = (fail?: number): MailTransport => ({
+      via: "smtp",
+      async send(m) {
+        seen.push(await deliveredNow());
+        if (m.id === fail) throw new Error("450 Mailbox busy");
+      },
+      close() {},
+    });
+    // Within the second: nothing is marked while the pass sends; all five at its end.
+    expect(await deliverDueEmails(db, { transport: recording(ids[1]) })).toMatchObject({ claimed: 5, delivered: 4, retrying: 1 });
+    expect(seen).toEqual([0, 0, 0, 0, 0]);
+    const after = await db.outbox.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    expect(after.map((r) => [r.status, r.secret === null])).toEqual([
+      ["delivered", true],
+      ["pending", false],
+      ["delivered", true],
+      ["delivered", true],
+      ["delivered", true],
+    ]);
+
+    // Past the bound (0 here) the sent ones are marked before the next send.
+    const more = (await queue(3)).map((r) => r.id);
+    ids.splice(0, ids.length, ...more);
+    seen.length = 0;
+    await deliverDueEmails(db, { transport: recording(), markWithinMs: 0 });
+    expect(seen).toEqual([0, 1, 2]);
+    expect(await deliveredNow()).toBe(3);
+  });
+
   it("backoff grows from 30 s and is capped at an hour", () => {
     for (let i = 0; i < 50; i++) {
       expect(backoffSeconds(1)).toBeGreaterThanOrEqual(24);
