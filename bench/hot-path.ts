@@ -6,7 +6,8 @@
 //   BENCH_ROUNDS (default 3), DATABASE_URL (default: a throw-away embedded PostgreSQL),
 //   BENCH_KINDS (comma-separated: token, cookie, duplicate, signup, empty; default all),
 //   BENCH_DIAGNOSTICS=dir (a V8 CPU profile of each server process, written at the end:
-//   `npx tsx bench/profile-summary.ts dir/CPU.*.cpuprofile`).
+//   `npx tsx bench/profile-summary.ts dir/CPU.*.cpuprofile`),
+//   BENCH_VIA=nginx (through the deploy site file in front, as `npm run bench` does).
 // Each row: the workers' CPU (/proc/<pid>/stat, every thread) ÷ requests answered at
 // concurrency 16, the median and range over the rounds; PostgreSQL's CPU the same way.
 // Figures only: nothing here asserts a timing.
@@ -22,12 +23,14 @@ import { browserSessionCookie } from "../tests/support/browser-session";
 import { TEST_SERVER_ENV } from "../tests/support/stack";
 import { childrenOf, commandOf, cpuSeconds, descendantsOf, machineBusySeconds } from "./cpu";
 import { closedLoop, fmt, table } from "./load";
+import { locateNginx, startNginx } from "./nginx";
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const KINDS = process.env.BENCH_KINDS?.split(",").map((k) => k.trim());
 const DIAGNOSTICS = process.env.BENCH_DIAGNOSTICS ? path.resolve(process.env.BENCH_DIAGNOSTICS) : undefined;
+const VIA_NGINX = process.env.BENCH_VIA === "nginx";
 const PASSWORD = "SecurePass123!";
 const progress = (m: string) => console.error(`[bench:hot] ${m}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -45,14 +48,19 @@ async function main(): Promise<number> {
       port,
       hostname: "127.0.0.1",
       workers: WORKERS,
-      env: { ...process.env, ...TEST_SERVER_ENV, REGISTER_MAX_PER_IP: "100000000", RATE_LIMIT_PREFIX: "hot", LOG_LEVEL: "info", COMPRESS: "off", DATABASE_URL: db.url },
+      env: { ...process.env, ...TEST_SERVER_ENV, REGISTER_MAX_PER_IP: "100000000", RATE_LIMIT_PREFIX: "hot", LOG_LEVEL: "info", COMPRESS: "off", TRUST_PROXY: "1", DATABASE_URL: db.url },
       nodeArgs: DIAGNOSTICS ? ["--cpu-prof", `--diagnostic-dir=${DIAGNOSTICS}`] : [],
       stdout: fd,
     });
     closeSync(fd);
     cleanups.unshift(() => stopProcess(server.child));
     await server.ready;
-    const base = `http://127.0.0.1:${port}`;
+    let base = `http://127.0.0.1:${port}`;
+    if (VIA_NGINX) {
+      const nginx = await startNginx({ binary: locateNginx(progress), listenPort: await freePort(), appPort: port, dir: path.join(scratch, "nginx") });
+      cleanups.unshift(nginx.stop);
+      base = nginx.url;
+    }
     const postmaster = childrenOf(process.pid).find((pid) => commandOf(pid) === "postgres");
     const pgSeconds = () => (postmaster ? [postmaster, ...descendantsOf(postmaster)].reduce((a, pid) => a + cpuSeconds(pid), 0) : 0);
     const workerSeconds = () => server.workers().reduce((a, pid) => a + cpuSeconds(pid), 0);
@@ -117,7 +125,7 @@ async function main(): Promise<number> {
       `### Hot path ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`,
       "",
       `Node ${process.version}, ${os.availableParallelism()} CPUs, load average ${os.loadavg().map((l) => fmt(l, 2)).join("/")}; ` +
-        `${WORKERS} worker(s), direct to the app, concurrency 16, ${ROUNDS} interleaved rounds of ${SECONDS} s; ` +
+        `${WORKERS} worker(s), ${VIA_NGINX ? "through nginx" : "direct to the app"}, concurrency 16, ${ROUNDS} interleaved rounds of ${SECONDS} s; ` +
         `other processes used ${fmt(Math.max(0, others) * 100, 0)} % of the CPU meanwhile. One argon2id hash: ${range(hashCpu)} ms of CPU.`,
       "",
       table(
@@ -125,7 +133,7 @@ async function main(): Promise<number> {
         kinds.map((kind, i) => [kind.label, range(samples[i].app), range(samples[i].pg), samples[i].bad]),
       ),
       "",
-      `Command: \`npm run bench:hot\`${process.env.BENCH_WORKERS ? ` BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}${process.env.BENCH_ROUNDS ? ` BENCH_ROUNDS=${ROUNDS}` : ""}.`,
+      `Command: \`npm run bench:hot\`${process.env.BENCH_WORKERS ? ` BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}${process.env.BENCH_ROUNDS ? ` BENCH_ROUNDS=${ROUNDS}` : ""}${VIA_NGINX ? " BENCH_VIA=nginx" : ""}.`,
     ];
     console.log(out.join("\n"));
     return samples.some((s) => s.bad > 0) ? 1 : 0;
