@@ -7,11 +7,13 @@
 //   BENCH_KINDS (comma-separated: token, cookie, duplicate, signup, empty; default all),
 //   BENCH_DIAGNOSTICS=dir (a V8 CPU profile of each server process, written at the end:
 //   `npx tsx bench/profile-summary.ts dir/CPU.*.cpuprofile`),
-//   BENCH_VIA=nginx (through the deploy site file in front, as `npm run bench` does).
+//   BENCH_VIA=nginx (through the deploy site file in front, as `npm run bench` does),
+//   BENCH_NODE_ARGS="--flag …" (Node options for the supervisor, which its workers inherit).
+// The workers' RSS after the rounds is printed too.
 // Each row: the workers' CPU (/proc/<pid>/stat, every thread) ÷ requests answered at
 // concurrency 16, the median and range over the rounds; PostgreSQL's CPU the same way.
 // Figures only: nothing here asserts a timing.
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../lib/db/embedded";
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
       hostname: "127.0.0.1",
       workers: WORKERS,
       env: { ...process.env, ...TEST_SERVER_ENV, REGISTER_MAX_PER_IP: "100000000", RATE_LIMIT_PREFIX: "hot", LOG_LEVEL: "info", COMPRESS: "off", TRUST_PROXY: "1", DATABASE_URL: db.url },
-      nodeArgs: DIAGNOSTICS ? ["--cpu-prof", `--diagnostic-dir=${DIAGNOSTICS}`] : [],
+      nodeArgs: [...(DIAGNOSTICS ? ["--cpu-prof", `--diagnostic-dir=${DIAGNOSTICS}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
       stdout: fd,
     });
     closeSync(fd);
@@ -120,20 +122,22 @@ async function main(): Promise<number> {
     const wall = (Date.now() - wallFrom) / 1000;
     const others = (machineBusySeconds() - machineFrom - ours) / (wall * os.availableParallelism());
 
+    const rssMiB = server.workers().map((pid) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN) / 1024);
     const range = (xs: number[]) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
     const out = [
       `### Hot path ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`,
       "",
       `Node ${process.version}, ${os.availableParallelism()} CPUs, load average ${os.loadavg().map((l) => fmt(l, 2)).join("/")}; ` +
         `${WORKERS} worker(s), ${VIA_NGINX ? "through nginx" : "direct to the app"}, concurrency 16, ${ROUNDS} interleaved rounds of ${SECONDS} s; ` +
-        `other processes used ${fmt(Math.max(0, others) * 100, 0)} % of the CPU meanwhile. One argon2id hash: ${range(hashCpu)} ms of CPU.`,
+        `other processes used ${fmt(Math.max(0, others) * 100, 0)} % of the CPU meanwhile. One argon2id hash: ${range(hashCpu)} ms of CPU. ` +
+        `Workers' RSS after the rounds: ${rssMiB.map((m) => fmt(m)).join(" / ")} MiB.`,
       "",
       table(
         ["request", "app CPU ms per request, median (range)", "PostgreSQL CPU ms", "unexpected answers"],
         kinds.map((kind, i) => [kind.label, range(samples[i].app), range(samples[i].pg), samples[i].bad]),
       ),
       "",
-      `Command: \`npm run bench:hot\`${process.env.BENCH_WORKERS ? ` BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}${process.env.BENCH_ROUNDS ? ` BENCH_ROUNDS=${ROUNDS}` : ""}${VIA_NGINX ? " BENCH_VIA=nginx" : ""}.`,
+      `Command: \`npm run bench:hot\`${process.env.BENCH_WORKERS ? ` BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}${process.env.BENCH_ROUNDS ? ` BENCH_ROUNDS=${ROUNDS}` : ""}${VIA_NGINX ? " BENCH_VIA=nginx" : ""}${process.env.BENCH_NODE_ARGS ? ` BENCH_NODE_ARGS="${process.env.BENCH_NODE_ARGS}"` : ""}.`,
     ];
     console.log(out.join("\n"));
     return samples.some((s) => s.bad > 0) ? 1 : 0;
