@@ -54,10 +54,14 @@ test("add a passkey, then sign in with it on a fresh browser context", async ({ 
   const fresh = await second.newPage();
   const other = await virtualAuthenticator(second, fresh);
   await other.cdp.send("WebAuthn.addCredential", { authenticatorId: other.authenticatorId, credential: credentials[0] });
-  const login = await fresh.goto("/login");
   // The username field offers passkeys in its autofill (conditional mediation). Read from
-  // the served page, not the live one: the autofill may already have signed in and left.
-  expect(await login!.text()).toMatch(/<input[^>]*autocomplete="username webauthn"/i);
+  // the page as served, fetched apart: in the browser the autofill may sign in and leave
+  // /login before the live field, or even the navigation's response body, can be read.
+  const served = await (await second.request.get("/login")).text();
+  expect(served).toMatch(/<input[^>]*autocomplete="username webauthn"/i);
+  // "commit": the autofill may navigate to /account before /login's load event, which
+  // would abort a goto that waits for it; the ready mark is then /account's.
+  await fresh.goto("/login", { waitUntil: "commit" });
   // The autofill request started on load may itself sign in (the virtual authenticator
   // answers conditional requests at once) before the button is pressed: on a busy machine
   // the page is already leaving for /account. Either way the passkey signed this browser in.
