@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import apiSecurityHeaders from "./lib/http/api-security-headers.json" with { type: "json" };
 
 // next-intl without i18n routing: no locale in URLs, the language is chosen per request
 // in lib/i18n/request.ts (docs/i18n.md).
@@ -35,15 +36,9 @@ const nextConfig = {
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     ];
     // The API routes proxy.ts does not see (no Origin, no percent-escape: its matcher) get
-    // the API's headers here, the same values lib/http/security-headers.ts gives the ones
-    // it sees (tests/http/security-headers.test.ts checks both kinds).
-    const api = [
-      { key: "Content-Security-Policy", value: "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" },
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-    ];
+    // the API's headers here, the same file lib/http/security-headers.ts gives the ones it
+    // sees (tests/http/security-headers.test.ts checks both kinds).
+    const api = Object.entries(apiSecurityHeaders).map(([key, value]) => ({ key, value }));
     return [
       { source: "/_next/static/:path*", headers },
       { source: "/_next/image", headers },

@@ -6,11 +6,16 @@
 // credentialed cross-site POST without one). Token pages' own forms, posted with
 // `Origin: null`, were given their real origin before this check (token-page-origin.ts).
 
+/** The host Next compares a server action's Origin with: X-Forwarded-Host's first value, else Host. */
+export function actionHost(headers: Headers): string | null {
+  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+}
+
 export function isCrossSitePagePost(method: string, pathname: string, headers: Headers): boolean {
   if (method !== "POST" || pathname === "/api" || pathname.startsWith("/api/")) return false;
   const origin = headers.get("origin");
   if (origin === null) return false;
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  const host = actionHost(headers);
   if (!host) return true;
   if (origin === "null") return true;
   return !URL.canParse(origin) || new URL(origin).host !== host;

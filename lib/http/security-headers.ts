@@ -4,6 +4,7 @@
 // TLS (HSTS) and covers the few answers it makes itself (deploy/nginx/zporta-accounts.conf).
 
 import { googleClientIds } from "../google-login/config";
+import apiSecurityHeaders from "./api-security-headers.json" with { type: "json" };
 
 /**
  * Pages whose address carries a one-time secret (a token in the query or the path). Their
@@ -57,8 +58,13 @@ export function pageContentSecurityPolicy(nonce: string, opts: { google?: boolea
   ].join("; ");
 }
 
-/** API answers are data, never a document: nothing may load from them or frame them. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * An API answer's headers, in a JSON file so that next.config.js gives the same ones to the
+ * API requests proxy.ts does not see (its matcher). API answers are data, never a
+ * document: nothing may load from them or frame them.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = apiSecurityHeaders;
+export const API_CONTENT_SECURITY_POLICY = API_SECURITY_HEADERS["Content-Security-Policy"];
 
 /**
  * The headers for a response to `pathname`. `nonce` is the page's script nonce (absent for
@@ -68,13 +74,11 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none';
 export function securityHeaders(pathname: string, nonce?: string): Record<string, string> {
   const google = (GOOGLE_SIGN_IN_PAGES as readonly string[]).includes(pathname) && googleClientIds().length > 0;
   return {
+    ...API_SECURITY_HEADERS,
     "Content-Security-Policy": nonce === undefined || isApi(pathname) ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy(nonce, { google }),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
     // Token pages: no Referer at all, not even to this site's own assets and logs. Their
     // forms still work without JavaScript: lib/http/token-page-origin.ts.
     "Referrer-Policy": isTokenPage(pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
   };
 }
 

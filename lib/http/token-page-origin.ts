@@ -1,3 +1,4 @@
+import { actionHost } from "./cross-site-form";
 import { isTokenPage } from "./security-headers";
 
 /**
@@ -12,8 +13,7 @@ import { isTokenPage } from "./security-headers";
 export function repairedTokenPageOrigin(method: string, pathname: string, headers: Headers): string | null {
   if (method !== "POST" || !isTokenPage(pathname)) return null;
   if (headers.get("origin") !== "null" || headers.get("sec-fetch-site") !== "same-origin") return null;
-  // Next compares the Origin's host with X-Forwarded-Host (its first value), else Host.
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  const host = actionHost(headers);
   if (!host) return null;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
   return `${proto}://${host}`;

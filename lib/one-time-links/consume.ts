@@ -10,7 +10,6 @@ export interface LinkRef {
   purpose: LinkPurpose;
 }
 
-
 /**
  * Spends a link: ONE conditional UPDATE, in the caller's transaction (the one of the
  * link's effect). It matches only an unspent, unexpired link of this purpose and user,
