@@ -13,19 +13,14 @@
 // Each row: the workers' CPU (/proc/<pid>/stat, every thread) ÷ requests answered at
 // concurrency 16, the median and range over the rounds; PostgreSQL's CPU the same way.
 // Figures only: nothing here asserts a timing.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../lib/db/embedded";
 import { hashPassword } from "../lib/users/password-hash";
-import { ensureBuild } from "../scripts/support/build";
-import { ensureDatabase } from "../scripts/support/database";
-import { spawnServer, stopProcess } from "../scripts/support/next-server";
 import { browserSessionCookie } from "../tests/support/browser-session";
-import { TEST_SERVER_ENV } from "../tests/support/stack";
-import { childrenOf, commandOf, cpuSeconds, descendantsOf, machineBusySeconds } from "./cpu";
+import { machineBusySeconds } from "./cpu";
 import { closedLoop, fmt, table } from "./load";
-import { locateNginx, startNginx } from "./nginx";
+import { startBenchStack } from "./stack";
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -39,33 +34,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<number> {
   if (DIAGNOSTICS) mkdirSync(DIAGNOSTICS, { recursive: true });
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "zporta-hot-"));
-  const db = await ensureDatabase({ temporary: true, log: progress });
-  const cleanups: (() => Promise<void>)[] = [async () => db.stop(), async () => rmSync(scratch, { recursive: true, force: true })];
+  const stack = await startBenchStack({
+    name: "hot",
+    workers: WORKERS,
+    nginx: VIA_NGINX,
+    nodeArgs: [...(DIAGNOSTICS ? ["--cpu-prof", `--diagnostic-dir=${DIAGNOSTICS}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
+    log: progress,
+  });
   try {
-    ensureBuild(progress);
-    const port = await freePort();
-    const fd = openSync(path.join(scratch, "server.log"), "a");
-    const server = spawnServer({
-      port,
-      hostname: "127.0.0.1",
-      workers: WORKERS,
-      env: { ...process.env, ...TEST_SERVER_ENV, REGISTER_MAX_PER_IP: "100000000", RATE_LIMIT_PREFIX: "hot", LOG_LEVEL: "info", COMPRESS: "off", TRUST_PROXY: "1", DATABASE_URL: db.url },
-      nodeArgs: [...(DIAGNOSTICS ? ["--cpu-prof", `--diagnostic-dir=${DIAGNOSTICS}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
-      stdout: fd,
-    });
-    closeSync(fd);
-    cleanups.unshift(() => stopProcess(server.child));
-    await server.ready;
-    let base = `http://127.0.0.1:${port}`;
-    if (VIA_NGINX) {
-      const nginx = await startNginx({ binary: locateNginx(progress), listenPort: await freePort(), appPort: port, dir: path.join(scratch, "nginx") });
-      cleanups.unshift(nginx.stop);
-      base = nginx.url;
-    }
-    const postmaster = childrenOf(process.pid).find((pid) => commandOf(pid) === "postgres");
-    const pgSeconds = () => (postmaster ? [postmaster, ...descendantsOf(postmaster)].reduce((a, pid) => a + cpuSeconds(pid), 0) : 0);
-    const workerSeconds = () => server.workers().reduce((a, pid) => a + cpuSeconds(pid), 0);
+    const { server, pgSeconds, workerSeconds } = stack;
+    const base = stack.nginx?.url ?? stack.appUrl;
 
     let n = 0;
     const runId = Date.now().toString(36);
@@ -142,7 +120,7 @@ async function main(): Promise<number> {
     console.log(out.join("\n"));
     return samples.some((s) => s.bad > 0) ? 1 : 0;
   } finally {
-    for (const cleanup of cleanups) await cleanup().catch(() => {});
+    await stack.stop();
   }
 }
 

@@ -15,33 +15,18 @@
 // Settings: BENCH_WORKERS (default 2), BENCH_SECONDS per measurement (default 10),
 // DATABASE_URL (default: a throw-away embedded PostgreSQL), NGINX (path to the binary).
 // Figures only: nothing here asserts a timing.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { freePort } from "../lib/db/embedded";
 import { hashPassword } from "../lib/users/password-hash";
-import { ensureBuild } from "../scripts/support/build";
-import { ensureDatabase } from "../scripts/support/database";
-import { spawnServer, stopProcess } from "../scripts/support/next-server";
+import { stopProcess } from "../scripts/support/next-server";
 import { browserSessionCookie } from "../tests/support/browser-session";
-import { TEST_SERVER_ENV } from "../tests/support/stack";
 import { countBy, storm } from "../tests/support/storm";
-import { childrenOf, commandOf, cpuSeconds, descendantsOf, machineBusySeconds } from "./cpu";
+import { childrenOf, cpuSeconds, machineBusySeconds } from "./cpu";
 import { closedLoop, fmt, percentile, sampler, table } from "./load";
-import { locateNginx, startNginx } from "./nginx";
-
-/**
- * Registration rate limits (lib/security/rate-limits.ts) must not throttle a benchmark
- * that signs up thousands of people from one address. TEST_SERVER_ENV raises the suite's
- * limits; the benchmark's own go here, under a key prefix of their own.
- */
-const BENCH_RATE_LIMIT_ENV: Record<string, string> = {
-  REGISTER_MAX_PER_IP: "100000000",
-  LOGIN_MAX_FAILURES_PER_IP: "100000000",
-  RATE_LIMIT_PREFIX: "bench",
-};
+import { startBenchStack } from "./stack";
 
 const STRONG_PASSWORD = "SecurePass123!";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -61,45 +46,22 @@ async function main(): Promise<number> {
   const cores = os.availableParallelism();
   if (DIAGNOSTICS) mkdirSync(DIAGNOSTICS, { recursive: true });
   const loadBefore = os.loadavg();
-  const nginxBinary = locateNginx(progress);
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "zporta-bench-"));
-  const db = await ensureDatabase({ temporary: true, log: progress });
-  const cleanups: (() => Promise<void>)[] = [async () => db.stop(), async () => rmSync(scratch, { recursive: true, force: true })];
+  const stack = await startBenchStack({
+    name: "bench",
+    workers: WORKERS,
+    nginx: true,
+    env: { EVENT_LOOP_REPORT_MS: "1000" },
+    // BENCH_DIAGNOSTICS=dir: a V8 CPU profile of every server process (written when it
+    // exits, at the end) and a heap snapshot of worker 1 after the load, all in `dir`.
+    nodeArgs: DIAGNOSTICS ? ["--cpu-prof", "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${DIAGNOSTICS}`] : [],
+    log: progress,
+  });
   try {
-    ensureBuild(progress);
-    const appPort = await freePort();
-    const logFile = path.join(scratch, "server.log");
-    const fd = openSync(logFile, "a");
-    const server = spawnServer({
-      port: appPort,
-      hostname: "127.0.0.1",
-      workers: WORKERS,
-      env: {
-        ...process.env,
-        ...TEST_SERVER_ENV,
-        ...BENCH_RATE_LIMIT_ENV,
-        LOG_LEVEL: "info",
-        TRUST_PROXY: "1",
-        // As the systemd unit runs it behind nginx: nginx compresses, the app does not.
-        COMPRESS: "off",
-        EVENT_LOOP_REPORT_MS: "1000",
-        DATABASE_URL: db.url,
-      },
-      // BENCH_DIAGNOSTICS=dir: a V8 CPU profile of every server process (written when it
-      // exits, at the end) and a heap snapshot of worker 1 after the load, all in `dir`.
-      nodeArgs: DIAGNOSTICS ? ["--cpu-prof", "--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${DIAGNOSTICS}`] : [],
-      stdout: fd,
-    });
-    closeSync(fd);
-    cleanups.unshift(() => stopProcess(server.child));
-    const { workers } = await server.ready;
-    progress(`app: ${workers.length} workers on 127.0.0.1:${appPort} (log: ${logFile})`);
-    const nginx = await startNginx({ binary: nginxBinary, listenPort: await freePort(), appPort, dir: path.join(scratch, "nginx") });
+    const { db, server, logFile, pgSeconds } = stack;
+    const nginx = stack.nginx!;
+    const workers = server.workers();
     const nginxPids = [nginx.pid, ...childrenOf(nginx.pid)];
-    cleanups.unshift(nginx.stop);
-    progress(`nginx ${nginx.version} on ${nginx.url}`);
-
-    const direct = `http://127.0.0.1:${appPort}`;
+    const direct = stack.appUrl;
     const register = async (body = nextUser(), base = nginx.url) => {
       const res = await fetch(`${base}/api/users/register/`, {
         method: "POST",
@@ -176,9 +138,6 @@ async function main(): Promise<number> {
     progress("warming up…");
     await closedLoop({ concurrency: 4, durationMs: 2000, fire: () => register() });
     // CPU accounting over (b) and (c).
-    // The embedded PostgreSQL is a child of this process; its backends are its children.
-    const postmaster = childrenOf(process.pid).find((pid) => commandOf(pid) === "postgres");
-    const pgSeconds = () => (postmaster ? [postmaster, ...descendantsOf(postmaster)].reduce((a, pid) => a + cpuSeconds(pid), 0) : 0);
     const cpuParts = () => ({
       postgres: pgSeconds(),
       workers: server.workers().reduce((a, pid) => a + cpuSeconds(pid), 0),
@@ -233,7 +192,7 @@ async function main(): Promise<number> {
     // (h) app CPU per request, one kind of request at a time: the workers' CPU time
     // (/proc/<pid>/stat, user + system, every thread: event loop, hashing pool, GC) over a
     // closed loop at concurrency 16, divided by the requests answered.
-    const workerCpu = () => server.workers().reduce((a, pid) => a + cpuSeconds(pid), 0);
+    const workerCpu = stack.workerSeconds;
     const cpuPer = async (label: string, expect: string, fire: () => Promise<number>) => {
       progress(`(h) app CPU per request: ${label}, ${SECONDS} s…`);
       const from = workerCpu();
@@ -485,8 +444,8 @@ async function main(): Promise<number> {
           cpuRow("supervisor", spent("primary")),
           cpuRow("nginx", spent("nginx")),
           cpuRow("load generator (this process)", spent("client")),
-          ...(postmaster ? [cpuRow("PostgreSQL (embedded; backends that lived through the run)", spent("postgres"))] : []),
-          cpuRow(`everything else (${postmaster ? "" : "PostgreSQL, "}other users of the machine)`, spent("machine") - listed),
+          ...(stack.embedded ? [cpuRow("PostgreSQL (embedded; backends that lived through the run)", spent("postgres"))] : []),
+          cpuRow(`everything else (${stack.embedded ? "" : "PostgreSQL, "}other users of the machine)`, spent("machine") - listed),
           cpuRow("whole machine", spent("machine")),
         ],
       ),
@@ -498,7 +457,7 @@ async function main(): Promise<number> {
       table(
         ["request", "answered", "per s", "expected answer", "other", "app CPU ms each", "beyond the hash", "PostgreSQL CPU ms each"],
         perRequest.flatMap(({ rows }) =>
-          rows.map((r) => [r.label, r.requests, fmt(r.rate), r.ok, r.other, fmt(r.ms), r.label.startsWith("distinct sign-ups") ? fmt(r.ms - hashCpuMsNow) : "(no hash)", postmaster ? fmt(r.pgMs) : "(not embedded)"]),
+          rows.map((r) => [r.label, r.requests, fmt(r.rate), r.ok, r.other, fmt(r.ms), r.label.startsWith("distinct sign-ups") ? fmt(r.ms - hashCpuMsNow) : "(no hash)", stack.embedded ? fmt(r.pgMs) : "(not embedded)"]),
         ),
       ),
     );
@@ -537,7 +496,7 @@ async function main(): Promise<number> {
           ["app CPU per cookie-authenticated read", "≤ 4 ms", `${fmt(dCookie.ms)} ms`, verdict(dCookie.ms <= 4)],
           ["app CPU per rejected duplicate", "≤ 4 ms", `${fmt(dDuplicate.ms)} ms`, verdict(dDuplicate.ms <= 4)],
           ["app CPU beyond the hash per sign-up", "≤ 8 ms", `${fmt(dSignup.ms - hashCpuMsNow)} ms`, verdict(dSignup.ms - hashCpuMsNow <= 8)],
-          ["PostgreSQL CPU per sign-up", "≤ 3 ms", postmaster ? `${fmt(dSignup.pgMs)} ms` : "(not embedded)", postmaster ? verdict(dSignup.pgMs <= 3) : ""],
+          ["PostgreSQL CPU per sign-up", "≤ 3 ms", stack.embedded ? `${fmt(dSignup.pgMs)} ms` : "(not embedded)", stack.embedded ? verdict(dSignup.pgMs <= 3) : ""],
           ["RSS per worker after the bench (largest)", "< 200 MB", `${fmt(maxWorkerRss)} MiB`, verdict(maxWorkerRss < 200)],
           ["Next's floor (empty route), for reference", "", `${fmt(dFloor.ms)} ms`, ""],
         ],
@@ -561,7 +520,7 @@ async function main(): Promise<number> {
     console.log(out.join("\n"));
     return stormOk && checksOk ? 0 : 1;
   } finally {
-    for (const cleanup of cleanups) await cleanup().catch((err) => progress(`cleanup failed: ${String(err)}`));
+    await stack.stop();
   }
 }
 
