@@ -101,9 +101,11 @@ describe("the profile read in one statement", () => {
     });
   }
 
-  // The server's own client sends these statements straight to its pool (lib/db/direct-query.ts),
-  // with its own readers for dates and big integers: they must read what Prisma reads, in
-  // any time zone the host runs in (a laptop in Tokyo, a server in California).
+  // The server's own client sends these statements straight to its pool (lib/db/direct-query.ts):
+  // they must read what Prisma reads, in any time zone the host runs in (a laptop in Tokyo,
+  // a server in California). Their dates are all timestamptz, which the driver reads the
+  // same in every zone; the reader for `timestamp` columns is tested in
+  // tests/db/direct-query.test.ts, where it fails without it.
   for (const zone of ["UTC", "Asia/Tokyo", "America/Los_Angeles"]) {
     it(`reads the same profile straight from the pool as through Prisma, the process in ${zone}`, async () => {
       const { id, key, secret } = await member({ withPreference: true });
