@@ -13,7 +13,7 @@
 // Each row: the workers' CPU (/proc/<pid>/stat, every thread) ÷ requests answered at
 // concurrency 16, the median and range over the rounds; PostgreSQL's CPU the same way.
 // Figures only: nothing here asserts a timing.
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hashPassword } from "../lib/users/password-hash";
@@ -118,6 +118,10 @@ async function main(): Promise<number> {
       `Command: \`npm run bench:hot\`${process.env.BENCH_WORKERS ? ` BENCH_WORKERS=${WORKERS}` : ""}${process.env.BENCH_SECONDS ? ` BENCH_SECONDS=${SECONDS}` : ""}${process.env.BENCH_ROUNDS ? ` BENCH_ROUNDS=${ROUNDS}` : ""}${VIA_NGINX ? " BENCH_VIA=nginx" : ""}${process.env.BENCH_NODE_ARGS ? ` BENCH_NODE_ARGS="${process.env.BENCH_NODE_ARGS}"` : ""}.`,
     ];
     console.log(out.join("\n"));
+    if (process.env.BENCH_HOLD) {
+      progress(`holding workers ${server.workers().join(" ")} until ${process.env.BENCH_HOLD} is removed…`);
+      while (existsSync(process.env.BENCH_HOLD)) await new Promise((r) => setTimeout(r, 500));
+    }
     return samples.some((s) => s.bad > 0) ? 1 : 0;
   } finally {
     await stack.stop();

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync } from "node:fs";
 import path from "node:path";
+import { useQueryCompilerFile } from "./support/prisma-query-compiler";
 
 const stub = path.resolve("scripts/schema-engine-stub.sh");
 if (existsSync(stub)) chmodSync(stub, 0o755);
@@ -20,4 +21,12 @@ const result = spawnSync(
     },
   },
 );
+if (result.status === 0 && process.argv[2] === "generate") {
+  try {
+    await useQueryCompilerFile();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}
 process.exit(result.status ?? 1);

@@ -50,6 +50,10 @@ export async function runPrimary(opts: ServerOptions): Promise<void> {
     // file reads and DNS lookups: each worker gets its hashing slots plus spare threads,
     // so those never wait behind hashes. An operator's UV_THREADPOOL_SIZE wins.
     UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE?.trim() || String(hashThreadPoolSize(opts.hashAdmission)),
+    // glibc gives each thread that allocates its own malloc arena (up to 8 per core), and
+    // V8's background threads all do: two arenas left ~8 MiB less RSS per worker at no
+    // CPU the bench could see (docs/performance.md, "Memory"). An operator's value wins.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX?.trim() || "2",
     DATABASE_URL: db.url,
     PORT: String(opts.port),
     NODE_ENV: "production",

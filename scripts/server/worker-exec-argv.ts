@@ -16,25 +16,35 @@ export function withoutTsx(execArgv: string[]): string[] {
 /**
  * V8 options the supervisor gives each worker, each unless the supervisor's own options
  * or NODE_OPTIONS name it (docs/performance.md, "Memory"; Node refuses
- * --heap-growing-percent in NODE_OPTIONS):
+ * --heap-growing-percent in NODE_OPTIONS). None caps the heap: a worker that needs more
+ * still gets it (--max-old-space-size would cap it, and cost CPU in more full GCs).
  * - a young generation of 4 MiB semi-spaces (V8 lets each grow to 16 MiB): a request's
- *   garbage is small and short-lived; ~40 MiB less RSS per worker after the bench;
- * - the old generation grown by at most 2× its live size after a full GC (V8 allows up
- *   to 4× when its heap limit is large, as on any server): ~60 MiB live, so ~140 MiB
- *   instead of ~230–290 MiB reserved after the bench, ~110 MiB less RSS, at no CPU per
- *   request the bench could tell from its noise (bench/README.md). No cap: a worker that needs more still gets it
- *   (--max-old-space-size would cap it, and cost CPU: 1.3× growth, more full GCs).
+ *   garbage is small and short-lived;
+ * - the old generation grown to 1.3× its live size after a full GC (V8 allows up to 4×
+ *   on a server with this much memory): a live set of ~60 MiB then reserves ~80 MiB, not
+ *   ~230–290. A few more full GCs (17 against 14 in 20 s of load, ~60 ms more main-thread
+ *   time), no more CPU per request than the bench could tell from its noise;
+ * - WebAssembly compiled once by the baseline compiler only: Prisma's query compiler is
+ *   the one module, and the optimising tier's second copy of its code cost memory for
+ *   no CPU per request the bench could see.
  */
-export const WORKER_V8_DEFAULTS = ["--max-semi-space-size=4", "--heap-growing-percent=100"] as const;
+export const WORKER_V8_DEFAULTS = ["--max-semi-space-size=4", "--heap-growing-percent=30", "--liftoff-only"] as const;
+
+/**
+ * The names an option may stand for as V8 reads them (`-` and `_` alike, no value):
+ * `--no-liftoff-only` and `--noliftoff-only` also name `liftoff-only`.
+ */
+function optionNames(arg: string): string[] {
+  const m = /^--([a-z][a-z0-9_-]*)/i.exec(arg.trim());
+  if (!m) return [];
+  const name = m[1].replace(/_/g, "-").toLowerCase();
+  return name.startsWith("no") ? [name, name.replace(/^no-?/, "")] : [name];
+}
 
 /** A worker's Node options: the supervisor's minus the TypeScript loader, plus WORKER_V8_DEFAULTS. */
 export function workerExecArgv(execArgv: string[], nodeOptions = process.env.NODE_OPTIONS ?? ""): string[] {
   const out = withoutTsx(execArgv);
-  for (const flag of WORKER_V8_DEFAULTS) {
-    const name = flag.slice(0, flag.indexOf("="));
-    // V8 reads --heap-growing-percent and --heap_growing_percent alike.
-    const spelled = [name, name.replace(/(?<=^--.*)-/g, "_")];
-    if (![...out, nodeOptions].some((a) => spelled.some((n) => a.includes(n)))) out.push(flag);
-  }
+  const named = new Set([...out, ...nodeOptions.split(/\s+/)].flatMap(optionNames));
+  for (const flag of WORKER_V8_DEFAULTS) if (!optionNames(flag).some((n) => named.has(n))) out.push(flag);
   return out;
 }
