@@ -8,7 +8,9 @@
 //   BENCH_DIAGNOSTICS=dir (a V8 CPU profile of each server process, written at the end:
 //   `npx tsx bench/profile-summary.ts dir/CPU.*.cpuprofile`),
 //   BENCH_VIA=nginx (through the deploy site file in front, as `npm run bench` does),
-//   BENCH_NODE_ARGS="--flag …" (Node options for the supervisor, which its workers inherit).
+//   BENCH_NODE_ARGS="--flag …" (Node options for the supervisor, which its workers inherit),
+//   BENCH_HOLD=file (after the rounds, keep the stack up until that file is removed: to
+//   read a worker's /proc/<pid>/smaps or load it further by hand).
 // The workers' RSS after the rounds is printed too.
 // Each row: the workers' CPU (/proc/<pid>/stat, every thread) ÷ requests answered at
 // concurrency 16, the median and range over the rounds; PostgreSQL's CPU the same way.
