@@ -29,7 +29,7 @@ const nextConfig = {
     proxyClientMaxBodySize: 4 * 5 * 1024 * 1024 + 256 * 1024,
     // A worker loads a route's code when the route is first asked for, not every route
     // at start: most workers of an API host never render the staff pages, and each
-    // route loaded keeps its modules for good (~24 MiB less RSS per worker after the
+    // route loaded keeps its modules for good (~14–24 MiB less RSS per worker after the
     // bench; the first request of a route in a fresh worker pays the load, docs/performance.md).
     preloadEntriesOnStart: false,
   },
