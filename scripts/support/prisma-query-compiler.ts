@@ -5,6 +5,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+// The name lib/db/query-compiler.ts reads: written there as a literal, because Next's
+// bundler only ships a file named by a literal `new URL(…, import.meta.url)`
+// (tests/db/query-compiler.test.ts loads it through that function).
 export const QUERY_COMPILER_FILE = "query-compiler.wasm";
 
 const LOADER =
