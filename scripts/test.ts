@@ -39,24 +39,68 @@ for (const [cmd, args, extraEnv] of [
 }
 await stack.stop();
 
-function counts(): { passed: number; failed: number; skipped: number } {
-  const total = { passed: 0, failed: 0, skipped: 0 };
+// The names of what failed are printed last too: CI often keeps only the tail of the output,
+// and the runners' own failure reports are far above it.
+function counts(): { passed: number; failed: number; skipped: number; names: string[] } {
+  const total = { passed: 0, failed: 0, skipped: 0, names: [] as string[] };
   if (existsSync(VITEST_JSON)) {
     const v = JSON.parse(readFileSync(VITEST_JSON, "utf8"));
     total.passed += v.numPassedTests ?? 0;
     total.failed += (v.numFailedTests ?? 0) + (v.success === false && !v.numFailedTests ? 1 : 0);
     total.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+    total.names.push(...vitestFailures(v));
   } else total.failed += 1;
   if (vitestOnly) return total;
   if (existsSync(PLAYWRIGHT_JSON)) {
-    const p = JSON.parse(readFileSync(PLAYWRIGHT_JSON, "utf8")).stats ?? {};
+    const report = JSON.parse(readFileSync(PLAYWRIGHT_JSON, "utf8"));
+    const p = report.stats ?? {};
     total.passed += (p.expected ?? 0) + (p.flaky ?? 0);
     total.failed += p.unexpected ?? 0;
     total.skipped += p.skipped ?? 0;
+    total.names.push(...playwrightFailures(report.suites ?? []));
   } else total.failed += 1;
   return total;
 }
+
+const firstLine = (text: unknown) =>
+  String(text ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 200) ?? "";
+
+type VitestReport = {
+  testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+};
+function vitestFailures(v: VitestReport): string[] {
+  const out: string[] = [];
+  for (const file of v.testResults ?? []) {
+    const rel = file.name.replace(`${process.cwd()}/`, "");
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) out.push(`vitest ${rel} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (!failed.length && file.status === "failed") out.push(`vitest ${rel}: ${firstLine(file.message)}`);
+  }
+  return out;
+}
+
+type PlaywrightSuite = {
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; line?: number; tests?: { projectName?: string; status?: string; results?: { error?: { message?: string } }[] }[] }[];
+};
+function playwrightFailures(suites: PlaywrightSuite[], file = ""): string[] {
+  const out: string[] = [];
+  for (const s of suites) {
+    const f = s.file ?? file;
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === "unexpected") {
+          const error = t.results?.findLast((r) => r.error)?.error?.message;
+          out.push(`playwright ${f}:${spec.line ?? ""} › ${spec.title}: ${firstLine(error)}`);
+        }
+    out.push(...playwrightFailures(s.suites ?? [], f));
+  }
+  return out;
+}
+
 const c = counts();
 if (c.failed > 0 && status === 0) status = 1;
+if (c.names.length) console.log(`\nFailed:\n${c.names.map((n) => `  - ${n}`).join("\n")}`);
 console.log(`\n${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}`);
 process.exit(status);
