@@ -7,11 +7,3 @@ export const STATUS_KEYS = {
   expired: "statusExpired",
   cancelled: "statusCancelled",
 } as const satisfies Record<InvitationStatus, string>;
-
-/** English labels for the staff area's invitations page (app/admin/invitations), until it is translated. */
-export const STATUS_LABELS: Record<InvitationStatus, string> = {
-  pending: "Pending",
-  accepted: "Accepted",
-  expired: "Expired",
-  cancelled: "Cancelled",
-};

@@ -65,7 +65,7 @@ describe("security headers", () => {
       for (const name of ["content-security-policy", "x-frame-options", "x-content-type-options"]) expect(res.headers.get(name), label).not.toContain(",");
       if (path.startsWith("/api/users/")) expect(res.headers.get("vary"), label).toMatch(/^Origin(,|$)/i);
       // Every answer of a route carries the id to quote in a bug report.
-      if (path !== "/api/no-such-route/") expect(res.headers.get("x-request-id"), label).toMatch(/^[A-Za-z0-9._:-]+$/);
+      expect(res.headers.get("x-request-id"), label).toMatch(/^[A-Za-z0-9._:-]+$/);
       answers.push(res.status);
     }
     // The same answer from this site's own origin as from no origin (another site's POST
@@ -78,6 +78,20 @@ describe("security headers", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("x-request-id")).toBe("session-probe-1");
     expectCommonHeaders(res, "/api/auth/session");
+  });
+
+  it("an /api/ address no route answers: a JSON 404 with a request id, for any method; a known path's missing method stays 405", async () => {
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+      for (const path of ["/api/no-such-route/", "/api/users/no-such-route/", "/api/users/profile/extra/"]) {
+        const res = await get(path, { method, headers: { "x-request-id": "unknown-path-1" } });
+        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(res.headers.get("content-type"), `${method} ${path}`).toMatch(/^application\/json/);
+        expect(await res.json()).toEqual({ detail: "Not found." });
+        expect(res.headers.get("x-request-id"), `${method} ${path}`).toBe("unknown-path-1");
+        expect(res.headers.get("cache-control")).toBe("no-store");
+      }
+    }
+    expect((await get("/api/health/live", { method: "DELETE" })).status).toBe(405);
   });
 
   it("404 page: headers", async () => {

@@ -38,7 +38,7 @@ export default async function GuideApplicationsPage({ searchParams }: { searchPa
   return (
     <section className="card">
       <h1>{t("title")}</h1>
-      <StatusFilter path={PATH} label={t("filterLabel")} statuses={APPLICATION_STATUSES} current={status} />
+      <StatusFilter path={PATH} label={t("filterLabel")} statuses={APPLICATION_STATUSES} word={statusWords} current={status} />
       {/* A GET form (next/form: client-side navigation, plain GET without JavaScript): the search stays in the address. */}
       <Form action={PATH} role="search" aria-label={t("searchLabel")}>
         {status && <input type="hidden" name="status" value={status} />}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { STATUS_LABELS } from "@/app/invitations/labels";
+import { STATUS_KEYS } from "@/app/invitations/labels";
 import { requireStaff } from "@/lib/auth/who/current-user";
 import { isDomainError } from "@/lib/errors";
 import { listInvitations } from "@/lib/invitations/list";
@@ -25,7 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PATH = "/admin/invitations";
-const STATUS_OPTIONS = INVITATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
 type T = Awaited<ReturnType<typeof getTranslations<"adminInvitations">>>;
 
@@ -45,6 +44,9 @@ function withoutDays(filters: Record<string, string | undefined>): string {
 export default async function AdminInvitationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const t = await getTranslations("adminInvitations");
+  // The member side's words for a status (the same in the staff list as on /invitations).
+  const statusWords = await getTranslations("invitations");
+  const statusOptions = INVITATION_STATUSES.map((s) => ({ value: s, label: statusWords(STATUS_KEYS[s]) }));
   const params = await searchParams;
   const filters = {
     status: first(params.status) || undefined,
@@ -62,7 +64,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
       <InviteSection staff={staff} />
       <h2>{t("all")}</h2>
       <FilterForm path={PATH} label={t("filterLabel")}>
-        <SelectField name="status" label={t("status")} anyLabel={t("allStatuses")} options={STATUS_OPTIONS} defaultValue={filters.status ?? ""} />
+        <SelectField name="status" label={t("status")} anyLabel={t("allStatuses")} options={statusOptions} defaultValue={filters.status ?? ""} />
         <Field name="inviter" label={t("inviter")} hint={t("inviterHint")} defaultValue={filters.inviter ?? ""} maxLength={150} />
         <Field name="email" label={t("emailContains")} type="search" defaultValue={filters.email ?? ""} maxLength={254} />
         <Field name="sentFrom" label={t("sentFrom")} hint={t("utcDayHint")} type="date" defaultValue={filters.sentFrom ?? ""} />
@@ -104,7 +106,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                   )}
                 </td>
                 <td>
-                  {STATUS_LABELS[i.status]}
+                  {statusWords(STATUS_KEYS[i.status])}
                   {i.acceptedAt && (
                     <>
                       <br />

@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/who/current-user";
 import { isDomainError } from "@/lib/errors";
 import { listOutbox } from "@/lib/outbox/list";
 import { OUTBOX_STATUSES } from "@/lib/outbox/list-schema";
+import { outboxStatusWords } from "./status-words";
 import { DateTime } from "../../components/date-time";
 import { inReadersLanguage } from "../list-refusal-words";
 import { ListRefusal, listOrRefusal } from "../../components/list-refusal";
@@ -27,6 +28,7 @@ const PATH = "/admin/outbox";
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireStaff();
   const t = await getTranslations("adminOutbox");
+  const statusWord = await outboxStatusWords();
   const params = await searchParams;
   const status = first(params.status) || undefined;
   const page = first(params.page) || undefined;
@@ -36,11 +38,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     <section className="card">
       <h1>{t("title")}</h1>
       <p className="hint">{t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}</p>
-      <StatusFilter path={PATH} label={t("filterLabel")} statuses={OUTBOX_STATUSES} current={status} />
+      <StatusFilter path={PATH} label={t("filterLabel")} statuses={OUTBOX_STATUSES} word={statusWord} current={status} />
       {isDomainError(result) ? (
         <ListRefusal error={await inReadersLanguage(result)} path={PATH} reset={t("showAll")} />
       ) : result.items.length === 0 ? (
-        <p>{status ? t("noMessagesWith", { status }) : t("noMessages")}</p>
+        <p>{status ? t("noMessagesWith", { status: statusWord(status) }) : t("noMessages")}</p>
       ) : (
         <>
           <Table columns={[t("colSubject"), t("colTo"), t("colStatus"), t("colCreated"), t("colDelivered")]}>
@@ -50,7 +52,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   <Link href={`${PATH}/${m.id}`}>{m.subject || t("noSubject")}</Link>
                 </th>
                 <td>{m.to}</td>
-                <td>{m.status}</td>
+                <td>{statusWord(m.status)}</td>
                 <td>
                   <DateTime value={m.createdAt} />
                 </td>

@@ -7,6 +7,7 @@ import { isDomainError } from "@/lib/errors";
 import { getOutboxMessage } from "@/lib/outbox/list";
 import { DateTime } from "../../../components/date-time";
 import styles from "../outbox.module.css";
+import { outboxStatusWords } from "../status-words";
 import { pageContext } from "../../../components/acting-context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,6 +25,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   if (!message) notFound();
   const m = message;
   const t = await getTranslations("adminOutbox");
+  const statusWord = await outboxStatusWords();
 
   return (
     <section className="card">
@@ -37,7 +39,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         <dt>{t("kind")}</dt>
         <dd>{m.kind}</dd>
         <dt>{t("status")}</dt>
-        <dd>{m.status}</dd>
+        <dd>{statusWord(m.status)}</dd>
         <dt>{t("created")}</dt>
         <dd>
           <DateTime value={m.createdAt} />
