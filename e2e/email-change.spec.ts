@@ -56,6 +56,24 @@ for (const javaScriptEnabled of [true, false]) {
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
     if (javaScriptEnabled) await noAxeViolations(page, "change-email spent link");
+
+    // The old address was not the one who asked: its notice undoes the change, from another browser.
+    const owner = await browser.newContext({ javaScriptEnabled });
+    const ownerPage = await owner.newPage();
+    await ownerPage.goto(await mailedLink(user.email, "email.changed.notice"));
+    await expect(ownerPage.getByRole("heading", { name: "Undo the change of email address" })).toBeVisible();
+    await expect(ownerPage.getByRole("listitem").filter({ hasText: "signs everyone out" })).toBeVisible();
+    if (javaScriptEnabled) await noAxeViolations(ownerPage, "undo page");
+    await ownerPage.getByRole("button", { name: "Undo the change and secure my account" }).click();
+    await expect(ownerPage).toHaveURL(/\/change-email\/undone$/);
+    await expect(ownerPage.getByRole("status")).toContainText("everyone has been signed out");
+    if (javaScriptEnabled) await noAxeViolations(ownerPage, "undone page");
+    const back = await sql(`SELECT email FROM "User" WHERE username = $1`, [user.username]);
+    expect(back.rows[0].email).toBe(user.email);
+    // The browser that made the change is signed out.
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/login/);
+    await owner.close();
     await context.close();
   });
 }
@@ -81,5 +99,11 @@ test("in Japanese: the section, the link page and the emails", async ({ browser,
   await page.goto(await mailedLink(to, "email_change.link"));
   await page.getByRole("button", { name: "新しいメールアドレスを確定" }).click();
   await expect(page.getByRole("heading", { name: "メールアドレスを変更しました" })).toBeVisible();
+  const notice = await sql(`SELECT "text" FROM "Outbox" WHERE "to" = $1 AND kind = 'email.changed.notice'`, [user.email]);
+  expect(notice.rows[0].text).toContain("心当たりがない場合は、こちらから取り消してください");
+  await page.goto(await mailedLink(user.email, "email.changed.notice"));
+  await expect(page.getByRole("heading", { name: "メールアドレス変更の取り消し" })).toBeVisible();
+  await page.getByRole("button", { name: "変更を取り消してアカウントを保護する" }).click();
+  await expect(page.getByRole("heading", { name: "メールアドレスを元に戻しました" })).toBeVisible();
   await context.close();
 });

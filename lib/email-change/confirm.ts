@@ -8,11 +8,12 @@ import { killLinks } from "../one-time-links/issue";
 import { enqueueEmail } from "../outbox/enqueue";
 import type { UseCaseContext } from "../use-case/context";
 import { EMAIL_TAKEN } from "../users/register";
-import { decodeUid } from "../one-time-links/token";
+import { decodeUid, hashLinkSecret, linkUrl, newLinkSecret } from "../one-time-links/token";
 import { parseInput } from "../validation/parse";
 import { localeOrDefault } from "../i18n/translator";
 import { emailChangedEmails } from "./emails";
 import { pendingChange, spendChange } from "./link";
+import { UNDO_PAGE } from "./undo-link";
 import { invalidEmailChangeLink, USERNAME_IS_EMAIL } from "./messages";
 import { confirmEmailChangeSchema } from "./schema";
 
@@ -20,7 +21,8 @@ import { confirmEmailChangeSchema } from "./schema";
  * The new mailbox presses its link: in ONE transaction under the user's row lock the link
  * is spent by its conditional UPDATE, the account's address becomes the new one (proven,
  * since the link reached it), the links mailed to the old address die, and both addresses
- * are told. The unique indexes decide whether the address is still free (someone may have
+ * are told; the old address's notice carries a link that undoes the change for 7 days
+ * (lib/email-change/undo.ts). The unique indexes decide whether the address is still free (someone may have
  * signed up with it since the request): then nothing changes and the link stays unspent.
  * Sessions are kept: the person changing the address is the one signed in.
  */
@@ -35,7 +37,8 @@ export async function confirmEmailChange(input: unknown, ctx: UseCaseContext): P
   }
   const changed = await inTransaction(db, async (tx) => {
     await lockUser(tx, userId);
-    const change = await spendChange(tx, ref);
+    const undoSecret = newLinkSecret();
+    const change = await spendChange(tx, ref, hashLinkSecret(undoSecret));
     if (!change) throw invalidEmailChangeLink();
     try {
       await tx.$executeRaw`UPDATE "User" SET "email" = ${change.newEmail}, "emailVerifiedAt" = now() WHERE "id" = ${userId}`;
@@ -53,7 +56,8 @@ export async function confirmEmailChange(input: unknown, ctx: UseCaseContext): P
       targetId: userId,
       details: { from: maskEmail(change.fromEmail), to: maskEmail(change.newEmail) },
     });
-    await enqueueEmail(tx, ...emailChangedEmails({ ...change, locale: localeOrDefault(change.locale) }));
+    const undo = { url: linkUrl(UNDO_PAGE, userId, undoSecret), secret: undoSecret };
+    await enqueueEmail(tx, ...emailChangedEmails({ ...change, locale: localeOrDefault(change.locale) }, undo));
     return change;
   });
   log.info({ event: "email_change.confirmed", userId, newEmailMasked: maskEmail(changed.newEmail) }, "email address changed");

@@ -28,6 +28,21 @@ export function emailChangeLinkEmail(m: { username: string; to: string; url: str
   };
 }
 
+/**
+ * After an undo: to the restored address, the link to choose a new password is its own
+ * email (lib/password-reset/request.ts); this one goes to the address that was removed.
+ */
+export function emailChangeUndoneEmail(user: { username: string; removedEmail: string; locale: Locale }): EmailMessage {
+  const t = translator(user.locale);
+  const site = t("common.siteName");
+  return {
+    kind: "email_change.undone.notice",
+    to: user.removedEmail,
+    subject: t("emailChange.mail.undoneSubject", { site }),
+    text: compose(user.locale, user.username, [t("emailChange.mail.undoneBody", { site })]),
+  };
+}
+
 /** To the CURRENT address, when the change is asked: its owner can still stop it. */
 export function emailChangeRequestedEmail(user: { username: string; email: string; locale: Locale }, newEmail: string): EmailMessage {
   const t = translator(user.locale);
@@ -46,8 +61,14 @@ export function emailChangeRequestedEmail(user: { username: string; email: strin
   };
 }
 
-/** To both addresses, once the change is made. */
-export function emailChangedEmails(user: { username: string; fromEmail: string; newEmail: string; locale: Locale }): EmailMessage[] {
+/**
+ * To both addresses, once the change is made. The old address's notice carries the undo
+ * link (its secret leaves only in that email).
+ */
+export function emailChangedEmails(
+  user: { username: string; fromEmail: string; newEmail: string; locale: Locale },
+  undo: { url: string; secret: string },
+): EmailMessage[] {
   const t = translator(user.locale);
   const site = t("common.siteName");
   return [
@@ -55,7 +76,13 @@ export function emailChangedEmails(user: { username: string; fromEmail: string; 
       kind: "email.changed.notice",
       to: user.fromEmail,
       subject: t("emailChange.mail.changedSubject", { site }),
-      text: compose(user.locale, user.username, [t("emailChange.mail.changedBody", { site, masked: maskEmail(user.newEmail) })], t("emailChange.mail.changedNotYou")),
+      text: compose(
+        user.locale,
+        user.username,
+        [t("emailChange.mail.changedBody", { site, masked: maskEmail(user.newEmail) }), `${t("emailChange.mail.undoAction")}: ${undo.url}`],
+        t("emailChange.mail.changedNotYou"),
+      ),
+      secret: undo.secret,
     },
     {
       kind: "email.changed.confirmation",

@@ -9,6 +9,8 @@ import { parseLinkParts } from "../one-time-links/token";
 
 /** How long a change link lives: a day, like GitHub's; the old address keeps working meanwhile. */
 export const EMAIL_CHANGE_TTL_MINUTES = 24 * 60;
+/** How long the old address can undo a change it was told about (lib/email-change/undo.ts). */
+export const EMAIL_CHANGE_UNDO_DAYS = 7;
 
 export interface ChangeRef {
   uid: unknown;
@@ -49,13 +51,15 @@ export async function pendingChange(db: Db | Tx, ref: ChangeRef): Promise<Pendin
  * Spends a change link: ONE conditional UPDATE in the caller's transaction. It matches an
  * unspent, unexpired link of an active account whose address and password are still the ones
  * the change was asked with. Of simultaneous presses the first takes the row lock; the others
- * re-check `usedAt IS NULL` after it commits and match nothing.
+ * re-check `usedAt IS NULL` after it commits and match nothing. The same UPDATE stores the
+ * hash of the undo link that the old address is sent.
  */
-export async function spendChange(tx: Tx, ref: ChangeRef): Promise<PendingChange | null> {
+export async function spendChange(tx: Tx, ref: ChangeRef, undoTokenHash: string): Promise<PendingChange | null> {
   const parsed = parseLinkParts(ref);
   if (!parsed) return null;
   const rows = await tx.$queryRaw<PendingChange[]>`
-    UPDATE "EmailChange" c SET "usedAt" = now()
+    UPDATE "EmailChange" c SET "usedAt" = now(), "undoTokenHash" = ${undoTokenHash},
+           "undoExpiresAt" = now() + make_interval(days => ${EMAIL_CHANGE_UNDO_DAYS})
     FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
     WHERE u."id" = c."userId" AND ${usable(parsed.tokenHash, parsed.userId)}
     RETURNING c."userId", u."username", c."fromEmail", c."newEmail", coalesce(p."locale", 'en') AS "locale"`;

@@ -8,3 +8,6 @@ export const USERNAME_IS_EMAIL =
   "Your username is your email address, so the address cannot change on its own. Ask support to change both.";
 export const invalidEmailChangeLink = () => new DomainError("invalid_link", INVALID_EMAIL_CHANGE_LINK, 400);
 export const newEmailRefused = (message: string, code = "invalid") => new DomainError(code, message, 400, { new_email: message });
+export const INVALID_UNDO_LINK = "This link to undo an email change is invalid, has expired or was already used.";
+export const EMAIL_CHANGE_UNDO_TAKEN = "That address now belongs to another account, so it cannot be given back to this one. Contact support.";
+export const invalidUndoLink = () => new DomainError("invalid_link", INVALID_UNDO_LINK, 400);

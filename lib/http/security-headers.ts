@@ -11,7 +11,7 @@ import apiSecurityHeaders from "./api-security-headers.json" with { type: "json"
  * Referer must never leave the site; nginx keeps their query out of its access log (its
  * map repeats this list; tests/http/security-headers.test.ts checks that they agree).
  */
-export const TOKEN_PAGE_PREFIXES = ["/accept-invitation", "/reset-password-confirm/", "/verify-email", "/magic-link", "/magic-login/"] as const;
+export const TOKEN_PAGE_PREFIXES = ["/accept-invitation", "/reset-password-confirm/", "/verify-email", "/magic-link", "/magic-login/", "/change-email/"] as const;
 
 export function isTokenPage(pathname: string): boolean {
   return TOKEN_PAGE_PREFIXES.some((prefix) => pathname === prefix.replace(/\/$/, "") || pathname.startsWith(prefix));

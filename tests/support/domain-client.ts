@@ -11,6 +11,7 @@ import { cancelInvitation } from "../../lib/invitations/cancel";
 import { registerAndAcceptInvitation } from "../../lib/invitations/register-and-accept";
 import { sendInvitation } from "../../lib/invitations/send";
 import { confirmEmailChange } from "../../lib/email-change/confirm";
+import { undoEmailChange } from "../../lib/email-change/undo";
 import { deliverDueEmails } from "../../lib/outbox/worker";
 import { smtpTransport } from "../../lib/outbox/transport";
 import { deleteOwnAccount } from "../../lib/users/delete-account";
@@ -50,6 +51,7 @@ const FUNCTIONS: Record<string, (c: DomainCall) => Promise<unknown>> = {
   signInWithMagicLink: async (c) => ({ userId: (await signInWithMagicLink(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited })).user.id }),
   // The button of an email change link's page (not signed in: the link is the proof).
   confirmEmailChange: (c) => confirmEmailChange(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
+  undoEmailChange: (c) => undoEmailChange(c.input, { db, log, actor: ANONYMOUS, ip: "127.0.0.1", limiters: unlimited }),
   // Drains the outbox through SMTP until a pass claims nothing.
   deliverOutbox: async (c) => {
     const transport = smtpTransport((c.input as { smtpUrl: string }).smtpUrl);

@@ -13,7 +13,7 @@ export interface MailedLink {
   token: string;
 }
 
-export const LINK_PATTERN = /(https?:\/\/[^\s/]+)(\/(?:reset-password-confirm|verify-email|magic-login|change-email)\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]{43})\/)/;
+export const LINK_PATTERN = /(https?:\/\/[^\s/]+)(\/(?:reset-password-confirm|verify-email|magic-login|change-email(?:\/undo)?)\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]{43})\/)/;
 
 export async function mailedLink(db: Db, email: string, kind: string): Promise<MailedLink> {
   const message = await db.outbox.findFirst({
