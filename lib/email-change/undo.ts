@@ -13,7 +13,7 @@ import type { UseCaseContext } from "../use-case/context";
 import { unusablePassword } from "../users/prove-mailbox";
 import { parseInput } from "../validation/parse";
 import { emailChangeUndoneEmail } from "./emails";
-import { EMAIL_CHANGE_UNDO_TAKEN, invalidUndoLink } from "./messages";
+import { EMAIL_CHANGE_UNDO_TAKEN, invalidUndoLink, USERNAME_IS_EMAIL } from "./messages";
 import { confirmEmailChangeSchema } from "./schema";
 import { endLaterUndoLinks, pendingUndo, spendUndo } from "./undo-link";
 
@@ -56,7 +56,8 @@ export async function undoEmailChange(input: unknown, ctx: UseCaseContext): Prom
                "isActive" = true, "selfDeactivated" = false
         WHERE "id" = ${userId}`;
     } catch (err) {
-      if (uniqueViolation(err) ?? checkViolation(err)) throw new DomainError("email_taken", EMAIL_CHANGE_UNDO_TAKEN, 409);
+      if (checkViolation(err) === "User_username_is_own_email") throw new DomainError("username_is_email", USERNAME_IS_EMAIL, 409);
+      if (uniqueViolation(err)) throw new DomainError("email_taken", EMAIL_CHANGE_UNDO_TAKEN, 409);
       throw err;
     }
     const laterLinksEnded = await endLaterUndoLinks(tx, userId, undo.changeId);

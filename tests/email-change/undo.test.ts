@@ -61,6 +61,7 @@ describe("undoing an email change from the old address", () => {
     const text = pageText(await page.text());
     expect(text).toContain("Undo the change of email address");
     expect(text).toContain(m.email);
+    expect(text).not.toContain(to); // the address it moved to is masked, as in the notice
 
     expect(await undoEmailChange({ uid: undo.uid, token: undo.token }, testContext())).toEqual({ userId: m.id, email: m.email });
     const after = await db().user.findUniqueOrThrow({ where: { id: m.id } });

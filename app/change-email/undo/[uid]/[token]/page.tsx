@@ -6,6 +6,7 @@ import { INVALID_UNDO_LINK } from "@/lib/email-change/messages";
 import { pendingUndo } from "@/lib/email-change/undo-link";
 import { translateDomainSentence } from "@/lib/i18n/domain-message";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { maskEmail } from "@/lib/log/logger";
 import { ActionButton } from "../../../../components/action-button";
 import { linkParams } from "../../../../components/link-params";
 import { undoEmailChangeAction } from "./actions";
@@ -36,7 +37,8 @@ export default async function UndoEmailChangePage({ params }: { params: Promise<
   return (
     <section className="card">
       <h1>{t("undoTitle")}</h1>
-      <p>{t("undoBody", { username: undo.username, from: undo.fromEmail, current: undo.currentEmail ?? "—" })}</p>
+      {/* The address it moved to stays masked, as in the notice: the old mailbox may not be the owner's any more. */}
+      <p>{t("undoBody", { username: undo.username, from: undo.fromEmail, current: undo.currentEmail ? maskEmail(undo.currentEmail) : "—" })}</p>
       <ul>
         <li>{t("undoRestores", { from: undo.fromEmail })}</li>
         <li>{t("undoSignsOut")}</li>
