@@ -36,6 +36,7 @@ export const ACCOUNT_PATHS: AccountPath[] = [
   { path: "profile", match: "exact", why: "A5–A15 the profile (GET, PUT, PATCH, DELETE; image uploads)", maxBody: "21m" },
   { path: "deactivate", match: "exact", why: "A16" },
   { path: "change-password", match: "exact", why: "A17" },
+  { path: "email-change", match: "tree", why: "change the address: ask, confirm, undo (this app's own; the mobile app and scripts)" },
   { path: "password-reset", match: "exact", why: "A18 ask for a reset link" },
   { path: "password-reset/confirm", match: "exact", why: "A19 set the new password" },
   { path: "session/heartbeat", match: "exact", why: "A21" },

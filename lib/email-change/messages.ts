@@ -11,3 +11,8 @@ export const newEmailRefused = (message: string, code = "invalid") => new Domain
 export const INVALID_UNDO_LINK = "This link to undo an email change is invalid, has expired or was already used.";
 export const EMAIL_CHANGE_UNDO_TAKEN = "That address now belongs to another account, so it cannot be given back to this one. Contact support.";
 export const invalidUndoLink = () => new DomainError("invalid_link", INVALID_UNDO_LINK, 400);
+// The JSON API's answers (app/api/users/email-change/).
+export const EMAIL_CHANGE_SENT = "We sent a link to the new address. Open it to confirm; until then your email address stays the same.";
+export const EMAIL_CHANGED = "Your email address has been changed.";
+export const EMAIL_CHANGE_UNDONE =
+  "The email address change was undone: everyone was signed out, and a link to choose a new password was sent to the restored address.";

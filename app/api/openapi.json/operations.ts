@@ -13,6 +13,9 @@ import totpConfirm from "../users/2fa/totp/confirm/contract";
 import totpSetup from "../users/2fa/totp/setup/contract";
 import changePassword from "../users/change-password/contract";
 import deactivate from "../users/deactivate/contract";
+import emailChange from "../users/email-change/contract";
+import emailChangeConfirm from "../users/email-change/confirm/contract";
+import emailChangeUndo from "../users/email-change/undo/contract";
 import googleLogin from "../users/google-login/contract";
 import guideApplication from "../users/guide-application/contract";
 import guide from "../users/guides/[username]/contract";
@@ -51,7 +54,7 @@ import self from "./contract";
 export const OPERATIONS: Operation[] = [
   register, login, loginSecondStep, loginSecondPasskeyOptions, loginSecondPasskey, loginPasskeyOptions, loginPasskey, logout, googleLogin, magicLinkRequest, magicLinkLogin, magicLinkExchange, passwordReset, resetConfirm,
   twoFactor, totpSetup, totpConfirm, recoveryCodes, twoFactorDisable, passkeyOptions, passkeys, passkeyRemove,
-  profile, preferences, guides, guide, search, changePassword, deactivate, sessions, session, revokeOthers, heartbeat,
+  profile, preferences, guides, guide, search, changePassword, emailChange, emailChangeConfirm, emailChangeUndo, deactivate, sessions, session, revokeOthers, heartbeat,
   guideApplication, guideApplications, approve, reject,
   invitations, sendInvitation, acceptInvitation, cancelInvitation,
   live, ready, nextAuth, self,
