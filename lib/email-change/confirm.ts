@@ -22,8 +22,9 @@ import { confirmEmailChangeSchema } from "./schema";
  * is spent by its conditional UPDATE, the account's address becomes the new one (proven,
  * since the link reached it), the links mailed to the old address die, and both addresses
  * are told; the old address's notice carries a link that undoes the change for 7 days
- * (lib/email-change/undo.ts). The unique indexes decide whether the address is still free (someone may have
- * signed up with it since the request): then nothing changes and the link stays unspent.
+ * (lib/email-change/undo.ts). The unique indexes decide whether the address is still free
+ * (someone may have signed up with it since the request): then nothing changes and the
+ * link stays unspent.
  * Sessions are kept: the person changing the address is the one signed in.
  */
 export async function confirmEmailChange(input: unknown, ctx: UseCaseContext): Promise<{ userId: number; email: string }> {

@@ -59,7 +59,7 @@ export async function spendChange(tx: Tx, ref: ChangeRef, undoTokenHash: string)
   if (!parsed) return null;
   const rows = await tx.$queryRaw<PendingChange[]>`
     UPDATE "EmailChange" c SET "usedAt" = now(), "undoTokenHash" = ${undoTokenHash},
-           "undoExpiresAt" = now() + make_interval(days => ${EMAIL_CHANGE_UNDO_DAYS})
+           "undoExpiresAt" = now() + make_interval(days => ${EMAIL_CHANGE_UNDO_DAYS}::int)
     FROM "User" u LEFT JOIN "Profile" p ON p."userId" = u."id"
     WHERE u."id" = c."userId" AND ${usable(parsed.tokenHash, parsed.userId)}
     RETURNING c."userId", u."username", c."fromEmail", c."newEmail", coalesce(p."locale", 'en') AS "locale"`;
