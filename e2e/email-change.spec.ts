@@ -58,10 +58,12 @@ for (const javaScriptEnabled of [true, false]) {
     if (javaScriptEnabled) await noAxeViolations(page, "change-email spent link");
 
     // The old address was not the one who asked: its notice undoes the change, from another browser.
-    const owner = await browser.newContext({ javaScriptEnabled });
+    // On a phone: the page the notice opens must not scroll sideways, long addresses included.
+    const owner = await browser.newContext({ javaScriptEnabled, viewport: { width: 320, height: 640 } });
     const ownerPage = await owner.newPage();
     await ownerPage.goto(await mailedLink(user.email, "email.changed.notice"));
     await expect(ownerPage.getByRole("heading", { name: "Undo the change of email address" })).toBeVisible();
+    expect(await ownerPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await expect(ownerPage.getByRole("listitem").filter({ hasText: "signs everyone out" })).toBeVisible();
     if (javaScriptEnabled) await noAxeViolations(ownerPage, "undo page");
     await ownerPage.getByRole("button", { name: "Undo the change and secure my account" }).click();

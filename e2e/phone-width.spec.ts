@@ -11,7 +11,7 @@ async function overflow(page: Page) {
 test.use({ viewport: { width: 320, height: 640 } });
 
 test("signed out, at 320 px", async ({ page }) => {
-  for (const path of ["/", "/signup", "/login", "/forgot-password", "/magic-link", "/no-such-page", "/verify-email/verified", "/accept-invitation?token=bad"]) {
+  for (const path of ["/", "/signup", "/login", "/forgot-password", "/magic-link", "/no-such-page", "/verify-email/verified", "/accept-invitation?token=bad", "/change-email/undo/x/y/", "/change-email/undone"]) {
     await page.goto(path);
     expect(await overflow(page), path).toBeLessThanOrEqual(0);
   }
