@@ -2,6 +2,7 @@ import { publicUrl } from "../config/public-base-url";
 import type { Locale } from "../i18n/config";
 import { translator } from "../i18n/translator";
 import { maskEmail } from "../log/logger";
+import type { LinkEmail } from "../one-time-links/mail-link";
 import type { EmailMessage } from "../outbox/enqueue";
 
 // The email change's mails, in the recipient's language (their Profile.locale: the
@@ -28,10 +29,19 @@ export function emailChangeLinkEmail(m: { username: string; to: string; url: str
   };
 }
 
-/**
- * After an undo: to the restored address, the link to choose a new password is its own
- * email (lib/password-reset/request.ts); this one goes to the address that was removed.
- */
+/** After an undo, to the restored address: the reset link (lib/one-time-links/mail-link.ts), saying why it came. */
+export function undoneResetLinkEmail(locale: Locale, username: string): LinkEmail {
+  const t = translator(locale);
+  const site = t("common.siteName");
+  return {
+    kind: "email_change.undone.reset_link",
+    subject: t("emailChange.mail.undoneResetSubject", { site }),
+    text: (link, minutes) =>
+      compose(locale, username, [t("emailChange.mail.undoneResetBody"), `${t("emailChange.mail.undoneResetAction")}: ${link}`, t("emailChange.mail.undoneResetExpiry", { minutes })]),
+  };
+}
+
+/** After an undo, to the address that was removed. */
 export function emailChangeUndoneEmail(user: { username: string; removedEmail: string; locale: Locale }): EmailMessage {
   const t = translator(user.locale);
   const site = t("common.siteName");

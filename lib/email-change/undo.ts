@@ -7,12 +7,12 @@ import { DomainError } from "../errors";
 import { maskEmail } from "../log/logger";
 import { recipientLocale } from "../mail/recipient-locale";
 import { killLinks } from "../one-time-links/issue";
+import { mailLink } from "../one-time-links/mail-link";
 import { enqueueEmail } from "../outbox/enqueue";
-import { queueResetEmail } from "../password-reset/request";
 import type { UseCaseContext } from "../use-case/context";
 import { unusablePassword } from "../users/prove-mailbox";
 import { parseInput } from "../validation/parse";
-import { emailChangeUndoneEmail } from "./emails";
+import { emailChangeUndoneEmail, undoneResetLinkEmail } from "./emails";
 import { EMAIL_CHANGE_UNDO_TAKEN, invalidUndoLink, USERNAME_IS_EMAIL } from "./messages";
 import { confirmEmailChangeSchema } from "./schema";
 import { endLaterUndoLinks, pendingUndo, spendUndo } from "./undo-link";
@@ -80,7 +80,7 @@ export async function undoEmailChange(input: unknown, ctx: UseCaseContext): Prom
         laterUndoLinksEnded: laterLinksEnded,
       },
     });
-    await queueResetEmail(tx, { id: userId, username: undo.username, email: undo.fromEmail });
+    await mailLink(tx, { id: userId, email: undo.fromEmail }, "reset", (locale) => undoneResetLinkEmail(locale, undo.username));
     if (removed) await enqueueEmail(tx, emailChangeUndoneEmail({ username: undo.username, removedEmail: removed, locale: await recipientLocale(tx, userId) }));
     return { email: undo.fromEmail, ended: ended.sessions + ended.tokens };
   });

@@ -50,7 +50,7 @@ describe("the email change over the JSON API", () => {
     expect(undone.json).toMatchObject({ email: user.email });
     expect((await apiCall("/api/users/profile/", { token: user.token })).status).toBe(401);
     expect((await apiLogin({ username: user.username, password: user.password })).status).toBe(400);
-    expect(await emailCount(db(), user.email, "password_reset.requested")).toBe(1);
+    expect(await emailCount(db(), user.email, "email_change.undone.reset_link")).toBe(1);
     conforms(await http(UNDO, { body: { uid: undo.uid, token: undo.token } }), UNDO, 400);
   });
 

@@ -76,8 +76,12 @@ describe("undoing an email change from the old address", () => {
     const ids = await db().signInIdentifier.findMany({ where: { userId: m.id }, select: { identifier: true } });
     expect(ids.map((i) => i.identifier).sort()).toEqual([m.username, m.email].sort());
     // A reset link to the restored address; the removed one is told; audited without addresses.
-    const reset = await mailedLink(db(), m.email, "password_reset.requested");
+    const reset = await mailedLink(db(), m.email, "email_change.undone.reset_link");
     expect(reset.path).toMatch(/^\/reset-password-confirm\//);
+    const resetMail = await db().outbox.findFirstOrThrow({ where: { to: m.email, kind: "email_change.undone.reset_link" } });
+    expect(resetMail.subject).toBe("Your Zporta Academy email address is back: choose a new password");
+    expect(resetMail.text).toContain("whoever changed it cannot sign in");
+    expect(resetMail.text).not.toContain(reset.token);
     expect(await emailCount(db(), to, "email_change.undone.notice")).toBe(1);
     const audit = await db().auditLog.findFirstOrThrow({ where: { targetId: m.id, action: "email.change_undone" } });
     expect(audit.details).toMatchObject({ sessionsEnded: 2, passkeysRemoved: 1, identitiesRemoved: 1 });
@@ -123,7 +127,7 @@ describe("undoing an email change from the old address", () => {
     expect(after.passwordHash.startsWith("!")).toBe(false);
     expect((await apiCall("/api/users/profile/", { token })).status).toBe(200);
     expect((await db().emailChange.findFirstOrThrow({ where: { userId: m.id } })).undoneAt).toBeNull();
-    expect(await emailCount(db(), m.email, "password_reset.requested")).toBe(0);
+    expect(await emailCount(db(), m.email, "email_change.undone.reset_link")).toBe(0);
   });
 
   it("refuses an expired link, a staff-deactivated account, a malformed or unknown link", async () => {
@@ -166,7 +170,7 @@ describe("undoing an email change from the old address", () => {
     );
     expect(tally(results)).toEqual({ ok: 1, [`400 ${INVALID}`]: 9 });
     expect((await db().user.findUniqueOrThrow({ where: { id: m.id } })).email).toBe(m.email);
-    expect(await emailCount(db(), m.email, "password_reset.requested")).toBe(1);
+    expect(await emailCount(db(), m.email, "email_change.undone.reset_link")).toBe(1);
     expect(await emailCount(db(), to, "email_change.undone.notice")).toBe(1);
     console.log(`[race] email change undo link pressed 10 times (5 processes): ${JSON.stringify(tally(results))}`);
   });
