@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { emailText, type MailboxRow } from "../../tests/support/mailbox";
+import { emailText, LINK_PATTERN, type MailboxRow } from "../../tests/support/mailbox";
 import { sql } from "./accounts";
 
 /**
@@ -13,7 +13,7 @@ export async function mailedLink(email: string, kind: string): Promise<string> {
     .poll(async () => {
       const { rows } = await sql(`SELECT id, status, "text", secret, "secretAt" FROM "Outbox" WHERE "to" = $1 AND kind = $2 ORDER BY id DESC LIMIT 1`, [email, kind]);
       const text = rows[0] ? emailText(rows[0] as MailboxRow, process.env.TEST_DATABASE_URL!) : undefined;
-      link = text?.match(/https?:\/\/\S+\/(?:reset-password-confirm|verify-email|magic-login|change-email(?:\/undo)?)\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]{43}\//)?.[0];
+      link = text?.match(LINK_PATTERN)?.[0];
       return link;
     })
     .toBeTruthy();

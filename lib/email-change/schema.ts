@@ -21,3 +21,6 @@ export const requestEmailChangeSchema = z.object(
 
 /** The link's two parts, as the confirmation page posts them back (checked by the lookup). */
 export const confirmEmailChangeSchema = z.object({ uid: z.unknown(), token: z.unknown() });
+
+/** The same two parts as the API documents them (app/api/users/email-change/confirm/ and undo/). */
+export const emailChangeLinkBody = z.strictObject({ uid: z.string(), token: z.string() });

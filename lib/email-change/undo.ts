@@ -49,7 +49,7 @@ export async function undoEmailChange(input: unknown, ctx: UseCaseContext): Prom
   const done = await inTransaction(db, async (tx) => {
     await lockUser(tx, userId);
     const undo = await spendUndo(tx, ref);
-    if (!undo || undo.userId !== userId) throw invalidUndoLink();
+    if (!undo) throw invalidUndoLink();
     try {
       await tx.$executeRaw`
         UPDATE "User" SET "email" = ${undo.fromEmail}, "emailVerifiedAt" = now(), "passwordHash" = ${unusablePassword()},

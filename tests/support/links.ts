@@ -1,6 +1,6 @@
 import { inject } from "vitest";
 import type { Db } from "../../lib/db/client";
-import { emailText } from "./mailbox";
+import { emailText, LINK_PATTERN } from "./mailbox";
 
 // The one-time link in the newest email of a kind to an address, as its recipient reads
 // it (tests/support/mailbox.ts): the whole URL and its uid and token parts.
@@ -13,7 +13,7 @@ export interface MailedLink {
   token: string;
 }
 
-export const LINK_PATTERN = /(https?:\/\/[^\s/]+)(\/(?:reset-password-confirm|verify-email|magic-login|change-email(?:\/undo)?)\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]{43})\/)/;
+export { LINK_PATTERN };
 
 export async function mailedLink(db: Db, email: string, kind: string): Promise<MailedLink> {
   const message = await db.outbox.findFirst({

@@ -4,6 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { fullText } from "../../lib/outbox/secret-text";
 
+/**
+ * A one-time link as the emails write it: the site, then the path (group 2) with its uid
+ * (3) and secret (4). Vitest (tests/support/links.ts) and Playwright (e2e/support/links.ts) read links with it.
+ */
+export const LINK_PATTERN = /(https?:\/\/[^\s/]+)(\/(?:reset-password-confirm|verify-email|magic-login|change-email(?:\/undo)?)\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]{43})\/)/;
+
 // The test servers' mailbox. They run without SMTP (MAIL_DEV_MAILBOX=1) and keep every
 // delivered email in full in a folder (MAIL_DEV_MAILBOX_DIR), since the Outbox row drops
 // a one-time secret once delivered. Every server on one test database shares the folder

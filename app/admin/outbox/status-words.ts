@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { statusWords } from "../status-words";
 
 /** An outbox message's stored status as the reader's word for it (the code itself in English). */
 export async function outboxStatusWords(): Promise<(status: string) => string> {
-  const t = await getTranslations("adminOutbox");
-  const words: Record<string, string> = { pending: t("statusPending"), delivered: t("statusDelivered"), failed: t("statusFailed") };
-  return (status) => words[status] ?? status;
+  return statusWords(await getTranslations("adminOutbox"), { pending: "statusPending", delivered: "statusDelivered", failed: "statusFailed" });
 }

@@ -1,8 +1,8 @@
 import { requireCallerRequest } from "@/lib/auth/who/request";
-import { emailChangeFieldErrors } from "@/lib/email-change/api-shape";
 import { EMAIL_CHANGE_SENT } from "@/lib/email-change/messages";
 import { requestEmailChange } from "@/lib/email-change/request";
 import { readBody } from "@/lib/http/body";
+import { drfFieldErrors } from "@/lib/password-reset/api-shape";
 import { json, jsonRoute } from "@/lib/http/route";
 import { withCaller } from "@/lib/use-case/context";
 
@@ -20,7 +20,7 @@ export const POST = jsonRoute(
       const { sentTo } = await requestEmailChange(body, withCaller(ctx, user, credential));
       return json(200, { message: EMAIL_CHANGE_SENT, sent_to: sentTo });
     } catch (err) {
-      const fields = emailChangeFieldErrors(err);
+      const fields = drfFieldErrors(err);
       if (fields) return json(400, fields);
       throw err;
     }

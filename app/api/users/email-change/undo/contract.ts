@@ -1,4 +1,4 @@
-import { emailChangeLinkBody } from "@/lib/email-change/api-shape";
+import { emailChangeLinkBody } from "@/lib/email-change/schema";
 import { commonReplies, contract, errorBody } from "@/lib/http/contract";
 import { z } from "zod";
 
