@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { Secret, TOTP } from "otpauth";
 import { expect, test, type Browser, type Page } from "./support/test";
+import { axe } from "./support/axe";
 import { apiUser, makeStaff, PASSWORD, signIn, sql, submit, uniq } from "./support/accounts";
 import { allowSteps } from "./support/flow";
 import { grantInvite, linkFromMailbox } from "./support/invitations";
@@ -9,12 +9,6 @@ import { mailedLink } from "./support/links";
 // Issue 21 point 7: axe-core on every page and its main states, with 0 violations of any
 // impact. Each check names the page state, so a failure says where to look.
 
-async function axe(page: Page, state: string) {
-  const { violations, passes } = await new AxeBuilder({ page }).analyze();
-  expect(passes.length, `axe ran on ${state}`).toBeGreaterThan(0);
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `axe on ${state} (${page.url()})`).toEqual([]);
-}
 
 async function signedIn(browser: Browser, user: { username: string }, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 800 } });

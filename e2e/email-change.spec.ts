@@ -1,15 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./support/test";
+import { axe } from "./support/axe";
 import { apiUser, PASSWORD, signIn, sql, uniq } from "./support/accounts";
 import { mailedLink } from "./support/links";
 
 // Issue 21: a member changes their email address from the security page; the link sent
 // to the new address makes the change; both addresses are told. With and without JavaScript.
 
-async function noAxeViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), state).toEqual([]);
-}
 
 for (const javaScriptEnabled of [true, false]) {
   test(`change the email address from the security page (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, request }) => {
@@ -35,17 +31,17 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(sent).toHaveText(`We sent a link to ${to}. Open it to confirm the new address; until then your email address stays the same.`);
     if (javaScriptEnabled) await expect(sent).toBeFocused();
     // axe once per page state, with JavaScript (the same markup is served without).
-    if (javaScriptEnabled) await noAxeViolations(page, "security page, change link sent");
+    if (javaScriptEnabled) await axe(page, "security page, change link sent");
 
     const link = await mailedLink(to, "email_change.link");
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "Confirm your new email address" })).toBeVisible();
     await expect(page.getByText(`Move the account ${user.username} from ${user.email} to ${to}?`)).toBeVisible();
-    if (javaScriptEnabled) await noAxeViolations(page, "change-email link page");
+    if (javaScriptEnabled) await axe(page, "change-email link page");
     await page.getByRole("button", { name: "Confirm new email address" }).click();
     await expect(page).toHaveURL(/\/change-email\/done$/);
     await expect(page.getByRole("status")).toHaveText(`Your account now uses ${to}. We told your previous address too.`);
-    if (javaScriptEnabled) await noAxeViolations(page, "change-email done");
+    if (javaScriptEnabled) await axe(page, "change-email done");
 
     const { rows } = await sql(`SELECT email, "emailVerifiedAt" IS NOT NULL AS verified FROM "User" WHERE username = $1`, [user.username]);
     expect(rows[0]).toEqual({ email: to, verified: true });
@@ -55,7 +51,7 @@ for (const javaScriptEnabled of [true, false]) {
     // The link is spent: opening it again says so.
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
-    if (javaScriptEnabled) await noAxeViolations(page, "change-email spent link");
+    if (javaScriptEnabled) await axe(page, "change-email spent link");
 
     // The old address was not the one who asked: its notice undoes the change, from another browser.
     // On a phone: the page the notice opens must not scroll sideways, long addresses included.
@@ -65,11 +61,11 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(ownerPage.getByRole("heading", { name: "Undo the change of email address" })).toBeVisible();
     expect(await ownerPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await expect(ownerPage.getByRole("listitem").filter({ hasText: "signs everyone out" })).toBeVisible();
-    if (javaScriptEnabled) await noAxeViolations(ownerPage, "undo page");
+    if (javaScriptEnabled) await axe(ownerPage, "undo page");
     await ownerPage.getByRole("button", { name: "Undo the change and secure my account" }).click();
     await expect(ownerPage).toHaveURL(/\/change-email\/undone$/);
     await expect(ownerPage.getByRole("status")).toContainText("everyone has been signed out");
-    if (javaScriptEnabled) await noAxeViolations(ownerPage, "undone page");
+    if (javaScriptEnabled) await axe(ownerPage, "undone page");
     const back = await sql(`SELECT email FROM "User" WHERE username = $1`, [user.username]);
     expect(back.rows[0].email).toBe(user.email);
     // The browser that made the change is signed out.

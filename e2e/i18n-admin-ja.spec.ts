@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./support/test";
+import { axe } from "./support/axe";
 import { apiUser, makeStaff, signIn, sql } from "./support/accounts";
 
 // Issue 23, the staff area: a staff member whose saved language is Japanese reads the
 // overview, the member list and a member page in Japanese (from the server's first byte),
 // acts on a member and reads the outcome in Japanese; axe finds nothing on any of them.
 
-async function axe(page: Page, state: string) {
-  const { violations, passes } = await new AxeBuilder({ page }).analyze();
-  expect(passes.length, `axe ran on ${state}`).toBeGreaterThan(0);
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `axe on ${state} (${page.url()})`).toEqual([]);
-}
 
 test("a staff member with locale ja sees the overview, the member list and a member page in Japanese", async ({ browser, request }) => {
   const context = await browser.newContext();

@@ -1,6 +1,6 @@
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "./support/test";
+import { axe } from "./support/axe";
 import { apiUser, PASSWORD, submit, uniq } from "./support/accounts";
 import { allowSteps } from "./support/flow";
 import { mailedLink } from "./support/links";
@@ -11,12 +11,6 @@ import { mailedLink } from "./support/links";
 
 const dir = process.env.SCREENSHOT_DIR ?? "test-results/screenshots";
 
-async function axe(page: Page, state: string) {
-  const { violations, passes } = await new AxeBuilder({ page }).analyze();
-  expect(passes.length, `axe ran on ${state}`).toBeGreaterThan(0);
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `axe on ${state} (${page.url()})`).toEqual([]);
-}
 
 async function japanese(browser: Browser, javaScriptEnabled: boolean, width = 1280) {
   const context = await browser.newContext({ locale: "ja-JP", javaScriptEnabled, viewport: { width, height: 800 } });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "./support/test";
+import { axe as axeCheck } from "./support/axe";
 import { apiUser, PASSWORD, signIn, sql, submit, uniq } from "./support/accounts";
 import { allowSteps } from "./support/flow";
 import { grantInvite, linkFromMailbox } from "./support/invitations";
@@ -11,11 +11,7 @@ import { grantInvite, linkFromMailbox } from "./support/invitations";
 
 /** axe runs inside the page, so only where scripts run: the no-JavaScript runs serve the same HTML. */
 async function axe(page: Page, state: string, javaScriptEnabled: boolean) {
-  if (!javaScriptEnabled) return;
-  const { violations, passes } = await new AxeBuilder({ page }).analyze();
-  expect(passes.length, `axe ran on ${state}`).toBeGreaterThan(0);
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `axe on ${state} (${page.url()})`).toEqual([]);
+  if (javaScriptEnabled) await axeCheck(page, state);
 }
 
 /**
