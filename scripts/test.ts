@@ -7,6 +7,8 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { startTestStack } from "../tests/support/stack";
 
 const log = (m: string) => console.log(`[test] ${m}`);
+// The last run's server logs go; this run's stay beside the reports (tests/support/stack.ts).
+rmSync("test-reports/servers", { recursive: true, force: true });
 const stack = await startTestStack(log);
 log(`app under test at ${stack.baseUrl}; server log: ${stack.serverLog}`);
 

@@ -119,8 +119,10 @@ export async function startAppServer(opts: {
   host?: "localhost";
 }): Promise<AppServer> {
   const port = await freePort();
-  mkdirSync("test-results", { recursive: true });
-  const logFile = path.resolve("test-results", `server-${port}.log`);
+  // Not under test-results/: Playwright empties that folder when it starts, and the shared
+  // server's log must outlive that for the browser tests (and for whoever reads a failure).
+  mkdirSync("test-reports/servers", { recursive: true });
+  const logFile = path.resolve("test-reports/servers", `server-${port}.log`);
   const baseUrl = `http://${opts.host ?? "127.0.0.1"}:${port}`;
   const fd = openSync(logFile, "a");
   const server = spawnServer({
