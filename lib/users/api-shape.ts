@@ -1,4 +1,4 @@
-import { drfFieldErrors } from "../password-reset/api-shape";
+import { drfFieldErrors } from "../http/drf-field-errors";
 
 // The old API's (DRF's) reply shapes for the account's own changes, in one place: the
 // routes map a use case's result or refusal through these and hold no shape of their own.

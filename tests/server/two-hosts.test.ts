@@ -16,7 +16,7 @@ import { ensureDatabase, noteMissingTimeout } from "../../scripts/support/databa
 import { apiLogin, sessionCookie } from "../support/auth";
 import { http, STRONG_PASSWORD, uniq } from "../support/helpers";
 import { memberWithEmail, withKey } from "../support/invite";
-import { LINK_PATTERN } from "../support/links";
+import { LINK_PATTERN } from "../support/mailbox";
 import { findPgBouncer, startPgBouncer, type RunningPgBouncer } from "../support/pgbouncer";
 import { startTestSmtp } from "../support/smtp";
 import { startAppServer, type AppServer } from "../support/stack";

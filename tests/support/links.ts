@@ -13,8 +13,6 @@ export interface MailedLink {
   token: string;
 }
 
-export { LINK_PATTERN };
-
 export async function mailedLink(db: Db, email: string, kind: string): Promise<MailedLink> {
   const message = await db.outbox.findFirst({
     where: { to: email, kind },

@@ -2,7 +2,7 @@ import { requireCallerRequest } from "@/lib/auth/who/request";
 import { EMAIL_CHANGE_SENT } from "@/lib/email-change/messages";
 import { requestEmailChange } from "@/lib/email-change/request";
 import { readBody } from "@/lib/http/body";
-import { drfFieldErrors } from "@/lib/password-reset/api-shape";
+import { drfFieldErrors } from "@/lib/http/drf-field-errors";
 import { json, jsonRoute } from "@/lib/http/route";
 import { withCaller } from "@/lib/use-case/context";
 

@@ -1,6 +1,6 @@
 import { readBody } from "@/lib/http/body";
 import { json, jsonRoute } from "@/lib/http/route";
-import { drfFieldErrors } from "@/lib/password-reset/api-shape";
+import { drfFieldErrors } from "@/lib/http/drf-field-errors";
 import { confirmPasswordReset } from "@/lib/password-reset/confirm";
 import { RESET_DONE } from "@/lib/password-reset/messages";
 
